@@ -1,0 +1,164 @@
+//! Facts about a document, extracted ONCE and shared by every check: tokens, sentences, quoted
+//! stretches, capitalised name mentions, and (lazily, on first use) numbers and time expressions.
+//!
+//! Everything is computed over the document's prose view, so every span is a byte range into
+//! the file as read.
+
+pub mod names;
+pub mod numbers;
+pub mod time;
+mod tokens;
+
+pub use names::Mention;
+pub use tokens::{Token, TokenKind};
+
+use crate::document::{BlockKind, Document};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    /// Index range into `Analysis::tokens`.
+    pub tokens: Range<usize>,
+    /// Index into `Document::blocks`.
+    pub block: usize,
+}
+
+pub struct Analysis<'a> {
+    pub doc: &'a Document,
+    /// The prose view (same offsets as the file).
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// Sentence index of each token.
+    pub sentence_of: Vec<usize>,
+    pub mentions: Vec<Mention>,
+    numbers: OnceLock<Vec<numbers::Quantity>>,
+    times: OnceLock<Vec<time::TimeExpr>>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(doc: &'a Document) -> Analysis<'a> {
+        let text = doc.prose.as_str();
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        for (block_index, block) in doc.blocks.iter().enumerate() {
+            let first = tokens.len();
+            tokens::tokenize(text, block.range.clone(), &mut tokens);
+            tokens::mark_quotes(text, &mut tokens[first..]);
+            tokens::split_sentences(
+                text,
+                &tokens,
+                first..tokens.len(),
+                block_index,
+                &mut sentences,
+            );
+        }
+        let mut sentence_of = vec![0; tokens.len()];
+        for (i, s) in sentences.iter().enumerate() {
+            sentence_of[s.tokens.clone()].fill(i);
+        }
+        let mut analysis = Analysis {
+            doc,
+            text,
+            tokens,
+            sentences,
+            sentence_of,
+            mentions: Vec::new(),
+            numbers: OnceLock::new(),
+            times: OnceLock::new(),
+        };
+        analysis.mentions = names::extract(&analysis);
+        analysis
+    }
+
+    /// The text of token `i` (from the prose view).
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].span.clone()]
+    }
+
+    pub fn slice(&self, span: Range<usize>) -> &'a str {
+        &self.text[span]
+    }
+
+    pub fn is_heading_sentence(&self, sentence: usize) -> bool {
+        self.doc.blocks[self.sentences[sentence].block].kind == BlockKind::Heading
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    pub fn token_at_or_after(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < offset)
+    }
+
+    /// Numbers, ordinals and ages in the document (extracted on first use).
+    pub fn quantities(&self) -> &[numbers::Quantity] {
+        self.numbers.get_or_init(|| numbers::extract(self))
+    }
+
+    /// Dates, weekdays and relative time expressions (extracted on first use).
+    pub fn times(&self) -> &[time::TimeExpr] {
+        self.times.get_or_init(|| time::extract(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    pub(crate) fn doc(text: &str) -> Document {
+        Document::parse("t.md", text.to_string(), Format::Markdown)
+    }
+
+    #[test]
+    fn sentences_split_on_terminal_punctuation_not_abbreviations() {
+        let d = doc(
+            "Mr. Smith met Dr. Jones in the U.S. capital. Then he left! Did he? Yes.\n\nNew para.",
+        );
+        let a = Analysis::new(&d);
+        let texts: Vec<&str> = a
+            .sentences
+            .iter()
+            .map(|s| a.slice(s.span.clone()))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Mr. Smith met Dr. Jones in the U.S. capital.",
+                "Then he left!",
+                "Did he?",
+                "Yes.",
+                "New para."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_hyphen_glue_and_numbers() {
+        let d = doc("The 45-year-old paid 1,100.50 dollars on the 20th.");
+        let a = Analysis::new(&d);
+        let words: Vec<&str> = (0..a.tokens.len()).map(|i| a.word(i)).collect();
+        assert_eq!(
+            words,
+            vec![
+                "The", "45", "-", "year", "-", "old", "paid", "1,100.50", "dollars", "on", "the",
+                "20th", "."
+            ]
+        );
+        assert!(a.tokens[2].glued && a.tokens[3].glued);
+        assert!(!a.tokens[1].glued);
+        assert_eq!(a.tokens[7].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn quotes_are_marked() {
+        let d = doc("He said \"the fourth term\" was over. Then “third” came.");
+        let a = Analysis::new(&d);
+        let quoted: Vec<&str> = (0..a.tokens.len())
+            .filter(|&i| a.tokens[i].quoted)
+            .map(|i| a.word(i))
+            .collect();
+        assert_eq!(quoted, vec!["the", "fourth", "term", "third"]);
+    }
+}

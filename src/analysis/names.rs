@@ -1,0 +1,134 @@
+//! Capitalised name mentions: runs of capitalised words ("President Ivor Morales",
+//! "Santa Cruz de la Sierra", "Copa-Cogeca"), the raw material of the name checks.
+
+use super::{Analysis, TokenKind};
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Range<usize>,
+    /// Index range into `Analysis::tokens` (connectors and hyphens included).
+    pub tokens: Range<usize>,
+    /// The first token starts its sentence, so its capital says nothing about being a name.
+    pub sentence_initial: bool,
+    pub quoted: bool,
+}
+
+/// Lower-case particles that may sit inside a name between capitalised words.
+const CONNECTORS: &[&str] = &[
+    "de", "del", "della", "der", "den", "di", "da", "do", "dos", "das", "du", "la", "le", "van",
+    "von", "y", "e", "al", "bin", "ibn", "of", "el", "zu", "ter", "ten",
+];
+
+pub(super) fn extract(a: &Analysis) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let toks = &a.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        if !(toks[i].is_word() && toks[i].capitalised) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            let same_sentence =
+                |j: usize| j < toks.len() && a.sentence_of[j] == a.sentence_of[start];
+            // Next capitalised word, directly.
+            if same_sentence(end)
+                && toks[end].is_word()
+                && toks[end].capitalised
+                && !toks[end].glued
+            {
+                end += 1;
+                continue;
+            }
+            // A hyphen joining two capitalised parts: "Copa-Cogeca", "Kuala-Lumpur".
+            if same_sentence(end + 1)
+                && a.word(end) == "-"
+                && toks[end].glued
+                && toks[end + 1].glued
+                && toks[end + 1].is_word()
+                && toks[end + 1].capitalised
+            {
+                end += 2;
+                continue;
+            }
+            // Connector particles followed by a capitalised word: "Santa Cruz de la Sierra".
+            let mut j = end;
+            while same_sentence(j)
+                && toks[j].kind == TokenKind::Word
+                && CONNECTORS.contains(&a.word(j))
+            {
+                j += 1;
+            }
+            if j > end
+                && j - end <= 2
+                && same_sentence(j)
+                && toks[j].is_word()
+                && toks[j].capitalised
+            {
+                end = j + 1;
+                continue;
+            }
+            break;
+        }
+        let sentence = &a.sentences[a.sentence_of[start]];
+        let sentence_initial = sentence.tokens.start == start
+            || (start > sentence.tokens.start
+                && toks[sentence.tokens.start..start]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Punct));
+        out.push(Mention {
+            span: toks[start].span.start..toks[end - 1].span.end,
+            tokens: start..end,
+            sentence_initial,
+            quoted: toks[start].quoted,
+        });
+        i = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Analysis;
+    use crate::document::{Document, Format};
+
+    fn mentions(text: &str) -> Vec<(String, bool)> {
+        let d = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let a = Analysis::new(&d);
+        a.mentions
+            .iter()
+            .map(|m| (a.slice(m.span.clone()).to_string(), m.sentence_initial))
+            .collect()
+    }
+
+    #[test]
+    fn runs_connectors_and_hyphens() {
+        assert_eq!(
+            mentions(
+                "In Santa Cruz de la Sierra, President Ivor Morales met Copa-Cogeca and the Organization of American States."
+            ),
+            vec![
+                ("In Santa Cruz de la Sierra".to_string(), true),
+                ("President Ivor Morales".to_string(), false),
+                ("Copa-Cogeca".to_string(), false),
+                ("Organization of American States".to_string(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_breaks_runs() {
+        assert_eq!(
+            mentions("He met Mesa, Ortiz and Morales."),
+            vec![
+                ("He".to_string(), true),
+                ("Mesa".to_string(), false),
+                ("Ortiz".to_string(), false),
+                ("Morales".to_string(), false)
+            ]
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! `acronym`: an acronym used before its expansion, or never expanded.
+
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::{Analysis, TokenKind};
+use crate::diagnostic::Diagnostic;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// Acronyms every reader knows (US, UN, EU, NATO…): never reported.
+    #[serde(default)]
+    exceptions: Vec<String>,
+    /// Also report acronyms that are never expanded anywhere in the article.
+    #[serde(default)]
+    require_definition: bool,
+    #[serde(default = "default_min")]
+    min_length: usize,
+    #[serde(default = "default_max")]
+    max_length: usize,
+}
+
+fn default_min() -> usize {
+    2
+}
+fn default_max() -> usize {
+    6
+}
+
+struct Acronym {
+    exceptions: HashSet<String>,
+    require_definition: bool,
+    min_length: usize,
+    max_length: usize,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "acronym",
+        summary: "an acronym used before (or without) its expansion",
+        what: "Finds where each acronym is defined — 'Organization of American States (OAS)' or \
+               'OAS (Organization of American States)' — and reports uses before that point. \
+               With `require_definition: true`, acronyms never expanded are reported too.",
+        why: "Readers meet the acronym first and cannot know what it stands for; wire copy \
+              reordered by an editor often ends up this way.",
+        config: "- id: acronyms\n  kind: acronym\n  severity: warning\n  exceptions: [US, UN, EU]\n  require_definition: false",
+        bad: "The OAS will audit the vote. The Organization of American States (OAS) said so.",
+        good: "The Organization of American States (OAS) will audit the vote. The OAS said so.",
+        fix_safety: "No fix: moving the expansion means rewriting two sentences.",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
+    let o: Options = super::options(value)?;
+    Ok(Box::new(Acronym {
+        exceptions: o.exceptions.into_iter().collect(),
+        require_definition: o.require_definition,
+        min_length: o.min_length.max(2),
+        max_length: o.max_length,
+    }))
+}
+
+impl Acronym {
+    fn is_acronym(&self, a: &Analysis, i: usize) -> bool {
+        let t = &a.tokens[i];
+        let w = a.word(i);
+        let n = w.chars().count();
+        t.kind == TokenKind::Word
+            && (self.min_length..=self.max_length).contains(&n)
+            && w.chars().all(|c| c.is_uppercase())
+    }
+}
+
+/// Initials of the capitalised words just before `end` (skipping small words), compared with the acronym.
+fn expansion_before(a: &Analysis, end: usize, acronym: &str) -> Option<usize> {
+    let letters: Vec<char> = acronym.chars().collect();
+    let mut k = letters.len();
+    let mut i = end;
+    while i > 0 && k > 0 {
+        i -= 1;
+        let t = &a.tokens[i];
+        if t.kind != TokenKind::Word {
+            if a.word(i) == "-" {
+                continue;
+            }
+            return None;
+        }
+        let w = a.word(i);
+        if !t.capitalised {
+            if matches!(
+                w,
+                "of" | "and"
+                    | "for"
+                    | "the"
+                    | "on"
+                    | "in"
+                    | "de"
+                    | "la"
+                    | "des"
+                    | "du"
+                    | "et"
+                    | "to"
+            ) {
+                continue;
+            }
+            return None;
+        }
+        let first = w.chars().next()?;
+        if first.to_uppercase().next() != Some(letters[k - 1]) {
+            return None;
+        }
+        k -= 1;
+    }
+    (k == 0).then_some(i)
+}
+
+impl Check for Acronym {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let a = cx.analysis;
+        let t = &a.tokens;
+        // Where each acronym is defined: "Expansion (ACR)" or "ACR (Expansion …)".
+        let mut defined: HashMap<&str, usize> = HashMap::new();
+        for i in 0..t.len() {
+            if !self.is_acronym(a, i) {
+                continue;
+            }
+            let w = a.word(i);
+            let in_parens = i > 0
+                && a.word(i - 1) == "("
+                && t.get(i + 1).is_some_and(|n| a.slice(n.span.clone()) == ")");
+            let defines = (in_parens && expansion_before(a, i - 1, w).is_some())
+                || (t.get(i + 1).is_some_and(|n| a.slice(n.span.clone()) == "(")
+                    && (i + 2..t.len().min(i + 12))
+                        .find(|&j| a.word(j) == ")")
+                        .is_some_and(|close| expansion_before(a, close, w).is_some()));
+            if defines {
+                defined.entry(w).or_insert(i);
+            }
+        }
+        let mut reported: HashSet<&str> = HashSet::new();
+        for i in 0..t.len() {
+            if !self.is_acronym(a, i) {
+                continue;
+            }
+            let w = a.word(i);
+            if self.exceptions.contains(w) || reported.contains(w) {
+                continue;
+            }
+            // A heading in capitals is not an acronym.
+            if a.is_heading_sentence(a.sentence_of[i]) {
+                continue;
+            }
+            match defined.get(w) {
+                Some(&d) if d > i => {
+                    reported.insert(w);
+                    out.push(
+                        Diagnostic::new(
+                            t[i].span.clone(),
+                            format!("'{w}' is used before it is spelled out"),
+                        )
+                        .with_label(t[d].span.clone(), "spelled out only here")
+                        .with_help("move the expansion to the first use"),
+                    );
+                }
+                None if self.require_definition => {
+                    reported.insert(w);
+                    out.push(
+                        Diagnostic::new(
+                            t[i].span.clone(),
+                            format!("'{w}' is never spelled out in this article"),
+                        )
+                        .with_help(format!(
+                            "write the full name followed by '({w})' at its first use"
+                        )),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+}

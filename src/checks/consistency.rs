@@ -1,0 +1,123 @@
+//! `consistency`: two accepted spellings of one thing used in the same article.
+
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::diagnostic::{Applicability, Diagnostic};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// Groups of variants; within an article, one variant per group should be used.
+    variants: Vec<Vec<String>>,
+    #[serde(default = "yes")]
+    ignorecase: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+struct Consistency {
+    matcher: AhoCorasick,
+    /// pattern index → (group, variant)
+    owner: Vec<(usize, usize)>,
+    groups: Vec<Vec<String>>,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "consistency",
+        summary: "two accepted variants of one word in one article",
+        what: "For each group of variants (Kiev/Kyiv, percent/per cent), counts the forms used in \
+               the article. When more than one is used, every occurrence of the minority form is \
+               reported, with a label on the first occurrence of the majority form (on a tie, \
+               the form used first wins).",
+        why: "Either spelling may be acceptable; both in one article look careless and can make \
+              readers think two different things are meant.",
+        config: "- id: variants\n  kind: consistency\n  severity: warning\n  variants: [[Kiev, Kyiv], [percent, per cent]]",
+        bad: "Kyiv said the talks in Kiev would resume.",
+        good: "Kyiv said the talks in Kyiv would resume.",
+        fix_safety: "Unsafe: the fix writes the majority form, but the minority one may be inside a quotation or a name.",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
+    let o: Options = super::options(value)?;
+    let mut patterns = Vec::new();
+    let mut owner = Vec::new();
+    for (g, group) in o.variants.iter().enumerate() {
+        if group.len() < 2 {
+            return Err(format!("variant group {} needs at least two forms", g + 1));
+        }
+        for (v, form) in group.iter().enumerate() {
+            patterns.push(form.clone());
+            owner.push((g, v));
+        }
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(o.ignorecase)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .map_err(|e| e.to_string())?;
+    Ok(Box::new(Consistency {
+        matcher,
+        owner,
+        groups: o.variants,
+    }))
+}
+
+impl Check for Consistency {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let text = cx.analysis.text;
+        // Per group: per variant, the spans where it occurs.
+        let mut seen: Vec<Vec<Vec<std::ops::Range<usize>>>> = self
+            .groups
+            .iter()
+            .map(|g| vec![Vec::new(); g.len()])
+            .collect();
+        for m in self.matcher.find_iter(text) {
+            if super::on_word_boundaries(text, &m.range()) {
+                let (g, v) = self.owner[m.pattern().as_usize()];
+                seen[g][v].push(m.range());
+            }
+        }
+        for (g, variants) in seen.iter().enumerate() {
+            let used: Vec<usize> = (0..variants.len())
+                .filter(|&v| !variants[v].is_empty())
+                .collect();
+            if used.len() < 2 {
+                continue;
+            }
+            let majority = *used
+                .iter()
+                .max_by(|&&a, &&b| {
+                    variants[a]
+                        .len()
+                        .cmp(&variants[b].len())
+                        .then(variants[b][0].start.cmp(&variants[a][0].start))
+                })
+                .unwrap_or(&used[0]);
+            let major_form = &self.groups[g][majority];
+            let first_major = variants[majority][0].clone();
+            for &v in used.iter().filter(|&&v| v != majority) {
+                for span in &variants[v] {
+                    let found = &text[span.clone()];
+                    let replacement = super::match_case(found, major_form);
+                    out.push(
+                        Diagnostic::new(
+                            span.clone(),
+                            format!(
+                                "'{found}' and '{major_form}' are both used; this article mostly writes '{major_form}'"
+                            ),
+                        )
+                        .with_label(first_major.clone(), format!("'{major_form}' used here"))
+                        .with_help(format!("write '{replacement}'"))
+                        .with_fix(span.clone(), replacement, Applicability::Unsafe),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Rule kinds. Each kind is one module: a typed (serde) config read from a rule set, its
+//! documentation, and a `Check` that reads the shared `Analysis` and reports diagnostics.
+//!
+//! To add a kind: write the module, then add one line to `KINDS`.
+
+pub mod acronym;
+pub mod consistency;
+pub mod existence;
+pub mod repetition;
+pub mod substitution;
+
+use crate::analysis::Analysis;
+use crate::diagnostic::Diagnostic;
+use crate::document::Document;
+use crate::yaml;
+
+/// What a check sees: the document, its analysis (built once), the publication date, and
+/// the rule's own settings common to every kind.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub analysis: &'a Analysis<'a>,
+    pub date: Option<jiff::civil::Date>,
+}
+
+pub trait Check: Send + Sync {
+    /// Appends findings. Rule id and severity are filled in by the linter.
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+}
+
+/// Settings every rule has, whatever its kind (passed to the kind's builder).
+#[derive(Debug, Clone, Default)]
+pub struct Common {
+    /// Full rule id, `<set>.<id>`.
+    pub id: String,
+    /// The rule's own message template, if any (`{match}`, `{replacement}` are filled in).
+    pub message: Option<String>,
+    /// Name of the rule set (for messages such as "known from desk").
+    pub set: String,
+}
+
+/// Self-documentation of a kind, printed by `factlint explain`.
+pub struct KindDoc {
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub what: &'static str,
+    pub why: &'static str,
+    /// A YAML rule using this kind.
+    pub config: &'static str,
+    pub bad: &'static str,
+    pub good: &'static str,
+    pub fix_safety: &'static str,
+}
+
+pub type Builder = fn(yaml::Value, &Common) -> Result<Box<dyn Check>, String>;
+
+pub struct Kind {
+    pub doc: KindDoc,
+    pub build: Builder,
+}
+
+pub static KINDS: &[&Kind] = &[
+    &existence::KIND,
+    &substitution::KIND,
+    &repetition::KIND,
+    &consistency::KIND,
+    &acronym::KIND,
+];
+
+pub fn kind(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().copied().find(|k| k.doc.name == name)
+}
+
+/// Deserialises a kind's options, naming the field at fault.
+pub fn options<T: serde::de::DeserializeOwned>(value: yaml::Value) -> Result<T, String> {
+    yaml::from_value(value).map_err(|e| e.message)
+}
+
+/// Fills `{name}` placeholders in a message template.
+pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (k, v) in pairs {
+        out = out.replace(&format!("{{{k}}}"), v);
+    }
+    out
+}
+
+/// Keeps the case shape of `original` in `replacement` ("Percent" → "Per cent", "KIEV" → "KYIV").
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    let first_upper = original.chars().next().is_some_and(char::is_uppercase);
+    let repl_first_lower = replacement.chars().next().is_some_and(char::is_lowercase);
+    if first_upper && repl_first_lower {
+        let mut c = replacement.chars();
+        return c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
+    }
+    replacement.to_string()
+}
+
+/// Compiles a user-supplied regex with size limits (rule sets are untrusted data).
+pub fn compile_regex(pattern: &str, case_insensitive: bool) -> Result<regex::Regex, String> {
+    regex::RegexBuilder::new(pattern)
+        .case_insensitive(case_insensitive)
+        .size_limit(1 << 20)
+        .dfa_size_limit(1 << 22)
+        .nest_limit(64)
+        .build()
+        .map_err(|e| format!("invalid regex `{pattern}`: {e}"))
+}
+
+/// Is `range` on word boundaries in `text` (no letter or digit glued on either side)?
+pub fn on_word_boundaries(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_is_kept() {
+        assert_eq!(match_case("Percent", "per cent"), "Per cent");
+        assert_eq!(match_case("KIEV", "Kyiv"), "KYIV");
+        assert_eq!(match_case("kiev", "Kyiv"), "Kyiv");
+    }
+
+    #[test]
+    fn huge_regex_is_refused() {
+        assert!(compile_regex("(a{1000}){1000}", false).is_err());
+    }
+}

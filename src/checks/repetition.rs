@@ -1,0 +1,187 @@
+//! `repetition`: a doubled word ("the the") and a word or phrase repeated on both sides of a
+//! conjunction ("Demonstrations against and against Morales").
+
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::{Analysis, TokenKind};
+use crate::diagnostic::{Applicability, Diagnostic};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// Words that may legitimately be doubled ("had had", "that that").
+    #[serde(default = "default_doubles")]
+    allow_doubled: Vec<String>,
+    /// Conjunctions across which a repeated phrase is suspicious.
+    #[serde(default = "default_conjunctions")]
+    conjunctions: Vec<String>,
+    /// Words that repeat idiomatically across a conjunction ("more and more", "over and over").
+    #[serde(default = "default_idioms")]
+    allow_across: Vec<String>,
+    /// Longest phrase (in words) compared across a conjunction.
+    #[serde(default = "default_max_phrase")]
+    max_phrase: usize,
+}
+
+fn strings(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+fn default_doubles() -> Vec<String> {
+    strings(&[
+        "had", "that", "is", "bye", "ha", "no", "yes", "very", "so", "knock", "tut", "bla", "blah",
+        "chop", "pooh", "hush",
+    ])
+}
+fn default_conjunctions() -> Vec<String> {
+    strings(&["and", "or", "nor"])
+}
+fn default_idioms() -> Vec<String> {
+    strings(&[
+        "again", "over", "on", "round", "around", "through", "by", "more", "less", "out", "back",
+        "up", "down", "side", "time", "day", "year", "hour", "mile", "on", "off", "to", "fro",
+        "here", "there", "now", "then", "neck", "hand", "arm", "shoulder", "inch", "bit", "step",
+        "far", "wide", "tried", "true", "door", "face", "head", "heart", "soul", "mind", "body",
+    ])
+}
+fn default_max_phrase() -> usize {
+    3
+}
+
+struct Repetition {
+    allow_doubled: Vec<String>,
+    conjunctions: Vec<String>,
+    allow_across: Vec<String>,
+    max_phrase: usize,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "repetition",
+        summary: "doubled words and phrases repeated across 'and'/'or'",
+        what: "Reports a word written twice in a row (\"the the\") and a word or short phrase \
+               repeated on both sides of a conjunction (\"against and against\", \"in favour and \
+               in favour\"), where one side was almost certainly meant to be something else.",
+        why: "Both are typing or translation slips that spell-checkers miss, because every word \
+              is spelled correctly.",
+        config: "- id: repetition\n  kind: repetition\n  severity: warning\n  allow_doubled: [had, that]",
+        bad: "Demonstrations against and against Morales took place in the the capital.",
+        good: "Demonstrations for and against Morales took place in the capital. He had had enough.",
+        fix_safety: "Removing a doubled word is safe. A phrase repeated across a conjunction has \
+                     no fix: only the writer knows what the other side should be.",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
+    let o: Options = if value.as_mapping().is_some_and(|m| m.is_empty()) {
+        super::options(crate::yaml::Value::Mapping(Default::default()))?
+    } else {
+        super::options(value)?
+    };
+    let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect();
+    Ok(Box::new(Repetition {
+        allow_doubled: lower(o.allow_doubled),
+        conjunctions: lower(o.conjunctions),
+        allow_across: lower(o.allow_across),
+        max_phrase: o.max_phrase.clamp(1, 8),
+    }))
+}
+
+fn same_word(a: &Analysis, i: usize, j: usize) -> bool {
+    a.tokens[i].kind == TokenKind::Word
+        && a.tokens[j].kind == TokenKind::Word
+        && a.word(i).to_lowercase() == a.word(j).to_lowercase()
+}
+
+impl Repetition {
+    fn doubled(&self, a: &Analysis, i: usize, out: &mut Vec<Diagnostic>) -> bool {
+        let t = &a.tokens;
+        if i + 1 >= t.len() || a.sentence_of[i] != a.sentence_of[i + 1] || t[i + 1].glued {
+            return false;
+        }
+        if !same_word(a, i, i + 1) {
+            return false;
+        }
+        let w = a.word(i).to_lowercase();
+        if self.allow_doubled.contains(&w) {
+            return false;
+        }
+        // Names can legitimately repeat ("Bora Bora", "Baden-Baden" is glued anyway).
+        if t[i].capitalised
+            && t[i + 1].capitalised
+            && i > a.sentences[a.sentence_of[i]].tokens.start
+        {
+            return false;
+        }
+        let first = a.word(i);
+        out.push(
+            Diagnostic::new(
+                t[i].span.start..t[i + 1].span.end,
+                format!("'{first}' is written twice in a row"),
+            )
+            .with_primary_label("doubled word")
+            .with_help(format!("remove the second '{}'", a.word(i + 1)))
+            .with_fix(t[i].span.end..t[i + 1].span.end, "", Applicability::Safe),
+        );
+        true
+    }
+
+    /// `X conj X` with X a phrase of up to `max_phrase` words, ending right before the conjunction.
+    fn across(&self, a: &Analysis, c: usize, out: &mut Vec<Diagnostic>) {
+        let t = &a.tokens;
+        if c == 0 || !self.conjunctions.contains(&a.word(c).to_lowercase()) {
+            return;
+        }
+        let sentence = &a.sentences[a.sentence_of[c]];
+        for n in (1..=self.max_phrase).rev() {
+            if c < sentence.tokens.start + n || c + n >= sentence.tokens.end {
+                continue;
+            }
+            let left = c - n;
+            let right = c + 1;
+            if !(0..n).all(|k| same_word(a, left + k, right + k) && !t[right + k].glued) {
+                continue;
+            }
+            let phrase: Vec<String> = (0..n).map(|k| a.word(left + k).to_lowercase()).collect();
+            if n == 1 && self.is_idiomatic(&phrase[0]) {
+                return;
+            }
+            // "X and X" ending a list of the same X is emphasis ("years and years").
+            let phrase_text = a.slice(t[left].span.start..t[left + n - 1].span.end);
+            let conj = a.word(c);
+            out.push(
+                Diagnostic::new(
+                    t[left].span.start..t[right + n - 1].span.end,
+                    format!("'{phrase_text}' appears on both sides of '{conj}'"),
+                )
+                .with_primary_label("the same words on both sides")
+                .with_note(format!(
+                    "'{phrase_text} {conj} {phrase_text}' says nothing; one side was probably meant to be different (e.g. 'for and against')"
+                )),
+            );
+            return;
+        }
+    }
+
+    fn is_idiomatic(&self, w: &str) -> bool {
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        self.allow_across.iter().any(|x| x == w || x == singular)
+            // Comparatives repeat for emphasis: "faster and faster", "bigger and bigger".
+            || (w.len() > 4 && w.ends_with("er") && !matches!(w, "after" | "under" | "over" | "other" | "whether" | "either" | "neither"))
+    }
+}
+
+impl Check for Repetition {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let a = cx.analysis;
+        let mut i = 0;
+        while i < a.tokens.len() {
+            if self.doubled(a, i, out) {
+                i += 2;
+                continue;
+            }
+            self.across(a, i, out);
+            i += 1;
+        }
+    }
+}

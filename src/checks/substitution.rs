@@ -1,0 +1,112 @@
+//! `substitution`: a wrong form and the right one; reported with a safe, case-preserving fix.
+
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::diagnostic::{Applicability, Diagnostic};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// wrong → right.
+    swap: BTreeMap<String, String>,
+    #[serde(default = "yes")]
+    ignorecase: bool,
+    /// Fixes are safe by default; set false when a swap needs a human look.
+    #[serde(default = "yes")]
+    safe: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+struct Substitution {
+    matcher: AhoCorasick,
+    replacements: Vec<String>,
+    wrong: Vec<String>,
+    message: String,
+    ignorecase: bool,
+    applicability: Applicability,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "substitution",
+        summary: "a wrong form and the right one, with a fix",
+        what: "Reports each listed wrong form (on word boundaries) and offers the right one, \
+               keeping the capitalisation of the original.",
+        why: "House style and common misspellings: one list, applied the same way on every \
+              article, and fixed automatically.",
+        config: "- id: house-style\n  kind: substitution\n  severity: warning\n  message: \"Use '{replacement}' instead of '{match}'\"\n  swap: {percent: per cent, accomodate: accommodate}",
+        bad: "Prices rose 5 percent.",
+        good: "Prices rose 5 per cent.",
+        fix_safety: "Safe by default (the replacement is the listed one); a rule may set `safe: false`.",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, common: &Common) -> Result<Box<dyn Check>, String> {
+    let o: Options = super::options(value)?;
+    if o.swap.is_empty() {
+        return Err("a `substitution` rule needs a non-empty `swap` map".into());
+    }
+    let wrong: Vec<String> = o.swap.keys().cloned().collect();
+    let replacements = o.swap.values().cloned().collect();
+    let matcher = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(o.ignorecase)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&wrong)
+        .map_err(|e| e.to_string())?;
+    Ok(Box::new(Substitution {
+        matcher,
+        replacements,
+        wrong,
+        message: common
+            .message
+            .clone()
+            .unwrap_or_else(|| "Use '{replacement}' instead of '{match}'".into()),
+        ignorecase: o.ignorecase,
+        applicability: if o.safe {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        },
+    }))
+}
+
+impl Check for Substitution {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let text = cx.analysis.text;
+        for m in self.matcher.find_iter(text) {
+            let range = m.range();
+            if !super::on_word_boundaries(text, &range) {
+                continue;
+            }
+            let found = &text[range.clone()];
+            let idx = m.pattern().as_usize();
+            let replacement = if self.ignorecase {
+                super::match_case(found, &self.replacements[idx])
+            } else {
+                self.replacements[idx].clone()
+            };
+            if replacement == found {
+                continue;
+            }
+            let message = super::fill(
+                &self.message,
+                &[
+                    ("match", found),
+                    ("replacement", &replacement),
+                    ("wrong", &self.wrong[idx]),
+                ],
+            );
+            out.push(
+                Diagnostic::new(range.clone(), message)
+                    .with_help(format!("write '{replacement}'"))
+                    .with_fix(range, replacement, self.applicability),
+            );
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! An article as the checks see it: the original text, a same-length "prose" view in which every
+//! byte that is not prose (code, HTML, URLs, Markdown syntax, front matter) is blanked, the prose
+//! blocks (paragraphs, headings, list items), the front matter and the suppression comments.
+//!
+//! Because the prose view keeps every byte offset, extractors scan it and their spans point
+//! straight into the file as read.
+
+mod front_matter;
+mod markdown;
+
+pub use front_matter::FrontMatter;
+
+use std::ops::Range;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Plain,
+}
+
+impl Format {
+    /// Markdown unless the extension says plain text.
+    pub fn for_path(path: &str) -> Format {
+        match Path::new(path).extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("text") => {
+                Format::Plain
+            }
+            _ => Format::Markdown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    TableCell,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+}
+
+/// A comment in the article (`<!-- ... -->` in Markdown, a `factlint-` line in plain text):
+/// the raw body, used for suppressions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub range: Range<usize>,
+    pub body: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: String,
+    pub format: Format,
+    pub text: String,
+    /// Same length as `text`; non-prose bytes replaced by ASCII spaces (line breaks kept).
+    pub prose: String,
+    pub blocks: Vec<Block>,
+    pub front_matter: FrontMatter,
+    pub comments: Vec<Comment>,
+}
+
+impl Document {
+    pub fn parse(path: impl Into<String>, text: String, format: Format) -> Document {
+        let front_matter = FrontMatter::parse(&text);
+        let body_start = front_matter.range.as_ref().map_or(0, |r| r.end);
+        let mut prose = blank_copy(&text);
+        let mut blocks = Vec::new();
+        let mut comments = Vec::new();
+        match format {
+            Format::Markdown => {
+                markdown::extract(&text, body_start, &mut prose, &mut blocks, &mut comments)
+            }
+            Format::Plain => {
+                plain_extract(&text, body_start, &mut prose, &mut blocks, &mut comments)
+            }
+        }
+        // SAFETY of the byte surgery: only whole UTF-8 sequences were copied or blanked with ASCII.
+        let mut prose = String::from_utf8(prose)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        blank_urls(&mut prose);
+        Document {
+            path: path.into(),
+            format,
+            text,
+            prose,
+            blocks,
+            front_matter,
+            comments,
+        }
+    }
+
+    /// The publication date from front matter (`--date` overrides it in the linter).
+    pub fn date(&self) -> Option<jiff::civil::Date> {
+        self.front_matter.date
+    }
+}
+
+/// Spaces everywhere but line breaks, so blank prose keeps the line structure.
+fn blank_copy(text: &str) -> Vec<u8> {
+    text.bytes()
+        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect()
+}
+
+/// URLs and e-mail addresses in running text are not prose either.
+fn blank_urls(prose: &mut String) {
+    use std::sync::OnceLock;
+    static URL: OnceLock<regex::Regex> = OnceLock::new();
+    let re = URL.get_or_init(|| {
+        regex::Regex::new(r"(?:https?://|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+\.[\w.-]+").unwrap()
+    });
+    let ranges: Vec<Range<usize>> = re.find_iter(prose).map(|m| m.range()).collect();
+    if ranges.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(prose).into_bytes();
+    for r in ranges {
+        bytes[r].fill(b' ');
+    }
+    *prose = String::from_utf8(bytes).unwrap_or_default();
+}
+
+/// Plain text: everything after the front matter is prose, paragraphs are split at blank lines,
+/// and whole lines that start with `factlint-` directives (e.g. `# factlint-disable-next-line`)
+/// are comments.
+fn plain_extract(
+    text: &str,
+    body_start: usize,
+    prose: &mut [u8],
+    blocks: &mut Vec<Block>,
+    comments: &mut Vec<Comment>,
+) {
+    let mut para_start: Option<usize> = None;
+    let mut offset = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        let directive = trimmed
+            .strip_prefix('#')
+            .or_else(|| trimmed.strip_prefix("//"))
+            .map(str::trim_start)
+            .filter(|rest| rest.starts_with("factlint-"));
+        if let Some(body) = directive {
+            comments.push(Comment {
+                range: start..start + line.trim_end().len(),
+                body: body.to_string(),
+            });
+            if let Some(s) = para_start.take() {
+                blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    range: s..start,
+                });
+            }
+            continue;
+        }
+        if trimmed.is_empty() {
+            if let Some(s) = para_start.take() {
+                blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    range: s..start,
+                });
+            }
+            continue;
+        }
+        prose[start..offset].copy_from_slice(line.as_bytes());
+        para_start.get_or_insert(start);
+    }
+    if let Some(s) = para_start {
+        blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            range: s..text.len(),
+        });
+    }
+    // A UTF-8 byte-order mark is not prose.
+    if text.starts_with('\u{feff}') {
+        prose[..3].fill(b' ');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Document {
+        Document::parse("a.md", text.to_string(), Format::Markdown)
+    }
+
+    #[test]
+    fn prose_keeps_offsets_and_blanks_code() {
+        let text = "Hello `code` *world* [link](http://x.y).\n\n```\nthe the\n```\n";
+        let doc = md(text);
+        assert_eq!(doc.prose.len(), text.len());
+        assert!(doc.prose.contains("Hello"));
+        assert!(!doc.prose.contains("code"));
+        assert!(!doc.prose.contains("the the"));
+        assert!(!doc.prose.contains("http"));
+        let w = doc.prose.find("world").unwrap();
+        assert_eq!(&text[w..w + 5], "world");
+        assert!(doc.prose.contains("link"));
+    }
+
+    #[test]
+    fn front_matter_is_skipped_and_read() {
+        let doc = md("---\ntitle: The the\ndate: 2019-11-09\n---\nBody text.\n");
+        assert_eq!(doc.date().unwrap().to_string(), "2019-11-09");
+        assert!(!doc.prose.contains("The the"));
+        assert!(doc.prose.contains("Body text."));
+    }
+
+    #[test]
+    fn html_comments_are_collected_not_prose() {
+        let doc = md("Text <!-- factlint-disable x.y --> more.\n\n<!-- block -->\n");
+        assert!(!doc.prose.contains("factlint"));
+        assert_eq!(doc.comments.len(), 2);
+        assert!(doc.comments[0].body.contains("factlint-disable x.y"));
+    }
+
+    #[test]
+    fn bare_urls_are_blanked() {
+        let doc = md("See https://example.com/the/the page.\n");
+        assert!(!doc.prose.contains("example"));
+    }
+
+    #[test]
+    fn plain_text_paragraphs() {
+        let doc = Document::parse("a.txt", "One.\nTwo.\n\nThree.\n".into(), Format::Plain);
+        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.prose, doc.text);
+    }
+
+    #[test]
+    fn blocks_cover_paragraphs_and_headings() {
+        let doc = md("# Title\n\nPara one.\n\n- item one\n- item two\n");
+        let kinds: Vec<_> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::ListItem,
+                BlockKind::ListItem
+            ]
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! factlint: a fact-check consistency linter for news articles.
+//!
+//! The flow: [`source`] reads bytes into text, [`document`] finds the prose, [`analysis`]
+//! extracts facts once, [`checks`] (one module per rule kind, configured by YAML
+//! [`ruleset`]s) compare facts and report [`diagnostic`]s, which [`report`] renders.
+
+pub mod analysis;
+pub mod checks;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod report;
+pub mod ruleset;
+pub mod source;
+pub mod suppress;
+pub mod yaml;
+
+use analysis::Analysis;
+use checks::Context;
+use diagnostic::{Diagnostic, Severity};
+use document::Document;
+use ruleset::Rule;
+
+/// A set of loaded rules, ready to lint any number of documents (shared across threads).
+pub struct Linter {
+    pub rules: Vec<Rule>,
+}
+
+impl Linter {
+    pub fn new(rules: Vec<Rule>) -> Linter {
+        Linter { rules }
+    }
+
+    /// The built-in default rule sets only.
+    pub fn with_default_rules() -> Linter {
+        Linter::new(ruleset::load_builtin())
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Lints one document. `date` overrides the front matter's publication date.
+    /// The result is sorted and free of duplicates.
+    pub fn lint(&self, doc: &Document, date: Option<jiff::civil::Date>) -> Vec<Diagnostic> {
+        self.lint_filtered(doc, date, |r| r.enabled)
+    }
+
+    fn lint_filtered(
+        &self,
+        doc: &Document,
+        date: Option<jiff::civil::Date>,
+        run: impl Fn(&Rule) -> bool,
+    ) -> Vec<Diagnostic> {
+        let analysis = Analysis::new(doc);
+        let cx = Context {
+            doc,
+            analysis: &analysis,
+            date: date.or(doc.date()),
+        };
+        let mut all = Vec::new();
+        let mut buf = Vec::new();
+        for rule in self.rules.iter().filter(|r| run(r)) {
+            rule.check.run(&cx, &mut buf);
+            for mut d in buf.drain(..) {
+                d.rule.clone_from(&rule.id);
+                d.severity = rule.severity;
+                all.push(d);
+            }
+        }
+        for problem in &doc.front_matter.problems {
+            let span = doc
+                .front_matter
+                .range
+                .clone()
+                .unwrap_or(0..doc.text.find('\n').unwrap_or(doc.text.len()));
+            let mut d =
+                Diagnostic::new(span.start..span.start.min(doc.text.len()), problem.clone());
+            d.rule = "factlint.front-matter".into();
+            d.severity = Severity::Warning;
+            all.push(d);
+        }
+        let ids: Vec<&str> = self.rules.iter().map(|r| r.id.as_str()).collect();
+        suppress::apply(doc, &ids, &mut all);
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+        all
+    }
+
+    /// Lints a snippet of text as a one-paragraph Markdown document (used by `test-rules`).
+    pub fn lint_text(&self, text: &str, date: Option<jiff::civil::Date>) -> Vec<Diagnostic> {
+        let doc = Document::parse("<example>", text.to_string(), document::Format::Markdown);
+        self.lint(&doc, date)
+    }
+
+    /// Lints a snippet with one rule alone, enabled or not (used by `test-rules`).
+    pub fn lint_text_with_rule(
+        &self,
+        text: &str,
+        date: Option<jiff::civil::Date>,
+        rule_id: &str,
+    ) -> Vec<Diagnostic> {
+        let doc = Document::parse("<example>", text.to_string(), document::Format::Markdown);
+        self.lint_filtered(&doc, date, |r| r.id == rule_id)
+    }
+}

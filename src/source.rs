@@ -1,0 +1,225 @@
+//! Reading an article: bytes → UTF-8 text, and the line index every reporter uses to turn
+//! byte offsets into line/column numbers.
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+/// Why an input could not be linted. Each maps to one clear line on stderr and exit status 2.
+#[derive(Debug)]
+pub enum SourceError {
+    Io(std::io::Error),
+    /// Not valid UTF-8: `offset` is the first bad byte, `line` its 1-based line.
+    InvalidUtf8 {
+        offset: usize,
+        line: usize,
+    },
+    /// Looks binary (NUL bytes): not an article.
+    Binary,
+    /// Not a regular file (FIFO, socket, device): never opened, so never blocking.
+    NotAFile,
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SourceError::Io(e) => write!(f, "{e}"),
+            SourceError::InvalidUtf8 { offset, line } => write!(
+                f,
+                "not valid UTF-8 (first bad byte at offset {offset}, line {line}); \
+                 convert the file to UTF-8, e.g. `iconv -f latin1 -t utf-8`"
+            ),
+            SourceError::Binary => {
+                write!(f, "looks like a binary file (contains NUL bytes); skipped")
+            }
+            SourceError::NotAFile => {
+                write!(f, "not a regular file (a FIFO, socket or device); skipped")
+            }
+        }
+    }
+}
+
+/// Decodes raw bytes into text. UTF-8 (with or without BOM) is kept byte for byte, so spans
+/// are offsets into the file as read. UTF-16 with a BOM is transcoded; `transcoded` is then
+/// set so `--fix` refuses to write the file back.
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, SourceError> {
+    if let Some(text) = decode_utf16_bom(&bytes) {
+        return Ok(Decoded {
+            text,
+            transcoded: true,
+        });
+    }
+    let probe = &bytes[..bytes.len().min(8192)];
+    if probe.contains(&0) {
+        return Err(SourceError::Binary);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            transcoded: false,
+        }),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+            Err(SourceError::InvalidUtf8 { offset, line })
+        }
+    }
+}
+
+pub struct Decoded {
+    pub text: String,
+    pub transcoded: bool,
+}
+
+fn decode_utf16_bom(bytes: &[u8]) -> Option<String> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|c| {
+        let pair = [c[0], *c.get(1).unwrap_or(&0)];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+/// Reads a named file. FIFOs and devices are refused before opening, so a stray pipe never blocks.
+pub fn read_path(path: &Path) -> Result<Decoded, SourceError> {
+    let meta = std::fs::metadata(path).map_err(SourceError::Io)?;
+    if meta.is_dir() {
+        return Err(SourceError::Io(std::io::Error::other("is a directory")));
+    }
+    if !meta.is_file() {
+        return Err(SourceError::NotAFile);
+    }
+    let bytes = std::fs::read(path).map_err(SourceError::Io)?;
+    decode(bytes)
+}
+
+pub fn read_stdin() -> Result<Decoded, SourceError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(SourceError::Io)?;
+    decode(bytes)
+}
+
+/// Byte offset → line and column, computed once per file at the reporting edge.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+/// A position for reporters: 1-based line; 1-based column in Unicode scalar values, in UTF-16
+/// code units and in bytes (each consumer wants its own unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub column_utf16: usize,
+    pub column_byte: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            // A lone CR ends a line too (old Mac files); CRLF counts once, at the LF.
+            if b == b'\n' || (b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n')) {
+                line_starts.push(i + 1);
+            }
+        }
+        LineIndex { line_starts }
+    }
+
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
+    /// 0-based line containing `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let prefix = &text[start..offset];
+        Position {
+            line: line + 1,
+            column: prefix.chars().count() + 1,
+            column_utf16: prefix.encode_utf16().count() + 1,
+            column_byte: offset - start + 1,
+        }
+    }
+}
+
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_in_every_unit() {
+        let text = "ab\né😀x\r\ny";
+        let idx = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        let p = idx.position(text, x);
+        assert_eq!(
+            (p.line, p.column, p.column_utf16, p.column_byte),
+            (2, 3, 4, 7)
+        );
+        let y = text.find('y').unwrap();
+        assert_eq!(idx.position(text, y).line, 3);
+    }
+
+    #[test]
+    fn lone_cr_ends_a_line() {
+        let text = "a\rb";
+        assert_eq!(LineIndex::new(text).position(text, 2).line, 2);
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        match decode(b"ok\nbad \xff here".to_vec()) {
+            Err(SourceError::InvalidUtf8 { offset, line }) => assert_eq!((offset, line), (7, 2)),
+            _ => panic!("expected an UTF-8 error"),
+        }
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(matches!(decode(b"a\0b".to_vec()), Err(SourceError::Binary)));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_transcoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Hé".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let d = decode(bytes).ok().unwrap();
+        assert_eq!(d.text, "Hé");
+        assert!(d.transcoded);
+    }
+}
