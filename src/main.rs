@@ -429,17 +429,15 @@ fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
         "## Example\nReported:     {}\nNot reported: {}\n",
         d.bad, d.good
     );
-    if let Some(r) = rule {
-        if !r.examples.bad.is_empty() || !r.examples.good.is_empty() {
-            println!("## This rule's examples");
-            for b in &r.examples.bad {
-                println!("  bad:  {b}");
-            }
-            for g in &r.examples.good {
-                println!("  good: {g}");
-            }
-            println!();
+    if let Some(r) = rule.filter(|r| !r.examples.bad.is_empty() || !r.examples.good.is_empty()) {
+        println!("## This rule's examples");
+        for b in &r.examples.bad {
+            println!("  bad:  {b}");
         }
+        for g in &r.examples.good {
+            println!("  good: {g}");
+        }
+        println!();
     }
     println!(
         "## Configuration\n{}\n\n## Fix safety\n{}",
