@@ -9,6 +9,7 @@ pub mod checks;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod lsp;
 pub mod report;
 pub mod ruleset;
 pub mod source;
