@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod gazetteer;
+pub mod lsp;
 pub mod report;
 pub mod ruleset;
 pub mod source;

@@ -43,6 +43,8 @@ enum Command {
         /// Rule-set files or folders (default: the built-in sets).
         paths: Vec<PathBuf>,
     },
+    /// Run a language server on stdin/stdout, for editors (see docs/editors.md).
+    Lsp,
 }
 
 #[derive(Args, Clone)]
@@ -107,6 +109,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => list_rules(&args),
         Command::Explain { rule, rules } => explain(&rule, &rules),
         Command::TestRules { paths } => test_rules(&paths),
+        Command::Lsp => factlint::lsp::run(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
