@@ -87,14 +87,26 @@ pub fn fingerprint(key: &Key, occurrence: usize) -> String {
     format!("{h:016x}")
 }
 
-/// Paths in a baseline are relative to its folder, with `/`, whatever the current folder was.
+/// Paths in a baseline are relative to its folder (`../` where needed), with `/`, whatever the
+/// current folder was, so a baseline committed to a repository works in any checkout.
 pub fn relative_path(file: &Path, base_dir: &Path) -> String {
+    use std::path::Component;
     let abs = std::fs::canonicalize(file)
         .or_else(|_| std::path::absolute(file))
         .unwrap_or_else(|_| file.to_path_buf());
-    let rel = abs.strip_prefix(base_dir).unwrap_or(&abs);
-    let s = rel.to_string_lossy().replace('\\', "/");
-    s.strip_prefix("./").unwrap_or(&s).to_string()
+    let a: Vec<Component> = abs.components().collect();
+    let b: Vec<Component> = base_dir.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return abs.to_string_lossy().replace('\\', "/");
+    }
+    let mut parts: Vec<String> = vec!["..".to_string(); b.len() - common];
+    parts.extend(
+        a[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 fn base_dir_of(baseline: &Path) -> PathBuf {
@@ -208,7 +220,12 @@ impl Writer {
     /// Writes the baseline (atomically, like fixes).
     pub fn write(mut self) -> Result<(), String> {
         self.entries.sort_by(|a, b| {
-            (&a.path, &a.rule, &a.text, a.occurrence).cmp(&(&b.path, &b.rule, &b.text, b.occurrence))
+            (&a.path, &a.rule, &a.text, a.occurrence).cmp(&(
+                &b.path,
+                &b.rule,
+                &b.text,
+                b.occurrence,
+            ))
         });
         let mut out = format!("{{\"factlint_baseline\": {VERSION}, \"findings\": [");
         for (i, e) in self.entries.iter().enumerate() {
@@ -277,6 +294,16 @@ mod tests {
     }
 
     #[test]
+    fn paths_are_relative_to_the_baseline() {
+        let base = Path::new("/repo/ci");
+        assert_eq!(relative_path(Path::new("/repo/ci/a.md"), base), "a.md");
+        assert_eq!(
+            relative_path(Path::new("/repo/news/a.md"), base),
+            "../news/a.md"
+        );
+    }
+
+    #[test]
     fn fingerprints_are_stable() {
         let k = Key {
             path: "a.md".into(),
@@ -293,6 +320,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("b.json");
         std::fs::write(&p, "[]").unwrap();
-        assert!(Baseline::load(&p).unwrap_err().contains("not a factlint baseline"));
+        assert!(
+            Baseline::load(&p)
+                .unwrap_err()
+                .contains("not a factlint baseline")
+        );
     }
 }

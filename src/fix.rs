@@ -91,8 +91,7 @@ pub fn plan(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Plan 
         if let Some(prev) = edits.last() {
             // Overlapping spans, or two edits at one point (whose order would be a guess).
             let overlaps = e.span.start < prev.span.end
-                || (e.span.start == prev.span.start
-                    && (prev.span.is_empty() || e.span.is_empty()));
+                || (e.span.start == prev.span.start && (prev.span.is_empty() || e.span.is_empty()));
             if overlaps {
                 if prev.span == e.span && prev.replacement == e.replacement {
                     continue; // the same edit from two rules: apply it once
@@ -291,7 +290,13 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
 mod tests {
     use super::*;
 
-    fn d(rule: &str, span: Range<usize>, fix: Range<usize>, repl: &str, a: Applicability) -> Diagnostic {
+    fn d(
+        rule: &str,
+        span: Range<usize>,
+        fix: Range<usize>,
+        repl: &str,
+        a: Applicability,
+    ) -> Diagnostic {
         let mut d = Diagnostic::new(span, "m").with_fix(fix, repl, a);
         d.rule = rule.into();
         d
@@ -361,7 +366,10 @@ mod tests {
     #[test]
     fn bad_spans_and_no_op_fixes_are_skipped() {
         let text = "é";
-        let diags = vec![d("x.a", 0..1, 0..1, "e", SAFE), d("x.b", 0..2, 0..2, "é", SAFE)];
+        let diags = vec![
+            d("x.a", 0..1, 0..1, "e", SAFE),
+            d("x.b", 0..2, 0..2, "é", SAFE),
+        ];
         let p = plan(text, &diags, false);
         assert!(p.edits.is_empty());
         assert_eq!(p.skipped[0].reason, SkipReason::BadSpan);
@@ -430,7 +438,12 @@ mod tests {
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&p, &link).unwrap();
         write_atomic(&link, b"new", b"linked").unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "linked");
         // No temporary file left behind.
         let names: Vec<_> = std::fs::read_dir(dir.path())

@@ -199,19 +199,15 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     } else {
         Mode::Report
     };
-    let session = Session::new(
-        load_rules(&args.rules)?,
-        args.date,
-        args.min_severity,
-    )
-    .map_err(show)?;
+    let session =
+        Session::new(load_rules(&args.rules)?, args.date, args.min_severity).map_err(show)?;
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         if list.as_os_str() == "-" && paths.iter().any(|p| p.as_os_str() == "-") {
             return Err("stdin cannot be both an article and the --files-from list".into());
         }
-        let listed = run::read_list(list)
-            .map_err(|e| format!("--files-from {}: {e}", list.display()))?;
+        let listed =
+            run::read_list(list).map_err(|e| format!("--files-from {}: {e}", list.display()))?;
         paths.extend(listed);
     } else if paths.is_empty() {
         paths.push(PathBuf::from("."));
@@ -228,7 +224,11 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         return Err("--fix on stdin prints the fixed text, so stdin must be the only input".into());
     }
     let stdin_text = if reads_stdin {
-        Some(source::read_stdin().map_err(|e| format!("<stdin>: {e}"))?.text)
+        Some(
+            source::read_stdin()
+                .map_err(|e| format!("<stdin>: {e}"))?
+                .text,
+        )
     } else {
         None
     };
@@ -242,7 +242,11 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut reporter = report::reporter(args.format, &report::Options { color }, &session.linter.rules);
+    let mut reporter = report::reporter(
+        args.format,
+        &report::Options { color },
+        &session.linter.rules,
+    );
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     // Findings go to stdout unless stdout carries a diff or the fixed stdin text.
@@ -261,7 +265,12 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         },
         _ => FixMode::Off,
     };
-    let work = |i: &Input| (i.name(), run::process(&session, i, stdin_text.as_deref(), fix_mode));
+    let work = |i: &Input| {
+        (
+            i.name(),
+            run::process(&session, i, stdin_text.as_deref(), fix_mode),
+        )
+    };
     let sink = |(name, result): (String, Result<Linted, String>)| -> Result<(), String> {
         let linted = match result {
             Ok(l) => l,
@@ -297,10 +306,18 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     run::for_each(&inputs, args.threads.unwrap_or(0), work, sink)?;
     summary.failed_files = tally.failed;
     if report_findings {
-        reporter.finish(&mut out, &summary).map_err(|e| e.to_string())?;
+        reporter
+            .finish(&mut out, &summary)
+            .map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
-    closing_lines(mode, &summary, &tally, baseline_writer, args.write_baseline.as_deref())?;
+    closing_lines(
+        mode,
+        &summary,
+        &tally,
+        baseline_writer,
+        args.write_baseline.as_deref(),
+    )?;
     let gate = summary.errors > 0
         || summary.warnings + summary.infos > args.max_warnings.unwrap_or(0)
         || (mode == Mode::Diff && tally.fixed > 0);
@@ -324,7 +341,8 @@ fn settle(
     let name = l.input.name();
     let Some(o) = &l.fix else {
         if mode == Mode::Fix && matches!(l.input, Input::Stdin(_)) {
-            out.write_all(l.original.as_bytes()).map_err(|e| e.to_string())?;
+            out.write_all(l.original.as_bytes())
+                .map_err(|e| e.to_string())?;
         }
         return Ok((l.original.clone(), l.diagnostics.clone()));
     };
@@ -356,7 +374,8 @@ fn settle(
                 .map_err(|e| e.to_string())?;
         }
         (Mode::Fix, Input::Stdin(_)) => {
-            out.write_all(o.text.as_bytes()).map_err(|e| e.to_string())?;
+            out.write_all(o.text.as_bytes())
+                .map_err(|e| e.to_string())?;
         }
         (Mode::Fix, Input::File(path)) if changed => {
             let written = if l.transcoded {
@@ -402,10 +421,9 @@ fn closing_lines(
         _ => {}
     }
     if tally.unsafe_left > 0 {
-        eprintln!(
-            "factlint: {} more with --unsafe-fixes",
-            plural(tally.unsafe_left, "fix")
-        );
+        let n = tally.unsafe_left;
+        let es = if n == 1 { "" } else { "es" };
+        eprintln!("factlint: {n} more fix{es} available with --unsafe-fixes");
     }
     if tally.baselined > 0 {
         eprintln!(

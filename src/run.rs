@@ -364,14 +364,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.md");
         std::fs::write(&p, "We saw the the goverment.\n").unwrap();
-        let l = process(&s, &Input::File(p.clone()), None, FixMode::On { unsafe_fixes: false })
-            .unwrap();
+        let l = process(
+            &s,
+            &Input::File(p.clone()),
+            None,
+            FixMode::On {
+                unsafe_fixes: false,
+            },
+        )
+        .unwrap();
         assert_eq!(l.diagnostics.len(), 2);
         let o = l.fix.unwrap();
         assert_eq!(o.text, "We saw the government.\n");
         assert!(o.remaining.is_empty());
         // Nothing was written.
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "We saw the the goverment.\n");
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "We saw the the goverment.\n"
+        );
     }
 
     #[test]

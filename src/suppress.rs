@@ -325,7 +325,8 @@ mod tests {
 
     #[test]
     fn enable_one_rule_inside_a_bare_disable() {
-        let text = "<!-- factlint-disable -->\n\nXX YY\n\n<!-- factlint-enable desk.names -->\n\nXX YY\n";
+        let text =
+            "<!-- factlint-disable -->\n\nXX YY\n\n<!-- factlint-enable desk.names -->\n\nXX YY\n";
         let found = run(text, Format::Markdown);
         assert_eq!(rules(&found), ["desk.names"]);
     }

@@ -142,7 +142,15 @@ mod tests {
         let names: Vec<&str> = el.iter().map(|e| e.0.as_str()).collect();
         assert_eq!(
             names,
-            ["xml", "checkstyle", "file", "error", "error", "/file", "/checkstyle"]
+            [
+                "xml",
+                "checkstyle",
+                "file",
+                "error",
+                "error",
+                "/file",
+                "/checkstyle"
+            ]
         );
         let attr = |i: usize, k: &str| el[i].1.iter().find(|a| a.0 == k).unwrap().1.clone();
         assert_eq!(attr(2, "name"), "dir with space/café.md");
@@ -151,7 +159,8 @@ mod tests {
         assert_eq!(attr(3, "severity"), "warning");
         assert_eq!(attr(3, "source"), "style.repetition");
         assert!(
-            attr(3, "message").starts_with("'the' is written twice, \"here\" & <there>, 100%\nsecond line")
+            attr(3, "message")
+                .starts_with("'the' is written twice, \"here\" & <there>, 100%\nsecond line")
         );
         assert_eq!(attr(4, "severity"), "error");
     }

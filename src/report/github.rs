@@ -85,7 +85,7 @@ impl Reporter for Github {
             + s.infos.saturating_sub(SHOWN_PER_TYPE);
         if hidden > 0 || s.total() > SHOWN_PER_JOB {
             let text = format!(
-                "factlint found {} findings in {} files ({} errors, {} warnings, {} notices), more \
+                "factlint found {} findings in {} file(s) ({} errors, {} warnings, {} notices), more \
                  than GitHub annotates: it shows {SHOWN_PER_TYPE} of each type per step and \
                  {SHOWN_PER_JOB} per job. Every finding is in this step's log; upload \
                  `--format sarif` to code scanning to see them all on the pull request.",
@@ -106,14 +106,15 @@ impl Reporter for Github {
             writeln!(out, "{l}")?;
         }
         if s.total() > 0 {
+            let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
             writeln!(
                 out,
-                "factlint: {} findings ({} errors, {} warnings, {} infos) in {} files",
-                s.total(),
-                s.errors,
-                s.warnings,
-                s.infos,
-                s.files
+                "factlint: {} ({}, {}, {}) in {}",
+                plural(s.total(), "finding"),
+                plural(s.errors, "error"),
+                plural(s.warnings, "warning"),
+                plural(s.infos, "info"),
+                plural(s.files, "file")
             )?;
         }
         Ok(())
@@ -193,7 +194,10 @@ pub(crate) mod tests {
         let out = String::from_utf8(out).unwrap();
         let (_, props, _) = parse(out.lines().next().unwrap()).unwrap();
         assert_eq!(props["file"], "a,b.md");
-        assert_eq!((props["line"].as_str(), props["endLine"].as_str()), ("1", "2"));
+        assert_eq!(
+            (props["line"].as_str(), props["endLine"].as_str()),
+            ("1", "2")
+        );
         assert!(!props.contains_key("col"));
     }
 
@@ -228,6 +232,9 @@ pub(crate) mod tests {
         let (name, _, data) = parse(out.lines().next().unwrap()).unwrap();
         assert_eq!(name, "notice");
         assert!(data.contains("12 findings"), "{data}");
-        assert_eq!(out.lines().filter(|l| l.starts_with("::warning")).count(), 12);
+        assert_eq!(
+            out.lines().filter(|l| l.starts_with("::warning")).count(),
+            12
+        );
     }
 }

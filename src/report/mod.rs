@@ -186,7 +186,10 @@ pub(crate) mod tests {
             "'the' is written twice, \"here\" & <there>, 100%\nsecond line",
         )
         .with_primary_label("doubled word")
-        .with_label(text.find("Intro").unwrap()..text.find(',').unwrap(), "see: this")
+        .with_label(
+            text.find("Intro").unwrap()..text.find(',').unwrap(),
+            "see: this",
+        )
         .with_help("remove the second 'the'")
         .with_fix(start + 3..start + 7, "", Applicability::Safe);
         d.rule = "style.repetition".into();

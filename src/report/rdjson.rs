@@ -91,7 +91,10 @@ impl Reporter for Rdjson {
             return Ok(());
         }
         if self.first {
-            writeln!(out, "{{\"source\": {{\"name\": \"factlint\"}}, \"diagnostics\": []}}")
+            writeln!(
+                out,
+                "{{\"source\": {{\"name\": \"factlint\"}}, \"diagnostics\": []}}"
+            )
         } else {
             writeln!(out, "\n]}}")
         }
@@ -111,7 +114,10 @@ mod tests {
             let v: Value = serde_json::from_str(&out).unwrap();
             let d = &v["diagnostics"][0];
             assert_eq!(d["location"]["path"], "dir with space/café.md");
-            assert_eq!(d["location"]["range"]["start"], serde_json::json!({"line": 2, "column": 19}));
+            assert_eq!(
+                d["location"]["range"]["start"],
+                serde_json::json!({"line": 2, "column": 19})
+            );
             assert_eq!(d["location"]["range"]["end"]["column"], 26);
             assert_eq!(d["suggestions"][0]["range"]["start"]["column"], 22);
             assert_eq!(d["suggestions"][0]["text"], "");

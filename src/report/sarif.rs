@@ -140,7 +140,8 @@ pub fn uri(path: &str) -> String {
     };
     out.push_str(prefix);
     for b in rest.bytes() {
-        let keep = b.is_ascii_alphanumeric() || b"-._~/".contains(&b) || (b == b':' && !prefix.is_empty());
+        let keep =
+            b.is_ascii_alphanumeric() || b"-._~/".contains(&b) || (b == b':' && !prefix.is_empty());
         if keep {
             out.push(b as char);
         } else {
@@ -166,7 +167,11 @@ fn region(f: &FileResult, r: &Range<usize>) -> Value {
 impl Sarif {
     pub fn new(rules: &[Rule]) -> Sarif {
         let mut descriptors: Vec<Value> = rules.iter().map(rule_descriptor).collect();
-        descriptors.extend(suppress::BUILTIN_IDS.iter().map(|id| builtin_descriptor(id)));
+        descriptors.extend(
+            suppress::BUILTIN_IDS
+                .iter()
+                .map(|id| builtin_descriptor(id)),
+        );
         let index = descriptors
             .iter()
             .enumerate()
@@ -201,9 +206,7 @@ impl Sarif {
 
     fn result(&self, f: &FileResult, d: &crate::diagnostic::Diagnostic, fp: String) -> Value {
         let uri = uri(f.path);
-        let location = |span: &Range<usize>| {
-            json!({"artifactLocation": {"uri": uri}, "region": region(f, span)})
-        };
+        let location = |span: &Range<usize>| json!({"artifactLocation": {"uri": uri}, "region": region(f, span)});
         let mut primary = location(&d.span);
         primary["region"]["snippet"] = json!({"text": f.slice(&d.span)});
         if let Some(l) = &d.primary_label {
@@ -314,16 +317,27 @@ mod tests {
             assert_eq!(region["snippet"]["text"], "the the");
             // The label on line 1 and the fix (deleting " the").
             let related = &r["relatedLocations"][0]["physicalLocation"]["region"];
-            assert_eq!((related["startLine"].clone(), related["startColumn"].clone()), (json!(1), json!(1)));
+            assert_eq!(
+                (related["startLine"].clone(), related["startColumn"].clone()),
+                (json!(1), json!(1))
+            );
             let del = &r["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"];
-            assert_eq!((del["startColumn"].clone(), del["endColumn"].clone()), (json!(15), json!(19)));
+            assert_eq!(
+                (del["startColumn"].clone(), del["endColumn"].clone()),
+                (json!(15), json!(19))
+            );
             assert_eq!(
                 r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
                 "dir%20with%20space/caf%C3%A9.md"
             );
             let rule = &run["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize];
             assert_eq!(rule["id"], "style.repetition");
-            assert!(rule["help"]["text"].as_str().unwrap().contains("Fix safety"));
+            assert!(
+                rule["help"]["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains("Fix safety")
+            );
             assert_eq!(run["results"][1]["level"], "error");
         }
     }
