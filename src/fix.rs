@@ -47,7 +47,16 @@ pub enum SkipReason {
 pub struct Skipped {
     pub rule: String,
     pub span: Range<usize>,
+    /// 1-based line of the span in the text of the pass that skipped it.
+    pub line: usize,
     pub reason: SkipReason,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    1 + text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
 /// The fixes one pass applies, and the ones it skips.
@@ -65,6 +74,7 @@ pub fn plan(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Plan 
         let skip = |reason| Skipped {
             rule: d.rule.clone(),
             span: d.span.clone(),
+            line: line_of(text, d.span.start),
             reason,
         };
         match d.fixes.as_slice() {
@@ -99,6 +109,7 @@ pub fn plan(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Plan 
                 skipped.push(Skipped {
                     rule: e.rule.clone(),
                     span: e.span.clone(),
+                    line: line_of(text, e.span.start),
                     reason: SkipReason::Overlaps(prev.rule.clone()),
                 });
                 continue;

@@ -348,11 +348,10 @@ fn settle(
     };
     for s in &o.overlaps {
         if let fix::SkipReason::Overlaps(first) = &s.reason {
-            let p = LineIndex::new(&l.original).position(&l.original, s.span.start);
             eprintln!(
-                "note: {name}:{}:{}: the fix for {} overlapped the fix for {first}; \
+                "note: {name}:{}: the fix for {} overlapped the fix for {first}; \
                  applied {first}'s first, then linted again",
-                p.line, p.column, s.rule
+                s.line, s.rule
             );
         }
     }

@@ -155,7 +155,7 @@ impl Session {
 }
 
 /// An article to lint.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Input {
     /// Standard input, with the name to report.
     Stdin(String),
@@ -228,7 +228,9 @@ pub fn collect_inputs(
                         .and_then(|x| x.to_str())
                         .is_some_and(|x| extensions.contains(&x.to_lowercase()));
                     if is_file && ext_ok {
-                        found.push(e.into_path());
+                        // `./a.md` → `a.md`: the path GitHub, reviewdog and baselines expect.
+                        let path = e.path().strip_prefix(".").unwrap_or(e.path()).to_path_buf();
+                        found.push(path);
                     }
                 }
                 Err(err) => errors.push(err.to_string()),
@@ -237,6 +239,9 @@ pub fn collect_inputs(
         found.sort();
         inputs.extend(found.into_iter().map(Input::File));
     }
+    // A file named twice (`. a.md`) is linted once.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|i| seen.insert(i.clone()));
     inputs
 }
 

@@ -454,7 +454,29 @@ fn config_accept_and_ignore_rules() {
     let (out, _) = stdout(&mut c);
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(
-        out.starts_with("./new.md:1:1: warning[style.repetition]"),
+        out.starts_with("new.md:1:1: warning[style.repetition]"),
         "{out}"
+    );
+}
+
+#[test]
+fn overlapping_fixes_are_reported_and_settled() {
+    // The doubled-word fix (delete " goverment") overlaps the second misspelling's fix.
+    let (dir, p) = setup("The goverment goverment said so.\n");
+    let out = factlint(dir.path())
+        .args(["--fix", "article.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "article.md:1: the fix for style.misspelling overlapped the fix for style.repetition"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        "The government said so.\n"
     );
 }

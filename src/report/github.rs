@@ -80,20 +80,21 @@ impl Reporter for Github {
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
         let hidden = s.errors.saturating_sub(SHOWN_PER_TYPE)
             + s.warnings.saturating_sub(SHOWN_PER_TYPE)
             + s.infos.saturating_sub(SHOWN_PER_TYPE);
         if hidden > 0 || s.total() > SHOWN_PER_JOB {
             let text = format!(
-                "factlint found {} findings in {} file(s) ({} errors, {} warnings, {} notices), more \
-                 than GitHub annotates: it shows {SHOWN_PER_TYPE} of each type per step and \
-                 {SHOWN_PER_JOB} per job. Every finding is in this step's log; upload \
-                 `--format sarif` to code scanning to see them all on the pull request.",
-                s.total(),
-                s.files,
-                s.errors,
-                s.warnings,
-                s.infos
+                "factlint found {} in {} ({}, {}, {}), more than GitHub annotates: it shows \
+                 {SHOWN_PER_TYPE} of each type per step and {SHOWN_PER_JOB} per job. Every \
+                 finding is in this step's log; upload `--format sarif` to code scanning to see \
+                 them all on the pull request.",
+                plural(s.total(), "finding"),
+                plural(s.files, "file"),
+                plural(s.errors, "error"),
+                plural(s.warnings, "warning"),
+                plural(s.infos, "notice"),
             );
             writeln!(
                 out,
@@ -106,7 +107,6 @@ impl Reporter for Github {
             writeln!(out, "{l}")?;
         }
         if s.total() > 0 {
-            let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
             writeln!(
                 out,
                 "factlint: {} ({}, {}, {}) in {}",
