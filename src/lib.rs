@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod gazetteer;
 pub mod report;
 pub mod ruleset;
 pub mod run;

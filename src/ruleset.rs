@@ -158,12 +158,22 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Rule>, LoadError> {
                 .collect(),
         );
         let check = (kind.build)(options, &common).map_err(|message| {
-            // Point at the offending field when the message names one.
-            let field = message
-                .split('`')
-                .nth(1)
-                .filter(|f| f.chars().all(|c| c.is_alphanumeric() || c == '_'));
-            let offset = field.and_then(|f| locate(text, cursor, f)).or(at);
+            // Point at the offending field when the message names one, else at the quoted
+            // value itself (an invalid regex, say).
+            let quoted = message.split('`').nth(1).unwrap_or("");
+            let is_key =
+                !quoted.is_empty() && quoted.chars().all(|c| c.is_alphanumeric() || c == '_');
+            let as_key = if is_key {
+                locate(text, cursor, quoted)
+            } else {
+                None
+            };
+            let as_value = || {
+                (!quoted.is_empty())
+                    .then(|| text[cursor..].find(quoted).map(|i| cursor + i))
+                    .flatten()
+            };
+            let offset = as_key.or_else(as_value).or(at);
             err(
                 offset,
                 format!("rule `{id}` (kind `{}`): {message}", kind.doc.name),

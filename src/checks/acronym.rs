@@ -181,3 +181,35 @@ impl Check for Acronym {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Linter;
+
+    fn found(text: &str) -> Vec<String> {
+        Linter::with_default_rules()
+            .lint_text_with_rule(text, None, "style.acronym-before-expansion")
+            .into_iter()
+            .map(|d| text[d.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn use_before_definition() {
+        assert_eq!(
+            found("The OAS said so. The Organization of American States (OAS) agreed."),
+            vec!["OAS"]
+        );
+        assert!(
+            found("The Organization of American States (OAS) agreed. The OAS said so.").is_empty()
+        );
+        assert!(
+            found("The OAS (Organization of American States) agreed. The OAS said so.").is_empty()
+        );
+        assert!(
+            found("The OAS said so.").is_empty(),
+            "never defined is off by default"
+        );
+        assert!(found("The UN and the US agreed.").is_empty());
+    }
+}

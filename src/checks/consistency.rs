@@ -121,3 +121,33 @@ impl Check for Consistency {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Linter;
+
+    #[test]
+    fn minority_form_is_reported_with_a_label_on_the_majority() {
+        let linter = Linter::with_default_rules();
+        let text = "Kyiv said so. In Kyiv, talks resumed; Kiev denied it.";
+        let ds = linter.lint_text_with_rule(text, None, "style.variants");
+        assert_eq!(ds.len(), 1);
+        assert_eq!(&text[ds[0].span.clone()], "Kiev");
+        assert_eq!(&text[ds[0].labels[0].span.clone()], "Kyiv");
+        assert_eq!(ds[0].fixes[0].replacement, "Kyiv");
+    }
+
+    #[test]
+    fn one_form_only_is_fine_and_words_inside_words_do_not_count() {
+        let linter = Linter::with_default_rules();
+        assert!(
+            linter
+                .lint_text_with_rule(
+                    "Kiev and Kiev again; percentage points and per cent.",
+                    None,
+                    "style.variants"
+                )
+                .is_empty()
+        );
+    }
+}

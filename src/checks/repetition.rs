@@ -65,7 +65,7 @@ pub static KIND: Kind = Kind {
               is spelled correctly.",
         config: "- id: repetition\n  kind: repetition\n  severity: warning\n  allow_doubled: [had, that]",
         bad: "Demonstrations against and against Morales took place in the the capital.",
-        good: "Demonstrations for and against Morales took place in the capital. He had had enough.",
+        good: "Demonstrations for and against Morales took place in West Kelowna and Kelowna. He had had enough.",
         fix_safety: "Removing a doubled word is safe. A phrase repeated across a conjunction has \
                      no fix: only the writer knows what the other side should be.",
     },
@@ -142,6 +142,14 @@ impl Repetition {
             if !(0..n).all(|k| same_word(a, left + k, right + k) && !t[right + k].glued) {
                 continue;
             }
+            // "West Kelowna and Kelowna": the left side is the tail of a longer name.
+            let extends_name = |i: usize| t.get(i).is_some_and(|x| x.is_word() && x.capitalised);
+            if t[left].capitalised
+                && ((left > sentence.tokens.start && extends_name(left - 1))
+                    || extends_name(right + n))
+            {
+                return;
+            }
             let phrase: Vec<String> = (0..n).map(|k| a.word(left + k).to_lowercase()).collect();
             if n == 1 && self.is_idiomatic(&phrase[0]) {
                 return;
@@ -183,5 +191,66 @@ impl Check for Repetition {
             self.across(a, i, out);
             i += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Linter;
+
+    fn found(text: &str) -> Vec<String> {
+        let linter = Linter::with_default_rules();
+        linter
+            .lint_text_with_rule(text, None, "style.repetition")
+            .into_iter()
+            .map(|d| text[d.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn doubled_words() {
+        assert_eq!(found("It was in the the city."), vec!["the the"]);
+        assert_eq!(found("The the city."), vec!["The the"]);
+        assert!(found("He had had enough. She said that that was all.").is_empty());
+        assert!(
+            found("It ended. Ended was the word.").is_empty(),
+            "across sentences"
+        );
+        assert!(
+            found("They chanted: no, no, no.").is_empty(),
+            "punctuation in between"
+        );
+    }
+
+    #[test]
+    fn across_conjunctions() {
+        assert_eq!(
+            found("Demonstrations against and against Morales."),
+            vec!["against and against"]
+        );
+        assert_eq!(
+            found("They voted in favour and in favour of it."),
+            vec!["in favour and in favour"]
+        );
+        assert!(found("Demonstrations for and against Morales.").is_empty());
+        assert!(
+            found("Prices rose more and more, over and over again, faster and faster.").is_empty()
+        );
+        assert!(
+            found("Fires hit West Kelowna and Kelowna.").is_empty(),
+            "tail of a longer name"
+        );
+        assert!(found("It went on for years and years.").is_empty());
+    }
+
+    #[test]
+    fn doubled_word_fix_removes_the_second() {
+        let linter = Linter::with_default_rules();
+        let text = "in the the city";
+        let d = &linter.lint_text_with_rule(text, None, "style.repetition")[0];
+        let fix = &d.fixes[0];
+        let mut fixed = text.to_string();
+        fixed.replace_range(fix.span.clone(), &fix.replacement);
+        assert_eq!(fixed, "in the city");
     }
 }

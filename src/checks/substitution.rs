@@ -110,3 +110,27 @@ impl Check for Substitution {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Linter;
+
+    #[test]
+    fn swaps_keep_case_and_respect_word_boundaries() {
+        let linter = Linter::with_default_rules();
+        let text = "The Goverment said. Wich one? Sandwich makers recieved aid.";
+        let ds = linter.lint_text_with_rule(text, None, "style.misspelling");
+        let got: Vec<(&str, &str)> = ds
+            .iter()
+            .map(|d| (&text[d.span.clone()], d.fixes[0].replacement.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Goverment", "Government"),
+                ("Wich", "Which"),
+                ("recieved", "received")
+            ]
+        );
+    }
+}

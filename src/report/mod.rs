@@ -270,8 +270,12 @@ pub(crate) mod tests {
 
     #[test]
     fn human_renders_the_snippet() {
-        let out = render(Format::Human, false);
-        assert!(out.contains("warning[style.repetition]"), "{out}");
-        assert!(out.contains("café.md:2:11"), "{out}");
+        for bom in [false, true] {
+            let out = render(Format::Human, bom);
+            assert!(out.contains("warning[style.repetition]"), "{out}");
+            assert!(out.contains("café.md:2:11"), "{out}");
+            assert!(out.contains("1 │ Intro,"), "{out}");
+            assert!(!out.contains('\u{feff}'), "{out}");
+        }
     }
 }

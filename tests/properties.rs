@@ -1,0 +1,142 @@
+//! Property tests over generated articles: spans are sound whatever the input.
+
+use factlint::Linter;
+use factlint::document::{Document, Format};
+use factlint::source::LineIndex;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn linter() -> &'static Linter {
+    static L: OnceLock<Linter> = OnceLock::new();
+    L.get_or_init(Linter::with_default_rules)
+}
+
+/// Pieces of news copy, Markdown syntax and awkward characters, glued at random.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("the".to_string()),
+        Just("the the".to_string()),
+        Just("against and against".to_string()),
+        Just("Morales".to_string()),
+        Just("Evo Morales".to_string()),
+        Just("Santa Cruz".to_string()),
+        Just("three cities: Oruro and Potosí".to_string()),
+        Just("for a third time".to_string()),
+        Just("a fourth term".to_string()),
+        Just("Monday, March 5, 2024".to_string()),
+        Just("February 30".to_string()),
+        Just("the 20th of last month".to_string()),
+        Just("two weeks ago".to_string()),
+        Just("45-year-old".to_string()),
+        Just("born in 1970".to_string()),
+        Just("1,100.5".to_string()),
+        Just("\"quoted\"".to_string()),
+        Just("“curly”".to_string()),
+        Just("OAS".to_string()),
+        Just("Kiev".to_string()),
+        Just("Kyiv".to_string()),
+        Just("😀".to_string()),
+        Just("é".to_string()),
+        Just("日本".to_string()),
+        Just("\u{301}".to_string()),
+        Just("`code`".to_string()),
+        Just("```".to_string()),
+        Just("*".to_string()),
+        Just("#".to_string()),
+        Just(">".to_string()),
+        Just("- ".to_string()),
+        Just("[link](http://x.y)".to_string()),
+        Just("<!-- factlint-disable -->".to_string()),
+        Just("---".to_string()),
+        Just(".".to_string()),
+        Just(",".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        Just(" ".to_string()),
+        "[a-zA-Z]{1,8}".prop_map(|s| s),
+        "[0-9]{1,4}".prop_map(|s| s),
+    ]
+}
+
+fn article() -> impl Strategy<Value = String> {
+    proptest::collection::vec(piece(), 0..80).prop_map(|v| v.join(" "))
+}
+
+fn check_spans(text: &str, format: Format) -> Result<(), TestCaseError> {
+    let doc = Document::parse("p.md", text.to_string(), format);
+    prop_assert_eq!(doc.prose.len(), text.len());
+    let lines = LineIndex::new(text);
+    for d in linter().lint(&doc, Some(jiff::civil::date(2024, 3, 1))) {
+        let spans = std::iter::once(&d.span)
+            .chain(d.labels.iter().map(|l| &l.span))
+            .chain(d.fixes.iter().map(|f| &f.span));
+        for s in spans {
+            prop_assert!(
+                s.start <= s.end && s.end <= text.len(),
+                "span {:?} outside text ({})",
+                s,
+                d.rule
+            );
+            prop_assert!(
+                text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                "span {:?} splits a character ({})",
+                s,
+                d.rule
+            );
+        }
+        // Line and column agree with the byte span.
+        let p = lines.position(text, d.span.start);
+        let line_start = lines.line_starts()[p.line - 1];
+        prop_assert_eq!(text[line_start..d.span.start].chars().count() + 1, p.column);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn spans_are_sound_in_markdown(text in article()) {
+        check_spans(&text, Format::Markdown)?;
+    }
+
+    #[test]
+    fn spans_are_sound_in_plain_text(text in article()) {
+        check_spans(&text, Format::Plain)?;
+    }
+
+    #[test]
+    fn arbitrary_unicode_never_panics(text in "\\PC{0,300}") {
+        check_spans(&text, Format::Markdown)?;
+    }
+
+    #[test]
+    fn linting_is_deterministic(text in article()) {
+        let doc = Document::parse("p.md", text.clone(), Format::Markdown);
+        prop_assert_eq!(linter().lint(&doc, None), linter().lint(&doc, None));
+    }
+}
+
+#[test]
+fn output_is_identical_with_one_and_many_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        let body = format!(
+            "Story {i}: the the city of Kiev and Kyiv, against and against it, item {i}.\n"
+        );
+        std::fs::write(dir.path().join(format!("{i:03}.md")), body).unwrap();
+    }
+    let run = |threads: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .args(["check", "--format", "json", "-j", threads])
+            .arg(dir.path())
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("4"));
+}
