@@ -91,11 +91,20 @@ pub enum TimeKind {
     Date(CalendarDate),
     /// Bare weekdays: "on Monday", "Wednesday's", "on Friday and Saturday" (`either: false`),
     /// "on Monday or Tuesday" (`either: true`).
-    Weekdays { days: Vec<Weekday>, either: bool },
+    Weekdays {
+        days: Vec<Weekday>,
+        either: bool,
+    },
     /// "last Tuesday", "next Friday", "this Monday".
-    RelativeWeekday { day: Weekday, which: Which },
+    RelativeWeekday {
+        day: Weekday,
+        which: Which,
+    },
     /// "yesterday" (-1), "today", "tonight", "tomorrow" (+1), "the day before yesterday" (-2).
-    Day { offset: i8, part: Option<DayPart> },
+    Day {
+        offset: i8,
+        part: Option<DayPart>,
+    },
     /// "last week", "this month", "next year", "earlier this week", "later this year",
     /// "this weekend".
     Period {
@@ -110,13 +119,24 @@ pub enum TimeKind {
         part: Option<Part>,
     },
     /// "the 20th of last month".
-    DayOfMonth { day: i8, which: Which },
+    DayOfMonth {
+        day: i8,
+        which: Which,
+    },
     /// "two weeks ago", "3 days ago"; `count: None` for "a few days ago", "weeks ago".
-    Ago { count: Option<u32>, unit: Unit },
+    Ago {
+        count: Option<u32>,
+        unit: Unit,
+    },
     /// "since 17 days" (a calque of "for 17 days"); `count: None` for "since a few days".
-    SinceDuration { count: Option<u32>, unit: Unit },
+    SinceDuration {
+        count: Option<u32>,
+        unit: Unit,
+    },
     /// No date can be recovered: "recently", "in recent days", "in the coming days".
-    Vague { future: bool },
+    Vague {
+        future: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -161,7 +181,9 @@ impl TimeExpr {
     /// publication date.
     pub fn resolve(&self, published: Option<Date>) -> Option<Resolution> {
         if let TimeKind::Date(d) = &self.kind {
-            return d.resolve(published).map(|(date, _)| Resolution::Day { date, part: None });
+            return d
+                .resolve(published)
+                .map(|(date, _)| Resolution::Day { date, part: None });
         }
         let p = published?;
         let future = matches!(self.tense, Tense::Future | Tense::Present);
@@ -186,9 +208,9 @@ impl TimeExpr {
                         monday: monday_of(p).checked_add((7 * n).days()).ok()?,
                         part: *part,
                     },
-                    Unit::Weekend => Resolution::Weekend(
-                        monday_of(p).checked_add((7 * n + 5).days()).ok()?,
-                    ),
+                    Unit::Weekend => {
+                        Resolution::Weekend(monday_of(p).checked_add((7 * n + 5).days()).ok()?)
+                    }
                     Unit::Month => Resolution::Month {
                         first: p.first_of_month().checked_add(n.months()).ok()?,
                         part: *part,
@@ -216,7 +238,10 @@ impl TimeExpr {
                 }
             }
             TimeKind::DayOfMonth { day, which } => {
-                let month = p.first_of_month().checked_add(which.offset().months()).ok()?;
+                let month = p
+                    .first_of_month()
+                    .checked_add(which.offset().months())
+                    .ok()?;
                 Resolution::Day {
                     date: Date::new(month.year(), month.month(), *day).ok()?,
                     part: None,
@@ -258,20 +283,56 @@ impl CalendarDate {
     }
 }
 
+impl CalendarDate {
+    /// Every sensible reading: the date itself when the year is written; otherwise the
+    /// nearest-year reading first, then the publication year's if it differs (wire style
+    /// leaves out the current year, so "January 3" in a late-December story may be either).
+    pub fn readings(&self, published: Option<Date>) -> Vec<Date> {
+        let mut out: Vec<Date> = self
+            .resolve(published)
+            .map(|(d, _)| d)
+            .into_iter()
+            .collect();
+        if self.year.is_none()
+            && let Some(p) = published
+            && let Ok(d) = Date::new(p.year(), self.month, self.day)
+            && !out.contains(&d)
+        {
+            out.push(d);
+        }
+        out
+    }
+}
+
 /// A relative expression turned into calendar terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution {
-    Day { date: Date, part: Option<DayPart> },
+    Day {
+        date: Date,
+        part: Option<DayPart>,
+    },
     /// "on or about": a count of weeks back is not exact.
     About(Date),
     /// Weekdays resolved together: "November 11 or 12, 2019".
-    Days { dates: Vec<Date>, either: bool },
+    Days {
+        dates: Vec<Date>,
+        either: bool,
+    },
     /// The week starting on this Monday.
-    Week { monday: Date, part: Option<Part> },
+    Week {
+        monday: Date,
+        part: Option<Part>,
+    },
     /// The weekend starting on this Saturday.
     Weekend(Date),
-    Month { first: Date, part: Option<Part> },
-    Year { year: i16, part: Option<Part> },
+    Month {
+        first: Date,
+        part: Option<Part>,
+    },
+    Year {
+        year: i16,
+        part: Option<Part>,
+    },
     /// A northern-hemisphere season; winter belongs to the year it starts in (December).
     Season {
         season: Season,
@@ -380,7 +441,12 @@ pub const MONTHS: [&str; 12] = [
 
 /// "October 20, 2019".
 pub fn format_date(d: Date) -> String {
-    format!("{} {}, {}", MONTHS[d.month() as usize - 1], d.day(), d.year())
+    format!(
+        "{} {}, {}",
+        MONTHS[d.month() as usize - 1],
+        d.day(),
+        d.year()
+    )
 }
 
 /// "Tuesday".
@@ -457,17 +523,25 @@ fn monday_of(d: Date) -> Date {
 fn weekday_run(p: Date, days: &[Weekday], future: bool) -> Option<Vec<Date>> {
     let mut dates = Vec::with_capacity(days.len());
     if future {
-        let mut d = p.checked_add(i64::from(p.weekday().until(*days.first()?)).days()).ok()?;
+        let mut d = p
+            .checked_add(i64::from(p.weekday().until(*days.first()?)).days())
+            .ok()?;
         dates.push(d);
         for w in &days[1..] {
-            d = d.checked_add(i64::from(d.weekday().until(*w)).days()).ok()?;
+            d = d
+                .checked_add(i64::from(d.weekday().until(*w)).days())
+                .ok()?;
             dates.push(d);
         }
     } else {
-        let mut d = p.checked_sub(i64::from(p.weekday().since(*days.last()?)).days()).ok()?;
+        let mut d = p
+            .checked_sub(i64::from(p.weekday().since(*days.last()?)).days())
+            .ok()?;
         dates.push(d);
         for w in days[..days.len() - 1].iter().rev() {
-            d = d.checked_sub(i64::from(d.weekday().since(*w)).days()).ok()?;
+            d = d
+                .checked_sub(i64::from(d.weekday().since(*w)).days())
+                .ok()?;
             dates.push(d);
         }
         dates.reverse();
@@ -511,8 +585,13 @@ fn relative_season(p: Date, season: Season, which: Which, future: bool) -> (Seas
     };
     let cur = i32::from(cur_year) * 4 + index(cur_season);
     let target = index(season);
-    let next = (cur + 1..).find(|n| n.rem_euclid(4) == target).unwrap_or(cur);
-    let last = (0..cur).rev().find(|n| n.rem_euclid(4) == target).unwrap_or(cur);
+    let next = (cur + 1..)
+        .find(|n| n.rem_euclid(4) == target)
+        .unwrap_or(cur);
+    let last = (0..cur)
+        .rev()
+        .find(|n| n.rem_euclid(4) == target)
+        .unwrap_or(cur);
     let n = match which {
         Which::Next => next,
         Which::Last => last,
@@ -813,9 +892,11 @@ fn match_iso(c: &Cursor, i: usize) -> Vec<Found> {
         && c.glued(i + 4);
     let two = |j: usize| -> Option<i8> {
         let w = c.w(j);
-        (c.kind(j) == Some(TokenKind::Number) && w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| w.parse().ok())
-            .flatten()
+        (c.kind(j) == Some(TokenKind::Number)
+            && w.len() == 2
+            && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
     };
     if !ok {
         return Vec::new();
@@ -876,7 +957,10 @@ fn match_day_month(c: &Cursor, i: usize) -> Vec<Found> {
     // Not a figure glued to something before it ("1-1 draw", "$5").
     if j > c.start
         && c.glued(j)
-        && matches!(c.w(j - 1), "-" | "–" | "/" | "$" | "€" | "£" | "." | ":" | "+" | "#")
+        && matches!(
+            c.w(j - 1),
+            "-" | "–" | "/" | "$" | "€" | "£" | "." | ":" | "+" | "#"
+        )
     {
         return Vec::new();
     }
@@ -1198,10 +1282,7 @@ fn match_weekdays(c: &Cursor, i: usize) -> Vec<Found> {
     let Some(first) = day_at(i) else {
         return Vec::new();
     };
-    if i > c.start
-        && c.capitalised(i - 1)
-        && WEEKDAY_NAME_PREFIXES.contains(&c.w(i - 1))
-    {
+    if i > c.start && c.capitalised(i - 1) && WEEKDAY_NAME_PREFIXES.contains(&c.w(i - 1)) {
         return Vec::new();
     }
     if c.capitalised(i + 1) && WEEKDAY_NAME_SUFFIXES.contains(&c.w(i + 1)) {
@@ -1340,24 +1421,125 @@ const PRESENT_MARKERS: &[&str] = &[
 ];
 /// Past forms that are never participles.
 const PAST_ONLY: &[&str] = &[
-    "was", "were", "did", "took", "went", "came", "began", "rose", "fell", "gave", "saw", "ran",
-    "spoke", "wrote", "drove", "flew", "grew", "knew", "threw", "chose", "drew", "ate", "broke",
-    "forgot", "stole", "swore", "tore", "wore", "woke", "yesterday",
+    "was",
+    "were",
+    "did",
+    "took",
+    "went",
+    "came",
+    "began",
+    "rose",
+    "fell",
+    "gave",
+    "saw",
+    "ran",
+    "spoke",
+    "wrote",
+    "drove",
+    "flew",
+    "grew",
+    "knew",
+    "threw",
+    "chose",
+    "drew",
+    "ate",
+    "broke",
+    "forgot",
+    "stole",
+    "swore",
+    "tore",
+    "wore",
+    "woke",
+    "yesterday",
 ];
 /// Past forms that double as participles ("was held", "will be held").
 const PAST_PARTICIPLES: &[&str] = &[
-    "held", "met", "said", "told", "made", "left", "won", "lost", "found", "paid", "sold", "sent",
-    "brought", "built", "kept", "led", "taken", "given", "seen", "gone", "begun", "risen",
-    "fallen", "broken", "spoken", "written", "driven", "known", "chosen", "drawn", "struck",
-    "fought", "bought", "caught", "taught", "thought", "felt", "heard", "meant", "stood",
-    "understood", "sought", "spent", "lent", "shot", "fled", "slept",
+    "held",
+    "met",
+    "said",
+    "told",
+    "made",
+    "left",
+    "won",
+    "lost",
+    "found",
+    "paid",
+    "sold",
+    "sent",
+    "brought",
+    "built",
+    "kept",
+    "led",
+    "taken",
+    "given",
+    "seen",
+    "gone",
+    "begun",
+    "risen",
+    "fallen",
+    "broken",
+    "spoken",
+    "written",
+    "driven",
+    "known",
+    "chosen",
+    "drawn",
+    "struck",
+    "fought",
+    "bought",
+    "caught",
+    "taught",
+    "thought",
+    "felt",
+    "heard",
+    "meant",
+    "stood",
+    "understood",
+    "sought",
+    "spent",
+    "lent",
+    "shot",
+    "fled",
+    "slept",
 ];
 /// "-ed" words that are not past tense, or that look forward.
 const NOT_PAST_ED: &[&str] = &[
-    "red", "bed", "shed", "hundred", "united", "limited", "based", "advanced", "indeed", "need",
-    "speed", "feed", "seed", "breed", "greed", "creed", "proceed", "succeed", "exceed", "embed",
-    "proposed", "supposed", "detailed", "sacred", "naked", "wicked", "rugged", "beloved",
-    "crooked", "wretched", "armed", "aged", "ragged", "learned", "skilled", "qualified",
+    "red",
+    "bed",
+    "shed",
+    "hundred",
+    "united",
+    "limited",
+    "based",
+    "advanced",
+    "indeed",
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "breed",
+    "greed",
+    "creed",
+    "proceed",
+    "succeed",
+    "exceed",
+    "embed",
+    "proposed",
+    "supposed",
+    "detailed",
+    "sacred",
+    "naked",
+    "wicked",
+    "rugged",
+    "beloved",
+    "crooked",
+    "wretched",
+    "armed",
+    "aged",
+    "ragged",
+    "learned",
+    "skilled",
+    "qualified",
 ];
 
 fn marker(c: &Cursor, i: usize) -> Option<(Tense, Strength)> {
@@ -1393,8 +1575,9 @@ fn marker(c: &Cursor, i: usize) -> Option<(Tense, Strength)> {
     // Passive or perfect: the auxiliary before it decides ("will be held", "was held").
     let prev = if i > c.start { c.w(i - 1) } else { "" };
     match prev {
-        "be" | "been" | "being" | "is" | "are" | "am" | "was" | "were" | "has" | "have"
-        | "had" => None,
+        "be" | "been" | "being" | "is" | "are" | "am" | "was" | "were" | "has" | "have" | "had" => {
+            None
+        }
         p if DETERMINERS.contains(&p) => None,
         _ => Some((Tense::Past, Strength::Weak)),
     }
@@ -1507,7 +1690,10 @@ mod tests {
         assert_eq!((d.year, d.month, d.day), (Some(2024), 3, 5));
         let d = cal("It happened on Oct. 21.");
         assert_eq!((d.year, d.month, d.day), (None, 10, 21));
-        assert_eq!(spans("It happened on March 5, 2024 in Paris."), ["on March 5, 2024"]);
+        assert_eq!(
+            spans("It happened on March 5, 2024 in Paris."),
+            ["on March 5, 2024"]
+        );
     }
 
     #[test]
@@ -1519,7 +1705,10 @@ mod tests {
         assert_eq!((d.year, d.month, d.day), (Some(2016), 5, 19));
         let d = cal("He left on the 5th of March.");
         assert_eq!((d.month, d.day), (3, 5));
-        assert_eq!(spans("On 1 June and 2 June it rained."), ["On 1 June", "2 June"]);
+        assert_eq!(
+            spans("On 1 June and 2 June it rained."),
+            ["On 1 June", "2 June"]
+        );
     }
 
     #[test]
@@ -1562,12 +1751,27 @@ mod tests {
     #[test]
     fn year_inference_takes_the_nearest_year() {
         let d = cal("It was on December 28.");
-        assert_eq!(d.resolve(Some(date(2020, 1, 5))), Some((date(2019, 12, 28), true)));
+        assert_eq!(
+            d.resolve(Some(date(2020, 1, 5))),
+            Some((date(2019, 12, 28), true))
+        );
         let d = cal("It was on October 21.");
-        assert_eq!(d.resolve(Some(date(2020, 10, 15))), Some((date(2020, 10, 21), true)));
+        assert_eq!(
+            d.resolve(Some(date(2020, 10, 15))),
+            Some((date(2020, 10, 21), true))
+        );
         assert_eq!(d.resolve(None), None);
         let d = cal("It was on February 29.");
         assert_eq!(d.resolve(Some(PUB)), Some((date(2020, 2, 29), true)));
+        let d = cal("It was on January 3.");
+        assert_eq!(
+            d.readings(Some(date(2019, 12, 28))),
+            [date(2020, 1, 3), date(2019, 1, 3)]
+        );
+        assert_eq!(
+            cal("It was on March 3, 2018.").readings(None),
+            [date(2018, 3, 3)]
+        );
         let d = cal("It was on February 29, 2025.");
         assert!(!d.is_possible());
         assert_eq!(d.max_day(), 28);
@@ -1587,28 +1791,46 @@ mod tests {
         let t = one("The report is expected on Monday or Tuesday, officials said.");
         assert_eq!(t.category(), Some("weekday-choice"));
         assert_eq!(t.tense, Tense::Future);
-        assert_eq!(t.resolve(Some(PUB)).unwrap().describe(), "November 11 or 12, 2019");
+        assert_eq!(
+            t.resolve(Some(PUB)).unwrap().describe(),
+            "November 11 or 12, 2019"
+        );
         assert_eq!(
             spans("Comelec expected to proclaim them on Thursday or Friday, once done."),
             ["on Thursday or Friday"]
         );
         assert!(exprs("The museum opens late on Tuesdays and Saturdays.").is_empty());
         assert!(exprs("Shoppers crowded stores on Black Friday.").is_empty());
-        assert_eq!(spans("Wednesday's announcement surprised many."), ["Wednesday's"]);
+        assert_eq!(
+            spans("Wednesday's announcement surprised many."),
+            ["Wednesday's"]
+        );
     }
 
     #[test]
     fn bare_weekday_resolution_follows_tense() {
         // Published on a Saturday: a past Wednesday is Nov 6, a future one Nov 13.
-        assert_eq!(resolved("He resigned on Wednesday.", PUB), "November 6, 2019");
-        assert_eq!(resolved("He will resign on Wednesday.", PUB), "November 13, 2019");
-        assert_eq!(resolved("He resigned on Saturday.", PUB), "November 9, 2019");
+        assert_eq!(
+            resolved("He resigned on Wednesday.", PUB),
+            "November 6, 2019"
+        );
+        assert_eq!(
+            resolved("He will resign on Wednesday.", PUB),
+            "November 13, 2019"
+        );
+        assert_eq!(
+            resolved("He resigned on Saturday.", PUB),
+            "November 9, 2019"
+        );
     }
 
     #[test]
     fn relative_weekdays() {
         assert_eq!(resolved("He left last Tuesday.", PUB), "November 5, 2019");
-        assert_eq!(resolved("He leaves next Tuesday.", PUB), "November 12, 2019");
+        assert_eq!(
+            resolved("He leaves next Tuesday.", PUB),
+            "November 12, 2019"
+        );
         assert_eq!(resolved("He left this Monday.", PUB), "November 4, 2019");
         assert_eq!(resolved("He left last Saturday.", PUB), "November 2, 2019");
         assert_eq!(one("He left last Tuesday.").category(), Some("weekday"));
@@ -1619,28 +1841,61 @@ mod tests {
         assert_eq!(resolved("He spoke yesterday.", PUB), "November 8, 2019");
         assert_eq!(resolved("He speaks today.", PUB), "November 9, 2019");
         assert_eq!(resolved("He speaks tomorrow.", PUB), "November 10, 2019");
-        assert_eq!(resolved("He speaks tonight.", PUB), "the night of November 9, 2019");
+        assert_eq!(
+            resolved("He speaks tonight.", PUB),
+            "the night of November 9, 2019"
+        );
         assert_eq!(
             resolved("It hit 50.3 degrees on day before yesterday.", PUB),
             "November 7, 2019"
         );
-        assert_eq!(spans("It hit 50 degrees on day before yesterday."), ["on day before yesterday"]);
-        assert_eq!(resolved("They meet the day after tomorrow.", PUB), "November 11, 2019");
-        assert_eq!(resolved("Shots were fired last night.", PUB), "the night of November 8, 2019");
+        assert_eq!(
+            spans("It hit 50 degrees on day before yesterday."),
+            ["on day before yesterday"]
+        );
+        assert_eq!(
+            resolved("They meet the day after tomorrow.", PUB),
+            "November 11, 2019"
+        );
+        assert_eq!(
+            resolved("Shots were fired last night.", PUB),
+            "the night of November 8, 2019"
+        );
     }
 
     #[test]
     fn periods() {
-        assert_eq!(resolved("It rained last week.", PUB), "the week of October 28, 2019");
-        assert_eq!(resolved("It rains this week.", PUB), "the week of November 4, 2019");
+        assert_eq!(
+            resolved("It rained last week.", PUB),
+            "the week of October 28, 2019"
+        );
+        assert_eq!(
+            resolved("It rains this week.", PUB),
+            "the week of November 4, 2019"
+        );
         assert_eq!(resolved("Figures come next month.", PUB), "December 2019");
-        assert_eq!(resolved("A survey last month showed it.", PUB), "October 2019");
-        assert_eq!(resolved("They met earlier this week.", PUB), "earlier in the week of November 4, 2019");
-        assert_eq!(resolved("Hiring resumes later this year.", PUB), "later in 2019");
-        assert_eq!(resolved("Rain earlier this month helped.", PUB), "earlier in November 2019");
+        assert_eq!(
+            resolved("A survey last month showed it.", PUB),
+            "October 2019"
+        );
+        assert_eq!(
+            resolved("They met earlier this week.", PUB),
+            "earlier in the week of November 4, 2019"
+        );
+        assert_eq!(
+            resolved("Hiring resumes later this year.", PUB),
+            "later in 2019"
+        );
+        assert_eq!(
+            resolved("Rain earlier this month helped.", PUB),
+            "earlier in November 2019"
+        );
         assert_eq!(resolved("It was built last year.", PUB), "2018");
         assert_eq!(resolved("It closes next year.", PUB), "2020");
-        assert_eq!(resolved("They rest this weekend.", PUB), "the weekend of November 9 and 10, 2019");
+        assert_eq!(
+            resolved("They rest this weekend.", PUB),
+            "the weekend of November 9 and 10, 2019"
+        );
         assert!(exprs("It was the last week of June.").is_empty());
         assert!(exprs("Over the next year prices rose.").is_empty());
         assert_eq!(one("Figures come next month.").category(), Some("period"));
@@ -1649,11 +1904,17 @@ mod tests {
     #[test]
     fn seasons() {
         let p = date(2025, 9, 30);
-        assert_eq!(resolved("The review comes before next spring.", p), "spring 2026");
+        assert_eq!(
+            resolved("The review comes before next spring.", p),
+            "spring 2026"
+        );
         assert_eq!(resolved("Fires burned last spring.", p), "spring 2025");
         assert_eq!(resolved("Fires burned last summer.", p), "summer 2025");
         assert_eq!(resolved("It snows next winter.", p), "winter 2025–26");
-        assert_eq!(resolved("They will travel this summer.", date(2025, 5, 2)), "summer 2025");
+        assert_eq!(
+            resolved("They will travel this summer.", date(2025, 5, 2)),
+            "summer 2025"
+        );
         assert!(exprs("Analysts expect this fall in prices to last.").is_empty());
     }
 
@@ -1663,43 +1924,79 @@ mod tests {
         assert_eq!(t.category(), Some("day-of-month"));
         assert_eq!(t.resolve(Some(PUB)).unwrap().describe(), "October 20, 2019");
         assert_eq!(
-            resolved("The offer, presented the 28th of last month, stood.", date(2020, 10, 15)),
+            resolved(
+                "The offer, presented the 28th of last month, stood.",
+                date(2020, 10, 15)
+            ),
             "September 28, 2020"
         );
-        assert_eq!(resolved("It ends on the 3rd of next month.", PUB), "December 3, 2019");
+        assert_eq!(
+            resolved("It ends on the 3rd of next month.", PUB),
+            "December 3, 2019"
+        );
         // No 31st in October… of last month from December.
-        assert_eq!(resolved("It was the 31st of last month.", date(2019, 12, 5)), "");
+        assert_eq!(
+            resolved("It was the 31st of last month.", date(2019, 12, 5)),
+            ""
+        );
     }
 
     #[test]
     fn ago_and_since() {
-        assert_eq!(resolved("Two weeks ago, Bolivia erupted.", PUB), "about October 26, 2019");
         assert_eq!(
-            one("Two weeks ago, Bolivia erupted.").resolve(Some(PUB)).unwrap().adverbial(),
+            resolved("Two weeks ago, Bolivia erupted.", PUB),
+            "about October 26, 2019"
+        );
+        assert_eq!(
+            one("Two weeks ago, Bolivia erupted.")
+                .resolve(Some(PUB))
+                .unwrap()
+                .adverbial(),
             "on or about October 26, 2019"
         );
         assert_eq!(resolved("It fell 3 days ago.", PUB), "November 6, 2019");
         assert_eq!(resolved("It fell a month ago.", PUB), "October 2019");
-        assert_eq!(resolved("It fell twenty-one days ago.", PUB), "October 19, 2019");
+        assert_eq!(
+            resolved("It fell twenty-one days ago.", PUB),
+            "October 19, 2019"
+        );
         assert_eq!(resolved("It fell a couple of years ago.", PUB), "2017");
         assert_eq!(resolved("It fell a few days ago.", PUB), "");
         assert_eq!(one("It fell days ago.").category(), Some("ago"));
         let t = one("Streets have been fighting since 17 days.");
         assert_eq!(t.category(), Some("since"));
         assert_eq!(t.resolve(Some(PUB)).unwrap().describe(), "October 23, 2019");
-        assert_eq!(spans("A strike continues since 11 days, the union said."), ["since 11 days"]);
-        assert_eq!(spans("The heat persists since last 15 days."), ["since last 15 days"]);
+        assert_eq!(
+            spans("A strike continues since 11 days, the union said."),
+            ["since 11 days"]
+        );
+        assert_eq!(
+            spans("The heat persists since last 15 days."),
+            ["since last 15 days"]
+        );
         assert_eq!(spans("Prices rose since two weeks ago."), ["two weeks ago"]);
         assert!(exprs("He has ruled since 2006 and since then for 13 years.").is_empty());
     }
 
     #[test]
     fn vague() {
-        assert_eq!(spans("He visited twice in recent days."), ["in recent days"]);
-        assert_eq!(spans("It will continue in coming days."), ["in coming days"]);
-        assert_eq!(spans("It will continue in the coming weeks."), ["in the coming weeks"]);
+        assert_eq!(
+            spans("He visited twice in recent days."),
+            ["in recent days"]
+        );
+        assert_eq!(
+            spans("It will continue in coming days."),
+            ["in coming days"]
+        );
+        assert_eq!(
+            spans("It will continue in the coming weeks."),
+            ["in the coming weeks"]
+        );
         assert_eq!(spans("Prices fell recently."), ["recently"]);
-        assert_eq!(spans("It will end in the next few days."), ["in the next few days"]);
+        assert_eq!(
+            spans("It will end in the next few days."),
+            ["in the next few days"]
+        );
         assert!(exprs("The recently renovated galleries opened.").is_empty());
         assert!(exprs("In the last few days of the campaign he spoke.").is_empty());
         let t = one("It will continue in coming days.");
@@ -1710,20 +2007,43 @@ mod tests {
     #[test]
     fn tense_detection() {
         let t = |s: &str| one(s).tense;
-        assert_eq!(t("The meeting took place on October 21 in Antofagasta."), Tense::Past);
-        assert_eq!(t("She will be sworn in on June 30."), Tense::Future);
-        assert_eq!(t("The council is scheduled to meet again on October 4."), Tense::Future);
-        assert_eq!(t("The vote will be held on October 21."), Tense::Future);
-        assert_eq!(t("Manitoba declared a state of emergency on May 28."), Tense::Past);
-        assert_eq!(t("On October 21, the parties met in Antofagasta."), Tense::Past);
-        assert_eq!(t("He will visit the flooded areas on Monday."), Tense::Future);
         assert_eq!(
-            t("The notice showed 412 positions being eliminated, with departures effective on March 20."),
+            t("The meeting took place on October 21 in Antofagasta."),
+            Tense::Past
+        );
+        assert_eq!(t("She will be sworn in on June 30."), Tense::Future);
+        assert_eq!(
+            t("The council is scheduled to meet again on October 4."),
+            Tense::Future
+        );
+        assert_eq!(t("The vote will be held on October 21."), Tense::Future);
+        assert_eq!(
+            t("Manitoba declared a state of emergency on May 28."),
+            Tense::Past
+        );
+        assert_eq!(
+            t("On October 21, the parties met in Antofagasta."),
+            Tense::Past
+        );
+        assert_eq!(
+            t("He will visit the flooded areas on Monday."),
+            Tense::Future
+        );
+        assert_eq!(
+            t(
+                "The notice showed 412 positions being eliminated, with departures effective on March 20."
+            ),
             Tense::Future
         );
         assert_eq!(t("The plan, with details on March 20."), Tense::Unknown);
-        assert_eq!(t("Talks stalled, with days to go before it closes on August 31."), Tense::Unknown);
-        assert_eq!(t("They asked the union to return on October 21."), Tense::Unknown);
+        assert_eq!(
+            t("Talks stalled, with days to go before it closes on August 31."),
+            Tense::Unknown
+        );
+        assert_eq!(
+            t("They asked the union to return on October 21."),
+            Tense::Unknown
+        );
         assert_eq!(t("They went to Paris on October 21."), Tense::Past);
         assert_eq!(t("Wednesday's announcement is the third."), Tense::Unknown);
     }
@@ -1739,7 +2059,11 @@ mod tests {
     #[test]
     fn seed_article_forms() {
         let text = std::fs::read_to_string("tests/articles/bolivia-police.md").unwrap();
-        let d = crate::document::Document::parse("a.md", text.clone(), crate::document::Format::Markdown);
+        let d = crate::document::Document::parse(
+            "a.md",
+            text.clone(),
+            crate::document::Format::Markdown,
+        );
         let a = Analysis::new(&d);
         let found: Vec<&str> = a.times().iter().map(|t| &text[t.span.clone()]).collect();
         for want in [
@@ -1749,26 +2073,6 @@ mod tests {
             "on Monday or Tuesday",
         ] {
             assert!(found.contains(&want), "{want} not in {found:?}");
-        }
-    }
-}
-#[cfg(test)]
-mod dump {
-    #[test]
-    #[ignore]
-    fn dump_corpus() {
-        for e in std::fs::read_dir("/work/shared/corpus/dev").unwrap() {
-            let p = e.unwrap().path();
-            let text = std::fs::read_to_string(p.join("article.md")).unwrap();
-            let case = std::fs::read_to_string(p.join("case.yml")).unwrap();
-            let date = case.lines().find_map(|l| l.strip_prefix("date: ")).unwrap().trim();
-            let pd: jiff::civil::Date = date.parse().unwrap();
-            let d = crate::document::Document::parse("a.md", text.clone(), crate::document::Format::Markdown);
-            let a = super::Analysis::new(&d);
-            println!("=== {} {}", p.display(), date);
-            for t in a.times() {
-                println!("  {:<35} {:?} {:?} q={} -> {:?}", &text[t.span.clone()], t.category(), t.tense, t.quoted, t.resolve(Some(pd)).map(|r| r.describe()));
-            }
         }
     }
 }
