@@ -1706,6 +1706,10 @@ mod tests {
         let d = cal("He left on the 5th of March.");
         assert_eq!((d.month, d.day), (3, 5));
         assert_eq!(
+            spans("The Baltic ministers met on 6 March."),
+            ["on 6 March"]
+        );
+        assert_eq!(
             spans("On 1 June and 2 June it rained."),
             ["On 1 June", "2 June"]
         );

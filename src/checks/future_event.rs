@@ -26,11 +26,18 @@ fn default_skip_after() -> Vec<String> {
     [
         "until", "till", "to", "by", "before", "after", "for", "from", "through", "than", "least",
         "most", "of", "between", "and", "or", "beyond", "within", "ahead", "due", "deadline",
+        // A determiner makes the date attributive: "the June 30 concert".
+        "the", "a", "an", "this", "that", "its", "their", "his", "her",
     ]
     .iter()
     .map(|s| s.to_string())
     .collect()
 }
+
+/// A participle after these names a period, not an event: "the quarter ended June 30".
+const PERIOD_NOUNS: &[&str] = &[
+    "quarter", "year", "period", "months", "weeks", "half", "season", "term", "fiscal",
+];
 
 struct FutureEvent {
     max_gap: usize,
@@ -89,6 +96,9 @@ impl Check for FutureEvent {
             }
             // Words between the verb and the date.
             let m = a.token_at_or_after(marker.start);
+            if m > 0 && PERIOD_NOUNS.contains(&a.word(m - 1).to_lowercase().as_str()) {
+                continue;
+            }
             let gap = if m < t.tokens.start {
                 (m + 1..t.tokens.start)
                     .filter(|&i| a.tokens[i].is_word())
@@ -167,6 +177,8 @@ mod tests {
             "The union asked the company to return to the table on October 21.",
             "It was agreed that the vote would take place on October 21.",
             "The meeting took place in 2019 and the next one is on October 21.",
+            "The company reported a loss for the quarter ended October 31.",
+            "Tickets went on sale on Monday for the October 30 concert.",
         ] {
             assert!(hits(&KIND, "", text, PUB).is_empty(), "{text}");
         }
