@@ -1153,8 +1153,7 @@ fn match_period(c: &Cursor, i: usize) -> Vec<Found> {
         }
         _ => return Vec::new(),
     };
-    // A period followed by a count is a list item ("last year 12 people…" is still fine);
-    // "this week's" is possessive and still relative.
+    // "this week's" (possessive) is as relative as "this week".
     vec![(kind, i..j + 2)]
 }
 
