@@ -4,10 +4,16 @@
 //! To add a kind: write the module, then add one line to `KINDS`.
 
 pub mod acronym;
+pub mod bare_weekday;
 pub mod consistency;
 pub mod existence;
+pub mod future_event;
+pub mod impossible_date;
 pub mod repetition;
 pub mod substitution;
+pub mod time_support;
+pub mod vague_time;
+pub mod weekday_date;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
@@ -64,6 +70,11 @@ pub static KINDS: &[&Kind] = &[
     &repetition::KIND,
     &consistency::KIND,
     &acronym::KIND,
+    &vague_time::KIND,
+    &bare_weekday::KIND,
+    &weekday_date::KIND,
+    &impossible_date::KIND,
+    &future_event::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
