@@ -20,6 +20,9 @@ struct Options {
     /// Words that introduce a birth date ("born in 1970").
     #[serde(default = "default_birth")]
     birth_words: Vec<String>,
+    /// Words that make a birth date someone else's ("whose son was born in 1995").
+    #[serde(default = "default_relatives")]
+    relatives: Vec<String>,
     /// Verbs that date the start of a thing ("launched in 1962", "founded in 1901").
     #[serde(default = "default_founding")]
     founding_verbs: Vec<String>,
@@ -43,6 +46,12 @@ fn strings(v: &[&str]) -> Vec<String> {
 }
 fn default_birth() -> Vec<String> {
     strings(&["born"])
+}
+fn default_relatives() -> Vec<String> {
+    strings(&[
+        "son", "daughter", "child", "children", "wife", "husband", "father", "mother", "brother",
+        "sister", "grandson", "granddaughter", "partner", "baby", "whose",
+    ])
 }
 fn default_founding() -> Vec<String> {
     strings(&[
@@ -103,6 +112,7 @@ fn default_tenure_starts() -> Vec<String> {
 
 struct DateArithmetic {
     birth: Vec<String>,
+    relatives: Vec<String>,
     founding: Vec<String>,
     lifetime: Vec<String>,
     tenure: Vec<String>,
@@ -135,6 +145,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     let o: Options = super::options(value)?;
     Ok(Box::new(DateArithmetic {
         birth: numeric::lower(o.birth_words),
+        relatives: numeric::lower(o.relatives),
         founding: numeric::lower(o.founding_verbs),
         lifetime: numeric::lower(o.lifetime_nouns),
         tenure: numeric::lower(o.tenure_phrases),
@@ -337,6 +348,15 @@ impl DateArithmetic {
                     .flatten()
             });
             let Some(born) = born else { continue };
+            // Someone else's birth: "the 50-year-old, whose son was born in 1995".
+            let (from, to) = if age.span.end <= born.span.start {
+                (age.tokens.end, a.token_at_or_after(born.span.start))
+            } else {
+                (a.token_at_or_after(born.span.end), age.tokens.start)
+            };
+            if (from..to).any(|t| self.relatives.contains(&a.word(t).to_lowercase())) {
+                continue;
+            }
             if self.other_year(a, age, &born.span) {
                 continue;
             }
@@ -440,7 +460,11 @@ impl DateArithmetic {
                     self.start_before(a, y, &self.tenure_starts)
                 };
                 let Some(start) = start else { continue };
+                // The same sentence, the one before it in the paragraph, or a shared name.
+                let adjacent = y.sentence + 1 == q.sentence
+                    && a.sentences[y.sentence].block == a.sentences[q.sentence].block;
                 let same_subject = y.sentence == q.sentence
+                    || adjacent
                     || !numeric::names_in_sentence(a, y.sentence).is_disjoint(&names);
                 if same_subject {
                     starts.push(start);
@@ -549,6 +573,14 @@ mod tests {
     }
 
     #[test]
+    fn tenure_in_the_sentence_before() {
+        let text = "The country has been ruled by the party since 1998. During its 20 years in power, the party built roads.";
+        assert_eq!(hits(text, on(2023, 3, 14)), vec!["20 years"]);
+        let text = "The country has been ruled by the party since 1998.\n\nDuring its 20 years in power, the party built roads.";
+        assert!(hits(text, on(2023, 3, 14)).is_empty());
+    }
+
+    #[test]
     fn consistent_or_unanchored_figures_are_fine() {
         for (text, date) in [
             (
@@ -572,6 +604,7 @@ mod tests {
                 on(2026, 3, 20),
             ),
             ("The 24-year-old, born in 1995, left.", None),
+            ("The 50-year-old, whose son was born in 1995, left.", on(2021, 8, 20)),
             (
                 "During his 13 years in office, Smith grew the economy. Jones has ruled since 2006.",
                 on(2021, 1, 1),

@@ -8,14 +8,31 @@ use std::collections::BTreeSet;
 
 /// Surnames and other names in a sentence, lower case (the last word of each capitalised
 /// run). A sentence-initial run counts only if the same word is used as a name elsewhere
-/// ("Morales was nominated…" after "…announced Morales,…").
+/// ("Morales was nominated…" after "…announced Morales,…") or is never written in lower
+/// case in the article ("Japan, in 2025, …" but not "Officials said…").
 pub fn names_in_sentence(a: &Analysis, sentence: usize) -> BTreeSet<String> {
-    let inner: BTreeSet<String> = a
+    let mut inner: BTreeSet<String> = a
         .mentions
         .iter()
         .filter(|m| !m.sentence_initial)
         .filter_map(|m| last_word(a, m.tokens.clone()))
         .collect();
+    let lower_case: BTreeSet<String> = a
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Word && !t.capitalised)
+        .map(|(i, _)| numbers::lemma(a.word(i)))
+        .collect();
+    for m in a.mentions.iter().filter(|m| m.sentence_initial) {
+        if let Some(w) = last_word(a, m.tokens.clone())
+            && !lower_case.contains(&w)
+            && !numbers::STOP.contains(&w.as_str())
+            && (m.tokens.len() > 1 || w.chars().count() > 3)
+        {
+            inner.insert(w);
+        }
+    }
     let span = &a.sentences[sentence].span;
     a.mentions
         .iter()

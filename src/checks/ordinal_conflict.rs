@@ -35,6 +35,10 @@ struct Options {
     /// Compare superlative ranks ("second-worst" vs "third-worst").
     #[serde(default = "yes")]
     superlatives: bool,
+    /// Generic nouns that join their group only next to one of the listed words ("time" is a
+    /// candidacy only in "nominated for a third time", not in "visited for the third time").
+    #[serde(default)]
+    generic: BTreeMap<String, Vec<String>>,
 }
 
 fn yes() -> bool {
@@ -74,6 +78,8 @@ fn default_hypothetical() -> Vec<String> {
 struct OrdinalConflict {
     /// noun lemma → group name
     group_of: BTreeMap<String, String>,
+    /// noun lemma → words one of which must be in the sentence
+    generic: BTreeMap<String, Vec<String>>,
     deixis: Vec<String>,
     hypothetical: Vec<String>,
     superlatives: bool,
@@ -115,6 +121,11 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     }
     Ok(Box::new(OrdinalConflict {
         group_of,
+        generic: o
+            .generic
+            .into_iter()
+            .map(|(k, v)| (crate::analysis::numbers::lemma(&k), numeric::lower(v)))
+            .collect(),
         deixis: numeric::lower(o.deixis),
         hypothetical: numeric::lower(o.hypothetical),
         superlatives: o.superlatives,
@@ -138,7 +149,17 @@ impl OrdinalConflict {
             return None;
         }
         let noun = q.noun.as_ref().map(|n| n.lemma.clone());
-        let group = noun.as_ref().and_then(|n| self.group_of.get(n)).cloned();
+        let mut group = noun.as_ref().and_then(|n| self.group_of.get(n)).cloned();
+        if let Some(words) = noun.as_ref().and_then(|n| self.generic.get(n)) {
+            let s = &a.sentences[q.sentence];
+            if !s
+                .tokens
+                .clone()
+                .any(|i| words.contains(&a.word(i).to_lowercase()))
+            {
+                group = None;
+            }
+        }
         if group.is_none() && (q.superlative.is_none() || !self.superlatives) {
             return None;
         }
@@ -219,6 +240,14 @@ impl OrdinalConflict {
             let shared = numeric::years_in_sentence(a, x.q.sentence)
                 .intersection(&numeric::years_in_sentence(a, y.q.sentence))
                 .count();
+            // Different named subjects ("Germany … third-largest", "Japan … second-largest").
+            let (nx, ny) = (
+                numeric::names_in_sentence(a, x.q.sentence),
+                numeric::names_in_sentence(a, y.q.sentence),
+            );
+            if !nx.is_empty() && !ny.is_empty() && nx.is_disjoint(&ny) {
+                return None;
+            }
             return (shared > 0).then_some("the same year is ranked in both places");
         }
         if x.q.superlative.is_some() || y.q.superlative.is_some() {
@@ -319,7 +348,7 @@ mod tests {
     use super::*;
     use crate::checks::tests_support::run_kind;
 
-    const RULE: &str = "groups: {office: [term, mandate, time, bid], strike: [strike, walkout], round: [round], season: [season, place]}";
+    const RULE: &str = "groups: {office: [term, mandate, time, bid], strike: [strike, walkout], round: [round], season: [season, place]}\ngeneric: {time: [nominated, elected, run, ran]}";
 
     fn hits(text: &str) -> Vec<String> {
         run_kind(&KIND, RULE, text, None)
@@ -368,6 +397,8 @@ mod tests {
             "Morales won a third term in 2014. Morales is seeking a fourth term.",
             "She won a second term in 2010 and her rival a third term in 2014.",
             "Cebu is the second-largest city. Davao is the third-largest city.",
+            "In 2025, Germany was the third-largest economy. Japan, in 2025, was the second-largest economy.",
+            "Merkel, in power since 2005, won a fourth term. Merkel visited Paris for the third time.",
             "They marched on the Fourth of July. It was the third march.",
             "The third strike at the mine ended in May. The fourth strike began on Monday.",
         ] {

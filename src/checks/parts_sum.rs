@@ -328,11 +328,14 @@ impl Check for PartsSum {
                 continue;
             }
             self.part_of_whole(a, q, out);
-            if q.approx == Approx::Vague || q.noun.is_none() && q.of_noun.is_none() {
+            if q.approx == Approx::Vague {
                 continue;
             }
+            // "Of the 11 dead, six …": the total needs no noun here.
             self.of_the_total(a, q, out);
-            self.listed_parts(a, q, out);
+            if q.noun.is_some() || q.of_noun.is_some() {
+                self.listed_parts(a, q, out);
+            }
         }
     }
 }
@@ -352,6 +355,14 @@ mod tests {
         assert_eq!(hits(text), vec!["remaining 31"]);
         let d = diagnostics(&KIND, "", text, None);
         assert_eq!(d[0].fixes[0].replacement, "36");
+    }
+
+    #[test]
+    fn total_without_noun() {
+        assert_eq!(
+            hits("Of the 11 dead, six were in Dnipro and the remaining four in Kharkiv."),
+            vec!["remaining four"]
+        );
     }
 
     #[test]

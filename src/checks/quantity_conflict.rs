@@ -282,7 +282,10 @@ impl QuantityConflict {
                 overlap >= 1 || unique(attr_key, ak)
             } else if by_count {
                 let measure = ck.is_some_and(numbers::is_measure) || later.head.is_some();
-                overlap >= 1 || (!measure && unique(count_key, ck))
+                // With nothing else in common, a smaller definite figure may be a subset ("Police
+                // arrested 30 people. The 24 people charged…"); a larger one cannot be.
+                let larger = later.value > q.value && later.value >= 10.0;
+                overlap >= 1 || (!measure && larger && unique(count_key, ck))
             } else {
                 // A figure with no noun ("more than 163,000 had been forced from their homes")
                 // needs more shared words.
@@ -399,6 +402,8 @@ mod tests {
             "The plan sets 300 billion euros aside. The ring-fenced 300 billion euros is a floor.",
             "Three people were killed. The two people injured were taken to hospital.",
             "Police arrested 12 people. The 3 people charged appeared in court.",
+            "Police arrested 30 people on Monday. The 24 people charged appeared in court.",
+            "Police arrested three men. The two men were charged.",
             "He ran the final 5 kilometres alone after breaking away at 35 kilometres.",
             "The 10-kilometre race started after the 35-kilometre mark was reached by 25 kilometres.",
             "Some 2,300 workers stopped work. Elsewhere 2,800 workers joined another strike.",
