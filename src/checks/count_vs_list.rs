@@ -166,10 +166,20 @@ impl CountVsList {
         let count_text = a.slice(count_span.clone());
         let k = q.phrase.end.max(q.tokens.end);
 
-        // Subset marker right after the counted noun: "two candidates, most notably A and B".
+        // Subset marker right after the counted noun, or a short tail ("two disputes this
+        // year, most notably A and B").
         let mut m = k;
+        while m < s.tokens.end
+            && m < k + 3
+            && a.tokens[m].kind == crate::analysis::TokenKind::Word
+            && phrase_at(a, m, s.tokens.end, &self.subset).is_none()
+        {
+            m += 1;
+        }
         if m < s.tokens.end && matches!(a.word(m), "," | "—" | "–" | "(") {
             m += 1;
+        } else if m != k {
+            m = k;
         }
         if let Some((ms, me)) = phrase_at(a, m, s.tokens.end, &self.subset)
             && let Some(list) = lists::parse(a, me, s.tokens.end)
@@ -186,9 +196,9 @@ impl CountVsList {
                             count_words(list.min)
                         ),
                     )
-                    .with_primary_label(format!("{n} in all"))
+                    .with_primary_label(format!("{} in all", count_words(n)))
                     .with_label(marker, "introduces only some of them")
-                    .with_label(list.span.clone(), format!("{} named here", list.min))
+                    .with_label(list.span.clone(), format!("{} named here", count_words(list.min)))
                     .with_help(format!(
                         "drop '{mt}' if these are all of them, or give the full count"
                     )),
@@ -274,7 +284,7 @@ impl CountVsList {
                 item_texts(a, list)
             ),
         )
-        .with_primary_label(format!("{} stated here", q.value))
+        .with_primary_label(format!("{} stated here", count_words(q.value as usize)))
         .with_label(list.span.clone(), format!("{named} listed here"))
         .with_help("add the missing item or correct the count");
         if list.min == list.max {

@@ -49,8 +49,21 @@ fn default_birth() -> Vec<String> {
 }
 fn default_relatives() -> Vec<String> {
     strings(&[
-        "son", "daughter", "child", "children", "wife", "husband", "father", "mother", "brother",
-        "sister", "grandson", "granddaughter", "partner", "baby", "whose",
+        "son",
+        "daughter",
+        "child",
+        "children",
+        "wife",
+        "husband",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "grandson",
+        "granddaughter",
+        "partner",
+        "baby",
+        "whose",
     ])
 }
 fn default_founding() -> Vec<String> {
@@ -436,7 +449,7 @@ impl DateArithmetic {
                 || q.head
                     .as_ref()
                     .is_some_and(|h| matches!(h.lemma.as_str(), "rule" | "tenure" | "reign"));
-            if !tenure || !numeric::years_in_sentence(a, q.sentence).is_empty() {
+            if !tenure {
                 continue;
             }
             let names = numeric::names_in_sentence(a, q.sentence);
@@ -469,6 +482,16 @@ impl DateArithmetic {
                 if same_subject {
                     starts.push(start);
                 }
+            }
+            // Another year in the sentence dates the tenure ("his 13 years in office, from 1990
+            // to 2003").
+            let other = qs.iter().any(|y| {
+                y.sentence == q.sentence
+                    && y.kind == QuantityKind::Year
+                    && !starts.iter().any(|s| s.span.end == y.span.end)
+            });
+            if other {
+                continue;
             }
             // Two different starts for the same person: not ours to pick.
             let Some(first) = starts.first() else {
@@ -573,6 +596,15 @@ mod tests {
     }
 
     #[test]
+    fn tenure_in_the_same_sentence() {
+        let text =
+            "Varga, who has run the port since 2015, said his nine years at the helm were hard.";
+        assert_eq!(hits(text, on(2021, 6, 1)), vec!["nine years"]);
+        let text = "During his 13 years in office, from 1990 to 2003, Smith ruled since 1990.";
+        assert!(hits(text, on(2021, 6, 1)).is_empty());
+    }
+
+    #[test]
     fn tenure_in_the_sentence_before() {
         let text = "The country has been ruled by the party since 1998. During its 20 years in power, the party built roads.";
         assert_eq!(hits(text, on(2023, 3, 14)), vec!["20 years"]);
@@ -604,7 +636,10 @@ mod tests {
                 on(2026, 3, 20),
             ),
             ("The 24-year-old, born in 1995, left.", None),
-            ("The 50-year-old, whose son was born in 1995, left.", on(2021, 8, 20)),
+            (
+                "The 50-year-old, whose son was born in 1995, left.",
+                on(2021, 8, 20),
+            ),
             (
                 "During his 13 years in office, Smith grew the economy. Jones has ruled since 2006.",
                 on(2021, 1, 1),

@@ -141,6 +141,8 @@ struct Mention<'q> {
     /// Up to six lower-case words after the noun, to the clause end.
     complement: Vec<String>,
     deictic: bool,
+    /// A generic noun outside its group's context.
+    generic: bool,
 }
 
 impl OrdinalConflict {
@@ -150,6 +152,9 @@ impl OrdinalConflict {
         }
         let noun = q.noun.as_ref().map(|n| n.lemma.clone());
         let mut group = noun.as_ref().and_then(|n| self.group_of.get(n)).cloned();
+        // A generic noun out of its context ("visited for the third time") joins no group: it
+        // is compared only with the same noun counted from the same point.
+        let mut generic = false;
         if let Some(words) = noun.as_ref().and_then(|n| self.generic.get(n)) {
             let s = &a.sentences[q.sentence];
             if !s
@@ -157,7 +162,8 @@ impl OrdinalConflict {
                 .clone()
                 .any(|i| words.contains(&a.word(i).to_lowercase()))
             {
-                group = None;
+                group = noun.clone();
+                generic = true;
             }
         }
         if group.is_none() && (q.superlative.is_none() || !self.superlatives) {
@@ -181,6 +187,7 @@ impl OrdinalConflict {
             group,
             complement,
             deictic: self.is_deictic(a, q),
+            generic,
         })
     }
 
@@ -263,10 +270,17 @@ impl OrdinalConflict {
                 let at = c.iter().position(|w| w == "since")?;
                 (at + 1 < c.len()).then(|| c[..at + 2].to_vec())
             };
+            // A generic noun must match to the end of the clause ("failed for the third time
+            // since April." … "failed for the fourth time since April.").
+            let whole = !(x.generic || y.generic) || x.complement == y.complement;
             if let (Some(cx), Some(cy)) = (anchored(&x.complement), anchored(&y.complement))
                 && cx == cy
+                && whole
             {
                 return Some("both count from the same starting point");
+            }
+            if x.generic || y.generic {
+                return None;
             }
             if x.deictic && y.deictic {
                 return Some("both mentions refer to the present one");
@@ -368,6 +382,18 @@ mod tests {
             "Corvana made its second round of layoffs since July 2022. Wednesday's cut is Corvana's third round of layoffs since July 2022.",
         );
         assert_eq!(h, vec!["third round"]);
+    }
+
+    #[test]
+    fn generic_time_counted_from_the_same_point() {
+        let h = hits(
+            "Talks failed for the third time since April. The authority said talks had failed for the fourth time since April.",
+        );
+        assert_eq!(h, vec!["fourth time"]);
+        let h = hits(
+            "It was the second time since 2010 that he won. It was the third time since 2010 that she lost.",
+        );
+        assert!(h.is_empty(), "{h:?}");
     }
 
     #[test]
