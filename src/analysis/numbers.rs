@@ -257,7 +257,7 @@ const QUALIFIERS: &[(&str, Approx)] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "its", "his", "her", "their", "our", "your", "my", "these", "those", "this", "all",
+    "the", "its", "his", "her", "their", "our", "your", "my", "these", "those", "this",
 ];
 
 const PREMODIFIERS: &[&str] = &[

@@ -95,8 +95,8 @@ pub fn find_phrase_in(
     None
 }
 
-/// Content-word stems around token range `tokens` within its clause: up to `before` tokens
-/// back and `after` tokens forward, stopping at clause punctuation.
+/// Lower-case content-word stems around token range `tokens` within its clause: up to
+/// `before` tokens back and `after` tokens forward, stopping at clause punctuation.
 pub fn context_stems(
     a: &Analysis,
     tokens: std::ops::Range<usize>,
@@ -108,7 +108,8 @@ pub fn context_stems(
     let mut out = BTreeSet::new();
     let mut add = |i: usize| {
         let t = &a.tokens[i];
-        if t.kind != TokenKind::Word {
+        // Names say who, not what: two figures about the same person can be different things.
+        if t.kind != TokenKind::Word || t.capitalised {
             return;
         }
         let w = a.word(i).to_lowercase();

@@ -424,6 +424,7 @@ mod tests {
             "Police arrested 12 people. The 3 people charged appeared in court.",
             "Police arrested 30 people on Monday. The 24 people charged appeared in court.",
             "Police arrested three men. The two men were charged.",
+            "Of the 27 states, Lula won 13 and Bolsonaro 14. In the northeast, where Lula won all nine states, he led.",
             "Forty ships were waiting at anchor. Of the 62 ships delayed since the strike began, 35 were container vessels.",
             "He ran the final 5 kilometres alone after breaking away at 35 kilometres.",
             "The 10-kilometre race started after the 35-kilometre mark was reached by 25 kilometres.",
