@@ -355,8 +355,18 @@ impl DateArithmetic {
             .iter()
             .filter(|q| q.kind == QuantityKind::Age)
         {
+            // In the same sentence, or the next one about the same person ("Smith, 45, leads
+            // the party. Smith was born in 1970.").
+            let names = numeric::names_in_sentence(a, age.sentence);
+            let same_person = |y: &Quantity| {
+                y.sentence == age.sentence
+                    || (y.sentence == age.sentence + 1
+                        && a.sentences[y.sentence].block == a.sentences[age.sentence].block
+                        && !names.is_empty()
+                        && !numeric::names_in_sentence(a, y.sentence).is_disjoint(&names))
+            };
             let born = a.quantities().iter().find_map(|y| {
-                (y.sentence == age.sentence && y.kind == QuantityKind::Year)
+                (y.kind == QuantityKind::Year && same_person(y))
                     .then(|| self.start_before(a, y, &self.birth))
                     .flatten()
             });
@@ -370,7 +380,10 @@ impl DateArithmetic {
             if (from..to).any(|t| self.relatives.contains(&a.word(t).to_lowercase())) {
                 continue;
             }
-            if self.other_year(a, age, &born.span) {
+            if self.other_year(a, age, &born.span)
+                || (a.sentence_of[a.token_at_or_after(born.span.start)] != age.sentence
+                    && !numeric::years_in_sentence(a, age.sentence).is_empty())
+            {
                 continue;
             }
             let allowed = elapsed(&born, on);
@@ -553,6 +566,14 @@ mod tests {
             hits("Smith, 45, who was born in 1970, spoke.", on(2019, 11, 9)),
             vec!["45"]
         );
+    }
+
+    #[test]
+    fn birth_year_in_the_next_sentence() {
+        let text = "Smith, 45, leads the party. Smith was born in 1970 in Leeds.";
+        assert_eq!(hits(text, on(2019, 11, 9)), vec!["45"]);
+        let text = "Smith, 45, leads the party. Jones was born in 1970 in Leeds.";
+        assert!(hits(text, on(2019, 11, 9)).is_empty());
     }
 
     #[test]

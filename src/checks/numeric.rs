@@ -109,7 +109,7 @@ pub fn context_stems(
     let mut add = |i: usize| {
         let t = &a.tokens[i];
         // Names say who, not what: two figures about the same person can be different things.
-        if t.kind != TokenKind::Word || t.capitalised {
+        if t.kind != TokenKind::Word || (t.capitalised && i != s.tokens.start) {
             return;
         }
         let w = a.word(i).to_lowercase();

@@ -108,8 +108,9 @@ pub static KIND: Kind = Kind {
         what: "Reports a figure that refers back to one already given (\"the 46 persons\", \
                \"Dizon's 43,812-vote margin\") when no earlier figure matches it but an earlier \
                one says the same thing with a different number (\"at least 36 persons have died\"; \
-               \"a margin of 48,312\"): the same noun with shared context words, the only earlier \
-               figure for that noun, or the same 'margin of', 'bid of'… Update language (\"rose \
+               \"a margin of 48,312\"): the same noun with shared context words or transposed \
+               digits, the only earlier figure for the article's main noun (a larger one: a \
+               smaller one may be a subset), or the same 'margin of', 'bid of'… Update language (\"rose \
                to\", \"up from\", \"now\") in either sentence silences it, and so do context words \
                from different groups (killed vs injured).",
         why: "Two figures for one fact leave the reader unable to tell which is true; one of them \
@@ -159,6 +160,20 @@ fn attr_key(q: &Quantity) -> Option<&str> {
         .as_ref()
         .or(q.of_noun.as_ref())
         .map(|n| n.lemma.as_str())
+}
+
+/// The same digits in another order: 4,500 / 5,400.
+fn same_digits(x: &Quantity, y: &Quantity) -> bool {
+    let digits = |v: f64| {
+        let mut d: Vec<char> = format!("{}", v.round() as u64).chars().collect();
+        d.sort_unstable();
+        d
+    };
+    x.value.fract() == 0.0
+        && y.value.fract() == 0.0
+        && x.value >= 100.0
+        && x.value != y.value
+        && digits(x.value) == digits(y.value)
 }
 
 impl QuantityConflict {
@@ -288,7 +303,9 @@ impl QuantityConflict {
             if !g1.is_empty() && !g2.is_empty() && g1.is_disjoint(&g2) {
                 continue;
             }
-            let overlap = ctx1.intersection(&ctx2).count();
+            // Transposed digits ("48,312" / "43,812") are a typo of one figure.
+            let transposed = usize::from(same_digits(q, later));
+            let overlap = ctx1.intersection(&ctx2).count() + transposed;
             let by_count = ck.is_some() && count_key(q) == ck;
             let by_attr = ak.is_some() && attr_key(q) == ak;
             let unique = |key: fn(&Quantity) -> Option<&str>, k: Option<&str>| {
@@ -380,6 +397,22 @@ mod tests {
                 "At least 36 persons have died due to heatstroke. He announced compensation for the families of the 46 persons who died."
             ),
             vec!["46 persons"]
+        );
+    }
+
+    #[test]
+    fn transposed_digits_and_sentence_initial_context() {
+        assert_eq!(
+            hits(
+                "The union, which represents 4,500 nurses, called the strike. The 5,400 nurses will walk out on Monday."
+            ),
+            vec!["5,400 nurses"]
+        );
+        assert_eq!(
+            hits(
+                "Turnout reached 61 percent, the party said. The 65 percent turnout was a record."
+            ),
+            vec!["65 percent"]
         );
     }
 
