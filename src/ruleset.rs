@@ -13,6 +13,7 @@ use std::path::Path;
 pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/style.yml", include_str!("../rules/style.yml")),
     ("rules/time.yml", include_str!("../rules/time.yml")),
+    ("rules/counts.yml", include_str!("../rules/counts.yml")),
 ];
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -4,6 +4,7 @@
 //! Everything is computed over the document's prose view, so every span is a byte range into
 //! the file as read.
 
+pub mod lists;
 pub mod names;
 pub mod numbers;
 pub mod time;

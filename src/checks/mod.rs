@@ -6,9 +6,15 @@
 pub mod acronym;
 pub mod bare_weekday;
 pub mod consistency;
+pub mod count_vs_list;
+pub mod date_arithmetic;
 pub mod existence;
 pub mod future_event;
 pub mod impossible_date;
+pub mod numeric;
+pub mod ordinal_conflict;
+pub mod parts_sum;
+pub mod quantity_conflict;
 pub mod repetition;
 pub mod substitution;
 pub mod time_support;
@@ -75,6 +81,11 @@ pub static KINDS: &[&Kind] = &[
     &weekday_date::KIND,
     &impossible_date::KIND,
     &future_event::KIND,
+    &ordinal_conflict::KIND,
+    &count_vs_list::KIND,
+    &quantity_conflict::KIND,
+    &parts_sum::KIND,
+    &date_arithmetic::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
@@ -129,6 +140,52 @@ pub fn on_word_boundaries(text: &str, range: &std::ops::Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Runs one kind on a snippet, for the kinds' unit tests.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    /// Builds `kind` from `options` (YAML), lints `text` (Markdown) and returns the text of
+    /// each primary span, in order.
+    pub fn run_kind(
+        kind: &Kind,
+        options: &str,
+        text: &str,
+        date: Option<jiff::civil::Date>,
+    ) -> Vec<String> {
+        diagnostics(kind, options, text, date)
+            .iter()
+            .map(|d| text[d.span.clone()].to_string())
+            .collect()
+    }
+
+    pub fn diagnostics(
+        kind: &Kind,
+        options: &str,
+        text: &str,
+        date: Option<jiff::civil::Date>,
+    ) -> Vec<Diagnostic> {
+        let value: yaml::Value = yaml::from_str(if options.trim().is_empty() {
+            "{}"
+        } else {
+            options
+        })
+        .expect("options parse");
+        let check = (kind.build)(value, &Common::default()).expect("options build");
+        let doc = Document::parse("t.md", text.to_string(), crate::document::Format::Markdown);
+        let analysis = Analysis::new(&doc);
+        let cx = Context {
+            doc: &doc,
+            analysis: &analysis,
+            date,
+        };
+        let mut out = Vec::new();
+        check.run(&cx, &mut out);
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out
+    }
 }
 
 #[cfg(test)]
