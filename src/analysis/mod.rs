@@ -153,6 +153,19 @@ mod tests {
     }
 
     #[test]
+    fn unpunctuated_text_is_cut_into_bounded_sentences() {
+        let text = "word ".repeat(1000);
+        let d = doc(&text);
+        let a = Analysis::new(&d);
+        assert!(a.sentences.len() >= 3);
+        assert!(a.sentences.iter().all(|s| s.tokens.len() <= 400));
+        assert_eq!(
+            a.sentences.iter().map(|s| s.tokens.len()).sum::<usize>(),
+            1000
+        );
+    }
+
+    #[test]
     fn quotes_are_marked() {
         let d = doc("He said \"the fourth term\" was over. Then “third” came.");
         let a = Analysis::new(&d);
