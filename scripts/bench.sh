@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
 WORK=${BENCH_DIR:-target/bench}
-BIN=target/release/factlint
+BIN=${CARGO_TARGET_DIR:-target}/release/factlint
 
 need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need hyperfine hyperfine
@@ -19,7 +19,10 @@ cargo build --release -q
 mkdir -p "$WORK"
 [ -d "$WORK/corpus-$N" ] || python3 scripts/gen_corpus.py "$WORK/corpus-$N" --articles "$N" >/dev/null
 [ -d "$WORK/corpus-double" ] || python3 scripts/gen_corpus.py "$WORK/corpus-double" --articles $((2 * N)) >/dev/null
-[ -f "$WORK/one-1000.md" ] || python3 scripts/gen_corpus.py "$WORK/one" --articles 1 --words 1000 --seed 7 >/dev/null && cp "$WORK/one/00000.md" "$WORK/one-1000.md"
+if [ ! -f "$WORK/one-1000.md" ]; then
+  python3 scripts/gen_corpus.py "$WORK/one" --articles 1 --words 1000 --seed 7 >/dev/null
+  cp "$WORK/one/00000.md" "$WORK/one-1000.md"
+fi
 # The same 1,000 articles as separate files and as one file.
 if [ ! -f "$WORK/joined-1000.md" ]; then
   mkdir -p "$WORK/separate-1000"

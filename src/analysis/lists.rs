@@ -44,8 +44,13 @@ fn name_and(a: &Analysis, t: usize) -> bool {
         };
         let from = span.start.checked_sub(at + 1);
         let to = span.end + (name.len() - at - 4);
-        from.and_then(|f| a.text.get(f..to))
-            .is_some_and(|s| s.to_lowercase() == *name)
+        from.and_then(|f| a.text.get(f..to)).is_some_and(|s| {
+            if s.is_ascii() {
+                s.eq_ignore_ascii_case(name)
+            } else {
+                s.to_lowercase() == *name
+            }
+        })
     })
 }
 
@@ -70,12 +75,12 @@ struct Segment {
 }
 
 fn segments(a: &Analysis, start: usize, end: usize) -> Vec<Segment> {
-    let word = |i: usize| a.word(i).to_lowercase();
+    let word = |i: usize| a.lower(i);
     let mut out: Vec<Segment> = Vec::new();
     let mut i = start;
     while i < end && out.len() < 40 {
         let mut seg_start = i;
-        let leading = matches!(word(i).as_str(), "and" | "or");
+        let leading = matches!(word(i), "and" | "or");
         if leading {
             seg_start += 1;
             i += 1;
@@ -85,7 +90,7 @@ fn segments(a: &Analysis, start: usize, end: usize) -> Vec<Segment> {
         let mut cut = false;
         while i < end {
             let w = word(i);
-            match w.as_str() {
+            match w {
                 "(" | "[" => depth += 1,
                 ")" | "]" if depth > 0 => depth -= 1,
                 ")" | "]" => {
@@ -98,8 +103,7 @@ fn segments(a: &Analysis, start: usize, end: usize) -> Vec<Segment> {
             }
             // After the final conjunction, a clause word ends the item ("…and Peachland as a
             // fire pushed…").
-            if depth == 0 && (inner > 0 || leading) && i > seg_start && CLAUSE.contains(&w.as_str())
-            {
+            if depth == 0 && (inner > 0 || leading) && i > seg_start && CLAUSE.contains(&w) {
                 cut = true;
                 break;
             }
@@ -108,7 +112,7 @@ fn segments(a: &Analysis, start: usize, end: usize) -> Vec<Segment> {
         let range = seg_start..i;
         let has_words = range.clone().any(|t| a.tokens[t].kind != TokenKind::Punct);
         // A segment starting with a clause word is not an item ("…, where six were killed").
-        if !has_words || (!out.is_empty() && CLAUSE.contains(&word(seg_start).as_str())) {
+        if !has_words || (!out.is_empty() && CLAUSE.contains(&word(seg_start))) {
             break;
         }
         let comma_after = !cut && i < end && word(i) == ",";
@@ -142,7 +146,7 @@ fn reading(a: &Analysis, segs: &[Segment], last: usize) -> (Vec<Range<usize>>, u
         let mut from = seg.range.start;
         let mut depth = 0usize;
         for t in seg.range.clone() {
-            match a.word(t).to_lowercase().as_str() {
+            match a.lower(t) {
                 "(" | "[" => depth += 1,
                 ")" | "]" => depth = depth.saturating_sub(1),
                 "and" | "or" if depth == 0 && t > from && !name_and(a, t) => {
@@ -182,12 +186,12 @@ pub fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
     if items.iter().any(|r| r.is_empty()) || items.len() < 2 {
         return None;
     }
-    let word = |i: usize| a.word(i).to_lowercase();
-    let mut open = items.iter().any(|r| OPEN.contains(&word(r.start).as_str()));
+    let word = |i: usize| a.lower(i);
+    let mut open = items.iter().any(|r| OPEN.contains(&word(r.start)));
     // "etc", "among others" right after the list.
     let last_end = items.last()?.end;
-    let next: Vec<String> = (last_end..end.min(last_end + 3)).map(word).collect();
-    if next.iter().any(|w| w == "etc")
+    let next: Vec<&str> = (last_end..end.min(last_end + 3)).map(word).collect();
+    if next.iter().any(|w| *w == "etc")
         || next.windows(2).any(|w| w[0] == "among" && w[1] == "others")
     {
         open = true;
@@ -206,10 +210,7 @@ pub fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
 pub fn all_items_are_figures(a: &Analysis, list: &List) -> bool {
     list.items.iter().all(|r| {
         let mut t = r.start;
-        if matches!(
-            a.word(t).to_lowercase().as_str(),
-            "the" | "about" | "some" | "nearly"
-        ) {
+        if matches!(a.lower(t), "the" | "about" | "some" | "nearly") {
             t += 1;
         }
         t < r.end

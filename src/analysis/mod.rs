@@ -7,6 +7,7 @@
 pub mod lists;
 pub mod names;
 pub mod numbers;
+mod subjects;
 pub mod time;
 mod tokens;
 
@@ -14,6 +15,7 @@ pub use names::Mention;
 pub use tokens::{Token, TokenKind};
 
 use crate::document::{BlockKind, Document};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -35,8 +37,15 @@ pub struct Analysis<'a> {
     /// Sentence index of each token.
     pub sentence_of: Vec<usize>,
     pub mentions: Vec<Mention>,
+    /// Lower-case text of the tokens that have upper-case letters, concatenated: computed once
+    /// so that no check lower-cases (and allocates) per token.
+    lower_buf: String,
+    /// Per token: where its lower-case text is in `lower_buf`, or `None` when the token is
+    /// already lower case (its text is the prose itself).
+    lower_at: Vec<Option<(usize, usize)>>,
     numbers: OnceLock<Vec<numbers::Quantity>>,
     times: OnceLock<Vec<time::TimeExpr>>,
+    subjects: OnceLock<Vec<BTreeSet<String>>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -60,6 +69,7 @@ impl<'a> Analysis<'a> {
         for (i, s) in sentences.iter().enumerate() {
             sentence_of[s.tokens.clone()].fill(i);
         }
+        let (lower_buf, lower_at) = lower_case(text, &tokens);
         let mut analysis = Analysis {
             doc,
             text,
@@ -67,8 +77,11 @@ impl<'a> Analysis<'a> {
             sentences,
             sentence_of,
             mentions: Vec::new(),
+            lower_buf,
+            lower_at,
             numbers: OnceLock::new(),
             times: OnceLock::new(),
+            subjects: OnceLock::new(),
         };
         analysis.mentions = names::extract(&analysis);
         analysis
@@ -77,6 +90,14 @@ impl<'a> Analysis<'a> {
     /// The text of token `i` (from the prose view).
     pub fn word(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].span.clone()]
+    }
+
+    /// The lower-case text of token `i` (`str::to_lowercase` of `word(i)`, without allocating).
+    pub fn lower(&self, i: usize) -> &str {
+        match self.lower_at[i] {
+            None => self.word(i),
+            Some((start, end)) => &self.lower_buf[start..end],
+        }
     }
 
     pub fn slice(&self, span: Range<usize>) -> &'a str {
@@ -97,10 +118,51 @@ impl<'a> Analysis<'a> {
         self.numbers.get_or_init(|| numbers::extract(self))
     }
 
+    /// The quantities of one sentence (a slice of `quantities()`, which is in sentence order).
+    pub fn quantities_in(&self, sentence: usize) -> &[numbers::Quantity] {
+        let all = self.quantities();
+        let start = all.partition_point(|q| q.sentence < sentence);
+        let end = start + all[start..].partition_point(|q| q.sentence == sentence);
+        &all[start..end]
+    }
+
     /// Dates, weekdays and relative time expressions (extracted on first use).
     pub fn times(&self) -> &[time::TimeExpr] {
         self.times.get_or_init(|| time::extract(self))
     }
+
+    /// Who sentence `sentence` is about: the names in it, lower case (see
+    /// [`subjects`](subjects::extract); computed for every sentence on first use).
+    pub fn names_in_sentence(&self, sentence: usize) -> &BTreeSet<String> {
+        &self.subjects.get_or_init(|| subjects::extract(self))[sentence]
+    }
+}
+
+/// Lower-cases every token once. ASCII tokens without capitals (most of them) cost nothing.
+fn lower_case(text: &str, tokens: &[Token]) -> (String, Vec<Option<(usize, usize)>>) {
+    let mut buf = String::new();
+    let at = tokens
+        .iter()
+        .map(|t| {
+            let w = &text[t.span.clone()];
+            let has_upper = if w.is_ascii() {
+                w.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                w.to_lowercase() != w
+            };
+            if !has_upper {
+                return None;
+            }
+            let start = buf.len();
+            if w.is_ascii() {
+                buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                buf.push_str(&w.to_lowercase());
+            }
+            Some((start, buf.len()))
+        })
+        .collect();
+    (buf, at)
 }
 
 #[cfg(test)]

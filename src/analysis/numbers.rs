@@ -8,6 +8,7 @@
 //! The checks compare these facts; they never re-read digits themselves.
 
 use super::{Analysis, TokenKind};
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -539,12 +540,11 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// Lower-case singular of a noun: "officers" → "officer", "cities" → "city", "people" →
 /// "person", "euros" → "euro".
 pub fn lemma(word: &str) -> String {
-    let w = word.to_lowercase();
-    let w = w
+    let lower = lower(word);
+    let w = lower
         .trim_end_matches("'s")
         .trim_end_matches("’s")
-        .trim_end_matches('\'')
-        .to_string();
+        .trim_end_matches('\'');
     if let Some((_, l)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
         return l.to_string();
     }
@@ -556,15 +556,28 @@ pub fn lemma(word: &str) -> String {
             return w[..w.len() - 2].to_string();
         }
     }
-    if is_plural_form(&w) {
+    if is_plural_form(w) {
         return w[..w.len() - 1].to_string();
     }
-    w
+    w.to_string()
+}
+
+/// `word.to_lowercase()`, without allocating for a word that is already lower-case ASCII
+/// (most words a check looks at).
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Does a lower-case word look like a plural (regular or irregular)?
 pub fn is_plural(word: &str) -> bool {
-    let w = word.to_lowercase();
+    let w = lower(word);
     IRREGULAR.iter().any(|(p, l)| *p == w && p != l) || is_plural_form(&w)
 }
 
@@ -581,7 +594,7 @@ fn is_plural_form(w: &str) -> bool {
 /// A crude stem for comparing context words: "offered"/"offer", "forced"/"force",
 /// "homes"/"home" agree.
 pub fn stem(word: &str) -> String {
-    let mut w = word.to_lowercase();
+    let mut w = lower(word).into_owned();
     for (suffix, min) in [("ing", 6), ("ed", 5), ("es", 5), ("s", 4)] {
         if w.len() >= min && w.ends_with(suffix) && !w.ends_with("ss") {
             w.truncate(w.len() - suffix.len());
@@ -595,7 +608,7 @@ pub fn stem(word: &str) -> String {
 }
 
 fn word_number(w: &str) -> Option<f64> {
-    let w = w.to_lowercase();
+    let w = lower(w);
     if w == "zero" {
         return Some(0.0);
     }
@@ -608,14 +621,14 @@ fn word_number(w: &str) -> Option<f64> {
 }
 
 fn ordinal_word(w: &str) -> Option<f64> {
-    let w = w.to_lowercase();
+    let w = lower(w);
     if let Some(i) = ORDINALS.iter().position(|u| *u == w) {
         return Some(i as f64 + 1.0);
     }
     if let Some(i) = TENS_ORDINALS.iter().position(|u| *u == w) {
         return Some((i as f64 + 2.0) * 10.0);
     }
-    match w.as_str() {
+    match &*w {
         "hundredth" => Some(100.0),
         "thousandth" => Some(1000.0),
         _ => None,
@@ -623,7 +636,7 @@ fn ordinal_word(w: &str) -> Option<f64> {
 }
 
 fn multiplier(w: &str) -> Option<f64> {
-    let w = w.to_lowercase();
+    let w = lower(w);
     MULTIPLIERS.iter().find(|(m, _)| *m == w).map(|(_, v)| *v)
 }
 
@@ -638,11 +651,11 @@ pub fn is_measure(lemma: &str) -> bool {
 }
 
 pub fn is_month(w: &str) -> bool {
-    MONTHS.contains(&w.to_lowercase().as_str())
+    MONTHS.contains(&&*lower(w))
 }
 
 pub fn is_weekday(w: &str) -> bool {
-    WEEKDAYS.contains(&w.to_lowercase().as_str())
+    WEEKDAYS.contains(&&*lower(w))
 }
 
 /// Value of a digit token ("1,100.50" → 1100.5), with its ordinal suffix if any.
@@ -666,9 +679,9 @@ struct Scan<'x, 'a> {
     end: usize,
 }
 
-impl Scan<'_, '_> {
-    fn w(&self, i: usize) -> Option<String> {
-        (i >= self.start && i < self.end).then(|| self.a.word(i).to_lowercase())
+impl<'x> Scan<'x, '_> {
+    fn w(&self, i: usize) -> Option<&'x str> {
+        (i >= self.start && i < self.end).then(|| self.a.lower(i))
     }
     fn is(&self, i: usize, s: &str) -> bool {
         self.w(i).is_some_and(|w| w == s)
@@ -684,8 +697,7 @@ impl Scan<'_, '_> {
     }
     /// `i` is a hyphen glued on both sides.
     fn hyphen(&self, i: usize) -> bool {
-        self.w(i)
-            .is_some_and(|w| matches!(w.as_str(), "-" | "‐" | "‑"))
+        self.w(i).is_some_and(|w| matches!(w, "-" | "‐" | "‑"))
             && self.glued(i)
             && self.glued(i + 1)
     }
@@ -889,10 +901,7 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
         // "one second", "per second".
         if w == "second" && i > s.start {
             let p = s.w(i - 1).unwrap_or_default();
-            if matches!(p.as_str(), "per" | "split")
-                || s.is_number(i - 1)
-                || word_number(&p).is_some()
-            {
+            if matches!(p, "per" | "split") || s.is_number(i - 1) || word_number(&p).is_some() {
                 return None;
             }
         }
@@ -1097,9 +1106,9 @@ fn ordinal_tail(s: &Scan, q: &mut Quantity) {
     let mut end = q.tokens.end;
     if s.hyphen(end) && s.is_word(end + 1) {
         let w = s.w(end + 1).unwrap_or_default();
-        let superlative = w.ends_with("est") || matches!(w.as_str(), "worst" | "best" | "most");
+        let superlative = w.ends_with("est") || matches!(w, "worst" | "best" | "most");
         if superlative {
-            q.superlative = Some(w);
+            q.superlative = Some(w.to_string());
             end += 2;
             q.tokens.end = end;
             q.span.end = a.tokens[end - 1].span.end;
@@ -1129,7 +1138,7 @@ fn noun_phrase(s: &Scan, j: usize, last: bool, value: f64) -> (Range<usize>, Opt
     let mut taken = 0;
     while k < s.end && taken < 4 && s.is_word(k) {
         let w = s.w(k).unwrap_or_default();
-        if STOP.contains(&w.as_str()) || is_month(&w) || is_weekday(&w) {
+        if STOP.contains(&w) || is_month(&w) || is_weekday(&w) {
             break;
         }
         // Verbs after the head end it; an -ing or -ed word right after the figure can still be
@@ -1186,13 +1195,13 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     let mut j = q.tokens.start; // first token not yet claimed
     // Qualifier.
     for (phrase, approx) in QUALIFIERS {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if j < s.start + words.len() {
+        let n = phrase.split(' ').count();
+        if j < s.start + n {
             continue;
         }
-        let from = j - words.len();
-        if words
-            .iter()
+        let from = j - n;
+        if phrase
+            .split(' ')
             .enumerate()
             .all(|(k, w)| s.is(from + k, w) && a.tokens[from + k].kind == TokenKind::Word)
         {
@@ -1205,17 +1214,17 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     // Premodifier: "the remaining 31", "another 5".
     if j > s.start
         && let Some(w) = s.w(j - 1)
-        && PREMODIFIERS.contains(&w.as_str())
+        && PREMODIFIERS.contains(&w)
     {
-        q.premodifier = Some((w, a.tokens[j - 1].span.clone()));
+        q.premodifier = Some((w.to_string(), a.tokens[j - 1].span.clone()));
         j -= 1;
     }
     // Determiner.
     if j > s.start
         && let Some(w) = s.w(j - 1)
     {
-        if DETERMINERS.contains(&w.as_str()) {
-            q.determiner = Some(w);
+        if DETERMINERS.contains(&w) {
+            q.determiner = Some(w.to_string());
         } else if a.tokens[j - 1].kind == TokenKind::Word
             && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"))
         {
@@ -1225,7 +1234,7 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     // "a margin of 48,312", "a bid of 85 million euros", "a total of 665".
     if j >= s.start + 2 && s.is(j - 1, "of") && s.is_word(j - 2) {
         let w = s.w(j - 2).unwrap_or_default();
-        if !STOP.contains(&w.as_str()) && !a.tokens[j - 2].capitalised {
+        if !STOP.contains(&w) && !a.tokens[j - 2].capitalised {
             q.of_noun = Some(Noun {
                 token: j - 2,
                 span: a.tokens[j - 2].span.clone(),

@@ -726,7 +726,6 @@ fn small_number(w: &str) -> Option<u32> {
 /// Lower-cased words, token kinds and sentence bounds, for the matchers.
 struct Cursor<'x, 'a> {
     a: &'x Analysis<'a>,
-    lower: &'x [String],
     /// End (exclusive) of the current sentence's tokens.
     end: usize,
     /// Start of the current sentence's tokens.
@@ -736,7 +735,7 @@ struct Cursor<'x, 'a> {
 impl Cursor<'_, '_> {
     fn w(&self, i: usize) -> &str {
         if i < self.end && i >= self.start {
-            &self.lower[i]
+            self.a.lower(i)
         } else {
             ""
         }
@@ -1309,14 +1308,10 @@ fn match_weekdays(c: &Cursor, i: usize) -> Vec<Found> {
 }
 
 pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
-    let lower: Vec<String> = (0..a.tokens.len())
-        .map(|i| a.word(i).to_lowercase())
-        .collect();
     let mut out = Vec::new();
     for (si, s) in a.sentences.iter().enumerate() {
         let c = Cursor {
             a,
-            lower: &lower,
             start: s.tokens.start,
             end: s.tokens.end,
         };

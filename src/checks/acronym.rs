@@ -65,11 +65,13 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
 impl Acronym {
     fn is_acronym(&self, a: &Analysis, i: usize) -> bool {
         let t = &a.tokens[i];
+        // Cheap tests first: most tokens are not capitalised words.
+        if t.kind != TokenKind::Word || !t.capitalised {
+            return false;
+        }
         let w = a.word(i);
         let n = w.chars().count();
-        t.kind == TokenKind::Word
-            && (self.min_length..=self.max_length).contains(&n)
-            && w.chars().all(|c| c.is_uppercase())
+        (self.min_length..=self.max_length).contains(&n) && w.chars().all(|c| c.is_uppercase())
     }
 }
 

@@ -6,7 +6,7 @@
 //!   the count or more: "two candidates, most notably Carlos Mesa and Oscar Ortiz" — the
 //!   marker promises others that the count leaves no room for.
 
-use super::numeric;
+use super::numeric::{self, Phrases};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::lists::{self, List};
@@ -76,9 +76,9 @@ fn default_max_count() -> usize {
 }
 
 struct CountVsList {
-    exhaustive: Vec<String>,
-    subset: Vec<String>,
-    introducers: Vec<String>,
+    exhaustive: Phrases,
+    subset: Phrases,
+    introducers: Phrases,
     near_miss: usize,
     max_count: usize,
 }
@@ -107,25 +107,17 @@ pub static KIND: Kind = Kind {
 fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
     let o: Options = super::options(value)?;
     Ok(Box::new(CountVsList {
-        exhaustive: numeric::lower(o.exhaustive_markers),
-        subset: numeric::lower(o.subset_markers),
-        introducers: numeric::lower(o.next_sentence_introducers),
+        exhaustive: Phrases::new(o.exhaustive_markers),
+        subset: Phrases::new(o.subset_markers),
+        introducers: Phrases::new(o.next_sentence_introducers),
         near_miss: o.near_miss,
         max_count: o.max_count,
     }))
 }
 
-/// Token index right after `phrase` if it starts at token `i`.
-fn phrase_at(a: &Analysis, i: usize, end: usize, phrases: &[String]) -> Option<(usize, usize)> {
-    phrases.iter().find_map(|p| {
-        let words: Vec<&str> = p.split_whitespace().collect();
-        (i + words.len() <= end
-            && words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| a.word(i + k).to_lowercase() == *w))
-        .then(|| (i, i + words.len()))
-    })
+/// The token span of the first of `phrases` that starts at token `i`.
+fn phrase_at(a: &Analysis, i: usize, end: usize, phrases: &Phrases) -> Option<(usize, usize)> {
+    phrases.at(a, i, end).map(|e| (i, e))
 }
 
 fn item_texts(a: &Analysis, list: &List) -> String {
@@ -212,7 +204,7 @@ impl CountVsList {
         let mut j = k;
         let mut start = None;
         while j < s.tokens.end && j < k + 6 {
-            let w = a.word(j).to_lowercase();
+            let w = a.lower(j);
             if w == ":" {
                 start = Some(j + 1);
                 break;

@@ -5,13 +5,14 @@
 //! - An age of a thing and its start: "The CAP, launched in 1962, … its 54 years" in 2026.
 //! - A time in office and its start: "13 years in office" … "in power since 2006" in 2021.
 
-use super::numeric;
+use super::numeric::{self, Phrases};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::numbers::{self, Quantity, QuantityKind};
 use crate::diagnostic::{Applicability, Diagnostic};
 use jiff::civil::Date;
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Deserialize)]
@@ -124,13 +125,16 @@ fn default_tenure_starts() -> Vec<String> {
 }
 
 struct DateArithmetic {
-    birth: Vec<String>,
+    birth: Phrases,
     relatives: Vec<String>,
-    founding: Vec<String>,
+    founding: Phrases,
     lifetime: Vec<String>,
-    tenure: Vec<String>,
+    /// "of history", "of existence"… (from `lifetime`).
+    of_lifetime: Phrases,
+    ago: Phrases,
+    tenure: Phrases,
     tenure_words: Vec<String>,
-    tenure_starts: Vec<String>,
+    tenure_starts: Phrases,
 }
 
 pub static KIND: Kind = Kind {
@@ -157,13 +161,20 @@ pub static KIND: Kind = Kind {
 fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
     let o: Options = super::options(value)?;
     Ok(Box::new(DateArithmetic {
-        birth: numeric::lower(o.birth_words),
+        birth: Phrases::new(o.birth_words),
         relatives: numeric::lower(o.relatives),
-        founding: numeric::lower(o.founding_verbs),
+        founding: Phrases::new(o.founding_verbs),
+        of_lifetime: Phrases::new(
+            numeric::lower(o.lifetime_nouns.clone())
+                .iter()
+                .map(|l| format!("of {l}"))
+                .collect(),
+        ),
         lifetime: numeric::lower(o.lifetime_nouns),
-        tenure: numeric::lower(o.tenure_phrases),
+        ago: Phrases::new(vec!["ago".to_string()]),
+        tenure: Phrases::new(o.tenure_phrases),
         tenure_words: numeric::lower(o.tenure_words),
-        tenure_starts: numeric::lower(o.tenure_starts),
+        tenure_starts: Phrases::new(o.tenure_starts),
     }))
 }
 
@@ -180,31 +191,6 @@ struct Start {
     month: Option<i8>,
     day: Option<i8>,
     span: Range<usize>,
-}
-
-/// Does one of `phrases` end at token `end` (exclusive)? Returns its first token.
-fn phrase_before(a: &Analysis, end: usize, from: usize, phrases: &[String]) -> Option<usize> {
-    phrases.iter().find_map(|p| {
-        let words: Vec<&str> = p.split_whitespace().collect();
-        let start = end.checked_sub(words.len())?;
-        (start >= from
-            && words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| a.word(start + k).to_lowercase() == *w))
-        .then_some(start)
-    })
-}
-
-fn phrase_after(a: &Analysis, start: usize, end: usize, phrases: &[String]) -> bool {
-    phrases.iter().any(|p| {
-        let words: Vec<&str> = p.split_whitespace().collect();
-        start + words.len() <= end
-            && words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| a.word(start + k).to_lowercase() == *w)
-    })
 }
 
 /// The whole years between `start` and `on`: one answer for a full date, the two around the
@@ -243,29 +229,29 @@ fn long_date(d: Date) -> String {
 impl DateArithmetic {
     /// "born in 1995", "born on March 5, 1995", "launched in 1962": the start introduced by one
     /// of `words` before the year `y`.
-    fn start_before(&self, a: &Analysis, y: &Quantity, words: &[String]) -> Option<Start> {
+    fn start_before(&self, a: &Analysis, y: &Quantity, words: &Phrases) -> Option<Start> {
         let s = &a.sentences[y.sentence];
         let mut i = y.tokens.start;
         let mut month = None;
         let mut day = None;
         let mut steps = 0;
         while i > s.tokens.start && steps < 5 {
-            let w = a.word(i - 1).to_lowercase();
+            let w = a.lower(i - 1);
             if let Some(m) = numbers::MONTHS.iter().position(|x| *x == w) {
                 month = Some((m % 12) as i8 + 1);
             } else if let Some(q) = a
-                .quantities()
+                .quantities_in(a.sentence_of[i - 1])
                 .iter()
                 .find(|q| q.tokens.contains(&(i - 1)) && q.kind == QuantityKind::Day)
             {
                 day = Some(q.value as i8);
-            } else if !matches!(w.as_str(), "in" | "on" | "," | "the" | "of") {
+            } else if !matches!(w, "in" | "on" | "," | "the" | "of") {
                 break;
             }
             i -= 1;
             steps += 1;
         }
-        let first = phrase_before(a, i, s.tokens.start, words)?;
+        let first = words.before(a, i, s.tokens.start)?;
         Some(Start {
             year: y.value as i16,
             month,
@@ -278,9 +264,8 @@ impl DateArithmetic {
     /// 2010, the 40-year-old…"), or after it in the same clause ("54 years in 2020"). A year in
     /// a later clause ("…, although its share has fallen since the 1980s") does not.
     fn other_year(&self, a: &Analysis, figure: &Quantity, except: &Range<usize>) -> bool {
-        a.quantities().iter().any(|q| {
-            if q.sentence != figure.sentence
-                || q.kind != QuantityKind::Year
+        a.quantities_in(figure.sentence).iter().any(|q| {
+            if q.kind != QuantityKind::Year
                 || (except.start <= q.span.start && q.span.end <= except.end)
             {
                 return false;
@@ -365,7 +350,15 @@ impl DateArithmetic {
                         && !names.is_empty()
                         && !numeric::names_in_sentence(a, y.sentence).is_disjoint(&names))
             };
-            let born = a.quantities().iter().find_map(|y| {
+            // Only this sentence and the next can hold the birth year.
+            let next = (age.sentence + 1).min(a.sentences.len() - 1);
+            let nearby = [a.quantities_in(age.sentence), a.quantities_in(next)];
+            let nearby = if next == age.sentence {
+                &nearby[..1]
+            } else {
+                &nearby[..]
+            };
+            let born = nearby.iter().flat_map(|qs| qs.iter()).find_map(|y| {
                 (y.kind == QuantityKind::Year && same_person(y))
                     .then(|| self.start_before(a, y, &self.birth))
                     .flatten()
@@ -377,7 +370,7 @@ impl DateArithmetic {
             } else {
                 (a.token_at_or_after(born.span.end), age.tokens.start)
             };
-            if (from..to).any(|t| self.relatives.contains(&a.word(t).to_lowercase())) {
+            if (from..to).any(|t| self.relatives.iter().any(|r| r == a.lower(t))) {
                 continue;
             }
             if self.other_year(a, age, &born.span)
@@ -400,7 +393,7 @@ impl DateArithmetic {
             let Some(start) = self.start_before(a, y, &self.founding) else {
                 continue;
             };
-            for q in qs.iter().filter(|q| q.sentence == y.sentence) {
+            for q in a.quantities_in(y.sentence) {
                 if !self.is_lifetime(a, q) || self.other_year(a, q, &start.span) {
                     continue;
                 }
@@ -431,24 +424,14 @@ impl DateArithmetic {
             .is_some_and(|d| matches!(d, "its" | "his" | "her" | "their"));
         let after = q.phrase.end;
         let end = a.sentences[q.sentence].tokens.end;
-        possessive
-            || phrase_after(a, after, end, &["ago".to_string()])
-            || phrase_after(
-                a,
-                after,
-                end,
-                &self
-                    .lifetime
-                    .iter()
-                    .map(|l| format!("of {l}"))
-                    .collect::<Vec<_>>(),
-            )
+        possessive || self.ago.after(a, after, end) || self.of_lifetime.after(a, after, end)
     }
 
     /// "13 years in office" against "since 2006" (with a tenure word) or "took office in 2006"
     /// in a sentence about the same person.
     fn tenures(&self, a: &Analysis, on: Date, out: &mut Vec<Diagnostic>) {
         let qs = a.quantities();
+        let mut tenure_starts = None;
         for q in qs.iter() {
             if q.kind != QuantityKind::Cardinal
                 || q.noun_lemma() != Some("year")
@@ -458,50 +441,36 @@ impl DateArithmetic {
             }
             let s = &a.sentences[q.sentence];
             let after = q.phrase.end;
-            let tenure = phrase_after(a, after, s.tokens.end, &self.tenure)
+            let tenure = self.tenure.after(a, after, s.tokens.end)
                 || q.head
                     .as_ref()
                     .is_some_and(|h| matches!(h.lemma.as_str(), "rule" | "tenure" | "reign"));
             if !tenure {
                 continue;
             }
-            let names = numeric::names_in_sentence(a, q.sentence);
-            let mut starts: Vec<Start> = Vec::new();
-            for y in qs.iter().filter(|y| y.kind == QuantityKind::Year) {
-                let ys = &a.sentences[y.sentence];
-                let t = y.tokens.start;
-                let since = t > ys.tokens.start && a.word(t - 1).to_lowercase() == "since";
-                let start = if since {
-                    let has_word = ys
-                        .tokens
-                        .clone()
-                        .any(|i| self.tenure_words.contains(&a.word(i).to_lowercase()));
-                    has_word.then(|| Start {
-                        year: y.value as i16,
-                        month: None,
-                        day: None,
-                        span: a.tokens[t - 1].span.start..y.span.end,
-                    })
-                } else {
-                    self.start_before(a, y, &self.tenure_starts)
-                };
-                let Some(start) = start else { continue };
-                // The same sentence, the one before it in the paragraph, or a shared name.
-                let adjacent = y.sentence + 1 == q.sentence
-                    && a.sentences[y.sentence].block == a.sentences[q.sentence].block;
-                let same_subject = y.sentence == q.sentence
-                    || adjacent
-                    || !numeric::names_in_sentence(a, y.sentence).is_disjoint(&names);
-                if same_subject {
-                    starts.push(start);
-                }
+            let (all, by_name) = tenure_starts.get_or_insert_with(|| self.tenure_starts(a));
+            // The same sentence, the one before it in the paragraph, or a shared name; in
+            // document order.
+            let mut picked: Vec<usize> = all
+                .iter()
+                .enumerate()
+                .filter(|(_, (ys, _))| {
+                    *ys == q.sentence
+                        || (ys + 1 == q.sentence
+                            && a.sentences[*ys].block == a.sentences[q.sentence].block)
+                })
+                .map(|(k, _)| k)
+                .collect();
+            for name in numeric::names_in_sentence(a, q.sentence) {
+                picked.extend(by_name.get(name.as_str()).into_iter().flatten());
             }
+            picked.sort_unstable();
+            picked.dedup();
+            let starts: Vec<&Start> = picked.iter().map(|&k| &all[k].1).collect();
             // Another year in the sentence dates the tenure ("his 13 years in office, from 1990
             // to 2003").
-            let other = qs.iter().any(|y| {
-                y.sentence == q.sentence
-                    && y.kind == QuantityKind::Year
-                    && !starts.iter().any(|s| s.span.end == y.span.end)
+            let other = a.quantities_in(q.sentence).iter().any(|y| {
+                y.kind == QuantityKind::Year && !starts.iter().any(|s| s.span.end == y.span.end)
             });
             if other {
                 continue;
@@ -519,12 +488,53 @@ impl DateArithmetic {
             }
         }
     }
+
+    /// Every dated start of a tenure ("since 2006" in a sentence with a tenure word, "took
+    /// office in 2006"), with its sentence, in document order; and for each name, which of
+    /// them are in a sentence that names it. Built once per document, so that each "13 years
+    /// in office" looks up its starts instead of scanning every year.
+    fn tenure_starts<'x>(&self, a: &'x Analysis) -> TenureStarts<'x> {
+        let mut all = Vec::new();
+        let mut by_name: HashMap<&'x str, Vec<usize>> = HashMap::new();
+        for y in a
+            .quantities()
+            .iter()
+            .filter(|y| y.kind == QuantityKind::Year)
+        {
+            let ys = &a.sentences[y.sentence];
+            let t = y.tokens.start;
+            let since = t > ys.tokens.start && a.lower(t - 1) == "since";
+            let start = if since {
+                let has_word = ys
+                    .tokens
+                    .clone()
+                    .any(|i| self.tenure_words.iter().any(|w| w == a.lower(i)));
+                has_word.then(|| Start {
+                    year: y.value as i16,
+                    month: None,
+                    day: None,
+                    span: a.tokens[t - 1].span.start..y.span.end,
+                })
+            } else {
+                self.start_before(a, y, &self.tenure_starts)
+            };
+            let Some(start) = start else { continue };
+            for name in numeric::names_in_sentence(a, y.sentence) {
+                by_name.entry(name.as_str()).or_default().push(all.len());
+            }
+            all.push((y.sentence, start));
+        }
+        (all, by_name)
+    }
 }
 
+/// Dated tenure starts with their sentences, and their indices by name.
+type TenureStarts<'x> = (Vec<(usize, Start)>, HashMap<&'x str, Vec<usize>>);
+
 fn numbers_word(a: &Analysis, t: usize) -> bool {
-    let w = a.word(t).to_lowercase();
+    let w = a.lower(t);
     !w.is_empty()
-        && !matches!(w.as_str(), "aged" | "year" | "years" | "old")
+        && !matches!(w, "aged" | "year" | "years" | "old")
         && a.tokens[t].kind == crate::analysis::TokenKind::Word
 }
 

@@ -96,7 +96,7 @@ impl Check for FutureEvent {
             }
             // Words between the verb and the date.
             let m = a.token_at_or_after(marker.start);
-            if m > 0 && PERIOD_NOUNS.contains(&a.word(m - 1).to_lowercase().as_str()) {
+            if m > 0 && PERIOD_NOUNS.contains(&a.lower(m - 1)) {
                 continue;
             }
             let gap = if m < t.tokens.start {

@@ -6,93 +6,93 @@ use crate::analysis::numbers::{self, QuantityKind};
 use crate::analysis::{Analysis, TokenKind};
 use std::collections::BTreeSet;
 
-/// Surnames and other names in a sentence, lower case (the last word of each capitalised
-/// run). A sentence-initial run counts only if the same word is used as a name elsewhere
-/// ("Morales was nominated…" after "…announced Morales,…") or is never written in lower
-/// case in the article ("Japan, in 2025, …" but not "Officials said…").
-pub fn names_in_sentence(a: &Analysis, sentence: usize) -> BTreeSet<String> {
-    let mut inner: BTreeSet<String> = a
-        .mentions
-        .iter()
-        .filter(|m| !m.sentence_initial)
-        .filter_map(|m| last_word(a, m.tokens.clone()))
-        .collect();
-    let lower_case: BTreeSet<String> = a
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == TokenKind::Word && !t.capitalised)
-        .map(|(i, _)| numbers::lemma(a.word(i)))
-        .collect();
-    for m in a.mentions.iter().filter(|m| m.sentence_initial) {
-        if let Some(w) = last_word(a, m.tokens.clone())
-            && !lower_case.contains(&w)
-            && !numbers::STOP.contains(&w.as_str())
-            && (m.tokens.len() > 1 || w.chars().count() > 3)
-        {
-            inner.insert(w);
-        }
-    }
-    let span = &a.sentences[sentence].span;
-    a.mentions
-        .iter()
-        .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
-        .filter_map(|m| {
-            let w = last_word(a, m.tokens.clone())?;
-            (!m.sentence_initial || inner.contains(&w)).then_some(w)
-        })
-        .filter(|w| !numbers::is_month(w) && !numbers::is_weekday(w))
-        .collect()
-}
-
-fn last_word(a: &Analysis, tokens: std::ops::Range<usize>) -> Option<String> {
-    tokens
-        .rev()
-        .find(|&t| a.tokens[t].kind == TokenKind::Word)
-        .map(|t| numbers::lemma(a.word(t)))
+/// Surnames and other names in a sentence, lower case (see `Analysis::names_in_sentence`).
+pub fn names_in_sentence<'x>(a: &'x Analysis, sentence: usize) -> &'x BTreeSet<String> {
+    a.names_in_sentence(sentence)
 }
 
 /// Years written in a sentence.
 pub fn years_in_sentence(a: &Analysis, sentence: usize) -> BTreeSet<i64> {
-    a.quantities()
+    a.quantities_in(sentence)
         .iter()
-        .filter(|q| q.sentence == sentence && q.kind == QuantityKind::Year)
+        .filter(|q| q.kind == QuantityKind::Year)
         .map(|q| q.value as i64)
         .collect()
 }
 
-/// Does the sentence contain one of `phrases` (lower-case words separated by spaces)?
-/// Returns the byte span of the first match.
-pub fn find_phrase(
-    a: &Analysis,
-    sentence: usize,
-    phrases: &[String],
-) -> Option<std::ops::Range<usize>> {
-    let range = a.sentences[sentence].tokens.clone();
-    find_phrase_in(a, range, phrases)
-}
+/// Lower-case phrases, split into words once when the rule is built, so that matching them
+/// at a token costs no allocation (the tokens' lower-case text comes from `Analysis::lower`).
+#[derive(Debug, Clone, Default)]
+pub struct Phrases(Vec<Vec<String>>);
 
-pub fn find_phrase_in(
-    a: &Analysis,
-    range: std::ops::Range<usize>,
-    phrases: &[String],
-) -> Option<std::ops::Range<usize>> {
-    for i in range.clone() {
-        for p in phrases {
-            let words: Vec<&str> = p.split_whitespace().collect();
-            if words.is_empty() || i + words.len() > range.end {
-                continue;
-            }
-            if words
+impl Phrases {
+    pub fn new(phrases: Vec<String>) -> Phrases {
+        Phrases(
+            phrases
                 .iter()
-                .enumerate()
-                .all(|(k, w)| a.word(i + k).to_lowercase() == *w)
-            {
-                return Some(a.tokens[i].span.start..a.tokens[i + words.len() - 1].span.end);
+                .map(|p| {
+                    p.to_lowercase()
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    /// Do `words` match the tokens from `start` on?
+    fn matches(a: &Analysis, words: &[String], start: usize) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| a.lower(start + k) == w)
+    }
+
+    /// The first phrase (in list order) that starts at token `i` and ends by `end`
+    /// (exclusive): the token after it.
+    pub fn at(&self, a: &Analysis, i: usize, end: usize) -> Option<usize> {
+        self.0.iter().find_map(|words| {
+            (i + words.len() <= end && Self::matches(a, words, i)).then_some(i + words.len())
+        })
+    }
+
+    /// The first phrase (in list order) that ends at token `end` (exclusive) and starts at
+    /// or after `from`: its first token.
+    pub fn before(&self, a: &Analysis, end: usize, from: usize) -> Option<usize> {
+        self.0.iter().find_map(|words| {
+            let start = end.checked_sub(words.len())?;
+            (start >= from && Self::matches(a, words, start)).then_some(start)
+        })
+    }
+
+    /// Does a phrase start at token `start` and end by `end` (exclusive)?
+    pub fn after(&self, a: &Analysis, start: usize, end: usize) -> bool {
+        self.at(a, start, end).is_some()
+    }
+
+    /// The byte span of the first phrase found in token range `range`.
+    pub fn find_in(
+        &self,
+        a: &Analysis,
+        range: std::ops::Range<usize>,
+    ) -> Option<std::ops::Range<usize>> {
+        for i in range.clone() {
+            for words in &self.0 {
+                if words.is_empty() || i + words.len() > range.end {
+                    continue;
+                }
+                if Self::matches(a, words, i) {
+                    return Some(a.tokens[i].span.start..a.tokens[i + words.len() - 1].span.end);
+                }
             }
         }
+        None
     }
-    None
+
+    /// Does a phrase occur in sentence `sentence`? Returns the byte span of the first one.
+    pub fn find(&self, a: &Analysis, sentence: usize) -> Option<std::ops::Range<usize>> {
+        self.find_in(a, a.sentences[sentence].tokens.clone())
+    }
 }
 
 /// Lower-case content-word stems around token range `tokens` within its clause: up to

@@ -18,7 +18,7 @@ use crate::analysis::Analysis;
 use crate::analysis::numbers::{Quantity, QuantityKind};
 use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -160,7 +160,7 @@ impl OrdinalConflict {
             if !s
                 .tokens
                 .clone()
-                .any(|i| words.contains(&a.word(i).to_lowercase()))
+                .any(|i| words.iter().any(|w| w == a.lower(i)))
             {
                 group = noun.clone();
                 generic = true;
@@ -172,14 +172,14 @@ impl OrdinalConflict {
         let s = &a.sentences[q.sentence];
         // Hypothetical or another instance: "seeking a fourth term", "a possible third round".
         let from = q.tokens.start.saturating_sub(4).max(s.tokens.start);
-        if (from..q.tokens.start).any(|i| self.hypothetical.contains(&a.word(i).to_lowercase())) {
+        if (from..q.tokens.start).any(|i| self.hypothetical.iter().any(|h| h == a.lower(i))) {
             return None;
         }
         let after = q.phrase.end.max(q.tokens.end);
         let complement: Vec<String> = (after..s.tokens.end)
             .take_while(|&i| !matches!(a.word(i), "," | "." | ";" | ":" | "(" | "\"" | "”"))
             .take(6)
-            .map(|i| a.word(i).to_lowercase())
+            .map(|i| a.lower(i).to_string())
             .collect();
         Some(Mention {
             q,
@@ -209,7 +209,7 @@ impl OrdinalConflict {
                 return None;
             }
             *j -= 1;
-            Some(a.word(*j).to_lowercase())
+            Some(a.lower(*j).to_string())
         };
         let Some(mut w) = back(&mut j) else {
             return false;
@@ -293,14 +293,10 @@ impl OrdinalConflict {
         }
         let event_year = |m: &Mention| {
             let s = &a.sentences[m.q.sentence];
-            a.quantities().iter().any(|q| {
-                q.sentence == m.q.sentence
-                    && q.kind == QuantityKind::Year
+            a.quantities_in(m.q.sentence).iter().any(|q| {
+                q.kind == QuantityKind::Year
                     && q.tokens.start > s.tokens.start
-                    && matches!(
-                        a.word(q.tokens.start - 1).to_lowercase().as_str(),
-                        "in" | "of"
-                    )
+                    && matches!(a.lower(q.tokens.start - 1), "in" | "of")
             })
         };
         if event_year(x) || event_year(y) {
@@ -330,12 +326,22 @@ impl Check for OrdinalConflict {
             .iter()
             .filter_map(|q| self.mention(a, q))
             .collect();
+        // Only mentions with the same superlative, or of the same group, can be related: each
+        // is compared with the earlier ones of its bucket, not with every earlier ordinal.
+        let mut buckets: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
         for (j, later) in mentions.iter().enumerate() {
-            let earlier = mentions[..j].iter().find(|e| {
+            let key = match (&later.q.superlative, &later.group) {
+                (Some(s), _) if self.superlatives => (true, s.as_str()),
+                (None, Some(g)) => (false, g.as_str()),
+                _ => continue,
+            };
+            let bucket = buckets.entry(key).or_default();
+            let earlier = bucket.iter().map(|&i| &mentions[i]).find(|e| {
                 e.q.sentence != later.q.sentence
                     && e.q.value != later.q.value
                     && self.related(a, e, later).is_some()
             });
+            bucket.push(j);
             let Some(earlier) = earlier else { continue };
             let why = self.related(a, earlier, later).unwrap_or_default();
             let (ls, es) = (phrase(a, later.q), phrase(a, earlier.q));

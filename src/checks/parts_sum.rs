@@ -7,7 +7,7 @@
 //!   must add up; after "including" it must not exceed the total.
 //! - "seven of the five candidates": a part larger than its whole.
 
-use super::numeric;
+use super::numeric::{self, Phrases};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::numbers::{Approx, Quantity, QuantityKind};
 use crate::analysis::{Analysis, lists};
@@ -49,7 +49,7 @@ fn default_openers() -> Vec<String> {
 
 struct PartsSum {
     complete: Vec<String>,
-    subset: Vec<String>,
+    subset: Phrases,
     openers: Vec<String>,
 }
 
@@ -78,7 +78,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     let o: Options = super::options(value)?;
     Ok(Box::new(PartsSum {
         complete: numeric::lower(o.complete_words),
-        subset: numeric::lower(o.subset_markers),
+        subset: Phrases::new(o.subset_markers),
         openers: numeric::lower(o.clause_openers),
     }))
 }
@@ -102,7 +102,7 @@ impl PartsSum {
         if q.determiner.is_some() && t > from {
             t -= 1;
         }
-        t > from && self.openers.contains(&a.word(t - 1).to_lowercase())
+        t > from && self.openers.iter().any(|o| o == a.lower(t - 1))
     }
 
     fn complete_part(&self, a: &Analysis, q: &Quantity) -> bool {
@@ -115,7 +115,7 @@ impl PartsSum {
         // "the rest, 31, …" / "the rest of them, 31": not worth the trouble; "the other 12" is
         // covered by the premodifier.
         let t = q.tokens.start;
-        t >= 2 && a.word(t - 1) == "," && self.complete.contains(&a.word(t - 2).to_lowercase())
+        t >= 2 && a.word(t - 1) == "," && self.complete.iter().any(|c| c == a.lower(t - 2))
     }
 
     /// "Of the 107 deaths …, 71 were … and the remaining 31 …"
@@ -125,7 +125,7 @@ impl PartsSum {
         if total.determiner.is_some() {
             t -= 1;
         }
-        if t <= s.tokens.start || a.word(t - 1).to_lowercase() != "of" {
+        if t <= s.tokens.start || a.lower(t - 1) != "of" {
             return;
         }
         let of = t - 1;
@@ -137,13 +137,10 @@ impl PartsSum {
             return;
         };
         let parts: Vec<&Quantity> = a
-            .quantities()
+            .quantities_in(total.sentence)
             .iter()
             .filter(|q| {
-                q.sentence == total.sentence
-                    && q.tokens.start > comma
-                    && is_part(q, total)
-                    && self.opens_clause(a, q, comma)
+                q.tokens.start > comma && is_part(q, total) && self.opens_clause(a, q, comma)
             })
             .collect();
         self.compare(a, total, &parts, None, out);
@@ -157,7 +154,7 @@ impl PartsSum {
         let mut complete = false;
         let mut j = k;
         while j < s.tokens.end && j < k + 6 {
-            let w = a.word(j).to_lowercase();
+            let w = a.lower(j);
             if w == ":" {
                 start = Some(j + 1);
                 complete = true;
@@ -165,15 +162,7 @@ impl PartsSum {
             }
             if w == "," || j == k {
                 let m = if w == "," { j + 1 } else { j };
-                if let Some(e) = self.subset.iter().find_map(|p| {
-                    let words: Vec<&str> = p.split_whitespace().collect();
-                    (m + words.len() <= s.tokens.end
-                        && words
-                            .iter()
-                            .enumerate()
-                            .all(|(n, x)| a.word(m + n).to_lowercase() == *x))
-                    .then_some(m + words.len())
-                }) {
+                if let Some(e) = self.subset.at(a, m, s.tokens.end) {
                     start = Some(e);
                     break;
                 }
@@ -197,7 +186,8 @@ impl PartsSum {
             .items
             .iter()
             .filter_map(|r| {
-                a.quantities()
+                // A quantity starting in the item is in the item's sentence.
+                a.quantities_in(a.sentence_of[r.start])
                     .iter()
                     .find(|q| q.tokens.start >= r.start && q.tokens.start < r.end.min(r.start + 2))
             })
@@ -290,12 +280,11 @@ impl PartsSum {
         }
         let s = &a.sentences[part.sentence];
         let of = part.tokens.end;
-        if of >= s.tokens.end || a.word(of).to_lowercase() != "of" {
+        if of >= s.tokens.end || a.lower(of) != "of" {
             return;
         }
-        let whole = a.quantities().iter().find(|q| {
-            q.sentence == part.sentence
-                && q.tokens.start > of
+        let whole = a.quantities_in(part.sentence).iter().find(|q| {
+            q.tokens.start > of
                 && q.tokens.start <= of + 2
                 && q.kind == QuantityKind::Cardinal
                 && q.noun.is_some()

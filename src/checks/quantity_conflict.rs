@@ -15,7 +15,8 @@ use crate::analysis::Analysis;
 use crate::analysis::numbers::{self, Approx, Quantity};
 use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
-use std::collections::BTreeSet;
+use std::cell::OnceCell;
+use std::collections::{BTreeSet, HashMap};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,7 +92,7 @@ fn default_salience() -> usize {
 }
 
 struct QuantityConflict {
-    update: Vec<String>,
+    update: numeric::Phrases,
     /// stems per contrast group
     contrasts: Vec<BTreeSet<String>>,
     /// stem → canonical stem
@@ -137,7 +138,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
         }
     }
     Ok(Box::new(QuantityConflict {
-        update: numeric::lower(o.update_words),
+        update: numeric::Phrases::new(o.update_words),
         contrasts: o
             .contrasts
             .iter()
@@ -176,9 +177,31 @@ fn same_digits(x: &Quantity, y: &Quantity) -> bool {
         && digits(x.value) == digits(y.value)
 }
 
+/// The figures of one document by what a back-reference can be compared on, built on first
+/// use so that each "the 46 persons" looks up its candidates instead of scanning every figure
+/// before it (which made a long file quadratic). Indices are into `Analysis::quantities()`,
+/// eligible figures only, in document order.
+struct Index<'x> {
+    by_count: HashMap<&'x str, Vec<usize>>,
+    by_attr: HashMap<&'x str, Vec<usize>>,
+    /// Figures without a key, by context stem.
+    by_stem: HashMap<String, Vec<usize>>,
+    /// The earliest figure with each value (`f64::to_bits`).
+    first_of_value: HashMap<u64, usize>,
+    /// Context stems and contrast groups per figure, on first use.
+    context: Vec<FigureContext>,
+    /// Update language per sentence, on first use.
+    update: Vec<OnceCell<bool>>,
+    /// How often each lemma is written, for salience.
+    lemma_counts: OnceCell<HashMap<String, usize>>,
+}
+
+/// A figure's context stems and contrast groups, worked out on first use.
+type FigureContext = OnceCell<(BTreeSet<String>, BTreeSet<usize>)>;
+
 impl QuantityConflict {
     fn has_update(&self, a: &Analysis, sentence: usize) -> bool {
-        numeric::find_phrase(a, sentence, &self.update).is_some()
+        self.update.find(a, sentence).is_some()
     }
 
     fn context(&self, a: &Analysis, q: &Quantity) -> BTreeSet<String> {
@@ -249,7 +272,67 @@ impl QuantityConflict {
         q.is_count() && q.value > 0.0 && !a.is_heading_sentence(q.sentence)
     }
 
-    fn check(&self, a: &Analysis, later: &Quantity, out: &mut Vec<Diagnostic>) {
+    /// Looks up every figure once: keys, values, context words (see [`Index`]).
+    fn index<'x>(&self, a: &'x Analysis) -> Index<'x> {
+        let all = a.quantities();
+        let mut index = Index {
+            by_count: HashMap::new(),
+            by_attr: HashMap::new(),
+            by_stem: HashMap::new(),
+            first_of_value: HashMap::new(),
+            context: (0..all.len()).map(|_| OnceCell::new()).collect(),
+            update: (0..a.sentences.len()).map(|_| OnceCell::new()).collect(),
+            lemma_counts: OnceCell::new(),
+        };
+        for (k, q) in all.iter().enumerate() {
+            if !self.eligible(a, q) {
+                continue;
+            }
+            let first = index.first_of_value.entry(q.value.to_bits()).or_insert(k);
+            if all[*first].span.start > q.span.start {
+                *first = k;
+            }
+            let (ck, ak) = (count_key(q), attr_key(q));
+            if let Some(c) = ck {
+                index.by_count.entry(c).or_default().push(k);
+            }
+            if let Some(t) = ak {
+                index.by_attr.entry(t).or_default().push(k);
+            }
+            if ck.is_none() && ak.is_none() {
+                for stem in self.context_of(a, &index.context, k).0.clone() {
+                    index.by_stem.entry(stem).or_default().push(k);
+                }
+            }
+        }
+        index
+    }
+
+    /// Context stems and contrast groups of figure `k` (worked out on first use).
+    fn context_of<'i>(
+        &self,
+        a: &Analysis,
+        cells: &'i [FigureContext],
+        k: usize,
+    ) -> &'i (BTreeSet<String>, BTreeSet<usize>) {
+        cells[k].get_or_init(|| {
+            let ctx = self.context(a, &a.quantities()[k]);
+            let groups = self.groups(&ctx);
+            (ctx, groups)
+        })
+    }
+
+    fn sentence_has_update(&self, a: &Analysis, index: &Index, sentence: usize) -> bool {
+        *index.update[sentence].get_or_init(|| self.has_update(a, sentence))
+    }
+
+    fn check<'x>(
+        &self,
+        a: &'x Analysis,
+        later: &Quantity,
+        index: &mut Option<Index<'x>>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         if !self.eligible(a, later) || !later.is_definite() {
             return;
         }
@@ -260,72 +343,94 @@ impl QuantityConflict {
         if self.has_update(a, later.sentence) {
             return;
         }
+        let index = index.get_or_insert_with(|| self.index(a));
         let all = a.quantities();
-        let earlier: Vec<&Quantity> = all
-            .iter()
-            .filter(|q| q.span.start < later.span.start && self.eligible(a, q))
-            .collect();
-        // An earlier figure with the same value (or compatible, for the same noun): this one
-        // refers to it.
-        let same_key = |q: &Quantity| {
-            (ck.is_some() && count_key(q) == ck) || (ak.is_some() && attr_key(q) == ak)
+        // Earlier eligible figures with a key of `later`, in document order.
+        let earlier_by = |map: &HashMap<&str, Vec<usize>>, key: Option<&str>| -> Vec<usize> {
+            key.and_then(|k| map.get(k))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&k| all[k].span.start < later.span.start)
+                .collect()
         };
-        if earlier
-            .iter()
-            .any(|q| q.value == later.value || (same_key(q) && self.compatible(a, q, later)))
+        let (same_count, same_attr) = (
+            earlier_by(&index.by_count, ck),
+            earlier_by(&index.by_attr, ak),
+        );
+        let same_value = index
+            .first_of_value
+            .get(&later.value.to_bits())
+            .is_some_and(|&k| all[k].span.start < later.span.start);
+        if same_value
+            || same_count
+                .iter()
+                .chain(&same_attr)
+                .any(|&k| self.compatible(a, &all[k], later))
         {
             return;
         }
-        // A noun the article keeps coming back to ("the workers" of a strike story): a bare
-        // "the 2,800 workers" can only mean the same group.
         let salient = ck.is_some_and(|k| {
-            (0..a.tokens.len())
-                .filter(|&i| {
-                    a.tokens[i].kind == crate::analysis::TokenKind::Word
-                        && numbers::lemma(a.word(i)) == k
-                })
-                .count()
-                >= self.salience
+            let counts = index.lemma_counts.get_or_init(|| {
+                let mut counts: HashMap<String, usize> = HashMap::new();
+                for i in 0..a.tokens.len() {
+                    if a.tokens[i].kind == crate::analysis::TokenKind::Word {
+                        *counts.entry(numbers::lemma(a.word(i))).or_default() += 1;
+                    }
+                }
+                counts
+            });
+            counts.get(k).copied().unwrap_or(0) >= self.salience
         });
-        let ctx2 = self.context(a, later);
-        let g2 = self.groups(&ctx2);
+        let ctx2 = &self.context(a, later);
+        let g2 = &self.groups(ctx2);
+        // The only earlier figures that can be the same: those with one of its keys, and
+        // key-less ones that share a context word (they need two shared words).
+        let mut candidates: Vec<usize> = same_count.iter().chain(&same_attr).copied().collect();
+        for stem in ctx2 {
+            candidates.extend(
+                index
+                    .by_stem
+                    .get(stem)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&k| all[k].span.start < later.span.start),
+            );
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let unique = |same: &[usize]| {
+            same.iter()
+                .filter(|&&k| all[k].sentence != later.sentence)
+                .count()
+                == 1
+        };
         let mut best: Option<(usize, f64, &Quantity, usize)> = None;
-        for q in earlier.iter().copied() {
-            if q.sentence == later.sentence || self.has_update(a, q.sentence) {
+        for k in candidates {
+            let q = &all[k];
+            if q.sentence == later.sentence || self.sentence_has_update(a, index, q.sentence) {
                 continue;
             }
             let ratio = q.value.max(later.value) / q.value.min(later.value);
             if ratio > self.max_ratio {
                 continue;
             }
-            let ctx1 = self.context(a, q);
-            let g1 = self.groups(&ctx1);
-            if !g1.is_empty() && !g2.is_empty() && g1.is_disjoint(&g2) {
+            let (ctx1, g1) = self.context_of(a, &index.context, k);
+            if !g1.is_empty() && !g2.is_empty() && g1.is_disjoint(g2) {
                 continue;
             }
-            // Transposed digits ("48,312" / "43,812") are a typo of one figure.
             let transposed = usize::from(same_digits(q, later));
-            let overlap = ctx1.intersection(&ctx2).count() + transposed;
+            let overlap = ctx1.intersection(ctx2).count() + transposed;
             let by_count = ck.is_some() && count_key(q) == ck;
             let by_attr = ak.is_some() && attr_key(q) == ak;
-            let unique = |key: fn(&Quantity) -> Option<&str>, k: Option<&str>| {
-                earlier
-                    .iter()
-                    .filter(|e| e.sentence != later.sentence && key(e) == k)
-                    .count()
-                    == 1
-            };
             let ok = if by_attr {
-                overlap >= 1 || unique(attr_key, ak)
+                overlap >= 1 || unique(&same_attr)
             } else if by_count {
                 let measure = ck.is_some_and(numbers::is_measure) || later.head.is_some();
-                // With nothing else in common, a smaller definite figure may be a subset ("Police
-                // arrested 30 people. The 24 people charged…"); a larger one cannot be.
                 let larger = later.value > q.value && later.value >= 10.0;
-                overlap >= 1 || (!measure && larger && salient && unique(count_key, ck))
+                overlap >= 1 || (!measure && larger && salient && unique(&same_count))
             } else {
-                // A figure with no noun ("more than 163,000 had been forced from their homes")
-                // needs more shared words.
                 count_key(q).is_none() && attr_key(q).is_none() && overlap >= 2
             };
             if !ok {
@@ -367,8 +472,9 @@ impl QuantityConflict {
 impl Check for QuantityConflict {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
+        let mut index = None;
         for q in a.quantities() {
-            self.check(a, q, out);
+            self.check(a, q, &mut index, out);
         }
     }
 }

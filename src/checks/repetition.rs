@@ -90,7 +90,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
 fn same_word(a: &Analysis, i: usize, j: usize) -> bool {
     a.tokens[i].kind == TokenKind::Word
         && a.tokens[j].kind == TokenKind::Word
-        && a.word(i).to_lowercase() == a.word(j).to_lowercase()
+        && a.lower(i) == a.lower(j)
 }
 
 impl Repetition {
@@ -102,8 +102,8 @@ impl Repetition {
         if !same_word(a, i, i + 1) {
             return false;
         }
-        let w = a.word(i).to_lowercase();
-        if self.allow_doubled.contains(&w) {
+        let w = a.lower(i);
+        if self.allow_doubled.iter().any(|x| x == w) {
             return false;
         }
         // Names can legitimately repeat ("Bora Bora", "Baden-Baden" is glued anyway).
@@ -129,7 +129,7 @@ impl Repetition {
     /// `X conj X` with X a phrase of up to `max_phrase` words, ending right before the conjunction.
     fn across(&self, a: &Analysis, c: usize, out: &mut Vec<Diagnostic>) {
         let t = &a.tokens;
-        if c == 0 || !self.conjunctions.contains(&a.word(c).to_lowercase()) {
+        if c == 0 || !self.conjunctions.iter().any(|x| x == a.lower(c)) {
             return;
         }
         let sentence = &a.sentences[a.sentence_of[c]];
@@ -150,8 +150,7 @@ impl Repetition {
             {
                 return;
             }
-            let phrase: Vec<String> = (0..n).map(|k| a.word(left + k).to_lowercase()).collect();
-            if n == 1 && self.is_idiomatic(&phrase[0]) {
+            if n == 1 && self.is_idiomatic(a.lower(left)) {
                 return;
             }
             // "X and X" ending a list of the same X is emphasis ("years and years").
