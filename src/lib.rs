@@ -9,6 +9,7 @@ pub mod checks;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod gazetteer;
 pub mod report;
 pub mod ruleset;
 pub mod source;
@@ -53,10 +54,19 @@ impl Linter {
         run: impl Fn(&Rule) -> bool,
     ) -> Vec<Diagnostic> {
         let analysis = Analysis::new(doc);
+        let knowledge = checks::known::Knowledge {
+            lists: self
+                .rules
+                .iter()
+                .filter(|r| r.enabled)
+                .filter_map(|r| r.check.entity_list())
+                .collect(),
+        };
         let cx = Context {
             doc,
             analysis: &analysis,
             date: date.or(doc.date()),
+            knowledge,
         };
         let mut all = Vec::new();
         let mut buf = Vec::new();

@@ -10,7 +10,10 @@ use std::fmt;
 use std::path::Path;
 
 /// Default rule sets, embedded so the binary works with no files beside it.
-pub const BUILTIN: &[(&str, &str)] = &[("rules/style.yml", include_str!("../rules/style.yml"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("rules/style.yml", include_str!("../rules/style.yml")),
+    ("rules/names.yml", include_str!("../rules/names.yml")),
+];
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,7 +5,14 @@
 
 pub mod acronym;
 pub mod consistency;
+pub mod cues;
+pub mod diacritics;
+pub mod entities;
 pub mod existence;
+pub mod fuzzy;
+pub mod gazetteer;
+pub mod known;
+pub mod name_consistency;
 pub mod repetition;
 pub mod substitution;
 
@@ -20,11 +27,19 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub analysis: &'a Analysis<'a>,
     pub date: Option<jiff::civil::Date>,
+    /// The names listed by every enabled `entities` rule, whatever its rule set.
+    pub knowledge: known::Knowledge<'a>,
 }
 
 pub trait Check: Send + Sync {
     /// Appends findings. Rule id and severity are filled in by the linter.
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+
+    /// The names this rule lists (`entities` rules), shared with every check through
+    /// [`Context::knowledge`] so that no name check reports a listed name.
+    fn entity_list(&self) -> Option<&known::EntityList> {
+        None
+    }
 }
 
 /// Settings every rule has, whatever its kind (passed to the kind's builder).
@@ -64,6 +79,10 @@ pub static KINDS: &[&Kind] = &[
     &repetition::KIND,
     &consistency::KIND,
     &acronym::KIND,
+    &entities::KIND,
+    &diacritics::KIND,
+    &name_consistency::KIND,
+    &gazetteer::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

@@ -1,0 +1,259 @@
+//! Approximate matching of names: a folding that makes spellings comparable, the edit budget a
+//! name of a given length may use, inflections that are not misspellings, and an index that
+//! finds the near neighbours of a word without comparing it with every entry (symspell-style
+//! deletion keys), so that no name check is quadratic in the number of names.
+
+use crate::gazetteer;
+use std::collections::HashMap;
+
+/// Folds a name for comparison: lower case, no diacritics, hyphens as spaces, and the Nordic
+/// and Slavic letters that carry no diacritic in Unicode (`æ`, `ø`, `ł`, `ß`…) spelled the way
+/// English copy writes them, so "Solskjaer" and "Solskjær" compare equal.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('-') {
+            out = out.replace('-', " ");
+        }
+        return out;
+    }
+    let mut pre = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match c {
+            'æ' | 'Æ' => pre.push_str("ae"),
+            'œ' | 'Œ' => pre.push_str("oe"),
+            'ø' | 'Ø' => pre.push('o'),
+            'ł' | 'Ł' => pre.push('l'),
+            'đ' | 'Đ' => pre.push('d'),
+            'ð' | 'Ð' => pre.push('d'),
+            'þ' | 'Þ' => pre.push_str("th"),
+            'ß' => pre.push_str("ss"),
+            'ı' => pre.push('i'),
+            '’' => pre.push('\''),
+            _ => pre.push(c),
+        }
+    }
+    gazetteer::fold(&pre)
+}
+
+/// Number of letters in a folded name (spaces and apostrophes do not count).
+pub fn letters(folded: &str) -> usize {
+    folded.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Edits a whole name (or a name part with no exact part beside it) may differ by and still be
+/// taken for a misspelling: none below 5 letters (too many short real names are one letter
+/// apart: Mesa/Meza, Iran/Iraq), one up to 9 letters, two from 10.
+pub fn budget(letter_count: usize) -> u32 {
+    match letter_count {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    }
+}
+
+pub fn distance(a: &str, b: &str) -> u32 {
+    gazetteer::damerau_levenshtein(a, b)
+}
+
+/// Endings that make another word from a name rather than misspell it: plurals and
+/// demonyms (Bolivia/Bolivian, Kenya/Kenyans, Sudan/Sudanese, Morales/Moral).
+const INFLECTIONS: &[&str] = &[
+    "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ic", "ite", "ites", "er",
+    "ers", "ish", "ist", "ists", "ean", "eans", "y",
+];
+
+/// Is one of the two (folded) words the other plus an inflection, or are they the same word
+/// ending in different inflections (Chilean/Chileans)? Those are different words, not
+/// misspellings.
+pub fn inflected(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if let Some(rest) = long.strip_prefix(short) {
+        return rest.is_empty() || INFLECTIONS.contains(&rest);
+    }
+    // Two inflections of one stem: strip the common prefix and compare the endings.
+    let common = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (ea, eb) = (&a[common..], &b[common..]);
+    common >= 4
+        && (ea.is_empty() || INFLECTIONS.contains(&ea))
+        && (eb.is_empty() || INFLECTIONS.contains(&eb))
+        && ea.len() + eb.len() >= 3
+}
+
+/// A set of folded strings that answers "which entries are within k edits of this word?"
+/// from deletion keys: two strings within k edits share a string obtained from each by at most
+/// k deletions, so only entries sharing such a key are compared.
+#[derive(Default)]
+pub struct NearIndex {
+    entries: Vec<String>,
+    exact: HashMap<String, u32>,
+    keys: HashMap<u64, Vec<u32>>,
+    max_edits: u32,
+}
+
+impl NearIndex {
+    pub fn new(max_edits: u32) -> NearIndex {
+        NearIndex {
+            max_edits: max_edits.min(2),
+            ..NearIndex::default()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds a folded string; returns its id (the same id when it is already there).
+    pub fn insert(&mut self, folded: &str) -> u32 {
+        if let Some(&id) = self.exact.get(folded) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        self.entries.push(folded.to_string());
+        self.exact.insert(folded.to_string(), id);
+        let chars: Vec<char> = folded.chars().collect();
+        let mut keys = Vec::new();
+        deletion_keys(&chars, self.max_edits, &mut keys);
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            self.keys.entry(k).or_default().push(id);
+        }
+        id
+    }
+
+    pub fn get(&self, id: u32) -> &str {
+        &self.entries[id as usize]
+    }
+
+    pub fn exact(&self, folded: &str) -> Option<u32> {
+        self.exact.get(folded).copied()
+    }
+
+    /// Entries within `max_edits` (at most the index's own limit) of `folded`, excluding an
+    /// exact match, as (id, distance), nearest first then by id.
+    pub fn near(&self, folded: &str, max_edits: u32) -> Vec<(u32, u32)> {
+        let max = max_edits.min(self.max_edits);
+        if max == 0 || self.entries.is_empty() {
+            return Vec::new();
+        }
+        let chars: Vec<char> = folded.chars().collect();
+        let mut keys = Vec::new();
+        deletion_keys(&chars, max, &mut keys);
+        keys.sort_unstable();
+        keys.dedup();
+        let mut candidates: Vec<u32> = keys
+            .iter()
+            .filter_map(|k| self.keys.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut out: Vec<(u32, u32)> = candidates
+            .into_iter()
+            .filter_map(|id| {
+                let e = &self.entries[id as usize];
+                if e == folded || e.chars().count().abs_diff(chars.len()) > max as usize {
+                    return None;
+                }
+                let d = distance(folded, e);
+                (d >= 1 && d <= max).then_some((id, d))
+            })
+            .collect();
+        out.sort_by_key(|&(id, d)| (d, id));
+        out
+    }
+}
+
+/// Hashes of every string obtained from `chars` by deleting up to `max` characters (FNV-1a over
+/// the remaining characters; collisions only cost an extra comparison).
+fn deletion_keys(chars: &[char], max: u32, out: &mut Vec<u64>) {
+    fn hash(chars: &[char], skip: [usize; 2]) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (i, &c) in chars.iter().enumerate() {
+            if i == skip[0] || i == skip[1] {
+                continue;
+            }
+            h ^= c as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h
+    }
+    let none = usize::MAX;
+    out.push(hash(chars, [none, none]));
+    if max >= 1 {
+        for i in 0..chars.len() {
+            out.push(hash(chars, [i, none]));
+            if max >= 2 {
+                for j in i + 1..chars.len() {
+                    out.push(hash(chars, [i, j]));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_handles_letters_without_decomposition() {
+        assert_eq!(fold("Solskjær"), "solskjaer");
+        assert_eq!(fold("Núñez"), "nunez");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Copa-Cogeca"), "copa cogeca");
+        assert_eq!(fold("Morales’s"), "morales's");
+    }
+
+    #[test]
+    fn budget_scales_with_length() {
+        assert_eq!(budget(4), 0);
+        assert_eq!(budget(8), 1);
+        assert_eq!(budget(12), 2);
+    }
+
+    #[test]
+    fn inflections_are_not_misspellings() {
+        assert!(inflected("bolivia", "bolivian"));
+        assert!(inflected("kenya", "kenyans"));
+        assert!(inflected("morales", "moral"));
+        assert!(inflected("chilean", "chileans"));
+        assert!(inflected("german", "germany"));
+        assert!(!inflected("feitosa", "feitoza"));
+        assert!(!inflected("rajasthan", "rajastan"));
+        assert!(!inflected("chaturvedi", "chaturvedy"));
+        assert!(!inflected("annelies", "anneliese"));
+    }
+
+    #[test]
+    fn index_finds_neighbours_within_budget() {
+        let mut idx = NearIndex::new(2);
+        for w in ["zavaleta", "morales", "saskatchewan", "mesa"] {
+            idx.insert(w);
+        }
+        let hits = |w: &str, k| -> Vec<String> {
+            idx.near(w, k)
+                .into_iter()
+                .map(|(id, _)| idx.get(id).to_string())
+                .collect()
+        };
+        assert_eq!(hits("zabaleta", 1), vec!["zavaleta"]);
+        assert_eq!(hits("zavaelta", 1), vec!["zavaleta"], "transposition");
+        assert_eq!(hits("saskachewen", 2), vec!["saskatchewan"]);
+        assert!(hits("saskachewen", 1).is_empty());
+        assert!(hits("zavaleta", 2).is_empty(), "exact is not near");
+        assert!(hits("gonzalez", 2).is_empty());
+        assert_eq!(idx.exact("mesa"), Some(3));
+    }
+}
