@@ -54,14 +54,13 @@ impl Linter {
         run: impl Fn(&Rule) -> bool,
     ) -> Vec<Diagnostic> {
         let analysis = Analysis::new(doc);
-        let knowledge = checks::known::Knowledge {
-            lists: self
-                .rules
+        let knowledge = checks::known::Knowledge::new(
+            self.rules
                 .iter()
                 .filter(|r| r.enabled)
                 .filter_map(|r| r.check.entity_list())
                 .collect(),
-        };
+        );
         let cx = Context {
             doc,
             analysis: &analysis,

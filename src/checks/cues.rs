@@ -327,8 +327,8 @@ pub fn person_context(a: &Analysis, first: usize, end: usize) -> bool {
 }
 
 /// Strength of the place cue before token `first`: 2 for "in X", "city of X", "state of X",
-/// "border with X"; 1 for a weaker "of X", "at X", or a list whose previous item is a known
-/// place ("Kano, Katsina and X"); 0 for none.
+/// "border with X", a list whose previous item is a known place ("Kano, Katsina and X"); 1
+/// for a weaker "of X", "at X"; 0 for none.
 pub fn place_context(a: &Analysis, first: usize) -> u32 {
     let sentence = &a.sentences[a.sentence_of[first]];
     if first == sentence.tokens.start {
@@ -345,11 +345,12 @@ pub fn place_context(a: &Analysis, first: usize) -> u32 {
         "of" | "at" => 1,
         "and" | "or" | "," => {
             let item = prev.checked_sub(1).filter(|&i| i >= sentence.tokens.start);
-            u32::from(item.is_some_and(|i| {
+            let known = |i: usize| {
                 a.tokens[i].is_word()
                     && a.tokens[i].capitalised
                     && crate::gazetteer::gazetteer().is_known(strip_possessive(a.word(i)))
-            }))
+            };
+            if item.is_some_and(known) { 2 } else { 0 }
         }
         _ => 0,
     }
@@ -380,12 +381,14 @@ pub fn all_caps(word: &str) -> bool {
         && letters.all(char::is_uppercase)
 }
 
-/// Is the word, in lower case, used as an ordinary word somewhere in the article?
-pub fn used_lowercase(a: &Analysis, folded: &str) -> bool {
+/// The words the article writes in lower case (so used as ordinary words, not names).
+pub fn lowercase_words<'t>(a: &Analysis<'t>) -> fuzzy::FastSet<&'t str> {
     a.tokens
         .iter()
         .enumerate()
-        .any(|(i, t)| t.is_word() && !t.capitalised && fuzzy::fold(a.word(i)) == folded)
+        .filter(|(_, t)| t.is_word() && !t.capitalised)
+        .map(|(i, _)| a.word(i))
+        .collect()
 }
 
 #[cfg(test)]

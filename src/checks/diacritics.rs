@@ -2,12 +2,11 @@
 //! another spelling in the same article: "Calderon" for Calderón, "Nuñez" beside "Núñez".
 
 use super::cues::{all_caps, strip_possessive};
-use super::fuzzy::{fold, letters};
+use super::fuzzy::{FastMap, FastSet, fold, letters};
 use super::known::{How, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
 use serde::Deserialize;
-use std::collections::HashMap;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -69,8 +68,8 @@ impl Check for Diacritics {
         let a = cx.analysis;
         let mut reported = Vec::new();
         if self.lists {
-            for list in &cx.knowledge.lists {
-                for m in list.scan(a, &cx.knowledge) {
+            for (list, matches) in cx.knowledge.lists.iter().zip(cx.knowledge.scans(a)) {
+                for m in matches {
                     if m.how != How::Diacritics {
                         continue;
                     }
@@ -86,7 +85,11 @@ impl Check for Diacritics {
                         )
                         .with_primary_label("accents differ from the listed name")
                         .with_help(format!("write '{}'", m.expected))
-                        .with_fix(m.span, m.expected, Applicability::Safe),
+                        .with_fix(
+                            m.span.clone(),
+                            m.expected.clone(),
+                            Applicability::Safe,
+                        ),
                     );
                 }
             }
@@ -96,16 +99,31 @@ impl Check for Diacritics {
         }
         // Capitalised words grouped by their folded form; each group's spellings in order of
         // first use, with their occurrences.
-        let mut groups: HashMap<String, Vec<(String, Vec<usize>)>> = HashMap::new();
-        for (i, t) in a.tokens.iter().enumerate() {
-            if !t.is_word() || !t.capitalised {
-                continue;
-            }
+        // Only a name written with accents at least once can have two accentings: find those
+        // first (most articles have few), then gather every spelling of them.
+        let names = |i: usize| {
+            let t = &a.tokens[i];
             let word = strip_possessive(a.word(i));
-            if all_caps(word) || letters(word) < 3 {
+            (t.is_word() && t.capitalised && !all_caps(word) && letters(word) >= 3).then_some(word)
+        };
+        let accented: FastSet<String> = (0..a.tokens.len())
+            .filter_map(names)
+            .filter(|w| !w.is_ascii())
+            .map(fold)
+            .collect();
+        if accented.is_empty() {
+            return;
+        }
+        let mut groups: FastMap<String, Vec<(String, Vec<usize>)>> = FastMap::default();
+        for i in 0..a.tokens.len() {
+            let Some(word) = names(i) else {
+                continue;
+            };
+            let folded = fold(word);
+            if !accented.contains(&folded) {
                 continue;
             }
-            let spellings = groups.entry(fold(word)).or_default();
+            let spellings = groups.entry(folded).or_default();
             let lower = word.to_lowercase();
             match spellings
                 .iter_mut()

@@ -57,7 +57,7 @@ fn build(value: crate::yaml::Value, common: &Common) -> Result<Box<dyn Check>, S
 impl Check for Entities {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
-        for m in self.list.scan(a, &cx.knowledge) {
+        for m in cx.knowledge.matches_of(&self.list, a) {
             let How::Near { edits } = m.how else {
                 continue;
             };
@@ -94,9 +94,9 @@ impl Check for Entities {
             if m.ambiguous {
                 d = d
                     .with_note("more than one listed name is this close: check which one is meant")
-                    .with_fix(m.span, m.expected, Applicability::Unsafe);
+                    .with_fix(m.span.clone(), m.expected.clone(), Applicability::Unsafe);
             } else {
-                d = d.with_fix(m.span, m.expected, Applicability::Safe);
+                d = d.with_fix(m.span.clone(), m.expected.clone(), Applicability::Safe);
             }
             out.push(d);
         }

@@ -4,7 +4,35 @@
 //! deletion keys), so that no name check is quadratic in the number of names.
 
 use crate::gazetteer;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the name checks hash many short words per article; SipHash's DoS resistance buys
+/// nothing here (the keys are the article's own words and the rule set's names).
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Folds a name for comparison: lower case, no diacritics, hyphens as spaces, and the Nordic
 /// and Slavic letters that carry no diacritic in Unicode (`æ`, `ø`, `ł`, `ß`…) spelled the way
@@ -52,8 +80,48 @@ pub fn budget(letter_count: usize) -> u32 {
     }
 }
 
+/// Damerau–Levenshtein distance (optimal string alignment), as the gazetteer computes it;
+/// names up to 31 characters are compared without allocating (this is the name checks' inner
+/// loop).
 pub fn distance(a: &str, b: &str) -> u32 {
-    gazetteer::damerau_levenshtein(a, b)
+    const MAX: usize = 32;
+    let (mut ca, mut cb) = (['\0'; MAX], ['\0'; MAX]);
+    let (mut n, mut m) = (0, 0);
+    for c in a.chars() {
+        if n == MAX {
+            return gazetteer::damerau_levenshtein(a, b);
+        }
+        ca[n] = c;
+        n += 1;
+    }
+    for c in b.chars() {
+        if m == MAX {
+            return gazetteer::damerau_levenshtein(a, b);
+        }
+        cb[m] = c;
+        m += 1;
+    }
+    // Row i of the table lives in rows[i % 3]: the current row, the previous one, and the one
+    // before (for transpositions).
+    let mut rows = [[0u32; MAX + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(m + 1) {
+        *cell = j as u32;
+    }
+    for i in 1..=n {
+        let (cur, prev, back2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i as u32;
+        for j in 1..=m {
+            let cost = u32::from(ca[i - 1] != cb[j - 1]);
+            let mut v = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1] {
+                v = v.min(rows[back2][j - 2] + 1);
+            }
+            rows[cur][j] = v;
+        }
+    }
+    rows[n % 3][m]
 }
 
 /// Endings that make another word from a name rather than misspell it: plurals and
@@ -85,14 +153,37 @@ pub fn inflected(a: &str, b: &str) -> bool {
         && ea.len() + eb.len() >= 3
 }
 
+/// Do the two (folded) names differ only the way romanizations of one name do: `y` for `i`,
+/// or an `h` after a consonant (Slovyansk/Sloviansk, Thembisa/Tembisa, Zaporizhzhya/
+/// Zaporizhzhia)? Such a pair is more often two accepted spellings than a slip.
+pub fn romanization_variant(a: &str, b: &str) -> bool {
+    fn key(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut prev: Option<char> = None;
+        for c in s.chars() {
+            let c = if c == 'y' { 'i' } else { c };
+            let after_consonant = prev.is_some_and(|p| p.is_alphabetic() && !"aeiou".contains(p));
+            if !(c == 'h' && after_consonant) {
+                out.push(c);
+            }
+            prev = Some(c);
+        }
+        out
+    }
+    a != b && key(a) == key(b)
+}
+
 /// A set of folded strings that answers "which entries are within k edits of this word?"
 /// from deletion keys: two strings within k edits share a string obtained from each by at most
 /// k deletions, so only entries sharing such a key are compared.
 #[derive(Default)]
 pub struct NearIndex {
     entries: Vec<String>,
-    exact: HashMap<String, u32>,
-    keys: HashMap<u64, Vec<u32>>,
+    exact: FastMap<String, u32>,
+    /// (deletion key, entry) pairs as inserted…
+    pairs: Vec<(u64, u32)>,
+    /// …and sorted on first look-up (one allocation instead of one per key).
+    sorted: std::sync::OnceLock<Vec<(u64, u32)>>,
     max_edits: u32,
 }
 
@@ -122,12 +213,11 @@ impl NearIndex {
         self.exact.insert(folded.to_string(), id);
         let chars: Vec<char> = folded.chars().collect();
         let mut keys = Vec::new();
-        deletion_keys(&chars, self.max_edits, &mut keys);
-        keys.sort_unstable();
-        keys.dedup();
-        for k in keys {
-            self.keys.entry(k).or_default().push(id);
-        }
+        // An entry is only ever compared within the budget of a name up to two letters longer.
+        let depth = self.max_edits.min(budget(letters(folded) + 2));
+        deletion_keys(&chars, depth, &mut keys);
+        self.pairs.extend(keys.into_iter().map(|k| (k, id)));
+        self.sorted = std::sync::OnceLock::new();
         id
     }
 
@@ -151,12 +241,22 @@ impl NearIndex {
         deletion_keys(&chars, max, &mut keys);
         keys.sort_unstable();
         keys.dedup();
-        let mut candidates: Vec<u32> = keys
-            .iter()
-            .filter_map(|k| self.keys.get(k))
-            .flatten()
-            .copied()
-            .collect();
+        let sorted = self.sorted.get_or_init(|| {
+            let mut pairs = self.pairs.clone();
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        });
+        let mut candidates: Vec<u32> = Vec::new();
+        for k in keys {
+            let from = sorted.partition_point(|&(x, _)| x < k);
+            candidates.extend(
+                sorted[from..]
+                    .iter()
+                    .take_while(|&&(x, _)| x == k)
+                    .map(|&(_, id)| id),
+            );
+        }
         candidates.sort_unstable();
         candidates.dedup();
         let mut out: Vec<(u32, u32)> = candidates
@@ -217,6 +317,28 @@ mod tests {
     }
 
     #[test]
+    fn distance_agrees_with_the_gazetteer() {
+        for (a, b) in [
+            ("zabaleta", "zavaleta"),
+            ("vilnuis", "vilnius"),
+            ("phillipines", "philippines"),
+            ("ivor", "evo"),
+            ("", "abc"),
+            ("ca", "abc"),
+            ("saskatchewen", "saskatchewan"),
+            ("núñez", "nuñez"),
+        ] {
+            assert_eq!(
+                distance(a, b),
+                gazetteer::damerau_levenshtein(a, b),
+                "{a} {b}"
+            );
+        }
+        let long = "a".repeat(40);
+        assert_eq!(distance(&long, "a"), 39);
+    }
+
+    #[test]
     fn budget_scales_with_length() {
         assert_eq!(budget(4), 0);
         assert_eq!(budget(8), 1);
@@ -234,6 +356,15 @@ mod tests {
         assert!(!inflected("rajasthan", "rajastan"));
         assert!(!inflected("chaturvedi", "chaturvedy"));
         assert!(!inflected("annelies", "anneliese"));
+    }
+
+    #[test]
+    fn romanization_variants() {
+        assert!(romanization_variant("sloviansk", "slovyansk"));
+        assert!(romanization_variant("tembisa", "thembisa"));
+        assert!(romanization_variant("rajastan", "rajasthan"));
+        assert!(!romanization_variant("stuttgard", "stuttgart"));
+        assert!(!romanization_variant("sana cruz", "santa cruz"));
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //! verb after any use of the word, a given name before it, a listed person.
 
 use super::cues::{self, all_caps, is_calendar_word, is_title, person_context, place_context};
-use super::fuzzy::{budget, distance, fold, inflected, letters};
+use super::fuzzy::{
+    FastMap, FastSet, budget, distance, fold, inflected, letters, romanization_variant,
+};
 use super::known::{overlaps_any, word_span};
 use super::name_consistency;
 use super::{Check, Common, Context, Kind, KindDoc};
@@ -19,7 +21,6 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::gazetteer::{self as gz, NearPlace, PlaceKind};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,9 +116,9 @@ fn strip_leading<'w>(a: &Analysis, mut words: &'w [(usize, String)]) -> &'w [(us
 /// words of a name with a title before it or a speech verb after it, and the surname of a
 /// several-word name that is no known place and has a given name before the surname
 /// ("Maria Consuelo Dizon").
-fn person_words(a: &Analysis, cx: &Context) -> HashMap<String, HashSet<String>> {
+fn person_words(a: &Analysis, cx: &Context) -> FastMap<String, FastSet<String>> {
     let g = gz::gazetteer();
-    let mut out: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut out: FastMap<String, FastSet<String>> = FastMap::default();
     for m in &a.mentions {
         let all = cues::mention_words(a, m);
         let words = strip_leading(a, &all);
@@ -212,11 +213,11 @@ impl Gazetteer {
                 p.distance <= max
                     && !inflected(phrase, &form)
                     && form.chars().next() == phrase.chars().next()
-                    && (!single
-                        || p.kind != PlaceKind::City
-                        || p.population >= self.o.min_population)
             })
             .collect();
+        // The nearest places, whatever their size: a small place one letter away explains the
+        // name better than a big one two letters away ("Jaffarabad" is Jafarabad, not
+        // Jauharabad).
         let best_distance = candidates.iter().map(|p| p.distance).min()?;
         let mut best: Vec<&NearPlace> = candidates
             .iter()
@@ -234,6 +235,14 @@ impl Gazetteer {
             )
         });
         let top = best[0].clone();
+        // Then the size filters: a one-word name must nearly match a big enough city, and two
+        // edits away only a country, a region or a city of half a million.
+        if top.kind == PlaceKind::City
+            && ((single && top.population < self.o.min_population)
+                || (top.distance >= 2 && top.population < 500_000))
+        {
+            return None;
+        }
         let ambiguous = best
             .iter()
             .any(|p| fold(p.canonical) != fold(top.canonical) && fold(p.form) != fold(top.form));
@@ -245,23 +254,21 @@ impl Check for Gazetteer {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
         let g = gz::gazetteer();
-        let mut persons: Option<HashMap<String, HashSet<String>>> = None;
+        let mut persons: Option<FastMap<String, FastSet<String>>> = None;
         let mut skip: Option<Vec<std::ops::Range<usize>>> = None;
-        let lower: HashSet<String> = a
-            .tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.is_word() && !t.capitalised)
-            .map(|(i, _)| fold(a.word(i)))
-            .collect();
+        let lower = cues::lowercase_words(a);
         for m in &a.mentions {
             let words = cues::mention_words(a, m);
-            // Phrases end at a possessive ("Porto Alegre's Salgado Filho").
+            // Phrases end at a possessive ("Porto Alegre's Salgado Filho"); what follows "of"
+            // is a phrase of its own too ("Aryna Sabalenka of Belarus").
             let mut phrases: Vec<&[(usize, String)]> = Vec::new();
             let mut start = 0;
-            for (k, (t, _)) in words.iter().enumerate() {
+            for (k, (t, w)) in words.iter().enumerate() {
                 if cues::strip_possessive(a.word(*t)).len() != a.word(*t).len() {
                     phrases.push(&words[start..=k]);
+                    start = k + 1;
+                } else if w == "of" && k > start {
+                    phrases.push(&words[start..]);
                     start = k + 1;
                 }
             }
@@ -288,9 +295,29 @@ impl Check for Gazetteer {
                 if single
                     && (letters(&text) < self.o.min_length
                         || gz::is_common_word(&text)
-                        || lower.contains(&text)
+                        || lower.contains(text.as_str())
                         || cx.knowledge.knows_word(&text))
                 {
+                    continue;
+                }
+                // Evidence from the text itself; the place it nearly matches adds at most 2
+                // (a country, or a city of five million), so most names never need a look-up.
+                let mut score = place_context(a, first);
+                if followed_by_place(a, first, last) {
+                    score += 1;
+                }
+                if !single {
+                    score += 1;
+                }
+                if letters(&text) >= 9 {
+                    score += 1;
+                }
+                // Short one-word names collide with real names more often.
+                let mut needed = self.o.threshold;
+                if single && letters(&text) <= 5 {
+                    needed += 1;
+                }
+                if score + 2 < needed {
                     continue;
                 }
                 // "Illoilo City": the name with and without its generic last word.
@@ -309,11 +336,6 @@ impl Check for Gazetteer {
                 else {
                     continue;
                 };
-                // Evidence that a place is meant.
-                let mut score = place_context(a, first);
-                if followed_by_place(a, first, last) {
-                    score += 1;
-                }
                 score += match place.kind {
                     PlaceKind::Country => 2,
                     PlaceKind::Region => 1,
@@ -322,19 +344,12 @@ impl Check for Gazetteer {
                             + u32::from(place.population >= 5_000_000)
                     }
                 };
-                if !single {
-                    score += 1;
-                }
-                if letters(&text) >= 9 {
-                    score += 1;
-                }
-                // Short one-word names collide with real names more often; a spelling used
-                // again and again is more likely a name the gazetteer lacks than a slip.
-                let mut needed = self.o.threshold;
-                if single && letters(&text) <= 6 {
-                    needed += 1;
-                }
+                // A spelling used again and again is more likely a name the gazetteer lacks
+                // than a slip, and so is a romanization variant.
                 if uses(a, &text) >= 2 {
+                    needed += 2;
+                }
+                if romanization_variant(&text, &fold(place.form)) {
                     needed += 2;
                 }
                 if score < needed {

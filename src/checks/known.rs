@@ -7,12 +7,12 @@
 //! authority, rather than again by the weaker in-article or gazetteer checks.
 
 use super::cues::{self, all_caps, is_title};
-use super::fuzzy::{self, NearIndex, budget, distance, inflected, letters};
+use super::fuzzy::{self, FastMap, FastSet, NearIndex, budget, distance, inflected, letters};
 use crate::analysis::Analysis;
 use crate::gazetteer;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -86,13 +86,13 @@ pub struct EntityList {
     entities: Vec<Entity>,
     forms: Vec<Form>,
     /// Folded whole form ("evo morales") → forms.
-    phrases: HashMap<String, Vec<usize>>,
+    phrases: FastMap<String, Vec<usize>>,
     /// Folded word → (form, position in the form).
-    words: HashMap<String, Vec<(usize, usize)>>,
+    words: FastMap<String, Vec<(usize, usize)>>,
     /// Targets for a one-word mention: persons' surnames and one-word forms.
     singles: NearIndex,
-    single_forms: HashMap<u32, Vec<(usize, usize)>>,
-    person_words: HashSet<String>,
+    single_forms: FastMap<u32, Vec<(usize, usize)>>,
+    person_words: FastSet<String>,
     max_words: usize,
 }
 
@@ -112,11 +112,11 @@ impl EntityList {
             set: set.to_string(),
             entities: Vec::new(),
             forms: Vec::new(),
-            phrases: HashMap::new(),
-            words: HashMap::new(),
+            phrases: FastMap::default(),
+            words: FastMap::default(),
             singles: NearIndex::new(2),
-            single_forms: HashMap::new(),
-            person_words: HashSet::new(),
+            single_forms: FastMap::default(),
+            person_words: FastSet::default(),
             max_words: 0,
         };
         for (e, entity) in entities.iter().enumerate() {
@@ -221,27 +221,32 @@ impl EntityList {
         out: &mut Vec<EntityMatch>,
     ) {
         let n = words.len();
-        let raw: Vec<String> = words
-            .iter()
-            .map(|(i, _)| cues::strip_possessive(a.word(*i)).to_lowercase())
-            .collect();
+        let raw = |i: usize| cues::strip_possessive(a.word(words[i].0)).to_lowercase();
         let tokens: Vec<usize> = words.iter().map(|(i, _)| *i).collect();
         // Candidate windows: (start, length, form, how, ambiguous).
         let mut windows: Vec<(usize, usize, usize, How, bool)> = Vec::new();
-        // 1. Listed names as written, or with other diacritics.
+        // 1. Listed names as written, or with other diacritics (only from a word that starts
+        // a listed name).
+        let mut key = String::new();
         for start in 0..n {
+            let starts_a_name = self
+                .words
+                .get(&words[start].1)
+                .is_some_and(|at| at.iter().any(|&(_, p)| p == 0));
+            if !starts_a_name {
+                continue;
+            }
+            key.clear();
             for k in 1..=self.max_words.min(n - start) {
-                let key = words[start..start + k]
-                    .iter()
-                    .map(|(_, w)| w.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let Some(forms) = self.phrases.get(&key) else {
+                if k > 1 {
+                    key.push(' ');
+                }
+                key.push_str(&words[start + k - 1].1);
+                let Some(forms) = self.phrases.get(key.as_str()) else {
                     continue;
                 };
-                let as_written = forms
-                    .iter()
-                    .find(|&&f| self.forms[f].raw == raw[start..start + k]);
+                let written: Vec<String> = (start..start + k).map(raw).collect();
+                let as_written = forms.iter().find(|&&f| self.forms[f].raw == written);
                 windows.push(match as_written {
                     Some(&f) => (start, k, f, How::Exact, false),
                     None => (start, k, forms[0], How::Diacritics, false),
@@ -249,7 +254,7 @@ impl EntityList {
             }
         }
         // 2. A several-word name with one part exact and the others near ("Ivor Morales").
-        let mut best: HashMap<(usize, usize), (u32, usize, bool)> = HashMap::new();
+        let mut best: FastMap<(usize, usize), (u32, usize, bool)> = FastMap::default();
         for (i, (_, w)) in words.iter().enumerate() {
             for &(f, p) in self.words.get(w).map(Vec::as_slice).unwrap_or(&[]) {
                 let form = &self.forms[f];
@@ -305,7 +310,7 @@ impl EntityList {
             let unanimous = spellings
                 .iter()
                 .all(|&(g, q)| self.forms[g].raw[q] == self.forms[f].raw[p]);
-            if unanimous && self.forms[f].raw[p] != raw[i] && !all_caps(a.word(tokens[i])) {
+            if unanimous && self.forms[f].raw[p] != raw(i) && !all_caps(a.word(tokens[i])) {
                 let mut m = self.matched(a, &tokens[i..=i], f, How::Diacritics);
                 m.expected = original_word(&self.forms[f].text, p);
                 out.push(m);
@@ -420,13 +425,23 @@ pub fn word_span(a: &Analysis, first: usize, last: usize) -> Range<usize> {
     a.tokens[first].span.start..end - trimmed
 }
 
-/// Every `entities` list loaded (enabled rules only), seen by every check.
+/// Every `entities` list loaded (enabled rules only), seen by every check, with what they
+/// match in the article being linted (computed once, on first use).
 #[derive(Default)]
 pub struct Knowledge<'a> {
     pub lists: Vec<&'a EntityList>,
+    scans: OnceLock<Vec<Vec<EntityMatch>>>,
 }
 
-impl Knowledge<'_> {
+impl<'a> Knowledge<'a> {
+    /// Built once per article (the scans it caches belong to that article).
+    pub fn new(lists: Vec<&'a EntityList>) -> Knowledge<'a> {
+        Knowledge {
+            lists,
+            scans: OnceLock::new(),
+        }
+    }
+
     pub fn knows_word(&self, folded: &str) -> bool {
         self.lists.iter().any(|l| l.knows_word(folded))
     }
@@ -439,14 +454,28 @@ impl Knowledge<'_> {
         self.lists.iter().any(|l| l.is_person_word(folded))
     }
 
+    /// What each list matches in the article, in list order.
+    pub fn scans(&self, a: &Analysis) -> &[Vec<EntityMatch>] {
+        self.scans
+            .get_or_init(|| self.lists.iter().map(|l| l.scan(a, self)).collect())
+    }
+
+    /// What this list matches in the article (empty for a list that is not loaded).
+    pub fn matches_of(&self, list: &EntityList, a: &Analysis) -> &[EntityMatch] {
+        self.lists
+            .iter()
+            .position(|l| std::ptr::eq(*l, list))
+            .map_or(&[], |i| &self.scans(a)[i])
+    }
+
     /// Spans of mentions that some list matches (exactly or near): the `entities` rules speak
     /// for these, so the other name checks stay silent there.
     pub fn claimed_spans(&self, a: &Analysis) -> Vec<Range<usize>> {
         let mut spans: Vec<Range<usize>> = self
-            .lists
+            .scans(a)
             .iter()
-            .flat_map(|l| l.scan(a, self))
-            .map(|m| m.span)
+            .flatten()
+            .map(|m| m.span.clone())
             .collect();
         spans.sort_by_key(|s| (s.start, s.end));
         spans
@@ -485,7 +514,7 @@ mod tests {
         let d = Document::parse("t.md", text.to_string(), Format::Markdown);
         let a = Analysis::new(&d);
         let l = desk();
-        let k = Knowledge { lists: vec![&l] };
+        let k = Knowledge::new(vec![&l]);
         l.scan(&a, &k)
             .into_iter()
             .map(|m| (text[m.span].to_string(), m.expected, m.how))

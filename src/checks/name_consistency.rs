@@ -1,15 +1,14 @@
 //! `name-consistency`: one name spelled two ways in one article ("Feitosa" three times,
 //! "Feitoza" once). No list needed: the article's own majority spelling is the evidence.
 
-use super::cues::{all_caps, is_calendar_word, is_title, strip_possessive};
-use super::fuzzy::{NearIndex, budget, distance, fold, inflected, letters};
+use super::cues::{self, all_caps, is_calendar_word, is_title, strip_possessive};
+use super::fuzzy::{FastMap, FastSet, NearIndex, budget, distance, fold, inflected, letters};
 use super::known::{Knowledge, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::gazetteer;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
@@ -85,25 +84,19 @@ struct Spelling {
     shown: String,
     at: Vec<usize>,
     /// Folded given names written before it ("marcelo" for "Marcelo Feitosa").
-    given: HashSet<String>,
+    given: FastSet<String>,
 }
 
 /// The spelling variants of names in the article (shared with the gazetteer check, which
 /// leaves these to this one).
 pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
-    let lower: HashSet<String> = a
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_word() && !t.capitalised)
-        .map(|(i, _)| fold(a.word(i)))
-        .collect();
+    let lower = cues::lowercase_words(a);
     let mut mention_of = vec![usize::MAX; a.tokens.len()];
     for (m, mention) in a.mentions.iter().enumerate() {
         mention_of[mention.tokens.clone()].fill(m);
     }
     let mut spellings: Vec<Spelling> = Vec::new();
-    let mut by_fold: HashMap<String, usize> = HashMap::new();
+    let mut by_fold: FastMap<String, usize> = FastMap::default();
     let mut index = NearIndex::new(2);
     for (i, t) in a.tokens.iter().enumerate() {
         if !t.is_word() || !t.capitalised {
@@ -114,7 +107,7 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
         if all_caps(word)
             || letters(&folded) < o.min_length
             || is_calendar_word(&folded)
-            || lower.contains(&folded)
+            || lower.contains(folded.as_str())
             || gazetteer::is_common_word(&folded)
         {
             continue;
@@ -124,7 +117,7 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             spellings.push(Spelling {
                 shown: word.to_string(),
                 at: Vec::new(),
-                given: HashSet::new(),
+                given: FastSet::default(),
             });
             spellings.len() - 1
         });

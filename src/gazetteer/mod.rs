@@ -401,6 +401,9 @@ pub fn fold(s: &str) -> String {
         ("ýÿŷ", 'y'),
         ("źżž", 'z'),
     ];
+    if s.is_ascii() {
+        return s.to_ascii_lowercase().replace('-', " ");
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
         if matches!(c, '\u{300}'..='\u{36f}') {
@@ -426,8 +429,8 @@ pub fn damerau_levenshtein(a: &str, b: &str) -> u32 {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i as u32;
     }
-    for j in 0..=m {
-        d[0][j] = j as u32;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j as u32;
     }
     for i in 1..=n {
         for j in 1..=m {
