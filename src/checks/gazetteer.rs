@@ -57,16 +57,24 @@ pub static KIND: Kind = Kind {
         name: "gazetteer",
         summary: "a place name a letter or two away from a known place",
         what: "Compares capitalised names of one to four words with the world gazetteer \
-               (countries, first-level regions, cities). A name that is not a known place but \
-               is within one edit of one (two from 10 letters) is reported when the evidence \
-               adds up to `threshold`: 2 for a place cue before it ('in', 'from', 'to', 'city \
-               of', 'state of'), 1 for a weaker cue ('of', \
-               'at', 'with') or a known place after a comma ('Sana Cruz, Bolivia'), 1 if it nearly matches a country, a region or a city of a million, \
-               1 for a name of several words, 1 for one of 9 letters or more. Never reported: \
-               known places, names listed by `entities` rules, ordinary English words, words \
-               used as a person's name anywhere in the article (a title before, a speech verb \
-               after, a given name before), plurals and demonyms, and one-word names shorter \
-               than `min_length` or nearest to a city smaller than `min_population`.",
+               (countries, first-level regions, cities). A name that is no known place but is \
+               within one edit of one with the same first letter (two edits from 10 letters) is \
+               reported when the evidence adds up to `threshold`. Evidence: 2 for a place cue \
+               before it ('in', 'from', 'to', 'near', 'city of', 'state of', 'border with', a \
+               list after a known place), 1 for a weaker one ('of', 'at') or for a known place \
+               after a comma ('Sana Cruz, Bolivia'); 2 if the place it nearly matches is a \
+               country, 1 if a region, 1 for a city of half a million and 1 more for five \
+               million; 1 for a name of several words; 1 for a name of 9 letters or more. \
+               Harder to reach: one more point for a one-word name of 5 letters, two more for a \
+               spelling the article uses twice or more (a name the gazetteer lacks, more likely \
+               than the same slip twice) or one that differs only as romanizations do \
+               (Sloviansk/Slovyansk). Never reported: known places, names listed by `entities` \
+               rules, ordinary English words, words used as a person's name anywhere in the \
+               article (a title before, a speech verb after, a given name before), plurals and \
+               demonyms, one-word names of fewer than `min_length` letters or whose nearest \
+               place is a city under `min_population` (a small place the gazetteer lacks is as \
+               likely), two-edit near misses of cities under half a million, and spelling \
+               variants the `name-consistency` rule reports.",
         why: "Place names are misspelled as often as people's, and a world list catches them \
               with no work from the desk.",
         config: "- id: places\n  kind: gazetteer\n  severity: warning\n  threshold: 3\n  min_population: 100000\n  min_length: 5",
@@ -389,9 +397,9 @@ impl Check for Gazetteer {
                         place.form
                     };
                 let what = match place.kind {
-                    PlaceKind::Country => "a country".to_string(),
-                    PlaceKind::Region => format!("a region of {}", place.country),
-                    PlaceKind::City => format!("a city in {}", place.country),
+                    PlaceKind::Country => "country".to_string(),
+                    PlaceKind::Region => format!("region, {}", place.country),
+                    PlaceKind::City => format!("city, {}", place.country),
                 };
                 let about = if suggestion == place.canonical {
                     what
@@ -496,8 +504,32 @@ rules:
     }
 
     #[test]
+    fn lists_and_origins_are_place_cues() {
+        assert_eq!(
+            found("Dealers opened in Madrid, Libson and Oslo."),
+            one("Libson", "Lisbon")
+        );
+        assert_eq!(
+            found("Aryna Sabalenka of Bolarus won."),
+            one("Bolarus", "Belarus")
+        );
+    }
+
+    #[test]
     fn weak_evidence_is_not_enough() {
         // One letter from a mid-sized city, no place cue, short: left alone.
         assert!(found("Dizon's margin was wide.").is_empty());
+        // A small town one letter from a city of 250,000, even after "in".
+        assert!(found("In Cotija, a candidate was shot.").is_empty());
+        // Nearer to a small place than to a big one; a prefix of a small city.
+        assert!(found("the towns of Jaffarabad and Lasbela").is_empty());
+        assert!(found("in the Churu city of Rajasthan").is_empty());
+        // A romanization variant, and a spelling used twice.
+        assert!(found("in Soweto, Tembisa and Alexandra").is_empty());
+        assert!(found("In Stuttgard, it rained. Stuttgard is wet.").is_empty());
+        assert_eq!(
+            found("In Stuttgard, it rained."),
+            one("Stuttgard", "Stuttgart")
+        );
     }
 }

@@ -89,6 +89,9 @@ pub struct EntityList {
     phrases: FastMap<String, Vec<usize>>,
     /// Folded word → (form, position in the form).
     words: FastMap<String, Vec<(usize, usize)>>,
+    /// Words of several-word forms, for a name with every part a near miss.
+    parts: NearIndex,
+    part_forms: FastMap<u32, Vec<(usize, usize)>>,
     /// Targets for a one-word mention: persons' surnames and one-word forms.
     singles: NearIndex,
     single_forms: FastMap<u32, Vec<(usize, usize)>>,
@@ -114,6 +117,8 @@ impl EntityList {
             forms: Vec::new(),
             phrases: FastMap::default(),
             words: FastMap::default(),
+            parts: NearIndex::new(1),
+            part_forms: FastMap::default(),
             singles: NearIndex::new(2),
             single_forms: FastMap::default(),
             person_words: FastSet::default(),
@@ -136,6 +141,10 @@ impl EntityList {
                 list.phrases.entry(words.join(" ")).or_default().push(f);
                 for (p, w) in words.iter().enumerate() {
                     list.words.entry(w.clone()).or_default().push((f, p));
+                    if words.len() > 1 {
+                        let id = list.parts.insert(w);
+                        list.part_forms.entry(id).or_default().push((f, p));
+                    }
                     if entity.kind == EntityType::Person {
                         list.person_words.insert(w.clone());
                     }
@@ -256,7 +265,17 @@ impl EntityList {
         // 2. A several-word name with one part exact and the others near ("Ivor Morales").
         let mut best: FastMap<(usize, usize), (u32, usize, bool)> = FastMap::default();
         for (i, (_, w)) in words.iter().enumerate() {
-            for &(f, p) in self.words.get(w).map(Vec::as_slice).unwrap_or(&[]) {
+            let exact = self.words.get(w).map(Vec::as_slice).unwrap_or(&[]);
+            let near: Vec<(usize, usize)> = if letters(w) >= 4 {
+                self.parts
+                    .near(w, 1)
+                    .into_iter()
+                    .flat_map(|(id, _)| self.part_forms[&id].iter().copied())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for &(f, p) in exact.iter().chain(&near) {
                 let form = &self.forms[f];
                 let k = form.words.len();
                 if k < 2 || p > i || i - p + k > n {
@@ -405,7 +424,13 @@ impl EntityList {
             }
             total += d;
         }
-        (exact > 0 && total > 0).then_some(total)
+        if total == 0 {
+            return None;
+        }
+        // With no part exact, the whole name must be within the budget of its length
+        // ("Claus Oberlender" for Klaus Oberländer).
+        let whole: usize = form.words.iter().map(|w| letters(w)).sum();
+        (exact > 0 || total <= budget(whole)).then_some(total)
     }
 }
 

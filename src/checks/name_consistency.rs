@@ -282,6 +282,21 @@ rules:
     }
 
     #[test]
+    fn a_listed_name_is_left_to_the_entities_rule() {
+        let set = format!(
+            "{SET}  - id: names\n    kind: entities\n    entities: [{{name: Javier Zavaleta, type: person}}]\n"
+        );
+        let linter = Linter::new(ruleset::parse("t.yml", &set).unwrap());
+        let text = "Javier Zavaleta spoke. Zavaleta said no. Zabaleta left. Zavaleta stayed.";
+        let rules: Vec<String> = linter
+            .lint_text(text, None)
+            .into_iter()
+            .map(|d| format!("{} {}", d.rule, &text[d.span]))
+            .collect();
+        assert_eq!(rules, vec!["t.names Zabaleta"]);
+    }
+
+    #[test]
     fn inflections_and_possessives_are_not_variants() {
         assert!(
             found("Bolivia voted. Bolivian police and Bolivians marched in Bolivia's cities.")

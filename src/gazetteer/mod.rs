@@ -99,6 +99,18 @@ const STUB: &[(&str, PlaceKind, &str, u32, &[&str])] = &[
     ("Warsaw", PlaceKind::City, "PL", 1_702_139, &["Warszawa"]),
     ("Poland", PlaceKind::Country, "PL", 37_978_548, &[]),
     ("Cairo", PlaceKind::City, "EG", 7_734_614, &[]),
+    ("Cotia", PlaceKind::City, "BR", 253_608, &[]),
+    ("Madrid", PlaceKind::City, "ES", 3_255_944, &[]),
+    ("Lisbon", PlaceKind::City, "PT", 517_802, &["Lisboa"]),
+    ("Oslo", PlaceKind::City, "NO", 580_000, &[]),
+    ("Slovyansk", PlaceKind::City, "UA", 106_972, &["Sloviansk"]),
+    ("Kramatorsk", PlaceKind::City, "UA", 150_084, &[]),
+    ("Thembisa", PlaceKind::City, "ZA", 511_655, &[]),
+    ("Soweto", PlaceKind::City, "ZA", 1_695_047, &[]),
+    ("Jafarabad", PlaceKind::City, "IN", 54_601, &[]),
+    ("Jauharabad", PlaceKind::City, "PK", 113_188, &[]),
+    ("Belarus", PlaceKind::Country, "BY", 9_485_386, &[]),
+    ("Chur", PlaceKind::City, "CH", 35_373, &[]),
 ];
 
 /// English words that are written capitalised only at the start of a sentence (the real
