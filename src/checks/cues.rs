@@ -344,13 +344,24 @@ pub fn place_context(a: &Analysis, first: usize) -> u32 {
         "with" if matches!(before.as_deref(), Some("border" | "borders")) => 2,
         "of" | "at" => 1,
         "and" | "or" | "," => {
-            let item = prev.checked_sub(1).filter(|&i| i >= sentence.tokens.start);
-            let known = |i: usize| {
-                a.tokens[i].is_word()
-                    && a.tokens[i].capitalised
-                    && crate::gazetteer::gazetteer().is_known(strip_possessive(a.word(i)))
+            // The previous item of the list: the whole name ending just before ("Tel Aviv").
+            let Some(item_end) = prev.checked_sub(1).filter(|&i| i >= sentence.tokens.start) else {
+                return 0;
             };
-            if item.is_some_and(known) { 2 } else { 0 }
+            let m = a.mentions.partition_point(|m| m.tokens.start <= item_end);
+            let Some(item) = m.checked_sub(1).map(|m| &a.mentions[m]) else {
+                return 0;
+            };
+            if item.tokens.end != item_end + 1 {
+                return 0;
+            }
+            let words = mention_words(a, item);
+            let g = crate::gazetteer::gazetteer();
+            let known = (0..words.len()).any(|from| {
+                let text: Vec<&str> = words[from..].iter().map(|(_, w)| w.as_str()).collect();
+                g.is_known(&text.join(" "))
+            });
+            if known { 2 } else { 0 }
         }
         _ => 0,
     }
@@ -434,6 +445,17 @@ mod tests {
                 assert_eq!(place_context(a, token(a, "Dizon")), 1);
                 assert_eq!(place_context(a, token(a, "Cruz")), 0);
                 assert_eq!(place_context(a, token(a, "In")), 0);
+            },
+        );
+        with_analysis(
+            "Offices in Buenos Aires, Mnuich and La Paz. Talks with Dizon and Mnuich.",
+            |a| {
+                assert_eq!(place_context(a, token(a, "Mnuich")), 2);
+                let second = (0..a.tokens.len())
+                    .filter(|&i| a.word(i) == "Mnuich")
+                    .nth(1)
+                    .unwrap();
+                assert_eq!(place_context(a, second), 0);
             },
         );
     }

@@ -137,7 +137,12 @@ const INFLECTIONS: &[&str] = &[
 pub fn inflected(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if let Some(rest) = long.strip_prefix(short) {
-        return rest.is_empty() || INFLECTIONS.contains(&rest);
+        // Feminine surnames: Petrov/Petrova, Karenin/Karenina.
+        let feminine = rest == "a" && (short.ends_with('v') || short.ends_with('n'));
+        return rest.is_empty() || INFLECTIONS.contains(&rest) || feminine;
+    }
+    if gendered(a, b) {
+        return true;
     }
     // Two inflections of one stem: strip the common prefix and compare the endings.
     let common = a
@@ -151,6 +156,28 @@ pub fn inflected(a: &str, b: &str) -> bool {
         && (ea.is_empty() || INFLECTIONS.contains(&ea))
         && (eb.is_empty() || INFLECTIONS.contains(&eb))
         && ea.len() + eb.len() >= 3
+}
+
+/// Masculine and feminine forms of a Slavic surname: Kowalski/Kowalska, Wierzbicki/Wierzbicka,
+/// Tolstoy/Tolstaya (a wife or a daughter, not a slip).
+fn gendered(a: &str, b: &str) -> bool {
+    const PAIRS: &[(&str, &str)] = &[
+        ("ski", "ska"),
+        ("cki", "cka"),
+        ("sky", "skaya"),
+        ("skiy", "skaya"),
+        ("oy", "aya"),
+        ("y", "aya"),
+        ("iy", "aya"),
+    ];
+    PAIRS.iter().any(|(m, f)| {
+        let same_stem = |x: &str, y: &str| {
+            x.strip_suffix(m)
+                .zip(y.strip_suffix(f))
+                .is_some_and(|(p, q)| p == q && p.chars().count() >= 3)
+        };
+        same_stem(a, b) || same_stem(b, a)
+    })
 }
 
 /// Do the two (folded) names differ only the way romanizations of one name do: `y` for `i`,
@@ -352,6 +379,10 @@ mod tests {
         assert!(inflected("morales", "moral"));
         assert!(inflected("chilean", "chileans"));
         assert!(inflected("german", "germany"));
+        assert!(inflected("petrov", "petrova"));
+        assert!(inflected("kowalski", "kowalska"));
+        assert!(inflected("tolstoy", "tolstaya"));
+        assert!(!inflected("abellana", "abellano"));
         assert!(!inflected("feitosa", "feitoza"));
         assert!(!inflected("rajasthan", "rajastan"));
         assert!(!inflected("chaturvedi", "chaturvedy"));

@@ -85,6 +85,8 @@ struct Spelling {
     at: Vec<usize>,
     /// Folded given names written before it ("marcelo" for "Marcelo Feitosa").
     given: FastSet<String>,
+    /// Folded surnames written after it, when it is a given name ("feitosa" for "Marcelo").
+    family: FastSet<String>,
 }
 
 /// The spelling variants of names in the article (shared with the gazetteer check, which
@@ -118,12 +120,23 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
                 shown: word.to_string(),
                 at: Vec::new(),
                 given: FastSet::default(),
+                family: FastSet::default(),
             });
             spellings.len() - 1
         });
         spellings[s].at.push(i);
-        // The word before it in the same name, if it is a given name rather than a title.
+        // The word after it in the same name: it is a given name, that is the surname.
         let m = mention_of[i];
+        if m != usize::MAX
+            && i + 1 < a.tokens.len()
+            && mention_of[i + 1] == m
+            && a.tokens[i + 1].is_word()
+        {
+            spellings[s]
+                .family
+                .insert(fold(strip_possessive(a.word(i + 1))));
+        }
+        // The word before it in the same name, if it is a given name rather than a title.
         if i > 0 && m != usize::MAX && mention_of[i - 1] == m && a.tokens[i - 1].is_word() {
             let prev = a.word(i - 1);
             let pf = fold(prev);
@@ -165,6 +178,14 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
                         .iter()
                         .any(|h| distance(g, h) <= budget(letters(h)))
                 })
+            {
+                continue;
+            }
+            // Two people: each spelling is the given name of another family (Mario Draghi,
+            // Maria Rossi).
+            if !minority.family.is_empty()
+                && !majority.family.is_empty()
+                && minority.family.is_disjoint(&majority.family)
             {
                 continue;
             }
@@ -316,6 +337,8 @@ rules:
         // Short names, two people with given names, a word also used in lower case.
         assert!(found("Mesa spoke. Mesa left. Meza stayed.").is_empty());
         assert!(found("Boris Johnson spoke. Johnson left. Steve Johnston stayed.").is_empty());
+        assert!(found("Mario Draghi spoke. Mario Monti too. Maria Rossi stayed.").is_empty());
+        assert!(found("Jan Kowalski spoke. Kowalski left. Kowalska stayed.").is_empty());
         assert!(found("Baker spoke. Baker left. Barker stayed, a barker of fish.").is_empty());
         // No majority: one each.
         assert!(found("Ramon Abellano won; Abellana denied it.").is_empty());
