@@ -42,6 +42,13 @@ pub struct Config {
     /// Publication date to assume when an article has none.
     #[serde(default)]
     pub date: Option<String>,
+    /// Names and words accepted in every article (like front matter `factlint: {accept: [...]}`).
+    #[serde(default)]
+    pub accept: Vec<String>,
+    /// Rules (ids or set names) ignored per path: `{"archive/**": [style.variants]}`; globs are
+    /// gitignore-style, relative to the config file's folder.
+    #[serde(default)]
+    pub ignore_rules: BTreeMap<String, Vec<String>>,
     #[serde(skip)]
     pub dir: PathBuf,
 }

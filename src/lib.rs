@@ -2,16 +2,21 @@
 //!
 //! The flow: [`source`] reads bytes into text, [`document`] finds the prose, [`analysis`]
 //! extracts facts once, [`checks`] (one module per rule kind, configured by YAML
-//! [`ruleset`]s) compare facts and report [`diagnostic`]s, which [`report`] renders.
+//! [`ruleset`]s) compare facts and report [`diagnostic`]s, which [`report`] renders, [`fix`]
+//! applies and [`baseline`] filters. [`run`] ties it together for the CLI and editors.
 
 pub mod analysis;
+pub mod baseline;
 pub mod checks;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod gazetteer;
+pub mod lsp;
 pub mod report;
 pub mod ruleset;
+pub mod run;
 pub mod source;
 pub mod suppress;
 pub mod yaml;

@@ -3,13 +3,13 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use factlint::Linter;
-use factlint::config::Config;
+use factlint::baseline::{self, Baseline};
 use factlint::diagnostic::Severity;
-use factlint::document::{Document, Format as DocFormat};
+use factlint::fix;
 use factlint::report::{self, FileResult, Summary};
-use factlint::ruleset::{self, LoadError, Rule};
+use factlint::ruleset::{self, Rule};
+use factlint::run::{self, FixMode, Input, Linted, RuleOptions, Session, Setup, SetupError};
 use factlint::source::{self, LineIndex};
-use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,6 +43,8 @@ enum Command {
         /// Rule-set files or folders (default: the built-in sets).
         paths: Vec<PathBuf>,
     },
+    /// Run a language server on stdin/stdout, for editors (see docs/editors.md).
+    Lsp,
 }
 
 #[derive(Args, Clone)]
@@ -72,6 +74,7 @@ enum Color {
 struct CheckArgs {
     /// Files or folders to lint; `-` reads stdin. Default: the current folder.
     paths: Vec<PathBuf>,
+    /// Output format (see the README for each one's column unit).
     #[arg(long, value_enum, default_value = "human")]
     format: report::Format,
     /// Publication date (YYYY-MM-DD); overrides the front matter's `date:`.
@@ -80,11 +83,32 @@ struct CheckArgs {
     /// Name to report for stdin (also picks Markdown or plain text by extension).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Read more paths to lint from FILE, one per line; `-` reads them from stdin.
+    #[arg(long, value_name = "FILE|-")]
+    files_from: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
     /// Report only findings at or above this severity.
     #[arg(long, value_name = "LEVEL", value_parser = parse_severity, default_value = "info")]
     min_severity: Severity,
+    /// Exit 1 only for errors or more than N warnings and infos (default: any finding).
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Apply safe fixes to the files (stdin: print the fixed text), then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff: apply unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record every finding in FILE as the baseline (and exit 0).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
+    write_baseline: Option<PathBuf>,
     /// Threads for linting many files (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
@@ -107,6 +131,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => list_rules(&args),
         Command::Explain { rule, rules } => explain(&rule, &rules),
         Command::TestRules { paths } => test_rules(&paths),
+        Command::Lsp => factlint::lsp::run(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -119,269 +144,309 @@ fn main() -> ExitCode {
     }
 }
 
-/// Prints a rule-set error like a diagnostic over the YAML, then returns an empty error.
-fn render_load_error(e: &LoadError) -> String {
-    use codespan_reporting::diagnostic as cs;
-    use codespan_reporting::files::SimpleFile;
-    use codespan_reporting::term::{self, termcolor};
-    if let (Some(text), Some(offset)) = (&e.text, e.offset) {
-        let (line, col) = e.line_col().unwrap_or((0, 0));
-        let file = SimpleFile::new(e.path.as_str(), text.as_str());
-        let end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |n| offset + n)
-            .max(offset);
-        let diag = cs::Diagnostic::error()
-            .with_code("rule-set")
-            .with_message(format!("{}:{line}:{col}: {}", e.path, e.message))
-            .with_labels(vec![
-                cs::Label::primary((), offset..end).with_message("here"),
-            ]);
-        let mut buf = termcolor::Buffer::no_color();
-        if term::emit_to_write_style(&mut buf, &term::Config::default(), &file, &diag).is_ok() {
-            let _ = std::io::stderr().write_all(buf.as_slice());
-            return String::new();
+/// A setup error as the user should see it: rule-set errors are drawn over their YAML
+/// (printed here; the returned message is then empty).
+fn show(e: SetupError) -> String {
+    match e {
+        SetupError::Load(e) => {
+            eprint!("{}", report::render_load_error(&e));
+            String::new()
         }
+        SetupError::Message(m) => m,
     }
-    e.to_string()
 }
 
-/// Loads built-in sets, config sets and `--rules` sets, then applies the config.
-fn load_rules(args: &RuleArgs) -> Result<(Vec<Rule>, Config), String> {
-    let config = if args.no_config {
-        Config::default()
-    } else {
-        let path = args
-            .config
-            .clone()
-            .or_else(|| Config::discover(&std::env::current_dir().unwrap_or_default()));
-        match path {
-            Some(p) => Config::load(&p).map_err(|e| render_load_error(&e))?,
-            None => Config::default(),
-        }
+fn load_rules(args: &RuleArgs) -> Result<Setup, String> {
+    let opts = RuleOptions {
+        rules: args.rules.clone(),
+        no_default_rules: args.no_default_rules,
+        config: args.config.clone(),
+        no_config: args.no_config,
     };
-    let mut rules = if args.no_default_rules || config.default_rules == Some(false) {
-        Vec::new()
-    } else {
-        ruleset::load_builtin()
-    };
-    for path in config.rule_paths().iter().chain(&args.rules) {
-        rules.extend(ruleset::load_path(path).map_err(|e| render_load_error(&e))?);
+    let setup = run::load(&opts, &std::env::current_dir().unwrap_or_default()).map_err(show)?;
+    for w in &setup.warnings {
+        eprintln!("warning: {w}");
     }
-    let mut seen = std::collections::HashSet::new();
-    for r in &rules {
-        if !seen.insert(r.id.clone()) {
-            return Err(format!(
-                "rule `{}` is defined twice (second time in {})",
-                r.id, r.source
-            ));
-        }
-    }
-    for unknown in config.apply(&mut rules) {
-        eprintln!("warning: config names `{unknown}`, which matches no loaded rule");
-    }
-    Ok((rules, config))
+    Ok(setup)
 }
 
-enum Input {
-    Stdin(String),
-    File(PathBuf),
+/// What `check` does with the findings.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Report,
+    Fix,
+    Diff,
+    WriteBaseline,
 }
 
-impl Input {
-    fn name(&self) -> String {
-        match self {
-            Input::Stdin(n) => n.clone(),
-            Input::File(p) => p.display().to_string(),
-        }
-    }
-}
-
-/// Expands folders (honouring .gitignore/.ignore and config `ignore:`) into article files.
-fn collect_inputs(args: &CheckArgs, config: &Config, errors: &mut Vec<String>) -> Vec<Input> {
-    let extensions: Vec<String> = if config.extensions.is_empty() {
-        vec!["md".into(), "markdown".into(), "txt".into()]
-    } else {
-        config
-            .extensions
-            .iter()
-            .map(|e| e.trim_start_matches('.').to_lowercase())
-            .collect()
-    };
-    let mut ignore =
-        ignore::overrides::OverrideBuilder::new(if config.dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            &config.dir
-        });
-    for glob in &config.ignore {
-        let _ = ignore.add(&format!("!{glob}"));
-    }
-    let overrides = ignore.build().ok();
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let mut inputs = Vec::new();
-    for p in paths {
-        if p.as_os_str() == "-" {
-            inputs.push(Input::Stdin(
-                args.stdin_filename
-                    .clone()
-                    .unwrap_or_else(|| "<stdin>".into()),
-            ));
-            continue;
-        }
-        if !p.is_dir() {
-            inputs.push(Input::File(p));
-            continue;
-        }
-        let mut walker = ignore::WalkBuilder::new(&p);
-        walker.hidden(true).follow_links(false);
-        if let Some(o) = &overrides {
-            walker.overrides(o.clone());
-        }
-        let mut found = Vec::new();
-        for entry in walker.build() {
-            match entry {
-                Ok(e) => {
-                    let is_file = e.file_type().is_some_and(|t| t.is_file());
-                    let ext_ok = e
-                        .path()
-                        .extension()
-                        .and_then(|x| x.to_str())
-                        .is_some_and(|x| extensions.contains(&x.to_lowercase()));
-                    if is_file && ext_ok {
-                        found.push(e.into_path());
-                    }
-                }
-                Err(err) => errors.push(err.to_string()),
-            }
-        }
-        found.sort();
-        inputs.extend(found.into_iter().map(Input::File));
-    }
-    inputs
-}
-
-struct Linted {
-    name: String,
-    outcome: Result<(String, Vec<factlint::diagnostic::Diagnostic>), String>,
-}
-
-fn lint_input(
-    linter: &Linter,
-    input: &Input,
-    date: Option<jiff::civil::Date>,
-    stdin: Option<&str>,
-    min: Severity,
-) -> Linted {
-    let name = input.name();
-    let decoded = match input {
-        Input::Stdin(_) => Ok(source::Decoded {
-            text: stdin.unwrap_or_default().to_string(),
-            transcoded: false,
-        }),
-        Input::File(p) => source::read_path(p),
-    };
-    let outcome = decoded.map_err(|e| e.to_string()).map(|d| {
-        let doc = Document::parse(name.clone(), d.text, DocFormat::for_path(&name));
-        let mut diags = linter.lint(&doc, date);
-        diags.retain(|x| x.severity >= min);
-        (doc.text, diags)
-    });
-    Linted { name, outcome }
+/// Counters for the closing lines on stderr.
+#[derive(Default)]
+struct Tally {
+    failed: usize,
+    fixed: usize,
+    fixed_files: usize,
+    baselined: usize,
+    unsafe_left: usize,
 }
 
 fn check(args: CheckArgs) -> Result<u8, String> {
-    let (rules, config) = load_rules(&args.rules)?;
-    let date = match (args.date, &config.date) {
-        (Some(d), _) => Some(d),
-        (None, Some(s)) => Some(parse_date(s).map_err(|e| format!("config `date: {s}`: {e}"))?),
-        _ => None,
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        return Err("--unsafe-fixes applies with --fix or --diff".into());
+    }
+    let mode = if args.fix {
+        Mode::Fix
+    } else if args.diff {
+        Mode::Diff
+    } else if args.write_baseline.is_some() {
+        Mode::WriteBaseline
+    } else {
+        Mode::Report
     };
-    let linter = Linter::new(rules);
-    let mut walk_errors = Vec::new();
-    let inputs = collect_inputs(&args, &config, &mut walk_errors);
-    let stdin_text = if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
-        match source::read_stdin() {
-            Ok(d) => Some(d.text),
-            Err(e) => return Err(format!("<stdin>: {e}")),
+    let session =
+        Session::new(load_rules(&args.rules)?, args.date, args.min_severity).map_err(show)?;
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        if list.as_os_str() == "-" && paths.iter().any(|p| p.as_os_str() == "-") {
+            return Err("stdin cannot be both an article and the --files-from list".into());
         }
+        let listed =
+            run::read_list(list).map_err(|e| format!("--files-from {}: {e}", list.display()))?;
+        paths.extend(listed);
+    } else if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let mut walk_errors = Vec::new();
+    let inputs = run::collect_inputs(
+        &paths,
+        args.stdin_filename.as_deref(),
+        &session.config,
+        &mut walk_errors,
+    );
+    let reads_stdin = inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
+    if mode == Mode::Fix && reads_stdin && inputs.len() > 1 {
+        return Err("--fix on stdin prints the fixed text, so stdin must be the only input".into());
+    }
+    let stdin_text = if reads_stdin {
+        Some(
+            source::read_stdin()
+                .map_err(|e| format!("<stdin>: {e}"))?
+                .text,
+        )
     } else {
         None
     };
+    let baseline = match &args.baseline {
+        Some(p) => Some(Baseline::load(p)?),
+        None => None,
+    };
+    let mut baseline_writer = args.write_baseline.as_deref().map(baseline::Writer::new);
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut reporter = report::reporter(args.format, &report::Options { color }, &linter.rules);
+    let mut reporter = report::reporter(
+        args.format,
+        &report::Options { color },
+        &session.linter.rules,
+    );
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    // Findings go to stdout unless stdout carries a diff or the fixed stdin text.
+    let report_findings = mode == Mode::Report || (mode == Mode::Fix && !reads_stdin);
     let mut summary = Summary::default();
-    let mut failed = walk_errors.len();
+    let mut tally = Tally {
+        failed: walk_errors.len(),
+        ..Tally::default()
+    };
     for e in &walk_errors {
         eprintln!("error: {e}");
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .map_err(|e| e.to_string())?;
-    // Lint in parallel chunk by chunk and report in input order: deterministic output,
-    // bounded memory whatever the number of files.
-    for chunk in inputs.chunks(256) {
-        let results: Vec<Linted> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|i| lint_input(&linter, i, date, stdin_text.as_deref(), args.min_severity))
-                .collect()
-        });
-        for r in results {
-            match r.outcome {
-                Ok((text, diags)) => {
-                    summary.files += 1;
-                    for d in &diags {
-                        match d.severity {
-                            Severity::Error => summary.errors += 1,
-                            Severity::Warning => summary.warnings += 1,
-                            Severity::Info => summary.infos += 1,
-                        }
-                    }
-                    let lines = LineIndex::new(&text);
-                    let file = FileResult {
-                        path: &r.name,
-                        text: &text,
-                        lines: &lines,
-                        diagnostics: &diags,
-                    };
-                    reporter.file(&mut out, &file).map_err(|e| e.to_string())?;
-                }
-                Err(e) => {
-                    failed += 1;
-                    let _ = out.flush();
-                    eprintln!("error: {}: {e}", r.name);
-                }
+    let fix_mode = match mode {
+        Mode::Fix | Mode::Diff => FixMode::On {
+            unsafe_fixes: args.unsafe_fixes,
+        },
+        _ => FixMode::Off,
+    };
+    let work = |i: &Input| {
+        (
+            i.name(),
+            run::process(&session, i, stdin_text.as_deref(), fix_mode),
+        )
+    };
+    let sink = |(name, result): (String, Result<Linted, String>)| -> Result<(), String> {
+        let linted = match result {
+            Ok(l) => l,
+            Err(e) => {
+                tally.failed += 1;
+                let _ = out.flush();
+                eprintln!("error: {name}: {e}");
+                return Ok(());
             }
+        };
+        summary.files += 1;
+        let (text, mut diags) = settle(&linted, mode, &mut out, &mut tally)?;
+        if let Some(w) = &mut baseline_writer {
+            w.add(linted.input.path(), &name, &text, &diags);
+            return Ok(());
         }
+        if let Some(b) = &baseline {
+            tally.baselined += b.filter(linted.input.path(), &name, &text, &mut diags);
+        }
+        summary.add(&diags);
+        if report_findings {
+            let lines = LineIndex::new(&text);
+            let file = FileResult {
+                path: &name,
+                text: &text,
+                lines: &lines,
+                diagnostics: &diags,
+            };
+            reporter.file(&mut out, &file).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    };
+    run::for_each(&inputs, args.threads.unwrap_or(0), work, sink)?;
+    summary.failed_files = tally.failed;
+    if report_findings {
+        reporter
+            .finish(&mut out, &summary)
+            .map_err(|e| e.to_string())?;
     }
-    summary.failed_files = failed;
-    reporter
-        .finish(&mut out, &summary)
-        .map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
-    Ok(if failed > 0 {
+    closing_lines(
+        mode,
+        &summary,
+        &tally,
+        baseline_writer,
+        args.write_baseline.as_deref(),
+    )?;
+    let gate = summary.errors > 0
+        || summary.warnings + summary.infos > args.max_warnings.unwrap_or(0)
+        || (mode == Mode::Diff && tally.fixed > 0);
+    Ok(if tally.failed > 0 {
         2
-    } else if summary.errors + summary.warnings + summary.infos > 0 {
-        1
-    } else {
+    } else if mode == Mode::WriteBaseline || !gate {
         0
+    } else {
+        1
     })
 }
 
+/// Applies one file's fix outcome for the mode (writes the file, prints the diff or the fixed
+/// stdin text) and returns the text and findings to report.
+fn settle(
+    l: &Linted,
+    mode: Mode,
+    out: &mut dyn Write,
+    tally: &mut Tally,
+) -> Result<(String, Vec<factlint::diagnostic::Diagnostic>), String> {
+    let name = l.input.name();
+    let Some(o) = &l.fix else {
+        if mode == Mode::Fix && matches!(l.input, Input::Stdin(_)) {
+            out.write_all(l.original.as_bytes())
+                .map_err(|e| e.to_string())?;
+        }
+        return Ok((l.original.clone(), l.diagnostics.clone()));
+    };
+    for s in &o.overlaps {
+        if let fix::SkipReason::Overlaps(first) = &s.reason {
+            eprintln!(
+                "note: {name}:{}: the fix for {} overlapped the fix for {first}; \
+                 applied {first}'s first, then linted again",
+                s.line, s.rule
+            );
+        }
+    }
+    if !o.converged {
+        eprintln!(
+            "warning: {name}: fixes did not settle after {} passes; check the result",
+            fix::MAX_PASSES
+        );
+    }
+    tally.unsafe_left += o
+        .unapplied
+        .iter()
+        .filter(|s| s.reason == fix::SkipReason::Unsafe)
+        .count();
+    let changed = o.changed(&l.original);
+    match (mode, &l.input) {
+        (Mode::Diff, _) if changed => {
+            out.write_all(fix::unified_diff(&name, &l.original, &o.text).as_bytes())
+                .map_err(|e| e.to_string())?;
+        }
+        (Mode::Fix, Input::Stdin(_)) => {
+            out.write_all(o.text.as_bytes())
+                .map_err(|e| e.to_string())?;
+        }
+        (Mode::Fix, Input::File(path)) if changed => {
+            let written = if l.transcoded {
+                Err(fix::WriteError::Transcoded)
+            } else {
+                fix::write_atomic(path, l.original.as_bytes(), o.text.as_bytes())
+            };
+            if let Err(e) = written {
+                tally.failed += 1;
+                eprintln!("error: {name}: {e}");
+                return Ok((l.original.clone(), l.diagnostics.clone()));
+            }
+        }
+        _ => {}
+    }
+    if changed {
+        tally.fixed += o.applied;
+        tally.fixed_files += 1;
+    }
+    Ok((o.text.clone(), o.remaining.clone()))
+}
+
+fn closing_lines(
+    mode: Mode,
+    summary: &Summary,
+    tally: &Tally,
+    writer: Option<baseline::Writer>,
+    target: Option<&Path>,
+) -> Result<(), String> {
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    match mode {
+        Mode::Fix => eprintln!(
+            "factlint: fixed {} in {}; {} remaining",
+            plural(tally.fixed, "finding"),
+            plural(tally.fixed_files, "file"),
+            summary.total()
+        ),
+        Mode::Diff => eprintln!(
+            "factlint: would fix {} in {}",
+            plural(tally.fixed, "finding"),
+            plural(tally.fixed_files, "file")
+        ),
+        _ => {}
+    }
+    if tally.unsafe_left > 0 {
+        let n = tally.unsafe_left;
+        let es = if n == 1 { "" } else { "es" };
+        eprintln!("factlint: {n} more fix{es} available with --unsafe-fixes");
+    }
+    if tally.baselined > 0 {
+        eprintln!(
+            "factlint: {} in the baseline not reported",
+            plural(tally.baselined, "finding")
+        );
+    }
+    if let (Some(w), Some(target)) = (writer, target) {
+        let n = w.len();
+        w.write()?;
+        eprintln!(
+            "factlint: wrote a baseline of {} to {}",
+            plural(n, "finding"),
+            target.display()
+        );
+    }
+    Ok(())
+}
+
 fn list_rules(args: &RuleArgs) -> Result<u8, String> {
-    let (rules, _) = load_rules(args)?;
+    let rules = load_rules(args)?.rules;
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in &rules {
         let state = if r.enabled { "" } else { " (off)" };
@@ -397,7 +462,7 @@ fn list_rules(args: &RuleArgs) -> Result<u8, String> {
 }
 
 fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
-    let (rules, _) = load_rules(args)?;
+    let rules = load_rules(args)?.rules;
     let rule = rules
         .iter()
         .find(|r| r.id == name || r.id.ends_with(&format!(".{name}")));
@@ -452,7 +517,7 @@ fn test_rules(paths: &[PathBuf]) -> Result<u8, String> {
     } else {
         let mut all = Vec::new();
         for p in paths {
-            all.extend(ruleset::load_path(p).map_err(|e| render_load_error(&e))?);
+            all.extend(ruleset::load_path(p).map_err(|e| show(SetupError::Load(e)))?);
         }
         all
     };

@@ -12,6 +12,8 @@ use std::path::Path;
 /// Default rule sets, embedded so the binary works with no files beside it.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/style.yml", include_str!("../rules/style.yml")),
+    ("rules/time.yml", include_str!("../rules/time.yml")),
+    ("rules/counts.yml", include_str!("../rules/counts.yml")),
     ("rules/names.yml", include_str!("../rules/names.yml")),
 ];
 

@@ -118,7 +118,20 @@ pub fn read_stdin() -> Result<Decoded, SourceError> {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// On very long lines (a 50 MB one-line file), column counts at regular byte offsets, so a
+    /// position costs at most one stride of counting instead of the whole line.
+    checkpoints: Vec<Checkpoint>,
 }
+
+#[derive(Debug, Clone, Copy)]
+struct Checkpoint {
+    offset: usize,
+    /// Unicode scalar values and UTF-16 units from the start of the line to `offset`.
+    chars: usize,
+    utf16: usize,
+}
+
+const CHECKPOINT_STRIDE: usize = 4096;
 
 /// A position for reporters: 1-based line; 1-based column in Unicode scalar values, in UTF-16
 /// code units and in bytes (each consumer wants its own unit).
@@ -139,7 +152,29 @@ impl LineIndex {
                 line_starts.push(i + 1);
             }
         }
-        LineIndex { line_starts }
+        let mut checkpoints = Vec::new();
+        for (n, &start) in line_starts.iter().enumerate() {
+            let end = line_starts.get(n + 1).copied().unwrap_or(text.len());
+            if end - start > 2 * CHECKPOINT_STRIDE {
+                let (mut chars, mut utf16, mut next) = (0, 0, start + CHECKPOINT_STRIDE);
+                for (i, c) in text[start..end].char_indices() {
+                    if start + i >= next {
+                        checkpoints.push(Checkpoint {
+                            offset: start + i,
+                            chars,
+                            utf16,
+                        });
+                        next = start + i + CHECKPOINT_STRIDE;
+                    }
+                    chars += 1;
+                    utf16 += c.len_utf16();
+                }
+            }
+        }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
     }
 
     pub fn line_starts(&self) -> &[usize] {
@@ -158,11 +193,17 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let prefix = &text[start..offset];
+        // Count from the nearest checkpoint on this line, if any.
+        let at = self.checkpoints.partition_point(|c| c.offset <= offset);
+        let (from, chars, utf16) = match at.checked_sub(1).map(|i| self.checkpoints[i]) {
+            Some(c) if c.offset >= start => (c.offset, c.chars, c.utf16),
+            _ => (start, 0, 0),
+        };
+        let prefix = &text[from..offset];
         Position {
             line: line + 1,
-            column: prefix.chars().count() + 1,
-            column_utf16: prefix.encode_utf16().count() + 1,
+            column: chars + prefix.chars().count() + 1,
+            column_utf16: utf16 + prefix.encode_utf16().count() + 1,
             column_byte: offset - start + 1,
         }
     }
@@ -191,6 +232,23 @@ mod tests {
         );
         let y = text.find('y').unwrap();
         assert_eq!(idx.position(text, y).line, 3);
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_and_agree_with_counting() {
+        let text: String = "aé😀 ".repeat(5000) + "\nend";
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        for offset in (0..text.len())
+            .step_by(997)
+            .filter(|&o| text.is_char_boundary(o))
+        {
+            let p = idx.position(&text, offset);
+            let line_start = idx.line_starts[p.line - 1];
+            let prefix = &text[line_start..offset];
+            assert_eq!(p.column, prefix.chars().count() + 1);
+            assert_eq!(p.column_utf16, prefix.encode_utf16().count() + 1);
+        }
     }
 
     #[test]

@@ -1,73 +1,128 @@
-//! Suppression comments and per-article acceptances.
+//! Suppression comments, per-article acceptances and config-level ignore lists.
 //!
-//! Markdown: `<!-- factlint-disable RULE... -->` … `<!-- factlint-enable RULE... -->`,
-//! `<!-- factlint-disable-next-line RULE... -->`. Plain text: the same directives on a line of
-//! their own after `#` or `//`. With no RULE, every rule is meant. RULE is a full id
-//! (`style.repetition`) or a set name (`style`).
+//! In Markdown:
+//! ```markdown
+//! <!-- factlint-disable style.repetition -->   … off from here …
+//! <!-- factlint-enable style.repetition -->    … on again
+//! <!-- factlint-disable-next-line style -->    the next non-blank line only
+//! <!-- factlint-disable-line style -->         the line the comment is on
+//! ```
+//! In plain text the same directives stand on a line of their own after `#` or `//`
+//! (`# factlint-disable-next-line style.variants`). With no RULE every rule is meant; RULE is a
+//! full id (`style.repetition`) or a set name (`style`); several are separated by spaces or
+//! commas, and `-- reason` ends the list (`<!-- factlint-disable style -- quoted tweet -->`).
+//! Directives act in file order: `enable X` after a bare `disable` turns X back on only.
+//!
+//! Per article, the front matter `factlint: {accept: [Zabaleta, "Evo Morales"]}` accepts names or
+//! words: a finding whose flagged text is (or contains the word) an accepted entry is dropped. The
+//! config's `accept:` does the same for every article, and its `ignore_rules:` maps path globs to
+//! rules that are off for those paths ([`ConfigSuppressions`]).
+//!
+//! A directive naming a rule that is not loaded is reported (`factlint.unknown-suppression`):
+//! a misspelt suppression would otherwise silently suppress nothing.
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::source::LineIndex;
 use std::ops::Range;
+use std::path::Path;
 
+pub const UNKNOWN_RULE_ID: &str = "factlint.unknown-suppression";
+/// Rule ids the linter itself reports (they can be suppressed like any other).
+pub const BUILTIN_IDS: &[&str] = &["factlint.front-matter", UNKNOWN_RULE_ID];
+
+/// Which rules are off at a point of the file. A pattern matches a rule id or a whole set;
+/// the empty pattern matches every rule.
+#[derive(Debug, Clone, Default)]
+struct State {
+    disabled: Vec<String>,
+    /// Rules turned back on inside a broader disabled pattern.
+    exceptions: Vec<String>,
+}
+
+impl State {
+    fn suppresses(&self, rule: &str) -> bool {
+        self.disabled.iter().any(|p| rule_matches(p, rule))
+            && !self.exceptions.iter().any(|p| rule_matches(p, rule))
+    }
+
+    fn disable(&mut self, patterns: &[String]) {
+        if patterns.is_empty() {
+            *self = State {
+                disabled: vec![String::new()],
+                exceptions: Vec::new(),
+            };
+            return;
+        }
+        for p in patterns {
+            self.exceptions.retain(|e| !rule_matches(p, e));
+            if !self.disabled.contains(p) {
+                self.disabled.push(p.clone());
+            }
+        }
+    }
+
+    fn enable(&mut self, patterns: &[String]) {
+        if patterns.is_empty() {
+            *self = State::default();
+            return;
+        }
+        for p in patterns {
+            self.disabled.retain(|d| !rule_matches(p, d));
+            let still_covered = self.disabled.iter().any(|d| rule_matches(d, p));
+            if still_covered && !self.exceptions.contains(p) {
+                self.exceptions.push(p.clone());
+            }
+        }
+    }
+}
+
+/// A line-limited suppression (`disable-next-line`, `disable-line`).
 #[derive(Debug, Clone)]
-struct Region {
+struct LineRegion {
     rules: Vec<String>,
     range: Range<usize>,
 }
 
-pub const UNKNOWN_RULE_ID: &str = "factlint.unknown-suppression";
-
-/// Removes suppressed diagnostics; reports directives that name no loaded rule.
+/// Removes suppressed and accepted diagnostics; reports directives that name no loaded rule.
 pub fn apply(doc: &Document, known_rules: &[&str], diagnostics: &mut Vec<Diagnostic>) {
-    let mut regions: Vec<Region> = Vec::new();
-    let mut open: Vec<(Vec<String>, usize)> = Vec::new();
     let lines = LineIndex::new(&doc.text);
+    // (offset from which a state holds, the state), in file order.
+    let mut states: Vec<(usize, State)> = Vec::new();
+    let mut current = State::default();
+    let mut line_regions = Vec::new();
     let mut problems = Vec::new();
     for c in &doc.comments {
-        let mut words = c
-            .body
-            .split(|ch: char| ch.is_whitespace() || ch == ',')
-            .filter(|w| !w.is_empty());
-        let Some(directive) = words.next() else {
+        let Some((directive, rules)) = parse_directive(&c.body) else {
             continue;
         };
-        let rules: Vec<String> = words.map(str::to_string).collect();
         for r in &rules {
-            let known = known_rules.iter().any(|k| {
-                k == r
-                    || k.strip_prefix(r.as_str())
-                        .is_some_and(|rest| rest.starts_with('.'))
-            });
+            let known = known_rules
+                .iter()
+                .chain(BUILTIN_IDS)
+                .any(|k| rule_matches(r, k));
             if !known {
                 problems.push(
                     Diagnostic::new(
                         c.range.clone(),
                         format!("suppression names unknown rule `{r}`"),
                     )
+                    .with_primary_label("no loaded rule or set has this name")
                     .with_help("run `factlint rules` for the loaded rule ids"),
                 );
             }
         }
         match directive {
-            "factlint-disable" => open.push((rules, c.range.end)),
+            "factlint-disable" => {
+                current.disable(&rules);
+                states.push((c.range.end, current.clone()));
+            }
             "factlint-enable" => {
-                // Close the matching open regions (all of them when no rule is named).
-                let mut still = Vec::new();
-                for (r, start) in open.drain(..) {
-                    if rules.is_empty() || r == rules || r.iter().all(|x| rules.contains(x)) {
-                        regions.push(Region {
-                            rules: r,
-                            range: start..c.range.start,
-                        });
-                    } else {
-                        still.push((r, start));
-                    }
-                }
-                open = still;
+                current.enable(&rules);
+                states.push((c.range.end, current.clone()));
             }
             "factlint-disable-next-line" | "factlint-disable-line" => {
-                let line = lines.line_of(c.range.end);
+                let line = lines.line_of(c.range.end.saturating_sub(1).max(c.range.start));
                 let starts = lines.line_starts();
                 let target = if directive == "factlint-disable-line" {
                     line
@@ -76,41 +131,29 @@ pub fn apply(doc: &Document, known_rules: &[&str], diagnostics: &mut Vec<Diagnos
                 };
                 if let Some(&s) = starts.get(target) {
                     let e = starts.get(target + 1).copied().unwrap_or(doc.text.len());
-                    regions.push(Region { rules, range: s..e });
+                    line_regions.push(LineRegion { rules, range: s..e });
                 }
             }
-            d if d.starts_with("factlint-") => problems.push(
-                Diagnostic::new(c.range.clone(), format!("unknown directive `{d}`")).with_help(
-                    "use factlint-disable, factlint-enable or factlint-disable-next-line",
-                ),
+            d => problems.push(
+                Diagnostic::new(c.range.clone(), format!("unknown directive `{d}`"))
+                    .with_primary_label("not a factlint directive")
+                    .with_help(
+                        "use factlint-disable, factlint-enable, factlint-disable-next-line \
+                         or factlint-disable-line",
+                    ),
             ),
-            _ => {}
         }
     }
-    for (rules, start) in open {
-        regions.push(Region {
-            rules,
-            range: start..doc.text.len(),
-        });
-    }
-    let accepted: Vec<String> = doc
-        .front_matter
-        .accept
-        .iter()
-        .map(|a| a.to_lowercase())
-        .collect();
+    let accepted = doc.front_matter.accept.clone();
     diagnostics.retain(|d| {
-        let suppressed = regions.iter().any(|r| {
-            r.range.start <= d.span.start
-                && d.span.start < r.range.end
+        let at = d.span.start;
+        let i = states.partition_point(|(from, _)| *from <= at);
+        let in_region = i > 0 && states[i - 1].1.suppresses(&d.rule);
+        let on_line = line_regions.iter().any(|r| {
+            r.range.contains(&at)
                 && (r.rules.is_empty() || r.rules.iter().any(|x| rule_matches(x, &d.rule)))
         });
-        let text = doc.text.get(d.span.clone()).unwrap_or("").to_lowercase();
-        let is_accepted = !text.is_empty()
-            && accepted
-                .iter()
-                .any(|a| text == *a || text.split_whitespace().any(|w| w == a));
-        !suppressed && !is_accepted
+        !in_region && !on_line && !is_accepted(&doc.text, d, &accepted)
     });
     for mut p in problems {
         p.rule = UNKNOWN_RULE_ID.to_string();
@@ -119,8 +162,44 @@ pub fn apply(doc: &Document, known_rules: &[&str], diagnostics: &mut Vec<Diagnos
     }
 }
 
-fn rule_matches(pattern: &str, rule: &str) -> bool {
-    rule == pattern
+/// `factlint-disable a.b, c -- reason` → ("factlint-disable", ["a.b", "c"]).
+/// None for comments that are not factlint directives.
+fn parse_directive(body: &str) -> Option<(&str, Vec<String>)> {
+    let body = body.trim();
+    if !body.starts_with("factlint-") {
+        return None;
+    }
+    let body = body.split(" --").next().unwrap_or(body);
+    let mut words = body
+        .split(|ch: char| ch.is_whitespace() || ch == ',')
+        .filter(|w| !w.is_empty());
+    let directive = words.next()?;
+    Some((directive, words.map(str::to_string).collect()))
+}
+
+/// Is the flagged text an accepted name or word (case-insensitive)?
+fn is_accepted(text: &str, d: &Diagnostic, accepted: &[String]) -> bool {
+    if accepted.is_empty() {
+        return false;
+    }
+    let flagged = text.get(d.span.clone()).unwrap_or("").to_lowercase();
+    if flagged.trim().is_empty() {
+        return false;
+    }
+    accepted.iter().any(|a| {
+        let a = a.trim().to_lowercase();
+        !a.is_empty()
+            && (flagged == a
+                || flagged
+                    .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                    .any(|w| w == a))
+    })
+}
+
+/// Does `pattern` (a rule id, a set name, or "" for all) cover `rule`?
+pub fn rule_matches(pattern: &str, rule: &str) -> bool {
+    pattern.is_empty()
+        || rule == pattern
         || rule
             .strip_prefix(pattern)
             .is_some_and(|rest| rest.starts_with('.'))
@@ -135,4 +214,225 @@ fn next_nonblank_line(text: &str, starts: &[usize], mut line: usize) -> usize {
         line += 1;
     }
     line
+}
+
+/// The config's suppressions: names/words accepted everywhere and rules ignored per path glob.
+#[derive(Default)]
+pub struct ConfigSuppressions {
+    accept: Vec<String>,
+    per_path: Vec<(ignore::overrides::Override, Vec<String>)>,
+}
+
+impl ConfigSuppressions {
+    /// `accept`: words and names; `ignore_rules`: (gitignore-style glob, rule patterns), globs
+    /// relative to `root` (the config file's folder).
+    pub fn new(
+        root: &Path,
+        accept: &[String],
+        ignore_rules: &[(String, Vec<String>)],
+    ) -> Result<ConfigSuppressions, String> {
+        let mut per_path = Vec::new();
+        for (glob, rules) in ignore_rules {
+            let mut b = ignore::overrides::OverrideBuilder::new(root);
+            b.add(glob)
+                .map_err(|e| format!("ignore_rules: bad glob `{glob}`: {e}"))?;
+            let o = b
+                .build()
+                .map_err(|e| format!("ignore_rules: bad glob `{glob}`: {e}"))?;
+            per_path.push((o, rules.clone()));
+        }
+        Ok(ConfigSuppressions {
+            accept: accept.to_vec(),
+            per_path,
+        })
+    }
+
+    /// Drops what the config suppresses for the file at `path` (None for stdin).
+    pub fn apply(&self, path: Option<&Path>, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+        let ignored: Vec<&String> = match path {
+            Some(p) => {
+                let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+                self.per_path
+                    .iter()
+                    .filter(|(o, _)| {
+                        o.matched(&abs, false).is_whitelist() || o.matched(p, false).is_whitelist()
+                    })
+                    .flat_map(|(_, rules)| rules)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        if ignored.is_empty() && self.accept.is_empty() {
+            return;
+        }
+        diagnostics.retain(|d| {
+            !ignored.iter().any(|p| rule_matches(p, &d.rule)) && !is_accepted(text, d, &self.accept)
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    const KNOWN: &[&str] = &["style.repetition", "style.misspelling", "desk.names"];
+
+    /// One finding per occurrence of "XX" (rule style.repetition) and "YY" (desk.names).
+    fn run(text: &str, format: Format) -> Vec<(String, String)> {
+        let doc = Document::parse("t", text.to_string(), format);
+        let mut diags = Vec::new();
+        for (needle, rule) in [("XX", "style.repetition"), ("YY", "desk.names")] {
+            for (i, _) in doc.prose.match_indices(needle) {
+                let mut d = Diagnostic::new(i..i + 2, "x");
+                d.rule = rule.into();
+                diags.push(d);
+            }
+        }
+        apply(&doc, KNOWN, &mut diags);
+        diags.sort_by_key(|d| d.span.start);
+        diags
+            .iter()
+            .map(|d| (d.rule.clone(), doc.text[d.span.clone()].to_string()))
+            .collect()
+    }
+
+    fn rules(found: &[(String, String)]) -> Vec<&str> {
+        found.iter().map(|(r, _)| r.as_str()).collect()
+    }
+
+    #[test]
+    fn disable_enable_region() {
+        let text = "XX one.\n\n<!-- factlint-disable style.repetition -->\n\nXX two. YY.\n\n\
+                    <!-- factlint-enable style.repetition -->\n\nXX three.\n";
+        let found = run(text, Format::Markdown);
+        assert_eq!(
+            rules(&found),
+            ["style.repetition", "desk.names", "style.repetition"]
+        );
+    }
+
+    #[test]
+    fn set_name_and_bare_disable() {
+        let found = run(
+            "<!-- factlint-disable style -->\n\nXX YY\n",
+            Format::Markdown,
+        );
+        assert_eq!(rules(&found), ["desk.names"]);
+        let found = run("<!-- factlint-disable -->\n\nXX YY\n", Format::Markdown);
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn enable_one_rule_inside_a_bare_disable() {
+        let text =
+            "<!-- factlint-disable -->\n\nXX YY\n\n<!-- factlint-enable desk.names -->\n\nXX YY\n";
+        let found = run(text, Format::Markdown);
+        assert_eq!(rules(&found), ["desk.names"]);
+    }
+
+    #[test]
+    fn disable_next_line_only_covers_the_next_line() {
+        let text = "<!-- factlint-disable-next-line style.repetition -->\nXX YY\nXX\n";
+        let found = run(text, Format::Markdown);
+        assert_eq!(rules(&found), ["desk.names", "style.repetition"]);
+        // Blank lines between the directive and its line are skipped.
+        let text = "<!-- factlint-disable-next-line -->\n\nXX YY\n\nXX\n";
+        assert_eq!(rules(&run(text, Format::Markdown)), ["style.repetition"]);
+    }
+
+    #[test]
+    fn inline_disable_line_and_reason() {
+        let text = "XX here <!-- factlint-disable-line style -- a quote --> YY\nXX\n";
+        let found = run(text, Format::Markdown);
+        assert_eq!(rules(&found), ["desk.names", "style.repetition"]);
+    }
+
+    #[test]
+    fn plain_text_directives() {
+        let text = "XX one.\n# factlint-disable-next-line style.repetition\nXX two.\n\
+                    // factlint-disable desk\nYY three.\n";
+        let found = run(text, Format::Plain);
+        assert_eq!(rules(&found), ["style.repetition"]);
+        assert_eq!(found[0].1, "XX");
+        // In Markdown a `#` line is a heading, not a directive.
+        let md = run(
+            "# factlint-disable-next-line style\n\nXX\n",
+            Format::Markdown,
+        );
+        assert_eq!(rules(&md), ["style.repetition"]);
+    }
+
+    #[test]
+    fn unknown_rule_and_directive_are_reported() {
+        let text = "<!-- factlint-disable style.repetiton -->\n\n<!-- factlint-disabel -->\n\nXX\n";
+        let found = run(text, Format::Markdown);
+        let unknown: Vec<_> = found.iter().filter(|f| f.0 == UNKNOWN_RULE_ID).collect();
+        assert_eq!(unknown.len(), 2, "{found:?}");
+        assert!(unknown[0].1.contains("repetiton"));
+        // The misspelt suppression suppressed nothing.
+        assert!(found.iter().any(|f| f.0 == "style.repetition"));
+        // Built-in ids and set names are known.
+        let ok = run(
+            "<!-- factlint-disable factlint.front-matter, desk -->\n\nXX\n",
+            Format::Markdown,
+        );
+        assert_eq!(rules(&ok), ["style.repetition"]);
+    }
+
+    #[test]
+    fn ordinary_comments_are_ignored() {
+        let found = run("<!-- editor: check XX -->\n\nXX\n", Format::Markdown);
+        assert_eq!(rules(&found), ["style.repetition"]);
+    }
+
+    #[test]
+    fn front_matter_accepts_words_and_names() {
+        let text = "---\nfactlint:\n  accept: [xx, \"YY zz\"]\n---\nXX and YY zz and YY.\n";
+        let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let at = |s: &str, len: usize| {
+            let i = text.rfind(s).unwrap();
+            let mut d = Diagnostic::new(i..i + len, "x");
+            d.rule = "desk.names".into();
+            d
+        };
+        let mut diags = vec![at("XX", 2), at("YY zz", 5), at("YY.", 2)];
+        apply(&doc, KNOWN, &mut diags);
+        // "XX" (a word) and "YY zz" (a name) are accepted; a lone "YY" is not.
+        assert_eq!(diags.len(), 1);
+        assert_eq!(&text[diags[0].span.clone()], "YY");
+    }
+
+    #[test]
+    fn config_accept_and_per_path_ignores() {
+        let root = Path::new("/repo");
+        let cs = ConfigSuppressions::new(
+            root,
+            &["Zabaleta".to_string()],
+            &[("archive/**".to_string(), vec!["style".to_string()])],
+        )
+        .unwrap();
+        let text = "Zabaleta XX";
+        let mk = |r: Range<usize>, rule: &str| {
+            let mut d = Diagnostic::new(r, "x");
+            d.rule = rule.into();
+            d
+        };
+        let all = vec![mk(0..8, "desk.names"), mk(9..11, "style.repetition")];
+        let mut d = all.clone();
+        cs.apply(Some(Path::new("/repo/archive/2019/a.md")), text, &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        let mut d = all.clone();
+        cs.apply(Some(Path::new("/repo/news/a.md")), text, &mut d);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].rule, "style.repetition");
+    }
+
+    #[test]
+    fn patterns() {
+        assert!(rule_matches("style", "style.repetition"));
+        assert!(rule_matches("", "style.repetition"));
+        assert!(!rule_matches("sty", "style.repetition"));
+        assert!(!rule_matches("style.rep", "style.repetition"));
+    }
 }

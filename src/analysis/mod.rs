@@ -4,6 +4,7 @@
 //! Everything is computed over the document's prose view, so every span is a byte range into
 //! the file as read.
 
+pub mod lists;
 pub mod names;
 pub mod numbers;
 pub mod time;
@@ -149,6 +150,19 @@ mod tests {
         assert!(a.tokens[2].glued && a.tokens[3].glued);
         assert!(!a.tokens[1].glued);
         assert_eq!(a.tokens[7].kind, TokenKind::Number);
+    }
+
+    #[test]
+    fn unpunctuated_text_is_cut_into_bounded_sentences() {
+        let text = "word ".repeat(1000);
+        let d = doc(&text);
+        let a = Analysis::new(&d);
+        assert!(a.sentences.len() >= 3);
+        assert!(a.sentences.iter().all(|s| s.tokens.len() <= 400));
+        assert_eq!(
+            a.sentences.iter().map(|s| s.tokens.len()).sum::<usize>(),
+            1000
+        );
     }
 
     #[test]

@@ -1,14 +1,1540 @@
-//! Numbers, ordinals, approximations and ages. (Placeholder: filled in by the counts work.)
+//! Numbers as news writes them, extracted once per document: cardinals in digits and words
+//! ("three", "twenty-one", "1.5 million", "1,100", "$9.9 billion", "14%"), ordinals ("third",
+//! "4th", "third-worst"), the qualifier in front ("more than", "some", "at least"), the
+//! determiner ("the 46 persons", "Dizon's 43,812-vote margin"), the noun each number counts
+//! ("18 police officers" → officers), and the numbers that are not counts at all: years,
+//! days of the month, clock times and ages ("45-year-old", "aged 58", "Modrić, 35,").
+//!
+//! The checks compare these facts; they never re-read digits themselves.
 
-use super::Analysis;
+use super::{Analysis, TokenKind};
 use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityKind {
+    /// A count or an amount: "18 police officers", "85 million euros", "14 percent".
+    Cardinal,
+    /// "third", "4th", "second-worst".
+    Ordinal,
+    /// "2019", "the 1990s", both ends of "2021-2027" and "2020-21".
+    Year,
+    /// A person's age: "45-year-old", "aged 58", "58 years old", "Modrić, 35,".
+    Age,
+    /// A day of the month: "May 9", "1 June", "the 20th of last month".
+    Day,
+    /// Clock times and race times: "6:30 a.m.", "9 p.m.", "2:08:33".
+    Clock,
+    /// Other numbers that count nothing: scores ("1-1 draw"), codes ("5G").
+    Other,
+}
+
+/// What a qualifier says about the true figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Approx {
+    Exact,
+    /// about, some, around, roughly, an estimated, nearly, almost…
+    About,
+    /// more than, over, at least, upwards of…
+    AtLeast,
+    /// up to, fewer than, less than, at most, as many as…
+    AtMost,
+    /// dozens, hundreds, thousands: an order of magnitude, not a figure.
+    Vague,
+}
+
+/// A noun attached to a quantity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Noun {
+    /// Token index.
+    pub token: usize,
+    pub span: Range<usize>,
+    /// Lower-case singular form: "officers" → "officer", "people" → "person".
+    pub lemma: String,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
-    pub span: Range<usize>,
+    pub kind: QuantityKind,
     pub value: f64,
+    /// The figure itself, multiplier and currency sign included ("1.5 million", "$32,000",
+    /// "twenty-one", "third-worst", "45-year-old", "aged 58").
+    pub span: Range<usize>,
+    /// Token range of `span`.
+    pub tokens: Range<usize>,
+    pub approx: Approx,
+    /// "more than", "some", "at least"… when present.
+    pub qualifier: Option<Range<usize>>,
+    /// Determiner right before the figure (lower case): "the", "its", "this", or "'s" for a
+    /// possessive ("Dizon's"). A bare determiner marks a figure that refers back to one
+    /// already given ("the 46 persons").
+    pub determiner: Option<String>,
+    /// A modifier between determiner and figure that makes it a part or a new figure:
+    /// "remaining", "other", "final", "another", "further"…
+    pub premodifier: Option<(String, Range<usize>)>,
+    /// The noun counted or measured: "18 police officers" → officer; "85 million euros" →
+    /// euro; for a compound ("43,812-vote margin", "10-kilometre race") the unit: vote.
+    pub noun: Option<Noun>,
+    /// Set for compounds: the noun the compound describes ("margin", "race").
+    pub head: Option<Noun>,
+    /// The noun a figure is "of": "a margin of 48,312" → margin; "a bid of 85 million" → bid.
+    pub of_noun: Option<Noun>,
+    /// Tokens of the noun phrase after the figure (adjectives and nouns, up to the head).
+    pub phrase: Range<usize>,
+    /// "third-worst" → "worst".
+    pub superlative: Option<String>,
+    pub sentence: usize,
+    pub quoted: bool,
 }
 
-pub(super) fn extract(_a: &Analysis) -> Vec<Quantity> {
-    Vec::new()
+impl Quantity {
+    /// From the qualifier (or premodifier) to the noun: "the remaining 31", "more than 163,000",
+    /// "two candidates", "85 million euros".
+    pub fn phrase_span(&self, with_premodifier: bool) -> Range<usize> {
+        let mut start = self.span.start;
+        if let Some(q) = &self.qualifier {
+            start = start.min(q.start);
+        }
+        if with_premodifier && let Some((_, p)) = &self.premodifier {
+            start = start.min(p.start);
+        }
+        let mut end = self.span.end;
+        for n in [&self.noun, &self.head].into_iter().flatten() {
+            end = end.max(n.span.end);
+        }
+        start..end
+    }
+
+    /// The figure is a bare back-reference: "the 46 persons", "its 13 years", "Dizon's margin".
+    pub fn is_definite(&self) -> bool {
+        self.premodifier.is_none() && self.determiner.is_some()
+    }
+
+    pub fn is_count(&self) -> bool {
+        self.kind == QuantityKind::Cardinal && self.approx != Approx::Vague
+    }
+
+    /// The lemma of the thing counted: the noun, else the compound's unit.
+    pub fn noun_lemma(&self) -> Option<&str> {
+        self.noun.as_ref().map(|n| n.lemma.as_str())
+    }
+
+    /// Was the figure written in digits?
+    pub fn in_digits(&self, a: &Analysis) -> bool {
+        self.tokens
+            .clone()
+            .any(|i| a.tokens[i].kind == TokenKind::Number)
+    }
+}
+
+const UNITS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+const TENS_ORDINALS: &[&str] = &[
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
+pub const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Qualifiers, longest first within each family so "just over" wins over "over".
+const QUALIFIERS: &[(&str, Approx)] = &[
+    ("no fewer than", Approx::AtLeast),
+    ("no less than", Approx::AtLeast),
+    ("no more than", Approx::AtMost),
+    ("more than", Approx::AtLeast),
+    ("at least", Approx::AtLeast),
+    ("upwards of", Approx::AtLeast),
+    ("well over", Approx::AtLeast),
+    ("just over", Approx::AtLeast),
+    ("in excess of", Approx::AtLeast),
+    ("over", Approx::AtLeast),
+    ("above", Approx::AtLeast),
+    ("fewer than", Approx::AtMost),
+    ("less than", Approx::AtMost),
+    ("at most", Approx::AtMost),
+    ("up to", Approx::AtMost),
+    ("as many as", Approx::AtMost),
+    ("as much as", Approx::AtMost),
+    ("just under", Approx::AtMost),
+    ("under", Approx::AtMost),
+    ("below", Approx::AtMost),
+    ("an estimated", Approx::About),
+    ("close to", Approx::About),
+    ("more or less", Approx::About),
+    ("about", Approx::About),
+    ("around", Approx::About),
+    ("roughly", Approx::About),
+    ("approximately", Approx::About),
+    ("some", Approx::About),
+    ("nearly", Approx::About),
+    ("almost", Approx::About),
+    ("circa", Approx::About),
+    ("approx", Approx::About),
+    ("estimated", Approx::About),
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "its", "his", "her", "their", "our", "your", "my", "these", "those", "this",
+];
+
+const PREMODIFIERS: &[&str] = &[
+    "remaining",
+    "other",
+    "final",
+    "last",
+    "first",
+    "next",
+    "additional",
+    "further",
+    "extra",
+    "another",
+    "same",
+    "top",
+    "past",
+    "previous",
+    "latest",
+    "only",
+    "new",
+    "initial",
+    "original",
+    "rest",
+];
+
+/// Words that end a noun phrase after a figure.
+pub const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "as",
+    "than",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "where",
+    "when",
+    "while",
+    "whose",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "had",
+    "has",
+    "have",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "did",
+    "do",
+    "does",
+    "said",
+    "says",
+    "per",
+    "more",
+    "less",
+    "each",
+    "it",
+    "its",
+    "this",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "we",
+    "not",
+    "no",
+    "so",
+    "if",
+    "into",
+    "over",
+    "under",
+    "after",
+    "before",
+    "since",
+    "until",
+    "till",
+    "during",
+    "about",
+    "against",
+    "between",
+    "among",
+    "through",
+    "up",
+    "down",
+    "out",
+    "off",
+    "ago",
+    "earlier",
+    "later",
+    "already",
+    "still",
+    "also",
+    "now",
+    "then",
+    "only",
+    "just",
+    "plus",
+    "minus",
+    "behind",
+    "ahead",
+    "above",
+    "below",
+    "inside",
+    "outside",
+    "across",
+    "along",
+    "via",
+    "away",
+    "here",
+    "there",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "all",
+    "both",
+    "every",
+    "some",
+    "any",
+    "such",
+    "like",
+    "including",
+    "most",
+    "notably",
+    "namely",
+    "i",
+    "you",
+    "him",
+    "them",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "toward",
+    "towards",
+    "within",
+    "without",
+    "upon",
+    "despite",
+    "beyond",
+    "around",
+    "near",
+];
+
+/// Units that may follow a figure in the singular ("48 degree Celsius", "5 percent").
+const MEASURES: &[&str] = &[
+    "percent",
+    "degree",
+    "km",
+    "kg",
+    "mm",
+    "cm",
+    "mph",
+    "kph",
+    "mw",
+    "gw",
+    "kw",
+    "megawatt",
+    "gigawatt",
+    "metre",
+    "meter",
+    "kilometre",
+    "kilometer",
+    "mile",
+    "ton",
+    "tonne",
+    "hectare",
+    "acre",
+    "point",
+    "lakh",
+    "crore",
+    "dollar",
+    "euro",
+    "pound",
+    "peso",
+    "yuan",
+    "yen",
+    "rupee",
+    "real",
+    "franc",
+    "rand",
+    "naira",
+    "shilling",
+    "zloty",
+];
+
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("lakh", 1e5),
+    ("crore", 1e7),
+    ("bn", 1e9),
+    ("mn", 1e6),
+];
+
+const VAGUE: &[(&str, f64)] = &[
+    ("dozens", 24.0),
+    ("scores", 40.0),
+    ("hundreds", 200.0),
+    ("thousands", 2e3),
+    ("millions", 2e6),
+    ("billions", 2e9),
+];
+
+/// Plurals that do not end in -s, and -s words that are not plurals.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("people", "person"),
+    ("persons", "person"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("police", "police"),
+    ("staff", "staff"),
+    ("personnel", "personnel"),
+    ("crew", "crew"),
+    ("cattle", "cattle"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("data", "data"),
+    ("media", "media"),
+    ("reais", "real"),
+    ("indices", "index"),
+    ("series", "series"),
+    ("species", "species"),
+    ("aircraft", "aircraft"),
+    ("sheep", "sheep"),
+    ("fish", "fish"),
+    ("deer", "deer"),
+    ("troops", "troop"),
+    ("yen", "yen"),
+    ("yuan", "yuan"),
+    ("news", "news"),
+    ("headquarters", "headquarters"),
+    ("lives", "life"),
+    ("wives", "wife"),
+    ("knives", "knife"),
+    ("leaves", "leaf"),
+    ("halves", "half"),
+    ("thieves", "thief"),
+    ("per cent", "percent"),
+    ("%", "percent"),
+    ("$", "dollar"),
+    ("€", "euro"),
+    ("£", "pound"),
+    ("¥", "yen"),
+    ("₹", "rupee"),
+];
+
+/// Lower-case singular of a noun: "officers" → "officer", "cities" → "city", "people" →
+/// "person", "euros" → "euro".
+pub fn lemma(word: &str) -> String {
+    let w = word.to_lowercase();
+    let w = w
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches('\'')
+        .to_string();
+    if let Some((_, l)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+        return l.to_string();
+    }
+    if w.len() > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..w.len() - 3]);
+    }
+    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
+        if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    if is_plural_form(&w) {
+        return w[..w.len() - 1].to_string();
+    }
+    w
+}
+
+/// Does a lower-case word look like a plural (regular or irregular)?
+pub fn is_plural(word: &str) -> bool {
+    let w = word.to_lowercase();
+    IRREGULAR.iter().any(|(p, l)| *p == w && p != l) || is_plural_form(&w)
+}
+
+fn is_plural_form(w: &str) -> bool {
+    w.len() > 2
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+}
+
+/// A crude stem for comparing context words: "offered"/"offer", "forced"/"force",
+/// "homes"/"home" agree.
+pub fn stem(word: &str) -> String {
+    let mut w = word.to_lowercase();
+    for (suffix, min) in [("ing", 6), ("ed", 5), ("es", 5), ("s", 4)] {
+        if w.len() >= min && w.ends_with(suffix) && !w.ends_with("ss") {
+            w.truncate(w.len() - suffix.len());
+            break;
+        }
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    w
+}
+
+fn word_number(w: &str) -> Option<f64> {
+    let w = w.to_lowercase();
+    if w == "zero" {
+        return Some(0.0);
+    }
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as f64 + 1.0);
+    }
+    TENS.iter()
+        .position(|u| *u == w)
+        .map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+fn ordinal_word(w: &str) -> Option<f64> {
+    let w = w.to_lowercase();
+    if let Some(i) = ORDINALS.iter().position(|u| *u == w) {
+        return Some(i as f64 + 1.0);
+    }
+    if let Some(i) = TENS_ORDINALS.iter().position(|u| *u == w) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    match w.as_str() {
+        "hundredth" => Some(100.0),
+        "thousandth" => Some(1000.0),
+        _ => None,
+    }
+}
+
+fn multiplier(w: &str) -> Option<f64> {
+    let w = w.to_lowercase();
+    MULTIPLIERS.iter().find(|(m, _)| *m == w).map(|(_, v)| *v)
+}
+
+/// Is a lemma a unit of measure or money ("percent", "kilometre", "euro")? Different figures
+/// in one unit are often different things.
+pub fn is_measure(lemma: &str) -> bool {
+    MEASURES.contains(&lemma)
+        || matches!(
+            lemma,
+            "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century"
+        )
+}
+
+pub fn is_month(w: &str) -> bool {
+    MONTHS.contains(&w.to_lowercase().as_str())
+}
+
+pub fn is_weekday(w: &str) -> bool {
+    WEEKDAYS.contains(&w.to_lowercase().as_str())
+}
+
+/// Value of a digit token ("1,100.50" → 1100.5), with its ordinal suffix if any.
+fn digits_value(s: &str) -> Option<(f64, Option<&str>)> {
+    let end = s
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(s.len());
+    let (num, rest) = s.split_at(end);
+    let value: f64 = num.replace(',', "").parse().ok()?;
+    if rest.is_empty() {
+        return Some((value, None));
+    }
+    Some((value, Some(rest)))
+}
+
+/// Cursor over one sentence's tokens.
+struct Scan<'x, 'a> {
+    a: &'x Analysis<'a>,
+    /// Token range of the sentence.
+    start: usize,
+    end: usize,
+}
+
+impl Scan<'_, '_> {
+    fn w(&self, i: usize) -> Option<String> {
+        (i >= self.start && i < self.end).then(|| self.a.word(i).to_lowercase())
+    }
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.w(i).is_some_and(|w| w == s)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        i >= self.start && i < self.end && self.a.tokens[i].kind == TokenKind::Word
+    }
+    fn is_number(&self, i: usize) -> bool {
+        i >= self.start && i < self.end && self.a.tokens[i].kind == TokenKind::Number
+    }
+    fn glued(&self, i: usize) -> bool {
+        i >= self.start && i < self.end && self.a.tokens[i].glued
+    }
+    /// `i` is a hyphen glued on both sides.
+    fn hyphen(&self, i: usize) -> bool {
+        self.w(i)
+            .is_some_and(|w| matches!(w.as_str(), "-" | "‐" | "‑"))
+            && self.glued(i)
+            && self.glued(i + 1)
+    }
+}
+
+pub(super) fn extract(a: &Analysis) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for (s_index, sentence) in a.sentences.iter().enumerate() {
+        let scan = Scan {
+            a,
+            start: sentence.tokens.start,
+            end: sentence.tokens.end,
+        };
+        let mut i = scan.start;
+        while i < scan.end {
+            match figure(&scan, i) {
+                Some(mut q) => {
+                    q.sentence = s_index;
+                    q.quoted = a.tokens[i].quoted;
+                    let next = q.tokens.end.max(i + 1);
+                    out.push(q);
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+fn blank(kind: QuantityKind, value: f64, tokens: Range<usize>, a: &Analysis) -> Quantity {
+    Quantity {
+        kind,
+        value,
+        span: a.tokens[tokens.start].span.start..a.tokens[tokens.end - 1].span.end,
+        tokens,
+        approx: Approx::Exact,
+        qualifier: None,
+        determiner: None,
+        premodifier: None,
+        noun: None,
+        head: None,
+        of_noun: None,
+        phrase: 0..0,
+        superlative: None,
+        sentence: 0,
+        quoted: false,
+    }
+}
+
+/// Parses a figure starting at token `i`, if there is one.
+fn figure(s: &Scan, i: usize) -> Option<Quantity> {
+    let a = s.a;
+    let tok = &a.tokens[i];
+    match tok.kind {
+        TokenKind::Number => digit_figure(s, i),
+        TokenKind::Word => word_figure(s, i),
+        TokenKind::Punct => {
+            // A currency sign glued to the number: "$32,000".
+            let sign = a.word(i);
+            if matches!(sign, "$" | "€" | "£" | "¥" | "₹") && s.is_number(i + 1) && s.glued(i + 1)
+            {
+                let mut q = digit_figure(s, i + 1)?;
+                if q.kind != QuantityKind::Cardinal {
+                    return None;
+                }
+                q.tokens.start = i;
+                q.span.start = a.tokens[i].span.start;
+                q.noun = Some(Noun {
+                    token: i,
+                    span: a.tokens[i].span.clone(),
+                    lemma: lemma(sign),
+                });
+                q.phrase = q.tokens.end..q.tokens.end;
+                look_back(s, &mut q);
+                Some(q)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn digit_figure(s: &Scan, i: usize) -> Option<Quantity> {
+    let a = s.a;
+    let text = a.word(i);
+    let (value, suffix) = digits_value(text)?;
+    let prev = if i > s.start { s.w(i - 1) } else { None };
+    let prev_is_month = prev.as_deref().is_some_and(is_month);
+    let next_is_month = s.w(i + 1).as_deref().is_some_and(is_month);
+
+    // Part of a clock time or a race time ("6:30", "2:08:33"), or after one.
+    let colon_next = s.is(i + 1, ":") && s.glued(i + 1) && s.is_number(i + 2) && s.glued(i + 2);
+    let colon_prev = i >= s.start + 2 && s.is(i - 1, ":") && s.glued(i) && s.glued(i - 1);
+    if colon_next || colon_prev {
+        let mut end = i + 1;
+        while s.is(end, ":") && s.glued(end) && s.is_number(end + 1) && s.glued(end + 1) {
+            end += 2;
+        }
+        return Some(blank(QuantityKind::Clock, value, i..end, a));
+    }
+    if is_clock_suffix(s, i + 1) {
+        return Some(blank(QuantityKind::Clock, value, i..i + 1, a));
+    }
+
+    if let Some(sfx) = suffix {
+        let sfx = sfx.to_lowercase();
+        if matches!(sfx.as_str(), "st" | "nd" | "rd" | "th") {
+            let day_like = (1.0..=31.0).contains(&value)
+                && (prev_is_month
+                    || next_is_month
+                    || (s.is(i + 1, "of")
+                        && (s.w(i + 2).as_deref().is_some_and(is_month)
+                            || (matches!(s.w(i + 2).as_deref(), Some("last" | "this" | "next"))
+                                && s.is(i + 3, "month")))));
+            if day_like {
+                return Some(blank(QuantityKind::Day, value, i..i + 1, a));
+            }
+            let mut q = blank(QuantityKind::Ordinal, value, i..i + 1, a);
+            ordinal_tail(s, &mut q);
+            look_back(s, &mut q);
+            return Some(q);
+        }
+        if sfx == "s" && value >= 10.0 && value.fract() == 0.0 {
+            // Decades: "the 1990s", "the 80s".
+            return Some(blank(QuantityKind::Year, value, i..i + 1, a));
+        }
+        return Some(blank(QuantityKind::Other, value, i..i + 1, a));
+    }
+
+    // Days of the month: "May 9", "1 June", "October 4 and 5".
+    if value.fract() == 0.0 && (1.0..=31.0).contains(&value) && !text.contains(',') {
+        let after_and_day = i >= s.start + 2
+            && s.is(i - 1, "and")
+            && s.is_number(i - 2)
+            && i >= s.start + 3
+            && s.w(i - 3).as_deref().is_some_and(is_month);
+        if prev_is_month || next_is_month || after_and_day {
+            return Some(blank(QuantityKind::Day, value, i..i + 1, a));
+        }
+    }
+
+    // Years: four digits, no separator, not followed by a plural count noun.
+    let plain = text.chars().all(|c| c.is_ascii_digit());
+    if plain && text.len() == 4 && (1000.0..=2100.0).contains(&value) {
+        let next_plural = s.is_word(i + 1)
+            && !s.a.tokens[i + 1].capitalised
+            && s.w(i + 1).as_deref().is_some_and(is_plural)
+            && !s.glued(i + 1);
+        if !next_plural {
+            let mut q = blank(QuantityKind::Year, value, i..i + 1, a);
+            // "2020-21", "2021-2027": the second year joins the first.
+            if s.hyphen(i + 1) && s.is_number(i + 2) {
+                let second = a.word(i + 2);
+                if second.chars().all(|c| c.is_ascii_digit()) {
+                    q.tokens.end = i + 3;
+                    q.span.end = a.tokens[i + 2].span.end;
+                }
+            }
+            return Some(q);
+        }
+    }
+
+    // Scores and ranges between small numbers glued by a hyphen: "1-1 draw".
+    if s.hyphen(i + 1) && s.is_number(i + 2) {
+        return Some(blank(QuantityKind::Other, value, i..i + 3, a));
+    }
+
+    let mut q = blank(QuantityKind::Cardinal, value, i..i + 1, a);
+    cardinal_tail(s, &mut q);
+    look_back(s, &mut q);
+    apposition_age(s, &mut q);
+    Some(q)
+}
+
+/// "a.m.", "p.m.", "am", "pm", "noon", "GMT" after a number.
+fn is_clock_suffix(s: &Scan, j: usize) -> bool {
+    match s.w(j).as_deref() {
+        Some("a" | "p") => s.is(j + 1, ".") && s.is(j + 2, "m"),
+        Some("am" | "pm" | "noon" | "gmt" | "utc" | "hrs" | "midnight") => true,
+        _ => false,
+    }
+}
+
+fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
+    let a = s.a;
+    let w = s.w(i)?;
+    // Capitalised ordinals and numbers inside a sentence are names ("First Nations", "the
+    // Fourth of July", "Second World War", "Big Four").
+    let inner_capital = a.tokens[i].capitalised && i > s.start && !after_opening(s, i);
+
+    if let Some(value) = ordinal_word(&w) {
+        if inner_capital {
+            return None;
+        }
+        // "Fourth of July" at the start of a sentence.
+        if s.is(i + 1, "of") && s.w(i + 2).as_deref().is_some_and(is_month) {
+            return None;
+        }
+        // "second" the unit of time: "a split second", "87 seconds" (plural is not ordinal),
+        // "one second", "per second".
+        if w == "second" && i > s.start {
+            let p = s.w(i - 1).unwrap_or_default();
+            if matches!(p.as_str(), "per" | "split")
+                || s.is_number(i - 1)
+                || word_number(&p).is_some()
+            {
+                return None;
+            }
+        }
+        let mut end = i + 1;
+        let mut value = value;
+        // "twenty-first"
+        if let Some(tens) = word_number(&w).filter(|v| *v >= 20.0)
+            && s.hyphen(i + 1)
+            && let Some(o) = s.w(i + 2).as_deref().and_then(ordinal_word)
+        {
+            value = tens + o;
+            end = i + 3;
+        }
+        let mut q = blank(QuantityKind::Ordinal, value, i..end, a);
+        ordinal_tail(s, &mut q);
+        look_back(s, &mut q);
+        return Some(q);
+    }
+    // "twenty-first" starts with a tens word.
+    if let Some(tens) = word_number(&w).filter(|v| *v >= 20.0)
+        && s.hyphen(i + 1)
+        && let Some(o) = s.w(i + 2).as_deref().and_then(ordinal_word)
+    {
+        if inner_capital {
+            return None;
+        }
+        let mut q = blank(QuantityKind::Ordinal, tens + o, i..i + 3, a);
+        ordinal_tail(s, &mut q);
+        look_back(s, &mut q);
+        return Some(q);
+    }
+
+    if let Some(&(_, v)) = VAGUE.iter().find(|(x, _)| *x == w) {
+        // "dozens of towns": the noun follows "of".
+        let mut q = blank(QuantityKind::Cardinal, v, i..i + 1, a);
+        q.approx = Approx::Vague;
+        if s.is(i + 1, "of") {
+            let (phrase, noun) = noun_phrase(s, i + 2, false, v);
+            q.phrase = phrase;
+            q.noun = noun;
+        }
+        return Some(q);
+    }
+
+    if w == "dozen" && i > s.start && matches!(s.w(i - 1).as_deref(), Some("a" | "half")) {
+        let mut q = blank(QuantityKind::Cardinal, 12.0, i - 1..i + 1, a);
+        q.approx = Approx::About;
+        cardinal_tail(s, &mut q);
+        look_back(s, &mut q);
+        return Some(q);
+    }
+
+    let mut value = word_number(&w)?;
+    if inner_capital {
+        return None;
+    }
+    // "one" is often a pronoun: "one of them", "the one", "no one", "one another".
+    if w == "one" {
+        let p = if i > s.start { s.w(i - 1) } else { None };
+        if matches!(
+            p.as_deref(),
+            Some("the" | "no" | "any" | "every" | "each" | "this" | "that" | "which" | "someone")
+        ) || s.is(i + 1, "another")
+        {
+            return None;
+        }
+    }
+    let mut end = i + 1;
+    // "twenty-one"
+    if value >= 20.0
+        && s.hyphen(end)
+        && let Some(u) = s.w(end + 1).as_deref().and_then(word_number)
+        && u < 10.0
+    {
+        value += u;
+        end += 2;
+    }
+    // "two hundred", "three hundred and twenty"
+    if s.is(end, "hundred") {
+        value *= 100.0;
+        end += 1;
+        if s.is(end, "and")
+            && let Some(u) = s.w(end + 1).as_deref().and_then(word_number)
+        {
+            value += u;
+            end += 2;
+        }
+    }
+    let mut q = blank(QuantityKind::Cardinal, value, i..end, a);
+    cardinal_tail(s, &mut q);
+    look_back(s, &mut q);
+    Some(q)
+}
+
+/// The token right after an opening quote or bracket counts as sentence-initial.
+fn after_opening(s: &Scan, i: usize) -> bool {
+    let mut j = i;
+    while j > s.start {
+        j -= 1;
+        let w = s.a.word(j);
+        if matches!(w, "\"" | "“" | "'" | "‘" | "(" | "«" | "—" | ":") {
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+/// After a cardinal: multiplier, percent sign, compound unit ("43,812-vote margin"), age
+/// ("45-year-old", "58 years old"), and the noun counted.
+fn cardinal_tail(s: &Scan, q: &mut Quantity) {
+    let a = s.a;
+    let mut end = q.tokens.end;
+    // "1.5 million", "420-million-pound", "4 lakh"
+    loop {
+        if let Some(m) = s.w(end).as_deref().and_then(multiplier) {
+            q.value *= m;
+            end += 1;
+            continue;
+        }
+        if s.hyphen(end)
+            && let Some(m) = s.w(end + 1).as_deref().and_then(multiplier)
+        {
+            q.value *= m;
+            end += 2;
+            continue;
+        }
+        break;
+    }
+    let set_end = |q: &mut Quantity, end: usize| {
+        q.tokens.end = end;
+        q.span.end = a.tokens[end - 1].span.end;
+    };
+    set_end(q, end);
+
+    // "14%"
+    if s.is(end, "%") && s.glued(end) {
+        q.noun = Some(Noun {
+            token: end,
+            span: a.tokens[end].span.clone(),
+            lemma: "percent".into(),
+        });
+        q.phrase = end..end + 1;
+        return;
+    }
+
+    // Ages: "45-year-old", "45-years-old", "58 years old".
+    let year_word = |j: usize| matches!(s.w(j).as_deref(), Some("year" | "years"));
+    if s.hyphen(end)
+        && year_word(end + 1)
+        && s.hyphen(end + 2)
+        && s.is(end + 3, "old")
+        && q.value < 130.0
+    {
+        q.kind = QuantityKind::Age;
+        set_end(q, end + 4);
+        return;
+    }
+    if year_word(end) && s.is(end + 1, "old") && q.value < 130.0 {
+        q.kind = QuantityKind::Age;
+        set_end(q, end + 2);
+        return;
+    }
+
+    // Compound: "43,812-vote margin", "14-month closure", "420-million-pound renovation".
+    if s.hyphen(end) && s.is_word(end + 1) {
+        let unit = end + 1;
+        let mut after = unit + 1;
+        // Multi-part compounds: "vote-counting", "year-long".
+        while s.hyphen(after) && s.is_word(after + 1) {
+            after += 2;
+        }
+        q.noun = Some(Noun {
+            token: unit,
+            span: a.tokens[unit].span.clone(),
+            lemma: lemma(a.word(unit)),
+        });
+        let (phrase, head) = noun_phrase(s, after, true, q.value);
+        q.phrase = phrase;
+        q.head = head;
+        return;
+    }
+
+    // "per cent"
+    if s.is(end, "per") && s.is(end + 1, "cent") {
+        q.noun = Some(Noun {
+            token: end + 1,
+            span: a.tokens[end].span.start..a.tokens[end + 1].span.end,
+            lemma: "percent".into(),
+        });
+        q.phrase = end..end + 2;
+        return;
+    }
+    let (phrase, noun) = noun_phrase(s, end, false, q.value);
+    q.phrase = phrase;
+    q.noun = noun;
+}
+
+/// After an ordinal: "third-worst" (superlative) and the noun ("fourth term").
+fn ordinal_tail(s: &Scan, q: &mut Quantity) {
+    let a = s.a;
+    let mut end = q.tokens.end;
+    if s.hyphen(end) && s.is_word(end + 1) {
+        let w = s.w(end + 1).unwrap_or_default();
+        let superlative = w.ends_with("est") || matches!(w.as_str(), "worst" | "best" | "most");
+        if superlative {
+            q.superlative = Some(w);
+            end += 2;
+            q.tokens.end = end;
+            q.span.end = a.tokens[end - 1].span.end;
+        } else {
+            // "first-round", "second-half": the glued word is the noun.
+            q.noun = Some(Noun {
+                token: end + 1,
+                span: a.tokens[end + 1].span.clone(),
+                lemma: lemma(&w),
+            });
+            q.phrase = end + 1..end + 2;
+            return;
+        }
+    }
+    let (phrase, noun) = noun_phrase(s, end, true, 1.0);
+    q.phrase = phrase;
+    q.noun = noun;
+}
+
+/// The noun phrase starting at token `j`: words up to a stop word, punctuation or number
+/// (at most four). With `last`, the head is the last word (ordinals, compounds: "11th
+/// consecutive increase" → increase); otherwise the first plural ("18 police officers" →
+/// officers), a measure word ("48 degree"), or for one thing the first word ("one week").
+fn noun_phrase(s: &Scan, j: usize, last: bool, value: f64) -> (Range<usize>, Option<Noun>) {
+    let a = s.a;
+    let mut k = j;
+    let mut taken = 0;
+    while k < s.end && taken < 4 && s.is_word(k) {
+        let w = s.w(k).unwrap_or_default();
+        if STOP.contains(&w.as_str()) || is_month(&w) || is_weekday(&w) {
+            break;
+        }
+        // Verbs after the head end it; an -ing or -ed word right after the figure can still be
+        // a noun ("a third meeting").
+        if k > j && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 {
+            break;
+        }
+        taken += 1;
+        k += 1;
+        // Hyphenated nouns: "vote-counting machines".
+        while s.hyphen(k) && s.is_word(k + 1) {
+            k += 2;
+        }
+        if s.glued(k) {
+            break;
+        }
+    }
+    let words: Vec<usize> = (j..k).filter(|&t| s.is_word(t)).collect();
+    let make = |t: usize| Noun {
+        token: t,
+        span: a.tokens[t].span.clone(),
+        lemma: lemma(a.word(t)),
+    };
+    if words.is_empty() {
+        return (j..j, None);
+    }
+    let chosen = if last {
+        words.last().copied()
+    } else {
+        let plural = words
+            .iter()
+            .copied()
+            .find(|&t| is_plural(a.word(t)) && !a.word(t).contains('\''));
+        let measure = words
+            .first()
+            .copied()
+            .filter(|&t| MEASURES.contains(&lemma(a.word(t)).as_str()));
+        if value == 1.0 {
+            measure.or(Some(words[0]))
+        } else {
+            plural.or(measure)
+        }
+    };
+    match chosen {
+        Some(t) => (j..t + 1, Some(make(t))),
+        None => (j..k, None),
+    }
+}
+
+/// Before a figure: the qualifier ("more than"), a premodifier ("remaining"), the
+/// determiner ("the", "Dizon's"), and "a margin of" → of_noun.
+fn look_back(s: &Scan, q: &mut Quantity) {
+    let a = s.a;
+    let mut j = q.tokens.start; // first token not yet claimed
+    // Qualifier.
+    for (phrase, approx) in QUALIFIERS {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        if j < s.start + words.len() {
+            continue;
+        }
+        let from = j - words.len();
+        if words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| s.is(from + k, w) && a.tokens[from + k].kind == TokenKind::Word)
+        {
+            q.approx = *approx;
+            q.qualifier = Some(a.tokens[from].span.start..a.tokens[j - 1].span.end);
+            j = from;
+            break;
+        }
+    }
+    // Premodifier: "the remaining 31", "another 5".
+    if j > s.start
+        && let Some(w) = s.w(j - 1)
+        && PREMODIFIERS.contains(&w.as_str())
+    {
+        q.premodifier = Some((w, a.tokens[j - 1].span.clone()));
+        j -= 1;
+    }
+    // Determiner.
+    if j > s.start
+        && let Some(w) = s.w(j - 1)
+    {
+        if DETERMINERS.contains(&w.as_str()) {
+            q.determiner = Some(w);
+        } else if a.tokens[j - 1].kind == TokenKind::Word
+            && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"))
+        {
+            q.determiner = Some("'s".into());
+        }
+    }
+    // "a margin of 48,312", "a bid of 85 million euros", "a total of 665".
+    if j >= s.start + 2 && s.is(j - 1, "of") && s.is_word(j - 2) {
+        let w = s.w(j - 2).unwrap_or_default();
+        if !STOP.contains(&w.as_str()) && !a.tokens[j - 2].capitalised {
+            q.of_noun = Some(Noun {
+                token: j - 2,
+                span: a.tokens[j - 2].span.clone(),
+                lemma: lemma(&w),
+            });
+        }
+    }
+    // "aged 58"
+    if q.kind == QuantityKind::Cardinal
+        && q.noun.is_none()
+        && j > s.start
+        && s.is(j - 1, "aged")
+        && q.value < 130.0
+    {
+        q.kind = QuantityKind::Age;
+        q.tokens.start = j - 1;
+        q.span.start = a.tokens[j - 1].span.start;
+    }
+}
+
+/// "Luka Modrić, 35, but…", "Tanui, 27, who…": a bare small number between commas right
+/// after a capitalised name is an age.
+fn apposition_age(s: &Scan, q: &mut Quantity) {
+    let a = s.a;
+    let i = q.tokens.start;
+    if q.kind != QuantityKind::Cardinal
+        || q.noun.is_some()
+        || q.qualifier.is_some()
+        || q.value.fract() != 0.0
+        || !(1.0..130.0).contains(&q.value)
+        || i < s.start + 2
+    {
+        return;
+    }
+    let name_before = s.is(i - 1, ",")
+        && s.is_word(i - 2)
+        && a.tokens[i - 2].capitalised
+        && !s.w(i - 2).is_some_and(|w| is_month(&w) || is_weekday(&w));
+    let closed = matches!(s.w(i + 1).as_deref(), Some("," | "." | ")" | ";")) || i + 1 >= s.end;
+    if name_before && closed {
+        q.kind = QuantityKind::Age;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analysis;
+    use crate::document::{Document, Format};
+
+    fn doc(text: &str) -> Document {
+        Document::parse("t.md", text.to_string(), Format::Markdown)
+    }
+
+    /// (figure text, kind, value, noun lemma)
+    fn facts(text: &str) -> Vec<(String, QuantityKind, f64, Option<String>)> {
+        let d = doc(text);
+        let a = Analysis::new(&d);
+        a.quantities()
+            .iter()
+            .map(|q| {
+                (
+                    a.slice(q.span.clone()).to_string(),
+                    q.kind,
+                    q.value,
+                    q.noun.as_ref().map(|n| n.lemma.clone()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> Quantity {
+        let d = doc(text);
+        let a = Analysis::new(&d);
+        let q = a.quantities();
+        assert_eq!(q.len(), 1, "{q:?}");
+        q[0].clone()
+    }
+
+    fn c(
+        s: &str,
+        kind: QuantityKind,
+        v: f64,
+        noun: Option<&str>,
+    ) -> (String, QuantityKind, f64, Option<String>) {
+        (s.to_string(), kind, v, noun.map(str::to_string))
+    }
+
+    use QuantityKind::*;
+
+    #[test]
+    fn cardinals_in_digits_and_words() {
+        assert_eq!(
+            facts("In Cochabamba, 18 police officers joined three cities and twenty-one towns."),
+            vec![
+                c("18", Cardinal, 18.0, Some("officer")),
+                c("three", Cardinal, 3.0, Some("city")),
+                c("twenty-one", Cardinal, 21.0, Some("town")),
+            ]
+        );
+        assert_eq!(
+            facts("It cut 1,100 jobs and paid 85 million euros and 1.5 million dollars."),
+            vec![
+                c("1,100", Cardinal, 1100.0, Some("job")),
+                c("85 million", Cardinal, 85e6, Some("euro")),
+                c("1.5 million", Cardinal, 1.5e6, Some("dollar")),
+            ]
+        );
+        assert_eq!(
+            facts("Twelve rooms hold two hundred objects."),
+            vec![
+                c("Twelve", Cardinal, 12.0, Some("room")),
+                c("two hundred", Cardinal, 200.0, Some("object")),
+            ]
+        );
+    }
+
+    #[test]
+    fn currency_percent_and_measures() {
+        assert_eq!(
+            facts("A bonus of $32,000 and $9.9 billion, 14% and 5 per cent, 48 degree Celsius."),
+            vec![
+                c("$32,000", Cardinal, 32000.0, Some("dollar")),
+                c("$9.9 billion", Cardinal, 9.9e9, Some("dollar")),
+                c("14", Cardinal, 14.0, Some("percent")),
+                c("5", Cardinal, 5.0, Some("percent")),
+                c("48", Cardinal, 48.0, Some("degree")),
+            ]
+        );
+        assert_eq!(
+            facts("He won more than 10 percentage points and 4 lakh rupees."),
+            vec![
+                c("10", Cardinal, 10.0, Some("point")),
+                c("4 lakh", Cardinal, 4e5, Some("rupee")),
+            ]
+        );
+    }
+
+    #[test]
+    fn qualifiers() {
+        let q = one("Some 2,300 workers stopped.");
+        assert_eq!(q.approx, Approx::About);
+        assert_eq!(q.value, 2300.0);
+        let q = one("It killed at least 36 persons.");
+        assert_eq!(q.approx, Approx::AtLeast);
+        let q = one("They forced more than 163,000 from their homes.");
+        assert_eq!(q.approx, Approx::AtLeast);
+        assert_eq!(q.noun, None);
+        let q = one("It had nearly 90 members.");
+        assert_eq!(q.approx, Approx::About);
+        let q = one("It holds up to 40 boats.");
+        assert_eq!(q.approx, Approx::AtMost);
+        let q = one("Counting was delayed in dozens of towns.");
+        assert_eq!(q.approx, Approx::Vague);
+        assert_eq!(q.noun.unwrap().lemma, "town");
+        let q = one("About $15,500 was paid.");
+        assert_eq!(q.approx, Approx::About);
+        let d = doc("About $15,500 was paid.");
+        let a = Analysis::new(&d);
+        assert_eq!(
+            a.slice(a.quantities()[0].phrase_span(true)),
+            "About $15,500"
+        );
+    }
+
+    #[test]
+    fn determiners_premodifiers_and_of_nouns() {
+        let q = one("The families of the 46 persons who died.");
+        assert_eq!(q.determiner.as_deref(), Some("the"));
+        assert!(q.is_definite());
+        let q = one("and the remaining 31 in the region");
+        assert_eq!(q.premodifier.as_ref().unwrap().0, "remaining");
+        assert!(!q.is_definite());
+        let q = one("Dizon's 43,812-vote margin was the widest.");
+        assert_eq!(q.determiner.as_deref(), Some("'s"));
+        assert_eq!(q.noun.as_ref().unwrap().lemma, "vote");
+        assert_eq!(q.head.as_ref().unwrap().lemma, "margin");
+        let q = one("She won by a margin of 48,312 over him.");
+        assert_eq!(q.of_noun.as_ref().unwrap().lemma, "margin");
+        assert!(!q.is_definite());
+    }
+
+    #[test]
+    fn ordinals() {
+        let d = doc(
+            "He won a fourth term, the 11th consecutive increase, the third-worst year and a twenty-first bid.",
+        );
+        let a = Analysis::new(&d);
+        let got: Vec<(String, f64, Option<String>, Option<String>)> = a
+            .quantities()
+            .iter()
+            .map(|q| {
+                assert_eq!(q.kind, Ordinal);
+                (
+                    a.slice(q.span.clone()).to_string(),
+                    q.value,
+                    q.noun.as_ref().map(|n| n.lemma.clone()),
+                    q.superlative.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("fourth".into(), 4.0, Some("term".into()), None),
+                ("11th".into(), 11.0, Some("increase".into()), None),
+                (
+                    "third-worst".into(),
+                    3.0,
+                    Some("year".into()),
+                    Some("worst".into())
+                ),
+                ("twenty-first".into(), 21.0, Some("bid".into()), None),
+            ]
+        );
+        let q = one("It is the second round of layoffs.");
+        assert_eq!(q.noun.unwrap().lemma, "round");
+    }
+
+    #[test]
+    fn capitalised_ordinals_are_names() {
+        assert!(facts("They marched on the Fourth of July with First Nations leaders.").is_empty());
+        assert!(facts("Fourth of July parades were held.").is_empty());
+        // Sentence-initial ordinals are still ordinals.
+        assert_eq!(facts("Third place went to Chebet.")[0].1, Ordinal);
+        assert!(
+            facts("He finished in 87 seconds, one second ahead.")
+                .iter()
+                .all(|f| f.1 != Ordinal)
+        );
+    }
+
+    #[test]
+    fn years_days_and_clocks() {
+        assert_eq!(
+            facts("Born in 1970, he ruled since 2006 in the 1990s and the 2020-21 season."),
+            vec![
+                c("1970", Year, 1970.0, None),
+                c("2006", Year, 2006.0, None),
+                c("1990s", Year, 1990.0, None),
+                c("2020-21", Year, 2020.0, None),
+            ]
+        );
+        assert_eq!(
+            facts("On May 9 and 1 June, the 20th of last month, at 6:30 a.m. in 2:08:33."),
+            vec![
+                c("9", Day, 9.0, None),
+                c("1", Day, 1.0, None),
+                c("20th", Day, 20.0, None),
+                c("6:30", Clock, 6.0, None),
+                c("2:08:33", Clock, 2.0, None),
+            ]
+        );
+        assert_eq!(facts("October 4 and 5")[1].1, Day);
+        // A four-digit figure followed by a plural noun is a count.
+        assert_eq!(facts("About 1500 workers")[0].1, Cardinal);
+        assert_eq!(facts("the 2025 total")[0].1, Year);
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(
+            facts("The 45-year-old, aged 58 by then, was 30 years old; Luka Modrić, 35, agreed."),
+            vec![
+                c("45-year-old", Age, 45.0, None),
+                c("aged 58", Age, 58.0, None),
+                c("30 years old", Age, 30.0, None),
+                c("35", Age, 35.0, None),
+            ]
+        );
+        // Not an age: a count between commas with a noun, or after a place and before a noun.
+        assert_eq!(facts("In Kaptagat, 25 kilometres east")[0].1, Cardinal);
+        assert_eq!(facts("On Monday, 15 said so.")[0].1, Cardinal);
+    }
+
+    #[test]
+    fn compounds() {
+        let q = one("a 14-month closure");
+        assert_eq!(q.noun.unwrap().lemma, "month");
+        assert_eq!(q.head.unwrap().lemma, "closure");
+        let q = one("a 420-million-pound renovation");
+        assert_eq!(q.value, 420e6);
+        assert_eq!(q.noun.unwrap().lemma, "pound");
+        let q = one("after 1,867 vote-counting machines broke down");
+        assert_eq!(q.noun.unwrap().lemma, "machine");
+        assert_eq!(facts("the 1-1 draw")[0].1, Other);
+    }
+
+    #[test]
+    fn nouns_stop_at_verbs_and_prepositions() {
+        assert_eq!(one("and 71 were recorded").noun, None);
+        assert_eq!(one("then 31 in the region").noun, None);
+        assert_eq!(one("134 people were missing").noun.unwrap().lemma, "person");
+        assert_eq!(one("24 crew members").noun.unwrap().lemma, "member");
+        assert_eq!(one("11 Indonesians").noun.unwrap().lemma, "indonesian");
+        assert_eq!(one("one week").noun.unwrap().lemma, "week");
+        // "one" before "of" counts nothing; "no one" is a pronoun.
+        assert_eq!(one("one of its offices").noun, None);
+        assert!(facts("no one came").is_empty());
+    }
+
+    #[test]
+    fn lemmas_and_stems() {
+        assert_eq!(lemma("cities"), "city");
+        assert_eq!(lemma("People"), "person");
+        assert_eq!(lemma("basis"), "basis");
+        assert_eq!(lemma("churches"), "church");
+        assert_eq!(stem("offered"), stem("offer"));
+        assert_eq!(stem("forced"), stem("force"));
+        assert_eq!(stem("homes"), stem("home"));
+    }
 }

@@ -1,13 +1,2081 @@
-//! Dates, weekdays and relative time expressions. (Placeholder: filled in by the time work.)
+//! Dates, weekdays and relative time expressions, with exact byte spans.
+//!
+//! The extractor records what the text *says* ("March 5", "Tuesday, March 5, 2024", "on Monday
+//! or Tuesday", "last month", "two weeks ago", "since 17 days", "recently") and the tense of the
+//! clause around it. What an expression *means* depends on the day the article was published:
+//! [`TimeExpr::resolve`] turns it into calendar dates against that day. All calendar arithmetic
+//! is jiff's.
 
-use super::Analysis;
+use super::{Analysis, TokenKind};
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
 use std::ops::Range;
+
+/// The tense of the clause an expression sits in (a heuristic: the nearest verb form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// "took place", "was held", "said", "has lifted".
+    Past,
+    /// "is", "are", "being", modals other than will/would.
+    Present,
+    /// "will", "would", "is expected to", "is scheduled for", "plans to".
+    Future,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+/// `last`, `this`, `next`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Last,
+    This,
+    Next,
+}
+
+impl Which {
+    fn offset(self) -> i64 {
+        match self {
+            Which::Last => -1,
+            Which::This => 0,
+            Which::Next => 1,
+        }
+    }
+}
+
+/// "earlier this month" (Early), "later this year" (Late).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Early,
+    Late,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+/// A calendar date as written: "March 5, 2024", "5 March", "Tuesday, March 5", "2024-03-05".
+/// The day may be impossible ("31 June"): see [`CalendarDate::max_day`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CalendarDate {
+    pub year: Option<i16>,
+    pub month: i8,
+    pub day: i8,
+    /// A weekday written with the date ("Tuesday, March 5") and its span.
+    pub weekday: Option<(Weekday, Range<usize>)>,
+    /// The date without the weekday ("March 5, 2024").
+    pub date_span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimeKind {
+    Date(CalendarDate),
+    /// Bare weekdays: "on Monday", "Wednesday's", "on Friday and Saturday" (`either: false`),
+    /// "on Monday or Tuesday" (`either: true`).
+    Weekdays {
+        days: Vec<Weekday>,
+        either: bool,
+    },
+    /// "last Tuesday", "next Friday", "this Monday".
+    RelativeWeekday {
+        day: Weekday,
+        which: Which,
+    },
+    /// "yesterday" (-1), "today", "tonight", "tomorrow" (+1), "the day before yesterday" (-2).
+    Day {
+        offset: i8,
+        part: Option<DayPart>,
+    },
+    /// "last week", "this month", "next year", "earlier this week", "later this year",
+    /// "this weekend".
+    Period {
+        unit: Unit,
+        which: Which,
+        part: Option<Part>,
+    },
+    /// "next spring", "last summer".
+    Season {
+        season: Season,
+        which: Which,
+        part: Option<Part>,
+    },
+    /// "the 20th of last month".
+    DayOfMonth {
+        day: i8,
+        which: Which,
+    },
+    /// "two weeks ago", "3 days ago"; `count: None` for "a few days ago", "weeks ago".
+    Ago {
+        count: Option<u32>,
+        unit: Unit,
+    },
+    /// "since 17 days" (a calque of "for 17 days"); `count: None` for "since a few days".
+    SinceDuration {
+        count: Option<u32>,
+        unit: Unit,
+    },
+    /// No date can be recovered: "recently", "in recent days", "in the coming days".
+    Vague {
+        future: bool,
+    },
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimeExpr {
+    /// The whole expression, with a preceding "on" ("on Monday or Tuesday").
     pub span: Range<usize>,
+    /// The expression without that "on": where a replacement goes.
+    pub core: Range<usize>,
+    /// Token range of `span`.
+    pub tokens: Range<usize>,
+    pub sentence: usize,
+    pub kind: TimeKind,
+    /// Lower-case word right before `core` ("on", "since", "until", "for"…), if any.
+    pub prep: Option<String>,
+    pub tense: Tense,
+    /// The word that decided the tense ("took", "will", "expected").
+    pub tense_marker: Option<Range<usize>>,
+    /// Inside quotation marks.
+    pub quoted: bool,
 }
 
-pub(super) fn extract(_a: &Analysis) -> Vec<TimeExpr> {
+impl TimeExpr {
+    /// The family of a relative or vague expression, as rule sets name it: `day`, `period`,
+    /// `weekday`, `ago`, `since`, `day-of-month`, `weekday-choice`, `vague`. `None` for
+    /// absolute dates and bare weekdays.
+    pub fn category(&self) -> Option<&'static str> {
+        Some(match &self.kind {
+            TimeKind::Day { .. } => "day",
+            TimeKind::Period { .. } | TimeKind::Season { .. } => "period",
+            TimeKind::RelativeWeekday { .. } => "weekday",
+            TimeKind::Ago { .. } => "ago",
+            TimeKind::SinceDuration { .. } => "since",
+            TimeKind::DayOfMonth { .. } => "day-of-month",
+            TimeKind::Weekdays { either: true, .. } => "weekday-choice",
+            TimeKind::Vague { .. } => "vague",
+            TimeKind::Date(_) | TimeKind::Weekdays { either: false, .. } => return None,
+        })
+    }
+
+    /// What the expression denotes in an article published on `published`. `None` when it
+    /// cannot be said: vague words, impossible dates, or a relative expression with no
+    /// publication date.
+    pub fn resolve(&self, published: Option<Date>) -> Option<Resolution> {
+        if let TimeKind::Date(d) = &self.kind {
+            return d
+                .resolve(published)
+                .map(|(date, _)| Resolution::Day { date, part: None });
+        }
+        let p = published?;
+        let future = matches!(self.tense, Tense::Future | Tense::Present);
+        Some(match &self.kind {
+            TimeKind::Date(_) => unreachable!("handled above"),
+            TimeKind::Weekdays { days, either } => Resolution::Days {
+                dates: weekday_run(p, days, future)?,
+                either: *either,
+            },
+            TimeKind::RelativeWeekday { day, which } => Resolution::Day {
+                date: relative_weekday(p, *day, *which)?,
+                part: None,
+            },
+            TimeKind::Day { offset, part } => Resolution::Day {
+                date: p.checked_add(i64::from(*offset).days()).ok()?,
+                part: *part,
+            },
+            TimeKind::Period { unit, which, part } => {
+                let n = which.offset();
+                match unit {
+                    Unit::Week => Resolution::Week {
+                        monday: monday_of(p).checked_add((7 * n).days()).ok()?,
+                        part: *part,
+                    },
+                    Unit::Weekend => {
+                        Resolution::Weekend(monday_of(p).checked_add((7 * n + 5).days()).ok()?)
+                    }
+                    Unit::Month => Resolution::Month {
+                        first: p.first_of_month().checked_add(n.months()).ok()?,
+                        part: *part,
+                    },
+                    Unit::Year => Resolution::Year {
+                        year: p.year().checked_add(n as i16)?,
+                        part: *part,
+                    },
+                    Unit::Day => Resolution::Day {
+                        date: p.checked_add(n.days()).ok()?,
+                        part: None,
+                    },
+                }
+            }
+            TimeKind::Season {
+                season,
+                which,
+                part,
+            } => {
+                let (season, year) = relative_season(p, *season, *which, future);
+                Resolution::Season {
+                    season,
+                    year,
+                    part: *part,
+                }
+            }
+            TimeKind::DayOfMonth { day, which } => {
+                let month = p
+                    .first_of_month()
+                    .checked_add(which.offset().months())
+                    .ok()?;
+                Resolution::Day {
+                    date: Date::new(month.year(), month.month(), *day).ok()?,
+                    part: None,
+                }
+            }
+            TimeKind::Ago { count, unit } | TimeKind::SinceDuration { count, unit } => {
+                back_from(p, (*count)?, *unit)?
+            }
+            TimeKind::Vague { .. } => return None,
+        })
+    }
+}
+
+impl CalendarDate {
+    /// The last valid day of this month (in the stated year; 29 for a February with no year).
+    pub fn max_day(&self) -> i8 {
+        match self.year {
+            Some(y) => Date::new(y, self.month, 1).map_or(31, |d| d.days_in_month()),
+            None if self.month == 2 => 29,
+            None => Date::new(2001, self.month, 1).map_or(31, |d| d.days_in_month()),
+        }
+    }
+
+    pub fn is_possible(&self) -> bool {
+        self.day >= 1 && self.day <= self.max_day()
+    }
+
+    /// The date meant, and whether its year was inferred from `published` (the nearest year
+    /// in which the date exists). `None` if impossible, or yearless with no publication date.
+    pub fn resolve(&self, published: Option<Date>) -> Option<(Date, bool)> {
+        if let Some(y) = self.year {
+            return Date::new(y, self.month, self.day).ok().map(|d| (d, false));
+        }
+        let p = published?;
+        (p.year() - 1..=p.year() + 1)
+            .filter_map(|y| Date::new(y, self.month, self.day).ok())
+            .min_by_key(|d| d.duration_since(p).as_secs().unsigned_abs())
+            .map(|d| (d, true))
+    }
+}
+
+impl CalendarDate {
+    /// Every sensible reading: the date itself when the year is written; otherwise the
+    /// nearest-year reading first, then the publication year's if it differs (wire style
+    /// leaves out the current year, so "January 3" in a late-December story may be either).
+    pub fn readings(&self, published: Option<Date>) -> Vec<Date> {
+        let mut out: Vec<Date> = self
+            .resolve(published)
+            .map(|(d, _)| d)
+            .into_iter()
+            .collect();
+        if self.year.is_none()
+            && let Some(p) = published
+            && let Ok(d) = Date::new(p.year(), self.month, self.day)
+            && !out.contains(&d)
+        {
+            out.push(d);
+        }
+        out
+    }
+}
+
+/// A relative expression turned into calendar terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    Day {
+        date: Date,
+        part: Option<DayPart>,
+    },
+    /// "on or about": a count of weeks back is not exact.
+    About(Date),
+    /// Weekdays resolved together: "November 11 or 12, 2019".
+    Days {
+        dates: Vec<Date>,
+        either: bool,
+    },
+    /// The week starting on this Monday.
+    Week {
+        monday: Date,
+        part: Option<Part>,
+    },
+    /// The weekend starting on this Saturday.
+    Weekend(Date),
+    Month {
+        first: Date,
+        part: Option<Part>,
+    },
+    Year {
+        year: i16,
+        part: Option<Part>,
+    },
+    /// A northern-hemisphere season; winter belongs to the year it starts in (December).
+    Season {
+        season: Season,
+        year: i16,
+        part: Option<Part>,
+    },
+}
+
+impl Resolution {
+    /// A noun phrase: "October 20, 2019", "October 2019", "the week of October 28, 2019".
+    pub fn describe(&self) -> String {
+        let base = match self {
+            Resolution::Day { date, part: None } => format_date(*date),
+            Resolution::Day {
+                date,
+                part: Some(part),
+            } => format!("the {} of {}", day_part_name(*part), format_date(*date)),
+            Resolution::About(d) => format!("about {}", format_date(*d)),
+            Resolution::Days { dates, either } => {
+                format_dates(dates, if *either { "or" } else { "and" })
+            }
+            Resolution::Week { monday, .. } => format!("the week of {}", format_date(*monday)),
+            Resolution::Weekend(sat) => {
+                let sun = sat.tomorrow().unwrap_or(*sat);
+                format!("the weekend of {}", format_dates(&[*sat, sun], "and"))
+            }
+            Resolution::Month { first, .. } => {
+                format!("{} {}", MONTHS[first.month() as usize - 1], first.year())
+            }
+            Resolution::Year { year, .. } => year.to_string(),
+            Resolution::Season { season, year, .. } => season_name(*season, *year),
+        };
+        match self.part() {
+            Some(Part::Early) => format!("earlier in {base}"),
+            Some(Part::Late) => format!("later in {base}"),
+            None => base,
+        }
+    }
+
+    /// An adverbial that can replace the expression in a sentence: "on October 20, 2019",
+    /// "on or about October 26, 2019", "in October 2019", "later in 2023".
+    pub fn adverbial(&self) -> String {
+        if self.part().is_some() {
+            return self.describe();
+        }
+        match self {
+            Resolution::Day { .. } | Resolution::Days { .. } => format!("on {}", self.describe()),
+            Resolution::About(d) => format!("on or about {}", format_date(*d)),
+            Resolution::Weekend(_) => format!("over {}", self.describe()),
+            _ => format!("in {}", self.describe()),
+        }
+    }
+
+    fn part(&self) -> Option<Part> {
+        match self {
+            Resolution::Week { part, .. }
+            | Resolution::Month { part, .. }
+            | Resolution::Year { part, .. }
+            | Resolution::Season { part, .. } => *part,
+            _ => None,
+        }
+    }
+
+    /// The first and last days covered.
+    pub fn bounds(&self) -> (Date, Date) {
+        let day = |d: Date, n: i64| d.checked_add(n.days()).unwrap_or(d);
+        match self {
+            Resolution::Day { date, .. } | Resolution::About(date) => (*date, *date),
+            Resolution::Days { dates, .. } => (
+                dates.first().copied().unwrap_or(Date::MIN),
+                dates.last().copied().unwrap_or(Date::MAX),
+            ),
+            Resolution::Week { monday, .. } => (*monday, day(*monday, 6)),
+            Resolution::Weekend(sat) => (*sat, day(*sat, 1)),
+            Resolution::Month { first, .. } => (*first, first.last_of_month()),
+            Resolution::Year { year, .. } => (
+                Date::new(*year, 1, 1).unwrap_or(Date::MIN),
+                Date::new(*year, 12, 31).unwrap_or(Date::MAX),
+            ),
+            Resolution::Season { season, year, .. } => {
+                let start = Date::new(*year, season_start(*season), 1).unwrap_or(Date::MIN);
+                let end = start
+                    .checked_add(3.months())
+                    .and_then(|d| d.yesterday())
+                    .unwrap_or(start);
+                (start, end)
+            }
+        }
+    }
+}
+
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "October 20, 2019".
+pub fn format_date(d: Date) -> String {
+    format!(
+        "{} {}, {}",
+        MONTHS[d.month() as usize - 1],
+        d.day(),
+        d.year()
+    )
+}
+
+/// "Tuesday".
+pub fn weekday_name(w: Weekday) -> &'static str {
+    WEEKDAYS[w.to_monday_zero_offset() as usize]
+}
+
+/// "November 11 or 12, 2019", "October 31 or November 1, 2019".
+fn format_dates(dates: &[Date], conj: &str) -> String {
+    let Some(first) = dates.first() else {
+        return String::new();
+    };
+    let same_year = dates.iter().all(|d| d.year() == first.year());
+    let same_month = same_year && dates.iter().all(|d| d.month() == first.month());
+    let parts: Vec<String> = dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            if same_month && i > 0 {
+                d.day().to_string()
+            } else if same_year {
+                format!("{} {}", MONTHS[d.month() as usize - 1], d.day())
+            } else {
+                format_date(*d)
+            }
+        })
+        .collect();
+    let joined = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {conj} {last}", rest.join(", ")),
+        _ => parts.join(""),
+    };
+    if same_year {
+        format!("{joined}, {}", first.year())
+    } else {
+        joined
+    }
+}
+
+fn day_part_name(p: DayPart) -> &'static str {
+    match p {
+        DayPart::Morning => "morning",
+        DayPart::Afternoon => "afternoon",
+        DayPart::Evening => "evening",
+        DayPart::Night => "night",
+    }
+}
+
+fn season_start(s: Season) -> i8 {
+    match s {
+        Season::Spring => 3,
+        Season::Summer => 6,
+        Season::Autumn => 9,
+        Season::Winter => 12,
+    }
+}
+
+fn season_name(s: Season, year: i16) -> String {
+    match s {
+        Season::Spring => format!("spring {year}"),
+        Season::Summer => format!("summer {year}"),
+        Season::Autumn => format!("autumn {year}"),
+        Season::Winter => format!("winter {year}–{:02}", (year + 1).rem_euclid(100)),
+    }
+}
+
+fn monday_of(d: Date) -> Date {
+    d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
+        .unwrap_or(d)
+}
+
+/// Weekdays as a run: in the future (or present) the first named day on or after publication,
+/// then the others after it; in the past, the last named day on or before publication, the
+/// others before it. Wire copy dates the day of publication "on Wednesday" too.
+fn weekday_run(p: Date, days: &[Weekday], future: bool) -> Option<Vec<Date>> {
+    let mut dates = Vec::with_capacity(days.len());
+    if future {
+        let mut d = p
+            .checked_add(i64::from(p.weekday().until(*days.first()?)).days())
+            .ok()?;
+        dates.push(d);
+        for w in &days[1..] {
+            d = d
+                .checked_add(i64::from(d.weekday().until(*w)).days())
+                .ok()?;
+            dates.push(d);
+        }
+    } else {
+        let mut d = p
+            .checked_sub(i64::from(p.weekday().since(*days.last()?)).days())
+            .ok()?;
+        dates.push(d);
+        for w in days[..days.len() - 1].iter().rev() {
+            d = d
+                .checked_sub(i64::from(d.weekday().since(*w)).days())
+                .ok()?;
+            dates.push(d);
+        }
+        dates.reverse();
+    }
+    Some(dates)
+}
+
+/// "last Tuesday": the latest Tuesday before publication; "next Tuesday": the first after it;
+/// "this Tuesday": the Tuesday of the publication week (Monday to Sunday).
+fn relative_weekday(p: Date, w: Weekday, which: Which) -> Option<Date> {
+    let n = match which {
+        Which::Last => -i64::from(match p.weekday().since(w) {
+            0 => 7,
+            n => n,
+        }),
+        Which::Next => i64::from(match p.weekday().until(w) {
+            0 => 7,
+            n => n,
+        }),
+        Which::This => {
+            i64::from(w.to_monday_zero_offset()) - i64::from(p.weekday().to_monday_zero_offset())
+        }
+    };
+    p.checked_add(n.days()).ok()
+}
+
+/// Seasons are numbered year*4 + index, winter counted from its December.
+fn relative_season(p: Date, season: Season, which: Which, future: bool) -> (Season, i16) {
+    let index = |s: Season| match s {
+        Season::Spring => 0,
+        Season::Summer => 1,
+        Season::Autumn => 2,
+        Season::Winter => 3,
+    };
+    let (cur_season, cur_year) = match p.month() {
+        3..=5 => (Season::Spring, p.year()),
+        6..=8 => (Season::Summer, p.year()),
+        9..=11 => (Season::Autumn, p.year()),
+        12 => (Season::Winter, p.year()),
+        _ => (Season::Winter, p.year() - 1),
+    };
+    let cur = i32::from(cur_year) * 4 + index(cur_season);
+    let target = index(season);
+    let next = (cur + 1..)
+        .find(|n| n.rem_euclid(4) == target)
+        .unwrap_or(cur);
+    let last = (0..cur)
+        .rev()
+        .find(|n| n.rem_euclid(4) == target)
+        .unwrap_or(cur);
+    let n = match which {
+        Which::Next => next,
+        Which::Last => last,
+        Which::This if cur.rem_euclid(4) == target => cur,
+        Which::This if next - cur < cur - last || (next - cur == cur - last && future) => next,
+        Which::This => last,
+    };
+    (season, n.div_euclid(4) as i16)
+}
+
+/// `count` units before `p`: days are exact, weeks approximate ("on or about"), months and
+/// years name the month or year.
+fn back_from(p: Date, count: u32, unit: Unit) -> Option<Resolution> {
+    let n = i64::from(count);
+    Some(match unit {
+        Unit::Day => Resolution::Day {
+            date: p.checked_sub(n.days()).ok()?,
+            part: None,
+        },
+        Unit::Week | Unit::Weekend => Resolution::About(p.checked_sub(n.weeks()).ok()?),
+        Unit::Month => Resolution::Month {
+            first: p.checked_sub(n.months()).ok()?.first_of_month(),
+            part: None,
+        },
+        Unit::Year => Resolution::Year {
+            year: p.year().checked_sub(i16::try_from(count).ok()?)?,
+            part: None,
+        },
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extraction
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Capitalised words before a weekday that make it a holiday or a name, not a date.
+const WEEKDAY_NAME_PREFIXES: &[&str] = &[
+    "good", "black", "super", "ash", "cyber", "bloody", "easter", "palm", "holy", "maundy",
+    "shrove", "giving", "whit", "low", "blue", "mail",
+];
+/// Capitalised words after a weekday that make it a name ("Sunday Times").
+const WEEKDAY_NAME_SUFFIXES: &[&str] = &[
+    "times",
+    "telegraph",
+    "express",
+    "mirror",
+    "herald",
+    "post",
+    "mail",
+    "independent",
+    "school",
+    "league",
+];
+
+/// Determiners before "recently" make it descriptive ("the recently renovated galleries").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those",
+    "that",
+];
+
+fn weekday_of(w: &str) -> Option<Weekday> {
+    let i = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(w))?;
+    Weekday::from_monday_zero_offset(i as i8).ok()
+}
+
+fn month_of(w: &str) -> Option<i8> {
+    const ABBR: &[(&str, i8)] = &[
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ];
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
+        return Some(i as i8 + 1);
+    }
+    let l = w.to_ascii_lowercase();
+    ABBR.iter().find(|(a, _)| *a == l).map(|&(_, m)| m)
+}
+
+/// One, two … ninety; "twenty-one" is handled by the caller (hyphen tokens).
+fn small_number(w: &str) -> Option<u32> {
+    const UNITS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as u32);
+    }
+    TENS.iter()
+        .position(|t| *t == w)
+        .map(|i| 20 + 10 * i as u32)
+}
+
+/// Lower-cased words, token kinds and sentence bounds, for the matchers.
+struct Cursor<'x, 'a> {
+    a: &'x Analysis<'a>,
+    lower: &'x [String],
+    /// End (exclusive) of the current sentence's tokens.
+    end: usize,
+    /// Start of the current sentence's tokens.
+    start: usize,
+}
+
+impl Cursor<'_, '_> {
+    fn w(&self, i: usize) -> &str {
+        if i < self.end && i >= self.start {
+            &self.lower[i]
+        } else {
+            ""
+        }
+    }
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.w(i) == word
+    }
+    fn raw(&self, i: usize) -> &str {
+        if i < self.end && i >= self.start {
+            self.a.word(i)
+        } else {
+            ""
+        }
+    }
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        (i >= self.start && i < self.end).then(|| self.a.tokens[i].kind)
+    }
+    fn capitalised(&self, i: usize) -> bool {
+        i >= self.start && i < self.end && self.a.tokens[i].capitalised
+    }
+    fn glued(&self, i: usize) -> bool {
+        i < self.end && self.a.tokens[i].glued
+    }
+    /// Strips a possessive "'s" (Wednesday's, year's).
+    fn base(&self, i: usize) -> &str {
+        let w = self.w(i);
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w)
+    }
+
+    /// A day of the month: `5`, `05`, `5th`, `21st` (1 to 31).
+    fn day(&self, i: usize) -> Option<i8> {
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let w = self.w(i);
+        let digits: &str = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+            || digits.is_empty()
+            || digits.len() > 2
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        // "5:30", "5%", "5/6" are not days.
+        if self.glued(i + 1) && matches!(self.w(i + 1), ":" | "%" | "/") {
+            return None;
+        }
+        let n: i8 = digits.parse().ok()?;
+        (1..=31).contains(&n).then_some(n)
+    }
+
+    /// A four-digit year, 1000 to 2999, not part of "2020-21" or "2024s".
+    fn year(&self, i: usize) -> Option<i16> {
+        if self.kind(i) != Some(TokenKind::Number) {
+            return None;
+        }
+        let w = self.w(i);
+        if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if self.glued(i + 1) && matches!(self.w(i + 1), "-" | "–" | "/") && self.glued(i + 2) {
+            return None;
+        }
+        let y: i16 = w.parse().ok()?;
+        (1000..=2999).contains(&y).then_some(y)
+    }
+
+    /// A capitalised month name or abbreviation (with its period). Returns (month, next).
+    fn month(&self, i: usize) -> Option<(i8, usize)> {
+        if self.kind(i) != Some(TokenKind::Word) || !self.capitalised(i) {
+            return None;
+        }
+        let raw = self.raw(i);
+        let m = month_of(raw)?;
+        let full = MONTHS[m as usize - 1].eq_ignore_ascii_case(raw);
+        let mut next = i + 1;
+        if !full && self.is(next, ".") && self.glued(next) {
+            next += 1;
+        }
+        Some((m, next))
+    }
+
+    /// A count: digits, number words ("two", "twenty-one"), "a"/"an", "a couple of"; vague
+    /// counts ("a few", "several") give `None`. Returns (count, next).
+    fn count(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        let w = self.w(i);
+        if self.kind(i) == Some(TokenKind::Number) {
+            return w.parse::<u32>().ok().map(|n| (Some(n), i + 1));
+        }
+        match w {
+            "a" | "an" if self.is(i + 1, "few") => return Some((None, i + 2)),
+            "a" if self.is(i + 1, "couple") && self.is(i + 2, "of") => {
+                return Some((Some(2), i + 3));
+            }
+            "a" | "an" => return Some((Some(1), i + 1)),
+            "few" | "several" | "some" | "many" => return Some((None, i + 1)),
+            _ => {}
+        }
+        let n = small_number(w)?;
+        if n >= 20
+            && self.is(i + 1, "-")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && let Some(u) = small_number(self.w(i + 2)).filter(|u| (1..10).contains(u))
+        {
+            return Some((Some(n + u), i + 3));
+        }
+        Some((Some(n), i + 1))
+    }
+
+    /// day(s), week(s), fortnight(s), month(s), year(s). Returns (unit, multiplier, next).
+    fn unit(&self, i: usize) -> Option<(Unit, u32, usize)> {
+        let (u, m) = match self.w(i) {
+            "day" | "days" => (Unit::Day, 1),
+            "week" | "weeks" => (Unit::Week, 1),
+            "fortnight" | "fortnights" => (Unit::Week, 2),
+            "month" | "months" => (Unit::Month, 1),
+            "year" | "years" => (Unit::Year, 1),
+            _ => return None,
+        };
+        Some((u, m, i + 1))
+    }
+
+    fn which(&self, i: usize) -> Option<Which> {
+        match self.w(i) {
+            "last" => Some(Which::Last),
+            "this" => Some(Which::This),
+            "next" => Some(Which::Next),
+            _ => None,
+        }
+    }
+}
+
+/// What a matcher found: the kind and the token range it covers.
+type Found = (TimeKind, Range<usize>);
+
+fn match_iso(c: &Cursor, i: usize) -> Vec<Found> {
+    let w = c.w(i);
+    let y: Option<i16> = (c.kind(i) == Some(TokenKind::Number)
+        && w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| w.parse().ok())
+    .flatten();
+    let ok = y.is_some()
+        && c.is(i + 1, "-")
+        && c.glued(i + 1)
+        && c.glued(i + 2)
+        && c.is(i + 3, "-")
+        && c.glued(i + 3)
+        && c.glued(i + 4);
+    let two = |j: usize| -> Option<i8> {
+        let w = c.w(j);
+        (c.kind(j) == Some(TokenKind::Number)
+            && w.len() == 2
+            && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+    };
+    if !ok {
+        return Vec::new();
+    }
+    let (Some(month), Some(day)) = (two(i + 2), two(i + 4)) else {
+        return Vec::new();
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return Vec::new();
+    }
+    let span = c.a.tokens[i].span.start..c.a.tokens[i + 4].span.end;
+    vec![(
+        TimeKind::Date(CalendarDate {
+            year: y,
+            month,
+            day,
+            weekday: None,
+            date_span: span,
+        }),
+        i..i + 5,
+    )]
+}
+
+/// "March 5", "March 5, 2024", "Oct. 4 and 5", "March 5th 2024".
+fn match_month_day(c: &Cursor, i: usize) -> Vec<Found> {
+    let Some((month, j)) = c.month(i) else {
+        return Vec::new();
+    };
+    let Some(day) = c.day(j) else {
+        return Vec::new();
+    };
+    let mut days = vec![(day, j)];
+    let mut k = j + 1;
+    // A second day: "October 4 and 5", "March 5-7".
+    if matches!(c.w(k), "and" | "or" | "-" | "–" | "to" | "through")
+        && let Some(d2) = c.day(k + 1)
+        && d2 > day
+    {
+        days.push((d2, k + 1));
+        k += 2;
+    }
+    let mut year = None;
+    let comma = usize::from(c.is(k, ","));
+    if let Some(y) = c.year(k + comma) {
+        year = Some(y);
+        k += comma + 1;
+    }
+    dates_out(c, month, &days, year, i, k)
+}
+
+/// "5 March", "5 March 2024", "the 5th of March", "1 and 2 June".
+fn match_day_month(c: &Cursor, i: usize) -> Vec<Found> {
+    let first = i;
+    let j = if c.is(i, "the") { i + 1 } else { i };
+    let Some(day) = c.day(j) else {
+        return Vec::new();
+    };
+    // Not a figure glued to something before it ("1-1 draw", "$5").
+    if j > c.start
+        && c.glued(j)
+        && matches!(
+            c.w(j - 1),
+            "-" | "–" | "/" | "$" | "€" | "£" | "." | ":" | "+" | "#"
+        )
+    {
+        return Vec::new();
+    }
+    let mut days = vec![(day, j)];
+    let mut k = j + 1;
+    if matches!(c.w(k), "and" | "or" | "-" | "–" | "to")
+        && let Some(d2) = c.day(k + 1)
+        && d2 > day
+        && (c.month(k + 2).is_some() || (c.is(k + 2, "of") && c.month(k + 3).is_some()))
+    {
+        days.push((d2, k + 1));
+        k += 2;
+    }
+    if c.is(k, "of") {
+        k += 1;
+    } else if j != i {
+        // "the 5 March" is not a form; "the 5th of March" is.
+        return Vec::new();
+    }
+    let Some((month, next)) = c.month(k) else {
+        return Vec::new();
+    };
+    k = next;
+    let mut year = None;
+    let comma = usize::from(c.is(k, ","));
+    if let Some(y) = c.year(k + comma) {
+        year = Some(y);
+        k += comma + 1;
+    }
+    dates_out(c, month, &days, year, first, k)
+}
+
+/// One `Date` per listed day; the first covers the leading words, the last the year.
+fn dates_out(
+    c: &Cursor,
+    month: i8,
+    days: &[(i8, usize)],
+    year: Option<i16>,
+    first: usize,
+    end: usize,
+) -> Vec<Found> {
+    let span = |r: Range<usize>| c.a.tokens[r.start].span.start..c.a.tokens[r.end - 1].span.end;
+    days.iter()
+        .enumerate()
+        .map(|(n, &(day, tok))| {
+            let only = days.len() == 1;
+            // "October 4" and "5, 2022" of "October 4 and 5, 2022"; "1" and "2 June".
+            let r = if only {
+                first..end
+            } else if n == 0 {
+                first..tok + 1
+            } else {
+                tok..end
+            };
+            (
+                TimeKind::Date(CalendarDate {
+                    year,
+                    month,
+                    day,
+                    weekday: None,
+                    date_span: span(r.clone()),
+                }),
+                r,
+            )
+        })
+        .collect()
+}
+
+/// "Tuesday, March 5, 2024", "Saturday 25 March".
+fn match_weekday_date(c: &Cursor, i: usize) -> Vec<Found> {
+    let Some(wd) = (c.capitalised(i) && c.kind(i) == Some(TokenKind::Word))
+        .then(|| weekday_of(c.w(i)))
+        .flatten()
+    else {
+        return Vec::new();
+    };
+    let j = i + 1 + usize::from(c.is(i + 1, ","));
+    let mut found = match_month_day(c, j);
+    if found.is_empty() {
+        found = match_day_month(c, j);
+    }
+    let Some((TimeKind::Date(d), r)) = found.first_mut() else {
+        return Vec::new();
+    };
+    d.weekday = Some((wd, c.a.tokens[i].span.clone()));
+    r.start = i;
+    found
+}
+
+/// "the 20th of last month", "the 5th of this month".
+fn match_day_of_month(c: &Cursor, i: usize) -> Vec<Found> {
+    let j = if c.is(i, "the") { i + 1 } else { i };
+    let Some(day) = c.day(j) else {
+        return Vec::new();
+    };
+    if !c.is(j + 1, "of") {
+        return Vec::new();
+    }
+    let Some(which) = c.which(j + 2) else {
+        return Vec::new();
+    };
+    if c.base(j + 3) != "month" {
+        return Vec::new();
+    }
+    vec![(TimeKind::DayOfMonth { day, which }, i..j + 4)]
+}
+
+/// yesterday, today, tonight, tomorrow, (the) day before yesterday, (the) day after tomorrow,
+/// last night, this morning/afternoon/evening.
+fn match_day(c: &Cursor, i: usize) -> Vec<Found> {
+    let j = if c.is(i, "the") { i + 1 } else { i };
+    if c.is(j, "day") && matches!(c.w(j + 1), "before" | "after") {
+        let offset = match (c.w(j + 1), c.base(j + 2)) {
+            ("before", "yesterday") => -2,
+            ("after", "tomorrow") => 2,
+            _ => return Vec::new(),
+        };
+        return vec![(TimeKind::Day { offset, part: None }, i..j + 3)];
+    }
+    let (offset, part, len) = match (c.base(i), c.w(i + 1)) {
+        ("yesterday", _) => (-1, None, 1),
+        ("today", _) => (0, None, 1),
+        ("tonight", _) => (0, Some(DayPart::Night), 1),
+        ("tomorrow", _) => (1, None, 1),
+        ("last", "night") => (-1, Some(DayPart::Night), 2),
+        ("this", "morning") => (0, Some(DayPart::Morning), 2),
+        ("this", "afternoon") => (0, Some(DayPart::Afternoon), 2),
+        ("this", "evening") => (0, Some(DayPart::Evening), 2),
+        _ => return Vec::new(),
+    };
+    if len == 2 && c.is(i.wrapping_sub(1), "the") {
+        return Vec::new();
+    }
+    vec![(TimeKind::Day { offset, part }, i..i + len)]
+}
+
+/// [earlier|later|early|late] last/this/next week/weekend/month/year/season.
+fn match_period(c: &Cursor, i: usize) -> Vec<Found> {
+    let part = match c.w(i) {
+        "earlier" | "early" => Some(Part::Early),
+        "later" | "late" => Some(Part::Late),
+        _ => None,
+    };
+    let j = i + usize::from(part.is_some());
+    let Some(which) = c.which(j) else {
+        return Vec::new();
+    };
+    // "the last week of June", "the next year", "that next week" are not relative to today.
+    if part.is_none() && j > c.start && DETERMINERS.contains(&c.w(j - 1)) {
+        return Vec::new();
+    }
+    let unit = c.base(j + 1);
+    let kind = match unit {
+        "week" => TimeKind::Period {
+            unit: Unit::Week,
+            which,
+            part,
+        },
+        "weekend" => TimeKind::Period {
+            unit: Unit::Weekend,
+            which,
+            part,
+        },
+        "month" => TimeKind::Period {
+            unit: Unit::Month,
+            which,
+            part,
+        },
+        "year" => TimeKind::Period {
+            unit: Unit::Year,
+            which,
+            part,
+        },
+        "spring" | "summer" | "autumn" | "fall" | "winter" => {
+            // "this fall in prices" is a drop, not a season.
+            if unit == "fall" && matches!(c.w(j + 2), "in" | "of" | "from" | "to" | "by") {
+                return Vec::new();
+            }
+            let season = match unit {
+                "spring" => Season::Spring,
+                "summer" => Season::Summer,
+                "winter" => Season::Winter,
+                _ => Season::Autumn,
+            };
+            TimeKind::Season {
+                season,
+                which,
+                part,
+            }
+        }
+        _ => return Vec::new(),
+    };
+    // "this week's" (possessive) is as relative as "this week".
+    vec![(kind, i..j + 2)]
+}
+
+/// last/next/this/this past/this coming <weekday>.
+fn match_relative_weekday(c: &Cursor, i: usize) -> Vec<Found> {
+    let (which, j) = match (c.w(i), c.w(i + 1)) {
+        ("this", "past") => (Which::Last, i + 2),
+        ("this", "coming") => (Which::Next, i + 2),
+        ("coming", _) => (Which::Next, i + 1),
+        _ => match c.which(i) {
+            Some(w) => (w, i + 1),
+            None => return Vec::new(),
+        },
+    };
+    if !c.capitalised(j) {
+        return Vec::new();
+    }
+    let Some(day) = weekday_of(c.base(j)) else {
+        return Vec::new();
+    };
+    if i > c.start && DETERMINERS.contains(&c.w(i - 1)) && c.w(i) != "this" {
+        return Vec::new();
+    }
+    vec![(TimeKind::RelativeWeekday { day, which }, i..j + 1)]
+}
+
+/// N units ago; "since N units" (not followed by "ago").
+fn match_count(c: &Cursor, i: usize) -> Vec<Found> {
+    let since = c.is(i, "since");
+    let mut j = i + usize::from(since);
+    if since && matches!(c.w(j), "last" | "past") {
+        j += 1;
+    } else if since && c.is(j, "the") && matches!(c.w(j + 1), "last" | "past") {
+        j += 2;
+    }
+    let (count, k) = match c.count(j) {
+        Some(x) => x,
+        // "days ago", "weeks ago": a unit with no count.
+        None if !since && c.unit(j).is_some() && c.w(j).ends_with('s') => (None, j),
+        None => return Vec::new(),
+    };
+    let Some((unit, mult, k)) = c.unit(k) else {
+        return Vec::new();
+    };
+    // "years ago", "many years ago" are background, not a date to pin down.
+    if count.is_none() && unit == Unit::Year {
+        return Vec::new();
+    }
+    let count = match count {
+        Some(n) => match n.checked_mul(mult) {
+            Some(n) => Some(n),
+            None => return Vec::new(),
+        },
+        None => None,
+    };
+    if c.is(k, "ago") {
+        // "since two weeks ago" is English; the relative part is "two weeks ago".
+        let start = if since { i + 1 } else { i };
+        return vec![(TimeKind::Ago { count, unit }, start..k + 1)];
+    }
+    if since {
+        return vec![(TimeKind::SinceDuration { count, unit }, i..k)];
+    }
     Vec::new()
+}
+
+/// recently, lately, in recent days/weeks/months, in (the) coming days/weeks/months, in the
+/// next/past/last few days/weeks, in the days/weeks ahead, in the near future, the other day.
+fn match_vague(c: &Cursor, i: usize) -> Vec<Found> {
+    let w = c.w(i);
+    if matches!(w, "recently" | "lately") {
+        if i > c.start && DETERMINERS.contains(&c.w(i - 1)) {
+            return Vec::new();
+        }
+        return vec![(TimeKind::Vague { future: false }, i..i + 1)];
+    }
+    if w == "the" && c.is(i + 1, "other") && c.is(i + 2, "day") {
+        return vec![(TimeKind::Vague { future: false }, i..i + 3)];
+    }
+    let prep = matches!(w, "in" | "over" | "during" | "for" | "within");
+    let mut j = i + usize::from(prep);
+    let the = c.is(j, "the");
+    j += usize::from(the);
+    let units = |k: usize| matches!(c.w(k), "days" | "weeks" | "months" | "years" | "decades");
+    let future = match (c.w(j), c.w(j + 1)) {
+        ("recent", _) if units(j + 1) => {
+            j += 2;
+            false
+        }
+        ("coming", _) if units(j + 1) => {
+            j += 2;
+            true
+        }
+        ("next" | "past" | "last", "few") if prep && the && units(j + 2) => {
+            let future = c.is(j, "next");
+            j += 3;
+            future
+        }
+        ("days" | "weeks" | "months", "ahead") if prep && the => {
+            j += 2;
+            true
+        }
+        ("near", "future") if prep && the => {
+            j += 2;
+            true
+        }
+        _ => return Vec::new(),
+    };
+    // "in the last few days of the campaign" is anchored elsewhere.
+    if c.is(j, "of") {
+        return Vec::new();
+    }
+    vec![(TimeKind::Vague { future }, i..j)]
+}
+
+/// Weekdays not written with a date: "on Monday", "Wednesday's", "Friday and Saturday",
+/// "Monday or Tuesday", "Monday, Tuesday or Wednesday".
+fn match_weekdays(c: &Cursor, i: usize) -> Vec<Found> {
+    let day_at = |k: usize| -> Option<Weekday> {
+        if c.kind(k) != Some(TokenKind::Word) || !c.capitalised(k) {
+            return None;
+        }
+        weekday_of(c.base(k))
+    };
+    let Some(first) = day_at(i) else {
+        return Vec::new();
+    };
+    if i > c.start && c.capitalised(i - 1) && WEEKDAY_NAME_PREFIXES.contains(&c.w(i - 1)) {
+        return Vec::new();
+    }
+    if c.capitalised(i + 1) && WEEKDAY_NAME_SUFFIXES.contains(&c.w(i + 1)) {
+        return Vec::new();
+    }
+    let mut days = vec![first];
+    let mut k = i + 1;
+    let mut either = false;
+    loop {
+        if c.is(k, ",") && day_at(k + 1).is_some() {
+            days.push(day_at(k + 1).unwrap_or(first));
+            k += 2;
+            continue;
+        }
+        if matches!(c.w(k), "or" | "and")
+            && let Some(d) = day_at(k + 1)
+        {
+            either = c.is(k, "or");
+            days.push(d);
+            k += 2;
+        }
+        break;
+    }
+    vec![(TimeKind::Weekdays { days, either }, i..k)]
+}
+
+pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
+    let lower: Vec<String> = (0..a.tokens.len())
+        .map(|i| a.word(i).to_lowercase())
+        .collect();
+    let mut out = Vec::new();
+    for (si, s) in a.sentences.iter().enumerate() {
+        let c = Cursor {
+            a,
+            lower: &lower,
+            start: s.tokens.start,
+            end: s.tokens.end,
+        };
+        let mut i = s.tokens.start;
+        while i < s.tokens.end {
+            let matchers: &[fn(&Cursor, usize) -> Vec<Found>] = &[
+                match_iso,
+                match_weekday_date,
+                match_month_day,
+                match_day_of_month,
+                match_day_month,
+                match_day,
+                match_period,
+                match_relative_weekday,
+                match_count,
+                match_vague,
+                match_weekdays,
+            ];
+            let found = matchers
+                .iter()
+                .map(|m| m(&c, i))
+                .find(|f| !f.is_empty())
+                .unwrap_or_default();
+            let Some(last) = found.iter().map(|(_, r)| r.end).max() else {
+                i += 1;
+                continue;
+            };
+            for (kind, r) in found {
+                out.push(finish(&c, si, kind, r));
+            }
+            i = last;
+        }
+    }
+    out
+}
+
+/// Adds the span, a preceding "on", the preposition, quoting and tense.
+fn finish(c: &Cursor, sentence: usize, kind: TimeKind, r: Range<usize>) -> TimeExpr {
+    let toks = &c.a.tokens;
+    let core = toks[r.start].span.start..toks[r.end - 1].span.end;
+    let has_on = r.start > c.start && c.is(r.start - 1, "on");
+    let first = if has_on { r.start - 1 } else { r.start };
+    let prep = (r.start > c.start && c.kind(r.start - 1) == Some(TokenKind::Word))
+        .then(|| c.w(r.start - 1).to_string());
+    let (tense, marker) = tense_of(c, first, r.end);
+    TimeExpr {
+        span: toks[first].span.start..core.end,
+        core,
+        tokens: first..r.end,
+        sentence,
+        kind,
+        prep,
+        tense,
+        tense_marker: marker.map(|m| toks[m].span.clone()),
+        quoted: toks[r.clone()].iter().any(|t| t.quoted),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tense
+
+#[derive(Clone, Copy, PartialEq)]
+enum Strength {
+    /// A finite auxiliary or modal: decides.
+    Strong,
+    /// A past form that may be a participle or adjective ("declared", "held"): used when no
+    /// strong marker is found in the clause.
+    Weak,
+}
+
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "shall",
+    "would",
+    "expected",
+    "expects",
+    "expect",
+    "expecting",
+    "scheduled",
+    "schedule",
+    "due",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "intended",
+    "aims",
+    "hopes",
+    "upcoming",
+    "slated",
+    "likely",
+    "poised",
+    "effective",
+    "forecast",
+    "tomorrow",
+];
+const PRESENT_MARKERS: &[&str] = &[
+    "is", "are", "am", "being", "can", "could", "may", "might", "must", "should",
+];
+/// Past forms that are never participles.
+const PAST_ONLY: &[&str] = &[
+    "was",
+    "were",
+    "did",
+    "took",
+    "went",
+    "came",
+    "began",
+    "rose",
+    "fell",
+    "gave",
+    "saw",
+    "ran",
+    "spoke",
+    "wrote",
+    "drove",
+    "flew",
+    "grew",
+    "knew",
+    "threw",
+    "chose",
+    "drew",
+    "ate",
+    "broke",
+    "forgot",
+    "stole",
+    "swore",
+    "tore",
+    "wore",
+    "woke",
+    "yesterday",
+];
+/// Past forms that double as participles ("was held", "will be held").
+const PAST_PARTICIPLES: &[&str] = &[
+    "held",
+    "met",
+    "said",
+    "told",
+    "made",
+    "left",
+    "won",
+    "lost",
+    "found",
+    "paid",
+    "sold",
+    "sent",
+    "brought",
+    "built",
+    "kept",
+    "led",
+    "taken",
+    "given",
+    "seen",
+    "gone",
+    "begun",
+    "risen",
+    "fallen",
+    "broken",
+    "spoken",
+    "written",
+    "driven",
+    "known",
+    "chosen",
+    "drawn",
+    "struck",
+    "fought",
+    "bought",
+    "caught",
+    "taught",
+    "thought",
+    "felt",
+    "heard",
+    "meant",
+    "stood",
+    "understood",
+    "sought",
+    "spent",
+    "lent",
+    "shot",
+    "fled",
+    "slept",
+];
+/// "-ed" words that are not past tense, or that look forward.
+const NOT_PAST_ED: &[&str] = &[
+    "red",
+    "bed",
+    "shed",
+    "hundred",
+    "united",
+    "limited",
+    "based",
+    "advanced",
+    "indeed",
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "breed",
+    "greed",
+    "creed",
+    "proceed",
+    "succeed",
+    "exceed",
+    "embed",
+    "proposed",
+    "supposed",
+    "detailed",
+    "sacred",
+    "naked",
+    "wicked",
+    "rugged",
+    "beloved",
+    "crooked",
+    "wretched",
+    "armed",
+    "aged",
+    "ragged",
+    "learned",
+    "skilled",
+    "qualified",
+];
+
+fn marker(c: &Cursor, i: usize) -> Option<(Tense, Strength)> {
+    let w = c.w(i);
+    if FUTURE_MARKERS.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
+        return Some((Tense::Future, Strength::Strong));
+    }
+    if (w == "going" || w == "set") && matches!(c.w(i + 1), "to" | "for") {
+        return Some((Tense::Future, Strength::Strong));
+    }
+    if PRESENT_MARKERS.contains(&w) {
+        return Some((Tense::Present, Strength::Strong));
+    }
+    if matches!(w, "has" | "have" | "had") {
+        // "has to", "have to" are obligations, not perfects.
+        return Some(if c.is(i + 1, "to") {
+            (Tense::Present, Strength::Strong)
+        } else {
+            (Tense::Past, Strength::Strong)
+        });
+    }
+    if PAST_ONLY.contains(&w) {
+        return Some((Tense::Past, Strength::Strong));
+    }
+    let participle = PAST_PARTICIPLES.contains(&w)
+        || (w.len() >= 4
+            && w.ends_with("ed")
+            && !NOT_PAST_ED.contains(&w)
+            && (!w.ends_with("eed") || matches!(w, "agreed" | "freed" | "decreed" | "guaranteed")));
+    if !participle || c.kind(i) != Some(TokenKind::Word) {
+        return None;
+    }
+    // Passive or perfect: the auxiliary before it decides ("will be held", "was held").
+    let prev = if i > c.start { c.w(i - 1) } else { "" };
+    match prev {
+        "be" | "been" | "being" | "is" | "are" | "am" | "was" | "were" | "has" | "have" | "had" => {
+            None
+        }
+        p if DETERMINERS.contains(&p) => None,
+        _ => Some((Tense::Past, Strength::Weak)),
+    }
+}
+
+/// Where a clause starts, for a backward scan: punctuation, subordinators ("before it closes",
+/// "which"), and an infinitive "to" ("asked them to return").
+fn clause_break(c: &Cursor, i: usize) -> bool {
+    match c.w(i) {
+        "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”" => true,
+        "before" | "after" | "until" | "till" | "when" | "while" | "because" | "if" | "once"
+        | "unless" | "although" | "though" | "whether" | "which" | "who" | "where" => true,
+        "to" => {
+            c.kind(i + 1) == Some(TokenKind::Word)
+                && !c.capitalised(i + 1)
+                && !DETERMINERS.contains(&c.w(i + 1))
+        }
+        _ => false,
+    }
+}
+
+/// Tense of the clause around tokens `first..end`: the nearest strong marker before the
+/// expression in its clause, else a weak one there, else the same after the expression.
+fn tense_of(c: &Cursor, first: usize, end: usize) -> (Tense, Option<usize>) {
+    let quoted = c.a.tokens[first].quoted;
+    let same_quote = |i: usize| c.a.tokens[i].quoted == quoted;
+    let scan = |range: &mut dyn Iterator<Item = usize>| -> Option<(Tense, usize)> {
+        let mut weak = None;
+        for i in range {
+            if clause_break(c, i) || !same_quote(i) {
+                // "expected to announce", "scheduled to meet": the verb before "to" looks
+                // forward; any other ("asked them to return") leaves the time open.
+                if c.is(i, "to")
+                    && i > c.start
+                    && let Some((Tense::Future, _)) = marker(c, i - 1)
+                {
+                    return Some((Tense::Future, i - 1));
+                }
+                break;
+            }
+            match marker(c, i) {
+                Some((t, Strength::Strong)) => return Some((t, i)),
+                Some((t, Strength::Weak)) if weak.is_none() => weak = Some((t, i)),
+                _ => {}
+            }
+        }
+        weak
+    };
+    if let Some((t, i)) = scan(&mut (c.start..first).rev()) {
+        return (t, Some(i));
+    }
+    // "On October 21, the parties met": look past the comma that ends the expression.
+    // A present tense after the expression usually has it as subject ("Wednesday's
+    // announcement is…"): that says nothing about when.
+    let from = end + usize::from(c.is(end, ","));
+    if let Some((t, i)) = scan(&mut (from..c.end)).filter(|(t, _)| *t != Tense::Present) {
+        return (t, Some(i));
+    }
+    (Tense::Unknown, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tests::doc;
+    use jiff::civil::date;
+
+    fn exprs(text: &str) -> Vec<(String, TimeKind)> {
+        let d = doc(text);
+        let a = Analysis::new(&d);
+        a.times()
+            .iter()
+            .map(|t| (text[t.span.clone()].to_string(), t.kind.clone()))
+            .collect()
+    }
+
+    fn one(text: &str) -> TimeExpr {
+        let d = doc(text);
+        let a = Analysis::new(&d);
+        let t = a.times();
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        t[0].clone()
+    }
+
+    fn spans(text: &str) -> Vec<String> {
+        exprs(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    fn cal(text: &str) -> CalendarDate {
+        match one(text).kind {
+            TimeKind::Date(d) => d,
+            k => panic!("{text}: {k:?}"),
+        }
+    }
+
+    fn resolved(text: &str, p: Date) -> String {
+        one(text)
+            .resolve(Some(p))
+            .map(|r| r.describe())
+            .unwrap_or_default()
+    }
+
+    const PUB: Date = Date::constant(2019, 11, 9); // a Saturday
+
+    #[test]
+    fn month_day_forms() {
+        let d = cal("It happened on March 5, 2024 in Paris.");
+        assert_eq!((d.year, d.month, d.day), (Some(2024), 3, 5));
+        let d = cal("It happened on March 5th 2024.");
+        assert_eq!((d.year, d.month, d.day), (Some(2024), 3, 5));
+        let d = cal("It happened on Oct. 21.");
+        assert_eq!((d.year, d.month, d.day), (None, 10, 21));
+        assert_eq!(
+            spans("It happened on March 5, 2024 in Paris."),
+            ["on March 5, 2024"]
+        );
+    }
+
+    #[test]
+    fn day_month_forms() {
+        let d = cal("Schools stay shut till 31 June.");
+        assert_eq!((d.year, d.month, d.day), (None, 6, 31));
+        assert!(!d.is_possible());
+        let d = cal("The record was set on 19 May 2016.");
+        assert_eq!((d.year, d.month, d.day), (Some(2016), 5, 19));
+        let d = cal("He left on the 5th of March.");
+        assert_eq!((d.month, d.day), (3, 5));
+        assert_eq!(
+            spans("The Baltic ministers met on 6 March."),
+            ["on 6 March"]
+        );
+        assert_eq!(
+            spans("On 1 June and 2 June it rained."),
+            ["On 1 June", "2 June"]
+        );
+    }
+
+    #[test]
+    fn date_lists_and_iso() {
+        let s = exprs("The council meets on October 4 and 5.");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].0, "on October 4");
+        assert_eq!(s[1].0, "5");
+        let d = cal("Filed 2024-03-05 by the clerk.");
+        assert_eq!((d.year, d.month, d.day), (Some(2024), 3, 5));
+    }
+
+    #[test]
+    fn weekday_with_date() {
+        let t = one("The vote was on Monday, March 5, 2024.");
+        assert_eq!(
+            &"The vote was on Monday, March 5, 2024."[t.span.clone()],
+            "on Monday, March 5, 2024"
+        );
+        let TimeKind::Date(d) = t.kind else { panic!() };
+        assert_eq!(d.weekday.map(|w| w.0), Some(Weekday::Monday));
+        let d = cal("Campaigning began on Saturday, March 25, and ended later.");
+        assert_eq!((d.year, d.month, d.day), (None, 3, 25));
+        assert!(d.weekday.is_some());
+        let d = cal("It opened on Saturday 25 March 2023.");
+        assert_eq!((d.year, d.day), (Some(2023), 25));
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(exprs("The 2020-21 season ended 1-1 in June.").is_empty());
+        assert!(exprs("In 2014 the workers stopped during 21 days.").is_empty());
+        assert!(exprs("It opened in March 2024 with 5 May stalls.").len() <= 1);
+        assert!(exprs("He may 5 times.").is_empty());
+        assert!(exprs("Almost daily, for the time being, in June.").is_empty());
+        assert!(exprs("Celebrations for the Fourth of July went ahead.").is_empty());
+        assert!(exprs("The last presidential election and its last offer.").is_empty());
+    }
+
+    #[test]
+    fn year_inference_takes_the_nearest_year() {
+        let d = cal("It was on December 28.");
+        assert_eq!(
+            d.resolve(Some(date(2020, 1, 5))),
+            Some((date(2019, 12, 28), true))
+        );
+        let d = cal("It was on October 21.");
+        assert_eq!(
+            d.resolve(Some(date(2020, 10, 15))),
+            Some((date(2020, 10, 21), true))
+        );
+        assert_eq!(d.resolve(None), None);
+        let d = cal("It was on February 29.");
+        assert_eq!(d.resolve(Some(PUB)), Some((date(2020, 2, 29), true)));
+        let d = cal("It was on January 3.");
+        assert_eq!(
+            d.readings(Some(date(2019, 12, 28))),
+            [date(2020, 1, 3), date(2019, 1, 3)]
+        );
+        assert_eq!(
+            cal("It was on March 3, 2018.").readings(None),
+            [date(2018, 3, 3)]
+        );
+        let d = cal("It was on February 29, 2025.");
+        assert!(!d.is_possible());
+        assert_eq!(d.max_day(), 28);
+    }
+
+    #[test]
+    fn bare_and_listed_weekdays() {
+        let s = exprs("Police said on Wednesday that Friday and Saturday were calm.");
+        assert_eq!(s[0].0, "on Wednesday");
+        assert_eq!(
+            s[1].1,
+            TimeKind::Weekdays {
+                days: vec![Weekday::Friday, Weekday::Saturday],
+                either: false
+            }
+        );
+        let t = one("The report is expected on Monday or Tuesday, officials said.");
+        assert_eq!(t.category(), Some("weekday-choice"));
+        assert_eq!(t.tense, Tense::Future);
+        assert_eq!(
+            t.resolve(Some(PUB)).unwrap().describe(),
+            "November 11 or 12, 2019"
+        );
+        assert_eq!(
+            spans("Comelec expected to proclaim them on Thursday or Friday, once done."),
+            ["on Thursday or Friday"]
+        );
+        assert!(exprs("The museum opens late on Tuesdays and Saturdays.").is_empty());
+        assert!(exprs("Shoppers crowded stores on Black Friday.").is_empty());
+        assert_eq!(
+            spans("Wednesday's announcement surprised many."),
+            ["Wednesday's"]
+        );
+    }
+
+    #[test]
+    fn bare_weekday_resolution_follows_tense() {
+        // Published on a Saturday: a past Wednesday is Nov 6, a future one Nov 13.
+        assert_eq!(
+            resolved("He resigned on Wednesday.", PUB),
+            "November 6, 2019"
+        );
+        assert_eq!(
+            resolved("He will resign on Wednesday.", PUB),
+            "November 13, 2019"
+        );
+        assert_eq!(
+            resolved("He resigned on Saturday.", PUB),
+            "November 9, 2019"
+        );
+    }
+
+    #[test]
+    fn relative_weekdays() {
+        assert_eq!(resolved("He left last Tuesday.", PUB), "November 5, 2019");
+        assert_eq!(
+            resolved("He leaves next Tuesday.", PUB),
+            "November 12, 2019"
+        );
+        assert_eq!(resolved("He left this Monday.", PUB), "November 4, 2019");
+        assert_eq!(resolved("He left last Saturday.", PUB), "November 2, 2019");
+        assert_eq!(one("He left last Tuesday.").category(), Some("weekday"));
+    }
+
+    #[test]
+    fn relative_days() {
+        assert_eq!(resolved("He spoke yesterday.", PUB), "November 8, 2019");
+        assert_eq!(resolved("He speaks today.", PUB), "November 9, 2019");
+        assert_eq!(resolved("He speaks tomorrow.", PUB), "November 10, 2019");
+        assert_eq!(
+            resolved("He speaks tonight.", PUB),
+            "the night of November 9, 2019"
+        );
+        assert_eq!(
+            resolved("It hit 50.3 degrees on day before yesterday.", PUB),
+            "November 7, 2019"
+        );
+        assert_eq!(
+            spans("It hit 50 degrees on day before yesterday."),
+            ["on day before yesterday"]
+        );
+        assert_eq!(
+            resolved("They meet the day after tomorrow.", PUB),
+            "November 11, 2019"
+        );
+        assert_eq!(
+            resolved("Shots were fired last night.", PUB),
+            "the night of November 8, 2019"
+        );
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(
+            resolved("It rained last week.", PUB),
+            "the week of October 28, 2019"
+        );
+        assert_eq!(
+            resolved("It rains this week.", PUB),
+            "the week of November 4, 2019"
+        );
+        assert_eq!(resolved("Figures come next month.", PUB), "December 2019");
+        assert_eq!(
+            resolved("A survey last month showed it.", PUB),
+            "October 2019"
+        );
+        assert_eq!(
+            resolved("They met earlier this week.", PUB),
+            "earlier in the week of November 4, 2019"
+        );
+        assert_eq!(
+            resolved("Hiring resumes later this year.", PUB),
+            "later in 2019"
+        );
+        assert_eq!(
+            resolved("Rain earlier this month helped.", PUB),
+            "earlier in November 2019"
+        );
+        assert_eq!(resolved("It was built last year.", PUB), "2018");
+        assert_eq!(resolved("It closes next year.", PUB), "2020");
+        assert_eq!(
+            resolved("They rest this weekend.", PUB),
+            "the weekend of November 9 and 10, 2019"
+        );
+        assert!(exprs("It was the last week of June.").is_empty());
+        assert!(exprs("Over the next year prices rose.").is_empty());
+        assert_eq!(one("Figures come next month.").category(), Some("period"));
+    }
+
+    #[test]
+    fn seasons() {
+        let p = date(2025, 9, 30);
+        assert_eq!(
+            resolved("The review comes before next spring.", p),
+            "spring 2026"
+        );
+        assert_eq!(resolved("Fires burned last spring.", p), "spring 2025");
+        assert_eq!(resolved("Fires burned last summer.", p), "summer 2025");
+        assert_eq!(resolved("It snows next winter.", p), "winter 2025–26");
+        assert_eq!(
+            resolved("They will travel this summer.", date(2025, 5, 2)),
+            "summer 2025"
+        );
+        assert!(exprs("Analysts expect this fall in prices to last.").is_empty());
+    }
+
+    #[test]
+    fn day_of_last_month() {
+        let t = one("Morales rigged the vote on the 20th of last month.");
+        assert_eq!(t.category(), Some("day-of-month"));
+        assert_eq!(t.resolve(Some(PUB)).unwrap().describe(), "October 20, 2019");
+        assert_eq!(
+            resolved(
+                "The offer, presented the 28th of last month, stood.",
+                date(2020, 10, 15)
+            ),
+            "September 28, 2020"
+        );
+        assert_eq!(
+            resolved("It ends on the 3rd of next month.", PUB),
+            "December 3, 2019"
+        );
+        // No 31st in October… of last month from December.
+        assert_eq!(
+            resolved("It was the 31st of last month.", date(2019, 12, 5)),
+            ""
+        );
+    }
+
+    #[test]
+    fn ago_and_since() {
+        assert_eq!(
+            resolved("Two weeks ago, Bolivia erupted.", PUB),
+            "about October 26, 2019"
+        );
+        assert_eq!(
+            one("Two weeks ago, Bolivia erupted.")
+                .resolve(Some(PUB))
+                .unwrap()
+                .adverbial(),
+            "on or about October 26, 2019"
+        );
+        assert_eq!(resolved("It fell 3 days ago.", PUB), "November 6, 2019");
+        assert_eq!(resolved("It fell a month ago.", PUB), "October 2019");
+        assert_eq!(
+            resolved("It fell twenty-one days ago.", PUB),
+            "October 19, 2019"
+        );
+        assert_eq!(resolved("It fell a couple of years ago.", PUB), "2017");
+        assert_eq!(resolved("It fell a few days ago.", PUB), "");
+        assert_eq!(one("It fell days ago.").category(), Some("ago"));
+        let t = one("Streets have been fighting since 17 days.");
+        assert_eq!(t.category(), Some("since"));
+        assert_eq!(t.resolve(Some(PUB)).unwrap().describe(), "October 23, 2019");
+        assert_eq!(
+            spans("A strike continues since 11 days, the union said."),
+            ["since 11 days"]
+        );
+        assert_eq!(
+            spans("The heat persists since last 15 days."),
+            ["since last 15 days"]
+        );
+        assert_eq!(spans("Prices rose since two weeks ago."), ["two weeks ago"]);
+        assert!(exprs("He has ruled since 2006 and since then for 13 years.").is_empty());
+    }
+
+    #[test]
+    fn vague() {
+        assert_eq!(
+            spans("He visited twice in recent days."),
+            ["in recent days"]
+        );
+        assert_eq!(
+            spans("It will continue in coming days."),
+            ["in coming days"]
+        );
+        assert_eq!(
+            spans("It will continue in the coming weeks."),
+            ["in the coming weeks"]
+        );
+        assert_eq!(spans("Prices fell recently."), ["recently"]);
+        assert_eq!(
+            spans("It will end in the next few days."),
+            ["in the next few days"]
+        );
+        assert!(exprs("The recently renovated galleries opened.").is_empty());
+        assert!(exprs("In the last few days of the campaign he spoke.").is_empty());
+        let t = one("It will continue in coming days.");
+        assert_eq!(t.kind, TimeKind::Vague { future: true });
+        assert_eq!(t.resolve(Some(PUB)), None);
+    }
+
+    #[test]
+    fn tense_detection() {
+        let t = |s: &str| one(s).tense;
+        assert_eq!(
+            t("The meeting took place on October 21 in Antofagasta."),
+            Tense::Past
+        );
+        assert_eq!(t("She will be sworn in on June 30."), Tense::Future);
+        assert_eq!(
+            t("The council is scheduled to meet again on October 4."),
+            Tense::Future
+        );
+        assert_eq!(t("The vote will be held on October 21."), Tense::Future);
+        assert_eq!(
+            t("Manitoba declared a state of emergency on May 28."),
+            Tense::Past
+        );
+        assert_eq!(
+            t("On October 21, the parties met in Antofagasta."),
+            Tense::Past
+        );
+        assert_eq!(
+            t("He will visit the flooded areas on Monday."),
+            Tense::Future
+        );
+        assert_eq!(
+            t(
+                "The notice showed 412 positions being eliminated, with departures effective on March 20."
+            ),
+            Tense::Future
+        );
+        assert_eq!(t("The plan, with details on March 20."), Tense::Unknown);
+        assert_eq!(
+            t("Talks stalled, with days to go before it closes on August 31."),
+            Tense::Unknown
+        );
+        assert_eq!(
+            t("They asked the union to return on October 21."),
+            Tense::Unknown
+        );
+        assert_eq!(t("They went to Paris on October 21."), Tense::Past);
+        assert_eq!(t("Wednesday's announcement is the third."), Tense::Unknown);
+    }
+
+    #[test]
+    fn quoted_expressions_are_marked() {
+        let d = doc("\"We will march tomorrow,\" he said. He left yesterday.");
+        let a = Analysis::new(&d);
+        let q: Vec<bool> = a.times().iter().map(|t| t.quoted).collect();
+        assert_eq!(q, [true, false]);
+    }
+
+    #[test]
+    fn seed_article_forms() {
+        let text = std::fs::read_to_string("tests/articles/bolivia-police.md").unwrap();
+        let d = crate::document::Document::parse(
+            "a.md",
+            text.clone(),
+            crate::document::Format::Markdown,
+        );
+        let a = Analysis::new(&d);
+        let found: Vec<&str> = a.times().iter().map(|t| &text[t.span.clone()]).collect();
+        for want in [
+            "on the 20th of last month",
+            "since 17 days",
+            "Two weeks ago",
+            "on Monday or Tuesday",
+        ] {
+            assert!(found.contains(&want), "{want} not in {found:?}");
+        }
+    }
 }

@@ -124,6 +124,9 @@ pub(super) fn mark_quotes(text: &str, tokens: &mut [Token]) {
 }
 
 /// Words that end with a period without ending the sentence.
+/// Longest run of tokens treated as one sentence; real news sentences are far shorter.
+const MAX_SENTENCE_TOKENS: usize = 400;
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cpt",
     "prof", "jr", "sr", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar",
@@ -149,6 +152,14 @@ pub(super) fn split_sentences(
         let s = &text[t.span.clone()];
         let terminal = matches!(s, "." | "!" | "?" | "…");
         let mut end = i + 1;
+        // Text with no sentence punctuation (a pasted table, a 50 MB line) is cut into bounded
+        // pieces, so every per-sentence scan in the checks stays linear in the document.
+        if !terminal && end - start >= MAX_SENTENCE_TOKENS {
+            push(tokens, start..end, block, out);
+            start = end;
+            i = end;
+            continue;
+        }
         if terminal {
             // Closing quotes and brackets belong to the sentence they end.
             while end < range.end

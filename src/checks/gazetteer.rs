@@ -64,7 +64,8 @@ pub static KIND: Kind = Kind {
                list after a known place), 1 for a weaker one ('of', 'at') or for a known place \
                after a comma ('Sana Cruz, Bolivia'); 2 if the place it nearly matches is a \
                country, 1 if a region, 1 for a city of half a million and 1 more for five \
-               million; 1 for a name of several words; 1 for a name of 9 letters or more. \
+               million; 1 for a name of several words; 1 for a name of 9 letters or more; 2 \
+               when the article writes the place right elsewhere. \
                Harder to reach: one more point for a one-word name of 5 letters, two more for a \
                spelling the article uses twice or more (a name the gazetteer lacks, more likely \
                than the same slip twice) or one that differs only as romanizations do \
@@ -227,21 +228,12 @@ impl Gazetteer {
         // name better than a big one two letters away ("Jaffarabad" is Jafarabad, not
         // Jauharabad).
         let best_distance = candidates.iter().map(|p| p.distance).min()?;
-        let mut best: Vec<&NearPlace> = candidates
+        // The gazetteer ranks places at one distance: primary names before alternate forms
+        // ("Santa Catarina" before Florianópolis' old name "Santa Catherina"), then size.
+        let best: Vec<&NearPlace> = candidates
             .iter()
             .filter(|p| p.distance == best_distance)
             .collect();
-        // Prefer countries and regions, then the largest place.
-        best.sort_by_key(|p| {
-            (
-                match p.kind {
-                    PlaceKind::Country => 0,
-                    PlaceKind::Region => 1,
-                    PlaceKind::City => 2,
-                },
-                std::cmp::Reverse(p.population),
-            )
-        });
         let top = best[0].clone();
         // Then the size filters: a one-word name must nearly match a big enough city, and two
         // edits away only a country, a region or a city of half a million.
@@ -360,6 +352,11 @@ impl Check for Gazetteer {
                 if romanization_variant(&text, &fold(place.form)) {
                     needed += 2;
                 }
+                // The article itself writes the place right elsewhere ("in Potsdam" …
+                // "in Potsdamm").
+                if uses(a, &fold(place.form)) >= 1 {
+                    score += 2;
+                }
                 if score < needed {
                     continue;
                 }
@@ -396,21 +393,16 @@ impl Check for Gazetteer {
                     } else {
                         place.form
                     };
-                let what = match place.kind {
-                    PlaceKind::Country => "country".to_string(),
-                    PlaceKind::Region => format!("region, {}", place.country),
-                    PlaceKind::City => format!("city, {}", place.country),
-                };
+                // Many places share a name ("Santa Cruz" in Bolivia, the Philippines, Spain…),
+                // so the message names no country; an alternate form names its place.
                 let about = if suggestion == place.canonical {
-                    what
+                    String::new()
                 } else {
-                    format!("{}, {what}", place.canonical)
+                    format!(" ({})", place.canonical)
                 };
                 let mut d = Diagnostic::new(
                     span.clone(),
-                    format!(
-                        "'{found}' is not a known place; did you mean '{suggestion}' ({about})?"
-                    ),
+                    format!("'{found}' is not a known place; did you mean '{suggestion}'{about}?"),
                 )
                 .with_primary_label(format!("'{suggestion}' in the world gazetteer"))
                 .with_help(format!("write '{suggestion}'"));

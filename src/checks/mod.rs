@@ -4,17 +4,29 @@
 //! To add a kind: write the module, then add one line to `KINDS`.
 
 pub mod acronym;
+pub mod bare_weekday;
 pub mod consistency;
+pub mod count_vs_list;
 pub mod cues;
+pub mod date_arithmetic;
 pub mod diacritics;
 pub mod entities;
 pub mod existence;
+pub mod future_event;
 pub mod fuzzy;
 pub mod gazetteer;
+pub mod impossible_date;
 pub mod known;
 pub mod name_consistency;
+pub mod numeric;
+pub mod ordinal_conflict;
+pub mod parts_sum;
+pub mod quantity_conflict;
 pub mod repetition;
 pub mod substitution;
+pub mod time_support;
+pub mod vague_time;
+pub mod weekday_date;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
@@ -79,6 +91,16 @@ pub static KINDS: &[&Kind] = &[
     &repetition::KIND,
     &consistency::KIND,
     &acronym::KIND,
+    &vague_time::KIND,
+    &bare_weekday::KIND,
+    &weekday_date::KIND,
+    &impossible_date::KIND,
+    &future_event::KIND,
+    &ordinal_conflict::KIND,
+    &count_vs_list::KIND,
+    &quantity_conflict::KIND,
+    &parts_sum::KIND,
+    &date_arithmetic::KIND,
     &entities::KIND,
     &diacritics::KIND,
     &name_consistency::KIND,
@@ -137,6 +159,53 @@ pub fn on_word_boundaries(text: &str, range: &std::ops::Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Runs one kind on a snippet, for the kinds' unit tests.
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use super::*;
+
+    /// Builds `kind` from `options` (YAML), lints `text` (Markdown) and returns the text of
+    /// each primary span, in order.
+    pub fn run_kind(
+        kind: &Kind,
+        options: &str,
+        text: &str,
+        date: Option<jiff::civil::Date>,
+    ) -> Vec<String> {
+        diagnostics(kind, options, text, date)
+            .iter()
+            .map(|d| text[d.span.clone()].to_string())
+            .collect()
+    }
+
+    pub fn diagnostics(
+        kind: &Kind,
+        options: &str,
+        text: &str,
+        date: Option<jiff::civil::Date>,
+    ) -> Vec<Diagnostic> {
+        let value: yaml::Value = yaml::from_str(if options.trim().is_empty() {
+            "{}"
+        } else {
+            options
+        })
+        .expect("options parse");
+        let check = (kind.build)(value, &Common::default()).expect("options build");
+        let doc = Document::parse("t.md", text.to_string(), crate::document::Format::Markdown);
+        let analysis = Analysis::new(&doc);
+        let cx = Context {
+            doc: &doc,
+            analysis: &analysis,
+            date,
+            knowledge: Default::default(),
+        };
+        let mut out = Vec::new();
+        check.run(&cx, &mut out);
+        out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        out
+    }
 }
 
 #[cfg(test)]

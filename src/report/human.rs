@@ -18,19 +18,27 @@ impl Human {
 }
 
 pub fn to_codespan(d: &Diagnostic) -> cs::Diagnostic<()> {
+    to_codespan_shifted(d, 0)
+}
+
+/// Like [`to_codespan`], with every span moved `shift` bytes left (to drop a leading BOM, which
+/// codespan would otherwise count as a column).
+fn to_codespan_shifted(d: &Diagnostic, shift: usize) -> cs::Diagnostic<()> {
+    let at =
+        |r: &std::ops::Range<usize>| r.start.saturating_sub(shift)..r.end.saturating_sub(shift);
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
         Severity::Info => cs::Severity::Note,
     };
     let mut labels = vec![
-        cs::Label::primary((), d.span.clone())
+        cs::Label::primary((), at(&d.span))
             .with_message(d.primary_label.clone().unwrap_or_default()),
     ];
     labels.extend(
         d.labels
             .iter()
-            .map(|l| cs::Label::secondary((), l.span.clone()).with_message(l.message.clone())),
+            .map(|l| cs::Label::secondary((), at(&l.span)).with_message(l.message.clone())),
     );
     let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
     if let Some(h) = &d.help {
@@ -48,7 +56,12 @@ impl Reporter for Human {
         if f.diagnostics.is_empty() {
             return Ok(());
         }
-        let file = SimpleFile::new(f.path, f.text);
+        // A BOM is invisible in editors: leave it out of the snippet and the columns.
+        let (text, shift) = match f.text.strip_prefix('\u{feff}') {
+            Some(rest) => (rest, 3),
+            None => (f.text, 0),
+        };
+        let file = SimpleFile::new(f.path, text);
         let config = term::Config::default();
         let mut buffer = if self.color {
             termcolor::Buffer::ansi()
@@ -56,7 +69,7 @@ impl Reporter for Human {
             termcolor::Buffer::no_color()
         };
         for d in f.diagnostics {
-            term::emit_to_write_style(&mut buffer, &config, &file, &to_codespan(d))
+            term::emit_to_write_style(&mut buffer, &config, &file, &to_codespan_shifted(d, shift))
                 .map_err(io::Error::other)?;
         }
         out.write_all(buffer.as_slice())

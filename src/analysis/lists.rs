@@ -1,0 +1,337 @@
+//! Enumerations in running text: "Kelowna, West Kelowna, Lake Country and Peachland",
+//! "Carlos Mesa (center-right) and liberal Senator Oscar Ortiz", "Lanao del Sur, Maguindanao
+//! and Abra". Parsed on demand from a starting token (after a colon, "namely", "most
+//! notably"…), for the checks that compare a stated count with the items named.
+
+use super::{Analysis, TokenKind};
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct List {
+    /// Token ranges of the items, as split (a segment with an inner "and" before the final
+    /// conjunction counts as one item here; `max` allows for it being two).
+    pub items: Vec<Range<usize>>,
+    /// Fewest and most items the list can be read as having: "A, B and C, and D" may be
+    /// three or four items.
+    pub min: usize,
+    pub max: usize,
+    /// "…and other countries", "etc.", "among others": the list does not claim to be whole.
+    pub open: bool,
+    /// Byte span from the first item to the end of the last.
+    pub span: Range<usize>,
+}
+
+/// Names that contain "and" and are one item: "Trinidad and Tobago".
+const AND_NAMES: &[&str] = &[
+    "trinidad and tobago",
+    "bosnia and herzegovina",
+    "antigua and barbuda",
+    "são tomé and príncipe",
+    "sao tome and principe",
+    "saint kitts and nevis",
+    "st kitts and nevis",
+    "saint vincent and the grenadines",
+    "heard island and mcdonald islands",
+    "turks and caicos",
+];
+
+/// Is the "and" at token `t` inside a name such as "Trinidad and Tobago"?
+fn name_and(a: &Analysis, t: usize) -> bool {
+    let span = &a.tokens[t].span;
+    AND_NAMES.iter().any(|name| {
+        let Some(at) = name.find(" and ") else {
+            return false;
+        };
+        let from = span.start.checked_sub(at + 1);
+        let to = span.end + (name.len() - at - 4);
+        from.and_then(|f| a.text.get(f..to))
+            .is_some_and(|s| s.to_lowercase() == *name)
+    })
+}
+
+/// Words that start a clause after the last item: "…and Abra, where…", "…and Peachland as a
+/// fire…".
+const CLAUSE: &[&str] = &[
+    "where", "which", "who", "whom", "whose", "as", "while", "when", "that", "because", "after",
+    "before", "since", "until", "if", "but", "although", "though", "whereas", "so",
+];
+
+const OPEN: &[&str] = &["other", "others", "etc", "more", "so"];
+
+/// One stretch between commas.
+struct Segment {
+    range: Range<usize>,
+    /// Conjunctions inside the segment (not counting a leading one).
+    inner: usize,
+    /// The segment starts with "and"/"or" (the last item after an Oxford comma).
+    leading: bool,
+    /// A comma follows the segment.
+    comma_after: bool,
+}
+
+fn segments(a: &Analysis, start: usize, end: usize) -> Vec<Segment> {
+    let word = |i: usize| a.word(i).to_lowercase();
+    let mut out: Vec<Segment> = Vec::new();
+    let mut i = start;
+    while i < end && out.len() < 40 {
+        let mut seg_start = i;
+        let leading = matches!(word(i).as_str(), "and" | "or");
+        if leading {
+            seg_start += 1;
+            i += 1;
+        }
+        let mut depth = 0usize;
+        let mut inner = 0;
+        let mut cut = false;
+        while i < end {
+            let w = word(i);
+            match w.as_str() {
+                "(" | "[" => depth += 1,
+                ")" | "]" if depth > 0 => depth -= 1,
+                ")" | "]" => {
+                    cut = true;
+                    break;
+                }
+                "," | ";" | ":" | "." | "—" | "–" | "!" | "?" if depth == 0 => break,
+                "and" | "or" if depth == 0 && i > seg_start && !name_and(a, i) => inner += 1,
+                _ => {}
+            }
+            // After the final conjunction, a clause word ends the item ("…and Peachland as a
+            // fire pushed…").
+            if depth == 0 && (inner > 0 || leading) && i > seg_start && CLAUSE.contains(&w.as_str())
+            {
+                cut = true;
+                break;
+            }
+            i += 1;
+        }
+        let range = seg_start..i;
+        let has_words = range.clone().any(|t| a.tokens[t].kind != TokenKind::Punct);
+        // A segment starting with a clause word is not an item ("…, where six were killed").
+        if !has_words || (!out.is_empty() && CLAUSE.contains(&word(seg_start).as_str())) {
+            break;
+        }
+        let comma_after = !cut && i < end && word(i) == ",";
+        out.push(Segment {
+            range,
+            inner,
+            leading,
+            comma_after,
+        });
+        if !comma_after {
+            break;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Items of the reading whose last item is in segment `last`: (items, min, max).
+fn reading(a: &Analysis, segs: &[Segment], last: usize) -> (Vec<Range<usize>>, usize, usize) {
+    let mut items = Vec::new();
+    let (mut min, mut max) = (0, 0);
+    for (k, seg) in segs[..=last].iter().enumerate() {
+        if k < last {
+            // Not the last segment: one item, or two if it has its own "and".
+            min += 1;
+            max += 1 + seg.inner;
+            items.push(seg.range.clone());
+            continue;
+        }
+        // The last segment: "and D" or "C and D", split on its conjunctions.
+        let mut from = seg.range.start;
+        let mut depth = 0usize;
+        for t in seg.range.clone() {
+            match a.word(t).to_lowercase().as_str() {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                "and" | "or" if depth == 0 && t > from && !name_and(a, t) => {
+                    items.push(from..t);
+                    min += 1;
+                    max += 1;
+                    from = t + 1;
+                }
+                _ => {}
+            }
+        }
+        items.push(from..seg.range.end);
+        min += 1;
+        max += 1;
+    }
+    (items, min, max)
+}
+
+/// Parses a list starting at token `start`, within tokens `..end` (the sentence end).
+/// Returns `None` unless the list is closed by "and"/"or" (a lone phrase is not a list).
+pub fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
+    let segs = segments(a, start, end);
+    // Short reading: the list ends with the first segment holding a conjunction.
+    let short = segs.iter().position(|s| s.inner > 0 || s.leading)?;
+    let (items, mut min, mut max) = reading(a, &segs, short);
+    // Long reading, for "A and B, C, and D": an Oxford-comma segment further on.
+    if segs[short].comma_after
+        && let Some(long) = segs[short + 1..]
+            .iter()
+            .position(|s| s.leading)
+            .map(|p| p + short + 1)
+    {
+        let (_, lmin, lmax) = reading(a, &segs, long);
+        min = min.min(lmin);
+        max = max.max(lmax);
+    }
+    if items.iter().any(|r| r.is_empty()) || items.len() < 2 {
+        return None;
+    }
+    let word = |i: usize| a.word(i).to_lowercase();
+    let mut open = items.iter().any(|r| OPEN.contains(&word(r.start).as_str()));
+    // "etc", "among others" right after the list.
+    let last_end = items.last()?.end;
+    let next: Vec<String> = (last_end..end.min(last_end + 3)).map(word).collect();
+    if next.iter().any(|w| w == "etc")
+        || next.windows(2).any(|w| w[0] == "among" && w[1] == "others")
+    {
+        open = true;
+    }
+    let first = items.first()?.start;
+    Some(List {
+        span: a.tokens[first].span.start..a.tokens[last_end - 1].span.end,
+        items,
+        min,
+        max,
+        open,
+    })
+}
+
+/// Does every item start with a figure ("11 Indonesians, 9 Filipinos and 6 Indians")?
+pub fn all_items_are_figures(a: &Analysis, list: &List) -> bool {
+    list.items.iter().all(|r| {
+        let mut t = r.start;
+        if matches!(
+            a.word(t).to_lowercase().as_str(),
+            "the" | "about" | "some" | "nearly"
+        ) {
+            t += 1;
+        }
+        t < r.end
+            && a.quantities()
+                .iter()
+                .any(|q| q.tokens.start == t && q.kind == super::numbers::QuantityKind::Cardinal)
+    })
+}
+
+/// Does every item start with a capital letter ("France, Poland and Italy")?
+pub fn all_items_capitalised(a: &Analysis, list: &List) -> bool {
+    list.items.iter().all(|r| {
+        (r.clone())
+            .find(|&t| a.tokens[t].kind == TokenKind::Word)
+            .is_some_and(|t| a.tokens[t].capitalised)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analysis;
+    use crate::document::{Document, Format};
+
+    /// Parses the list after `marker` in `text`; returns (items, min, max, open).
+    fn list(text: &str, marker: &str) -> Option<(Vec<String>, usize, usize, bool)> {
+        let d = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let a = Analysis::new(&d);
+        let at = text.find(marker).unwrap() + marker.len();
+        let start = a.token_at_or_after(at);
+        let s = &a.sentences[a.sentence_of[start]];
+        let l = parse(&a, start, s.tokens.end)?;
+        let items = l
+            .items
+            .iter()
+            .map(|r| {
+                a.slice(a.tokens[r.start].span.start..a.tokens[r.end - 1].span.end)
+                    .to_string()
+            })
+            .collect();
+        Some((items, l.min, l.max, l.open))
+    }
+
+    #[test]
+    fn names_with_commas_and_and() {
+        let (items, min, max, open) = list(
+            "Orders were issued for five communities: Kelowna, West Kelowna, Lake Country and Peachland, as a fire spread.",
+            ":",
+        )
+        .unwrap();
+        assert_eq!(
+            items,
+            vec!["Kelowna", "West Kelowna", "Lake Country", "Peachland"]
+        );
+        assert_eq!((min, max, open), (4, 4, false));
+    }
+
+    #[test]
+    fn particles_and_clause_after_the_last_item() {
+        let (items, ..) = list(
+            "Violence in four provinces: Lanao del Sur, Maguindanao and Abra, where six people were killed.",
+            ":",
+        )
+        .unwrap();
+        assert_eq!(items, vec!["Lanao del Sur", "Maguindanao", "Abra"]);
+    }
+
+    #[test]
+    fn brackets_and_titles_inside_items() {
+        let (items, ..) = list(
+            "He faced two candidates, most notably Carlos Mesa (center-right) and liberal Senator Oscar Ortiz.",
+            "most notably",
+        )
+        .unwrap();
+        assert_eq!(
+            items,
+            vec!["Carlos Mesa (center-right)", "liberal Senator Oscar Ortiz"]
+        );
+    }
+
+    #[test]
+    fn the_list_ends_at_the_comma_after_its_last_item() {
+        let (items, ..) = list(
+            "The cuts hit two divisions, most notably sales and customer support, and will fall hardest on Seattle.",
+            "most notably",
+        )
+        .unwrap();
+        assert_eq!(items, vec!["sales", "customer support"]);
+        let (_, min, max, _) = list(
+            "The cuts hit two divisions, most notably sales and customer support, and will fall hardest.",
+            "most notably",
+        )
+        .unwrap();
+        assert_eq!((min, max), (2, 3));
+    }
+
+    #[test]
+    fn oxford_comma_is_ambiguous_after_an_inner_and() {
+        // Short reading: "the statues of Rahotep" and "Nofret"; long: three or four items.
+        let (_, min, max, _) = list(
+            "Highlights: the statues of Rahotep and Nofret, the palette, and a hall.",
+            ":",
+        )
+        .unwrap();
+        assert_eq!((min, max), (2, 4));
+        let (items, min, max, _) = list("Races: the marathon, the half marathon, the 10-kilometre race and a 5-kilometre fun run.", ":").unwrap();
+        assert_eq!(items.len(), 4);
+        assert_eq!((min, max), (4, 4));
+    }
+
+    #[test]
+    fn open_lists_and_non_lists() {
+        assert!(
+            list(
+                "from the United States, Australia, Mexico and other countries.",
+                "from"
+            )
+            .unwrap()
+            .3
+        );
+        assert!(list("Three things: honesty.", ":").is_none());
+        let (items, ..) = list("Members: Trinidad and Tobago, Jamaica and Barbados.", ":").unwrap();
+        assert_eq!(items.len(), 3);
+    }
+}

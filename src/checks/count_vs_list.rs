@@ -1,0 +1,414 @@
+//! `count-vs-list`: a stated count and the list that spells it out disagree.
+//!
+//! - An exhaustive list (after a colon, "namely", a dash, or in the next sentence after
+//!   "signed by"…) with a different number of items: "in three cities: Oruro and Potosí".
+//! - A subset marker ("most notably", "including", "such as") that names as many items as
+//!   the count or more: "two candidates, most notably Carlos Mesa and Oscar Ortiz" — the
+//!   marker promises others that the count leaves no room for.
+
+use super::numeric;
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::Analysis;
+use crate::analysis::lists::{self, List};
+use crate::analysis::numbers::{Approx, Quantity};
+use crate::diagnostic::{Applicability, Diagnostic};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// Words that introduce a whole list after the counted noun (besides a colon).
+    #[serde(default = "default_exhaustive")]
+    exhaustive_markers: Vec<String>,
+    /// Words that introduce some of the items only.
+    #[serde(default = "default_subset")]
+    subset_markers: Vec<String>,
+    /// Phrases that introduce a list of names in the sentence after the count ("The letter,
+    /// signed by France, Poland…").
+    #[serde(default = "default_introducers")]
+    next_sentence_introducers: Vec<String>,
+    /// A list in the next sentence is compared only when its length is this close to the
+    /// count (a far-off length is more likely a different set).
+    #[serde(default = "default_near_miss")]
+    near_miss: usize,
+    /// Largest count compared.
+    #[serde(default = "default_max_count")]
+    max_count: usize,
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+fn default_exhaustive() -> Vec<String> {
+    strings(&["namely", "—", "–"])
+}
+fn default_subset() -> Vec<String> {
+    strings(&[
+        "most notably",
+        "notably",
+        "including",
+        "such as",
+        "among them",
+        "among whom",
+        "among which",
+        "in particular",
+        "especially",
+        "particularly",
+    ])
+}
+fn default_introducers() -> Vec<String> {
+    strings(&[
+        "signed by",
+        "backed by",
+        "joined by",
+        "attended by",
+        "made up of",
+        "consisting of",
+        "comprising",
+        "namely",
+    ])
+}
+fn default_near_miss() -> usize {
+    2
+}
+fn default_max_count() -> usize {
+    40
+}
+
+struct CountVsList {
+    exhaustive: Vec<String>,
+    subset: Vec<String>,
+    introducers: Vec<String>,
+    near_miss: usize,
+    max_count: usize,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "count-vs-list",
+        summary: "a stated count that its own list contradicts",
+        what: "Compares a count (\"five communities\", \"11 countries\") with the list that spells \
+               it out: a list after a colon, 'namely' or a dash, or a list of names in the next \
+               sentence after 'signed by', 'backed by'…, whose number of items differs; and a \
+               subset marker ('most notably', 'including', 'such as') right after the count that \
+               names as many items as the count or more.",
+        why: "The reader can count. A list one short or one long means an item was dropped or the \
+              count is stale; 'two candidates, most notably A and B' promises others that do not \
+              exist.",
+        config: "- id: count-vs-list\n  kind: count-vs-list\n  severity: warning\n  subset_markers: [most notably, including, such as, among them]",
+        bad: "Police units in three cities joined the protest: Oruro and Potosí.",
+        good: "Police units in two cities joined the protest: Oruro and Potosí.",
+        fix_safety: "Unsafe: the fix rewrites the count to the number of items, but an item may be \
+                     what is missing.",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
+    let o: Options = super::options(value)?;
+    Ok(Box::new(CountVsList {
+        exhaustive: numeric::lower(o.exhaustive_markers),
+        subset: numeric::lower(o.subset_markers),
+        introducers: numeric::lower(o.next_sentence_introducers),
+        near_miss: o.near_miss,
+        max_count: o.max_count,
+    }))
+}
+
+/// Token index right after `phrase` if it starts at token `i`.
+fn phrase_at(a: &Analysis, i: usize, end: usize, phrases: &[String]) -> Option<(usize, usize)> {
+    phrases.iter().find_map(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (i + words.len() <= end
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| a.word(i + k).to_lowercase() == *w))
+        .then(|| (i, i + words.len()))
+    })
+}
+
+fn item_texts(a: &Analysis, list: &List) -> String {
+    let items: Vec<&str> = list
+        .items
+        .iter()
+        .map(|r| a.slice(a.tokens[r.start].span.start..a.tokens[r.end - 1].span.end))
+        .collect();
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
+}
+
+fn count_words(n: usize) -> String {
+    numeric::write_like("x", n as f64)
+}
+
+impl CountVsList {
+    /// A count worth comparing: an exact whole number of a plural noun.
+    fn countable(&self, a: &Analysis, q: &Quantity) -> bool {
+        q.is_count()
+            && q.approx == Approx::Exact
+            && q.value.fract() == 0.0
+            && q.value >= 2.0
+            && q.value <= self.max_count as f64
+            && q.head.is_none()
+            && q.noun.as_ref().is_some_and(|n| {
+                crate::analysis::numbers::is_plural(a.word(n.token)) && n.lemma != "percent"
+            })
+            && !a.is_heading_sentence(q.sentence)
+    }
+
+    fn check(&self, a: &Analysis, q: &Quantity, out: &mut Vec<Diagnostic>) {
+        let s = &a.sentences[q.sentence];
+        let n = q.value as usize;
+        let count_span = q.phrase_span(false);
+        let count_text = a.slice(count_span.clone());
+        let k = q.phrase.end.max(q.tokens.end);
+
+        // Subset marker right after the counted noun, or a short tail ("two disputes this
+        // year, most notably A and B").
+        let mut m = k;
+        while m < s.tokens.end
+            && m < k + 3
+            && a.tokens[m].kind == crate::analysis::TokenKind::Word
+            && phrase_at(a, m, s.tokens.end, &self.subset).is_none()
+        {
+            m += 1;
+        }
+        if m < s.tokens.end && matches!(a.word(m), "," | "—" | "–" | "(") {
+            m += 1;
+        } else if m != k {
+            m = k;
+        }
+        if let Some((ms, me)) = phrase_at(a, m, s.tokens.end, &self.subset)
+            && let Some(list) = lists::parse(a, me, s.tokens.end)
+        {
+            if !lists::all_items_are_figures(a, &list) && list.min >= n {
+                let marker = a.tokens[ms].span.start..a.tokens[me - 1].span.end;
+                let mt = a.slice(marker.clone());
+                out.push(
+                    Diagnostic::new(
+                        count_span,
+                        format!(
+                            "'{mt}' promises more {} than the ones named, but '{count_text}' leaves no room for others: the list names {}",
+                            noun_text(a, q),
+                            count_words(list.min)
+                        ),
+                    )
+                    .with_primary_label(format!("{} in all", count_words(n)))
+                    .with_label(marker, "introduces only some of them")
+                    .with_label(list.span.clone(), format!("{} named here", count_words(list.min)))
+                    .with_help(format!(
+                        "drop '{mt}' if these are all of them, or give the full count"
+                    )),
+                );
+            }
+            return;
+        }
+
+        // Exhaustive list after a colon or marker, possibly after a short tail ("four races on
+        // the programme: …").
+        let mut j = k;
+        let mut start = None;
+        while j < s.tokens.end && j < k + 6 {
+            let w = a.word(j).to_lowercase();
+            if w == ":" {
+                start = Some(j + 1);
+                break;
+            }
+            if j == k
+                && let Some((_, e)) = phrase_at(a, j, s.tokens.end, &self.exhaustive)
+            {
+                start = Some(e);
+                break;
+            }
+            if j == k && w == "," {
+                if let Some((_, e)) = phrase_at(a, j + 1, s.tokens.end, &self.exhaustive) {
+                    start = Some(e);
+                }
+                break;
+            }
+            if a.tokens[j].kind != crate::analysis::TokenKind::Word {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(start) = start {
+            if let Some(list) = lists::parse(a, start, s.tokens.end)
+                && !list.open
+                && !lists::all_items_are_figures(a, &list)
+                && (n < list.min || n > list.max)
+            {
+                self.report(a, q, &list, out);
+            }
+            return;
+        }
+
+        // A list of names in the next sentence of the paragraph: "Ministers from 11 countries
+        // sent a letter. The letter, signed by France, Poland, … and Portugal, demanded…".
+        let next = q.sentence + 1;
+        if next >= a.sentences.len() || a.sentences[next].block != s.block {
+            return;
+        }
+        let ns = &a.sentences[next];
+        for i in ns.tokens.clone() {
+            let Some((_, e)) = phrase_at(a, i, ns.tokens.end, &self.introducers) else {
+                continue;
+            };
+            if let Some(list) = lists::parse(a, e, ns.tokens.end)
+                && !list.open
+                && list.items.len() >= 3
+                && lists::all_items_capitalised(a, &list)
+                && (n < list.min || n > list.max)
+                && n.abs_diff(list.min).min(n.abs_diff(list.max)) <= self.near_miss
+            {
+                self.report(a, q, &list, out);
+            }
+            return;
+        }
+    }
+
+    fn report(&self, a: &Analysis, q: &Quantity, list: &List, out: &mut Vec<Diagnostic>) {
+        let count_span = q.phrase_span(false);
+        let count_text = a.slice(count_span.clone());
+        let named = if list.min == list.max {
+            count_words(list.min)
+        } else {
+            format!("{} or {}", count_words(list.min), count_words(list.max))
+        };
+        let mut d = Diagnostic::new(
+            count_span,
+            format!(
+                "'{count_text}', but the list names {named}: {}",
+                item_texts(a, list)
+            ),
+        )
+        .with_primary_label(format!("{} stated here", count_words(q.value as usize)))
+        .with_label(list.span.clone(), format!("{named} listed here"))
+        .with_help("add the missing item or correct the count");
+        if list.min == list.max {
+            let original = a.slice(q.span.clone());
+            d = d.with_fix(
+                q.span.clone(),
+                numeric::write_like(original, list.min as f64),
+                Applicability::Unsafe,
+            );
+        }
+        out.push(d);
+    }
+}
+
+fn noun_text(a: &Analysis, q: &Quantity) -> String {
+    q.noun
+        .as_ref()
+        .map(|n| a.word(n.token).to_string())
+        .unwrap_or_else(|| "items".into())
+}
+
+impl Check for CountVsList {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let a = cx.analysis;
+        for q in a.quantities() {
+            if self.countable(a, q) {
+                self.check(a, q, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tests_support::{diagnostics, run_kind};
+
+    fn hits(text: &str) -> Vec<String> {
+        run_kind(&KIND, "", text, None)
+    }
+
+    #[test]
+    fn colon_list_shorter_than_the_count() {
+        assert_eq!(
+            hits("Police units in three cities: Oruro and Potosí joined the protest."),
+            vec!["three cities"]
+        );
+        assert_eq!(
+            hits(
+                "Orders were issued for five communities: Kelowna, West Kelowna, Lake Country and Peachland, as a fire spread."
+            ),
+            vec!["five communities"]
+        );
+        assert_eq!(
+            hits(
+                "Violence was recorded in four provinces: Lanao del Sur, Maguindanao and Abra, where six people were killed."
+            ),
+            vec!["four provinces"]
+        );
+    }
+
+    #[test]
+    fn the_fix_writes_the_number_of_items_in_the_same_style() {
+        let d = diagnostics(
+            &KIND,
+            "",
+            "They visited five communities: Kelowna, Lake Country and Peachland.",
+            None,
+        );
+        assert_eq!(d[0].fixes[0].replacement, "three");
+        let d = diagnostics(
+            &KIND,
+            "",
+            "They visited 5 towns: Kelowna, Lake Country and Peachland.",
+            None,
+        );
+        assert_eq!(d[0].fixes[0].replacement, "3");
+    }
+
+    #[test]
+    fn subset_marker_naming_all() {
+        assert_eq!(
+            hits(
+                "The president faced two candidates, most notably Carlos Mesa (center-right) and liberal Senator Oscar Ortiz."
+            ),
+            vec!["two candidates"]
+        );
+        assert_eq!(
+            hits(
+                "The cuts hit two divisions, most notably sales and customer support, and will fall hardest on Seattle."
+            ),
+            vec!["two divisions"]
+        );
+        assert_eq!(
+            hits("He met three leaders, including Macron, Scholz and Meloni."),
+            vec!["three leaders"]
+        );
+    }
+
+    #[test]
+    fn list_in_the_next_sentence() {
+        assert_eq!(
+            hits(
+                "Ministers from 11 countries sent a letter. The letter, signed by France, Poland, Italy, Ireland, Austria, Romania, Hungary, Spain, Greece and Portugal, demanded more."
+            ),
+            vec!["11 countries"]
+        );
+    }
+
+    #[test]
+    fn agreeing_and_partial_lists_are_fine() {
+        for text in [
+            "More than 12,000 runners registered for the four races on the programme: the marathon, the half marathon, the 10-kilometre race and a 5-kilometre fun run.",
+            "The president faced three candidates, most notably Carlos Mesa and Oscar Ortiz.",
+            "It killed 12 people, including three children and two women.",
+            "Firefighters came from the United States, Australia, Mexico, South Africa and other countries.",
+            "Police units in two cities: Oruro and Potosí joined.",
+            "The crew of 24 members: 11 Indonesians, 9 Filipinos and 4 Indians.",
+            "The plan has three parts: cutting costs, raising taxes and selling assets.",
+            "Some 10,000 farmers from Belgium, France, the Netherlands, Germany, Spain and Italy joined.",
+            "Ministers from 27 countries met. The talks were attended by France, Poland and Italy.",
+            "Members from five countries: Trinidad and Tobago, Jamaica, Barbados, Guyana and Belize.",
+        ] {
+            assert!(hits(text).is_empty(), "{text}: {:?}", hits(text));
+        }
+    }
+}

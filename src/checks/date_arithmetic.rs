@@ -1,0 +1,676 @@
+//! `date-arithmetic`: a number of years that the article's own dates contradict, counted
+//! from the publication date.
+//!
+//! - An age and a birth year: "The 24-year-old, born in 1995, …" in August 2021 (25 or 26).
+//! - An age of a thing and its start: "The CAP, launched in 1962, … its 54 years" in 2026.
+//! - A time in office and its start: "13 years in office" … "in power since 2006" in 2021.
+
+use super::numeric;
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::Analysis;
+use crate::analysis::numbers::{self, Quantity, QuantityKind};
+use crate::diagnostic::{Applicability, Diagnostic};
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::ops::Range;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// Words that introduce a birth date ("born in 1970").
+    #[serde(default = "default_birth")]
+    birth_words: Vec<String>,
+    /// Words that make a birth date someone else's ("whose son was born in 1995").
+    #[serde(default = "default_relatives")]
+    relatives: Vec<String>,
+    /// Verbs that date the start of a thing ("launched in 1962", "founded in 1901").
+    #[serde(default = "default_founding")]
+    founding_verbs: Vec<String>,
+    /// Nouns after "N-year" that mean the age of a thing ("a 64-year history").
+    #[serde(default = "default_lifetime")]
+    lifetime_nouns: Vec<String>,
+    /// Phrases after "N years" that make it a time in office ("13 years in office").
+    #[serde(default = "default_tenure")]
+    tenure_phrases: Vec<String>,
+    /// Words that make "since 2006" the start of a time in office ("rule the country since
+    /// 2006", "in power since 2006").
+    #[serde(default = "default_tenure_words")]
+    tenure_words: Vec<String>,
+    /// Phrases before "in YYYY" that date the start of a time in office ("took office in 2006").
+    #[serde(default = "default_tenure_starts")]
+    tenure_starts: Vec<String>,
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+fn default_birth() -> Vec<String> {
+    strings(&["born"])
+}
+fn default_relatives() -> Vec<String> {
+    strings(&[
+        "son",
+        "daughter",
+        "child",
+        "children",
+        "wife",
+        "husband",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "grandson",
+        "granddaughter",
+        "partner",
+        "baby",
+        "whose",
+    ])
+}
+fn default_founding() -> Vec<String> {
+    strings(&[
+        "launched",
+        "founded",
+        "established",
+        "created",
+        "formed",
+        "opened",
+        "built",
+        "inaugurated",
+        "introduced",
+        "incorporated",
+        "set up",
+    ])
+}
+fn default_lifetime() -> Vec<String> {
+    strings(&["history", "existence", "life", "lifetime", "lifespan"])
+}
+fn default_tenure() -> Vec<String> {
+    strings(&[
+        "in office",
+        "in power",
+        "at the helm",
+        "as president",
+        "as prime minister",
+        "as leader",
+        "on the throne",
+    ])
+}
+fn default_tenure_words() -> Vec<String> {
+    strings(&[
+        "rule",
+        "ruled",
+        "ruling",
+        "power",
+        "office",
+        "govern",
+        "governed",
+        "governing",
+        "reign",
+        "reigned",
+        "helm",
+        "president",
+        "leader",
+    ])
+}
+fn default_tenure_starts() -> Vec<String> {
+    strings(&[
+        "took office",
+        "came to power",
+        "took power",
+        "assumed office",
+        "was elected",
+        "sworn in",
+    ])
+}
+
+struct DateArithmetic {
+    birth: Vec<String>,
+    relatives: Vec<String>,
+    founding: Vec<String>,
+    lifetime: Vec<String>,
+    tenure: Vec<String>,
+    tenure_words: Vec<String>,
+    tenure_starts: Vec<String>,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "date-arithmetic",
+        summary: "a number of years that the article's dates contradict",
+        what: "Counts from the publication date (`--date` or the front matter): an age next to a \
+               birth year (\"the 24-year-old, born in 1995\"), the age of a thing next to its start \
+               (\"launched in 1962 … its 54 years\", \"a 40-year history\"), and a time in office \
+               against the year it began (\"13 years in office\" … \"in power since 2006\", linked \
+               through a shared name). A year-only date allows two answers (before and after the \
+               anniversary); a full birth date allows one.",
+        why: "Ages and anniversaries go stale between drafts and copy-edits, and a reader with the \
+              date can do the sum.",
+        config: "- id: date-arithmetic\n  kind: date-arithmetic\n  severity: warning\n  founding_verbs: [launched, founded, established]",
+        bad: "The 45-year-old, born in 1970, joined the club last year. (published 2019)",
+        good: "The 49-year-old, born in 1970, joined the club last year. (published 2019)",
+        fix_safety: "Unsafe: the fix writes the computed figure, but the other date may be the \
+                     wrong one.",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
+    let o: Options = super::options(value)?;
+    Ok(Box::new(DateArithmetic {
+        birth: numeric::lower(o.birth_words),
+        relatives: numeric::lower(o.relatives),
+        founding: numeric::lower(o.founding_verbs),
+        lifetime: numeric::lower(o.lifetime_nouns),
+        tenure: numeric::lower(o.tenure_phrases),
+        tenure_words: numeric::lower(o.tenure_words),
+        tenure_starts: numeric::lower(o.tenure_starts),
+    }))
+}
+
+/// What a figure counts, for the message.
+#[derive(Clone, Copy)]
+enum Counted {
+    Age,
+    Since,
+}
+
+/// A dated start: the year, its month and day when given, and the span to label.
+struct Start {
+    year: i16,
+    month: Option<i8>,
+    day: Option<i8>,
+    span: Range<usize>,
+}
+
+/// Does one of `phrases` end at token `end` (exclusive)? Returns its first token.
+fn phrase_before(a: &Analysis, end: usize, from: usize, phrases: &[String]) -> Option<usize> {
+    phrases.iter().find_map(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let start = end.checked_sub(words.len())?;
+        (start >= from
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| a.word(start + k).to_lowercase() == *w))
+        .then_some(start)
+    })
+}
+
+fn phrase_after(a: &Analysis, start: usize, end: usize, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        start + words.len() <= end
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| a.word(start + k).to_lowercase() == *w)
+    })
+}
+
+/// The whole years between `start` and `on`: one answer for a full date, the two around the
+/// anniversary for a year (or a month in the publication month).
+fn elapsed(start: &Start, on: Date) -> Vec<i64> {
+    if let (Some(m), Some(d)) = (start.month, start.day)
+        && let Ok(born) = jiff::civil::Date::new(start.year, m, d)
+        && let Ok(span) = born.until((jiff::Unit::Year, on))
+    {
+        return vec![span.get_years() as i64];
+    }
+    let years = on.year() as i64 - start.year as i64;
+    match start.month {
+        Some(m) if on.month() > m => vec![years],
+        Some(m) if on.month() < m => vec![years - 1],
+        _ => vec![years - 1, years],
+    }
+}
+
+fn describe(values: &[i64]) -> String {
+    match values {
+        [one] => one.to_string(),
+        [a, b] => format!("{a} or {b}"),
+        _ => values
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+fn long_date(d: Date) -> String {
+    d.strftime("%B %-d, %Y").to_string()
+}
+
+impl DateArithmetic {
+    /// "born in 1995", "born on March 5, 1995", "launched in 1962": the start introduced by one
+    /// of `words` before the year `y`.
+    fn start_before(&self, a: &Analysis, y: &Quantity, words: &[String]) -> Option<Start> {
+        let s = &a.sentences[y.sentence];
+        let mut i = y.tokens.start;
+        let mut month = None;
+        let mut day = None;
+        let mut steps = 0;
+        while i > s.tokens.start && steps < 5 {
+            let w = a.word(i - 1).to_lowercase();
+            if let Some(m) = numbers::MONTHS.iter().position(|x| *x == w) {
+                month = Some((m % 12) as i8 + 1);
+            } else if let Some(q) = a
+                .quantities()
+                .iter()
+                .find(|q| q.tokens.contains(&(i - 1)) && q.kind == QuantityKind::Day)
+            {
+                day = Some(q.value as i8);
+            } else if !matches!(w.as_str(), "in" | "on" | "," | "the" | "of") {
+                break;
+            }
+            i -= 1;
+            steps += 1;
+        }
+        let first = phrase_before(a, i, s.tokens.start, words)?;
+        Some(Start {
+            year: y.value as i16,
+            month,
+            day: day.filter(|_| month.is_some()),
+            span: a.tokens[first].span.start..y.span.end,
+        })
+    }
+
+    /// Another year dates `figure` to some other time: a year before it in the sentence ("In
+    /// 2010, the 40-year-old…"), or after it in the same clause ("54 years in 2020"). A year in
+    /// a later clause ("…, although its share has fallen since the 1980s") does not.
+    fn other_year(&self, a: &Analysis, figure: &Quantity, except: &Range<usize>) -> bool {
+        a.quantities().iter().any(|q| {
+            if q.sentence != figure.sentence
+                || q.kind != QuantityKind::Year
+                || (except.start <= q.span.start && q.span.end <= except.end)
+            {
+                return false;
+            }
+            if q.span.start < figure.span.start {
+                return true;
+            }
+            !(figure.tokens.end..q.tokens.start)
+                .any(|t| matches!(a.word(t), "," | ";" | "—" | "–" | "(" | ":"))
+        })
+    }
+
+    fn report(
+        &self,
+        a: &Analysis,
+        figure: &Quantity,
+        start: &Start,
+        on: Date,
+        what: Counted,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let span = if figure.kind == QuantityKind::Age {
+            figure.span.clone()
+        } else {
+            figure.phrase_span(false)
+        };
+        let allowed = &elapsed(start, on);
+        let start_text = a.slice(start.span.clone());
+        let figure_text = a.slice(span.clone());
+        let message = match what {
+            Counted::Age => format!(
+                "someone {start_text} is {} on {}, not {}",
+                describe(allowed),
+                long_date(on),
+                numeric::show(figure.value)
+            ),
+            Counted::Since => format!(
+                "'{figure_text}' does not fit '{start_text}': that makes {} years on {}",
+                describe(allowed),
+                long_date(on)
+            ),
+        };
+        let mut d = Diagnostic::new(span, message)
+            .with_primary_label(format!("{} here", numeric::show(figure.value)))
+            .with_label(start.span.clone(), "counted from here")
+            .with_note(format!(
+                "counted from the publication date, {}",
+                long_date(on)
+            ));
+        if let Some(&right) = allowed.last() {
+            // Replace the digits (or words) only: "24-year-old" → "26-year-old".
+            let number = figure
+                .tokens
+                .clone()
+                .find(|&t| {
+                    a.tokens[t].kind != crate::analysis::TokenKind::Word || numbers_word(a, t)
+                })
+                .map(|t| a.tokens[t].span.clone())
+                .unwrap_or(figure.span.clone());
+            d = d.with_fix(
+                number.clone(),
+                numeric::write_like(a.slice(number), right as f64),
+                Applicability::Unsafe,
+            );
+        }
+        out.push(d);
+    }
+
+    fn ages(&self, a: &Analysis, on: Date, out: &mut Vec<Diagnostic>) {
+        for age in a
+            .quantities()
+            .iter()
+            .filter(|q| q.kind == QuantityKind::Age)
+        {
+            // In the same sentence, or the next one about the same person ("Smith, 45, leads
+            // the party. Smith was born in 1970.").
+            let names = numeric::names_in_sentence(a, age.sentence);
+            let same_person = |y: &Quantity| {
+                y.sentence == age.sentence
+                    || (y.sentence == age.sentence + 1
+                        && a.sentences[y.sentence].block == a.sentences[age.sentence].block
+                        && !names.is_empty()
+                        && !numeric::names_in_sentence(a, y.sentence).is_disjoint(&names))
+            };
+            let born = a.quantities().iter().find_map(|y| {
+                (y.kind == QuantityKind::Year && same_person(y))
+                    .then(|| self.start_before(a, y, &self.birth))
+                    .flatten()
+            });
+            let Some(born) = born else { continue };
+            // Someone else's birth: "the 50-year-old, whose son was born in 1995".
+            let (from, to) = if age.span.end <= born.span.start {
+                (age.tokens.end, a.token_at_or_after(born.span.start))
+            } else {
+                (a.token_at_or_after(born.span.end), age.tokens.start)
+            };
+            if (from..to).any(|t| self.relatives.contains(&a.word(t).to_lowercase())) {
+                continue;
+            }
+            if self.other_year(a, age, &born.span)
+                || (a.sentence_of[a.token_at_or_after(born.span.start)] != age.sentence
+                    && !numeric::years_in_sentence(a, age.sentence).is_empty())
+            {
+                continue;
+            }
+            let allowed = elapsed(&born, on);
+            if !allowed.contains(&(age.value as i64)) {
+                self.report(a, age, &born, on, Counted::Age, out);
+            }
+        }
+    }
+
+    /// "launched in 1962 … its 54 years", "a 64-year history", "54 years old".
+    fn lifetimes(&self, a: &Analysis, on: Date, out: &mut Vec<Diagnostic>) {
+        let qs = a.quantities();
+        for y in qs.iter().filter(|q| q.kind == QuantityKind::Year) {
+            let Some(start) = self.start_before(a, y, &self.founding) else {
+                continue;
+            };
+            for q in qs.iter().filter(|q| q.sentence == y.sentence) {
+                if !self.is_lifetime(a, q) || self.other_year(a, q, &start.span) {
+                    continue;
+                }
+                let allowed = elapsed(&start, on);
+                if !allowed.contains(&(q.value as i64)) {
+                    self.report(a, q, &start, on, Counted::Since, out);
+                }
+            }
+        }
+    }
+
+    fn is_lifetime(&self, a: &Analysis, q: &Quantity) -> bool {
+        if q.value.fract() != 0.0 {
+            return false;
+        }
+        if q.kind == QuantityKind::Age {
+            return true;
+        }
+        if q.kind != QuantityKind::Cardinal || q.noun_lemma() != Some("year") {
+            return false;
+        }
+        if let Some(h) = &q.head {
+            return self.lifetime.contains(&h.lemma);
+        }
+        let possessive = q
+            .determiner
+            .as_deref()
+            .is_some_and(|d| matches!(d, "its" | "his" | "her" | "their"));
+        let after = q.phrase.end;
+        let end = a.sentences[q.sentence].tokens.end;
+        possessive
+            || phrase_after(a, after, end, &["ago".to_string()])
+            || phrase_after(
+                a,
+                after,
+                end,
+                &self
+                    .lifetime
+                    .iter()
+                    .map(|l| format!("of {l}"))
+                    .collect::<Vec<_>>(),
+            )
+    }
+
+    /// "13 years in office" against "since 2006" (with a tenure word) or "took office in 2006"
+    /// in a sentence about the same person.
+    fn tenures(&self, a: &Analysis, on: Date, out: &mut Vec<Diagnostic>) {
+        let qs = a.quantities();
+        for q in qs.iter() {
+            if q.kind != QuantityKind::Cardinal
+                || q.noun_lemma() != Some("year")
+                || q.value.fract() != 0.0
+            {
+                continue;
+            }
+            let s = &a.sentences[q.sentence];
+            let after = q.phrase.end;
+            let tenure = phrase_after(a, after, s.tokens.end, &self.tenure)
+                || q.head
+                    .as_ref()
+                    .is_some_and(|h| matches!(h.lemma.as_str(), "rule" | "tenure" | "reign"));
+            if !tenure {
+                continue;
+            }
+            let names = numeric::names_in_sentence(a, q.sentence);
+            let mut starts: Vec<Start> = Vec::new();
+            for y in qs.iter().filter(|y| y.kind == QuantityKind::Year) {
+                let ys = &a.sentences[y.sentence];
+                let t = y.tokens.start;
+                let since = t > ys.tokens.start && a.word(t - 1).to_lowercase() == "since";
+                let start = if since {
+                    let has_word = ys
+                        .tokens
+                        .clone()
+                        .any(|i| self.tenure_words.contains(&a.word(i).to_lowercase()));
+                    has_word.then(|| Start {
+                        year: y.value as i16,
+                        month: None,
+                        day: None,
+                        span: a.tokens[t - 1].span.start..y.span.end,
+                    })
+                } else {
+                    self.start_before(a, y, &self.tenure_starts)
+                };
+                let Some(start) = start else { continue };
+                // The same sentence, the one before it in the paragraph, or a shared name.
+                let adjacent = y.sentence + 1 == q.sentence
+                    && a.sentences[y.sentence].block == a.sentences[q.sentence].block;
+                let same_subject = y.sentence == q.sentence
+                    || adjacent
+                    || !numeric::names_in_sentence(a, y.sentence).is_disjoint(&names);
+                if same_subject {
+                    starts.push(start);
+                }
+            }
+            // Another year in the sentence dates the tenure ("his 13 years in office, from 1990
+            // to 2003").
+            let other = qs.iter().any(|y| {
+                y.sentence == q.sentence
+                    && y.kind == QuantityKind::Year
+                    && !starts.iter().any(|s| s.span.end == y.span.end)
+            });
+            if other {
+                continue;
+            }
+            // Two different starts for the same person: not ours to pick.
+            let Some(first) = starts.first() else {
+                continue;
+            };
+            if starts.iter().any(|s| s.year != first.year) {
+                continue;
+            }
+            let allowed = elapsed(first, on);
+            if !allowed.contains(&(q.value as i64)) {
+                self.report(a, q, first, on, Counted::Since, out);
+            }
+        }
+    }
+}
+
+fn numbers_word(a: &Analysis, t: usize) -> bool {
+    let w = a.word(t).to_lowercase();
+    !w.is_empty()
+        && !matches!(w.as_str(), "aged" | "year" | "years" | "old")
+        && a.tokens[t].kind == crate::analysis::TokenKind::Word
+}
+
+impl Check for DateArithmetic {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(on) = cx.date else { return };
+        let a = cx.analysis;
+        self.ages(a, on, out);
+        self.lifetimes(a, on, out);
+        self.tenures(a, on, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tests_support::{diagnostics, run_kind};
+
+    fn on(y: i16, m: i8, d: i8) -> Option<Date> {
+        Some(jiff::civil::date(y, m, d))
+    }
+
+    fn hits(text: &str, date: Option<Date>) -> Vec<String> {
+        run_kind(&KIND, "", text, date)
+    }
+
+    #[test]
+    fn age_and_birth_year() {
+        let text = "The 24-year-old, born in 1995 in Regensburg, wants to leave.";
+        assert_eq!(hits(text, on(2021, 8, 20)), vec!["24-year-old"]);
+        let d = diagnostics(&KIND, "", text, on(2021, 8, 20));
+        assert!(d[0].message.contains("25 or 26"), "{}", d[0].message);
+        assert_eq!(d[0].fixes[0].replacement, "26");
+        assert_eq!(
+            hits("The 45-year-old, born in 1970, spoke.", on(2019, 11, 9)),
+            vec!["45-year-old"]
+        );
+        assert_eq!(
+            hits("Smith, 45, who was born in 1970, spoke.", on(2019, 11, 9)),
+            vec!["45"]
+        );
+    }
+
+    #[test]
+    fn birth_year_in_the_next_sentence() {
+        let text = "Smith, 45, leads the party. Smith was born in 1970 in Leeds.";
+        assert_eq!(hits(text, on(2019, 11, 9)), vec!["45"]);
+        let text = "Smith, 45, leads the party. Jones was born in 1970 in Leeds.";
+        assert!(hits(text, on(2019, 11, 9)).is_empty());
+    }
+
+    #[test]
+    fn full_birth_date_allows_one_age() {
+        let text = "The 48-year-old, born on March 5, 1970, spoke.";
+        assert!(hits(text, on(2019, 3, 4)).is_empty());
+        assert_eq!(hits(text, on(2019, 3, 5)), vec!["48-year-old"]);
+    }
+
+    #[test]
+    fn lifetime_of_a_thing() {
+        assert_eq!(
+            hits(
+                "The CAP, launched in 1962, has been the biggest programme for most of its 54 years.",
+                on(2026, 3, 20)
+            ),
+            vec!["54 years"]
+        );
+        // A year in a later clause does not date the figure.
+        assert_eq!(
+            hits(
+                "The CAP, launched in 1962, has been the biggest programme for most of its 54 years, although its share has fallen since the mid-1980s.",
+                on(2026, 3, 20)
+            ),
+            vec!["54 years"]
+        );
+        assert_eq!(
+            hits(
+                "The museum, founded in 1902, marks its 50-year history.",
+                on(2026, 1, 1)
+            ),
+            vec!["50-year history"]
+        );
+    }
+
+    #[test]
+    fn tenure_against_since() {
+        let text = "Morales, the first indigenous president to rule the country since 2006, won. During his 13 years in office, Morales achieved growth.";
+        assert!(hits(text, on(2019, 11, 9)).is_empty());
+        assert_eq!(hits(text, on(2021, 6, 1)), vec!["13 years"]);
+    }
+
+    #[test]
+    fn tenure_in_the_same_sentence() {
+        let text =
+            "Varga, who has run the port since 2015, said his nine years at the helm were hard.";
+        assert_eq!(hits(text, on(2021, 6, 1)), vec!["nine years"]);
+        let text = "During his 13 years in office, from 1990 to 2003, Smith ruled since 1990.";
+        assert!(hits(text, on(2021, 6, 1)).is_empty());
+    }
+
+    #[test]
+    fn tenure_in_the_sentence_before() {
+        let text = "The country has been ruled by the party since 1998. During its 20 years in power, the party built roads.";
+        assert_eq!(hits(text, on(2023, 3, 14)), vec!["20 years"]);
+        let text = "The country has been ruled by the party since 1998.\n\nDuring its 20 years in power, the party built roads.";
+        assert!(hits(text, on(2023, 3, 14)).is_empty());
+    }
+
+    #[test]
+    fn consistent_or_unanchored_figures_are_fine() {
+        for (text, date) in [
+            (
+                "The 31-year-old Rotich, who was born in 1993 in Iten, won.",
+                on(2024, 10, 28),
+            ),
+            (
+                "The 30-year-old Rotich, who was born in 1993 in Iten, won.",
+                on(2024, 10, 28),
+            ),
+            (
+                "In 2010, the 40-year-old, born in 1970, won.",
+                on(2019, 11, 9),
+            ),
+            (
+                "The CAP, launched in 1962, cost 54 billion euros over 10 years.",
+                on(2026, 3, 20),
+            ),
+            (
+                "The CAP, launched in 1962, has run for its 54 years in 2016.",
+                on(2026, 3, 20),
+            ),
+            ("The 24-year-old, born in 1995, left.", None),
+            (
+                "The 50-year-old, whose son was born in 1995, left.",
+                on(2021, 8, 20),
+            ),
+            (
+                "During his 13 years in office, Smith grew the economy. Jones has ruled since 2006.",
+                on(2021, 1, 1),
+            ),
+        ] {
+            assert!(
+                hits(text, date).is_empty(),
+                "{text}: {:?}",
+                hits(text, date)
+            );
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! `future-event`: an event told in the past tense but dated after the publication date
+//! ("the meeting took place on October 21" in an article dated October 15).
+
+use super::time_support::published;
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::time::{Tense, TimeKind, format_date};
+use crate::diagnostic::Diagnostic;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// Words allowed between the past-tense verb and the date; further away, the date may
+    /// belong to something else in the clause ("sold tickets for the concert on …").
+    #[serde(default = "default_gap")]
+    max_gap: usize,
+    /// Words before the date that make it a limit or a plan, not the day of the event.
+    #[serde(default = "default_skip_after")]
+    skip_after: Vec<String>,
+}
+
+fn default_gap() -> usize {
+    6
+}
+fn default_skip_after() -> Vec<String> {
+    [
+        "until", "till", "to", "by", "before", "after", "for", "from", "through", "than", "least",
+        "most", "of", "between", "and", "or", "beyond", "within", "ahead", "due", "deadline",
+        // A determiner makes the date attributive: "the June 30 concert".
+        "the", "a", "an", "this", "that", "its", "their", "his", "her",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+/// A participle after these names a period, not an event: "the quarter ended June 30".
+const PERIOD_NOUNS: &[&str] = &[
+    "quarter", "year", "period", "months", "weeks", "half", "season", "term", "fiscal",
+];
+
+struct FutureEvent {
+    max_gap: usize,
+    skip_after: Vec<String>,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "future-event",
+        summary: "a past-tense event dated after the publication date",
+        what: "Reports a date after the publication date in a clause told in the past tense \
+               ('the meeting took place on October 21' in an article dated October 15). \
+               Future and planned events ('will meet', 'is scheduled for', 'is expected'), \
+               limits ('until', 'by') and dates far from the verb are left alone. A date \
+               without a year takes the year nearest the publication date.",
+        why: "An article cannot report as done something that had not happened when it was \
+              written: the date, the year or the tense is wrong.",
+        config: "- id: future-event\n  kind: future-event\n  severity: warning\n  max_gap: 6\n  skip_after: [until, by, before, for]",
+        bad: "The mediation meeting took place on November 21 in La Paz.",
+        good: "The mediation meeting will take place on November 21 in La Paz.",
+        fix_safety: "No fix: the date, the year or the tense may be the wrong part.",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
+    let o: Options = super::options(value)?;
+    Ok(Box::new(FutureEvent {
+        max_gap: o.max_gap,
+        skip_after: o.skip_after.iter().map(|s| s.to_lowercase()).collect(),
+    }))
+}
+
+impl Check for FutureEvent {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(p) = cx.date else {
+            return;
+        };
+        let a = cx.analysis;
+        for t in a.times() {
+            let TimeKind::Date(d) = &t.kind else {
+                continue;
+            };
+            let (Tense::Past, Some(marker)) = (t.tense, &t.tense_marker) else {
+                continue;
+            };
+            if t.prep.as_ref().is_some_and(|w| self.skip_after.contains(w)) {
+                continue;
+            }
+            let Some((date, inferred)) = d.resolve(Some(p)) else {
+                continue;
+            };
+            // A yearless date must be after publication in every sensible year.
+            if d.readings(Some(p)).iter().any(|r| *r <= p) {
+                continue;
+            }
+            // Words between the verb and the date.
+            let m = a.token_at_or_after(marker.start);
+            if m > 0 && PERIOD_NOUNS.contains(&a.word(m - 1).to_lowercase().as_str()) {
+                continue;
+            }
+            let gap = if m < t.tokens.start {
+                (m + 1..t.tokens.start)
+                    .filter(|&i| a.tokens[i].is_word())
+                    .count()
+            } else {
+                (t.tokens.end..m).filter(|&i| a.tokens[i].is_word()).count()
+            };
+            if gap > self.max_gap {
+                continue;
+            }
+            let verb = a.slice(marker.clone());
+            let mut diag = Diagnostic::new(
+                d.date_span.clone(),
+                format!(
+                    "'{verb}' tells a past event, but {} is after the publication date ({})",
+                    format_date(date),
+                    published(p)
+                ),
+            )
+            .with_primary_label("after the publication date")
+            .with_label(marker.clone(), "past tense");
+            if inferred {
+                diag = diag.with_note(format!(
+                    "the year {} is the one nearest the publication date",
+                    date.year()
+                ));
+            }
+            out.push(diag.with_help("check the date (and its year) or the tense"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::time_support::testing::{hits, run};
+    use super::*;
+    use jiff::civil::date;
+
+    const PUB: Option<jiff::civil::Date> = Some(jiff::civil::Date::constant(2020, 10, 15));
+
+    #[test]
+    fn past_event_after_publication() {
+        let text =
+            "The Directorate called a meeting, that took place on October 21 in Antofagasta.";
+        let d = run(&KIND, "", text, PUB);
+        assert_eq!(d.len(), 1);
+        assert_eq!(&text[d[0].span.clone()], "October 21");
+        assert!(
+            d[0].message.contains("October 15, 2020"),
+            "{}",
+            d[0].message
+        );
+        assert_eq!(&text[d[0].labels[0].span.clone()], "took");
+        assert_eq!(
+            hits(&KIND, "", "Officials met on November 3, 2020 in Lima.", PUB),
+            ["November 3, 2020"]
+        );
+        assert_eq!(
+            hits(&KIND, "", "On October 20, the parties met in Lima.", PUB),
+            ["October 20"]
+        );
+    }
+
+    #[test]
+    fn not_past_or_not_after() {
+        for text in [
+            "The meeting will take place on October 21 in Antofagasta.",
+            "The meeting is scheduled for October 21.",
+            "The council is scheduled to meet again on October 21 and 22.",
+            "Comelec expected to proclaim the winners on October 21.",
+            "The meeting took place on October 4 in Antofagasta.",
+            "Flights were suspended until at least October 30.",
+            "She will be sworn in on October 30.",
+            "Talks stalled, with 11 days to go before the window closes on October 31.",
+            "412 jobs were cut, with departures effective on October 20.",
+            "The union asked the company to return to the table on October 21.",
+            "It was agreed that the vote would take place on October 21.",
+            "The meeting took place in 2019 and the next one is on October 21.",
+            "The company reported a loss for the quarter ended October 31.",
+            "Tickets went on sale on Monday for the October 30 concert.",
+        ] {
+            assert!(hits(&KIND, "", text, PUB).is_empty(), "{text}");
+        }
+        assert!(hits(&KIND, "", "The meeting took place on October 21.", None).is_empty());
+        // Late December: "January 3" may be this year's.
+        assert!(
+            hits(
+                &KIND,
+                "",
+                "The meeting took place on January 3.",
+                Some(date(2019, 12, 28))
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn far_from_the_verb() {
+        let text =
+            "Tickets sold out quickly for the big open air concert in the park on October 30.";
+        assert!(hits(&KIND, "", text, PUB).is_empty());
+        assert_eq!(hits(&KIND, "max_gap: 20", text, PUB), ["October 30"]);
+        assert!(
+            hits(
+                &KIND,
+                "",
+                "The vote took place on October 21.",
+                Some(date(2020, 10, 21))
+            )
+            .is_empty()
+        );
+    }
+}

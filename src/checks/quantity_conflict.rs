@@ -1,0 +1,483 @@
+//! `quantity-conflict`: the same quantity given twice with different figures ("Some 2,300
+//! workers…" … "the 2,800 workers in strike"; "more than 163,000 had been forced from their
+//! homes" … "Of the 116,000 people forced from their homes").
+//!
+//! An article gives many figures with the same noun, most of them different things. The
+//! later mention is compared only when it refers back: a bare definite figure ("the 46
+//! persons", "Dizon's 43,812-vote margin") presupposes that the reader has already been
+//! given it. If no earlier figure matches it, the earlier one that says the same thing (same
+//! noun with shared context words, or the only earlier figure for that noun, or the same
+//! "margin of") is the one it contradicts — unless update language explains the change.
+
+use super::numeric;
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::Analysis;
+use crate::analysis::numbers::{self, Approx, Quantity};
+use crate::diagnostic::Diagnostic;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// Words and phrases that announce a changed figure ("rose to", "up from", "now").
+    #[serde(default = "default_update")]
+    update_words: Vec<String>,
+    /// Groups of context words that set figures apart (killed vs injured vs missing…).
+    #[serde(default = "default_contrasts")]
+    contrasts: Vec<Vec<String>>,
+    /// Context words that mean the same thing ("offer", "bid").
+    #[serde(default)]
+    synonyms: Vec<Vec<String>>,
+    /// Figures further apart than this ratio are taken to be different things.
+    #[serde(default = "default_max_ratio")]
+    max_ratio: f64,
+    /// Relative slack for approximate figures ("some", "about", "more than").
+    #[serde(default = "default_tolerance")]
+    tolerance: f64,
+    /// A figure with no context word in common with the earlier one is compared only if its
+    /// noun occurs at least this many times in the article (the story's main subject).
+    #[serde(default = "default_salience")]
+    salience: usize,
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+fn default_update() -> Vec<String> {
+    strings(&[
+        "rose",
+        "risen",
+        "rising",
+        "rises",
+        "climbed",
+        "increased",
+        "jumped",
+        "grew",
+        "fell",
+        "dropped",
+        "decreased",
+        "declined",
+        "now",
+        "up from",
+        "down from",
+        "revised",
+        "updated",
+        "new toll",
+        "initially",
+        "originally",
+        "previously",
+    ])
+}
+fn default_contrasts() -> Vec<Vec<String>> {
+    vec![
+        strings(&[
+            "killed", "dead", "died", "deaths", "death", "toll", "bodies",
+        ]),
+        strings(&["injured", "wounded", "hurt", "injuries"]),
+        strings(&["missing", "unaccounted"]),
+        strings(&["arrested", "detained", "charged"]),
+        strings(&["displaced", "evacuated", "homeless", "forced", "fled"]),
+    ]
+}
+fn default_max_ratio() -> f64 {
+    1.6
+}
+fn default_tolerance() -> f64 {
+    0.1
+}
+fn default_salience() -> usize {
+    4
+}
+
+struct QuantityConflict {
+    update: Vec<String>,
+    /// stems per contrast group
+    contrasts: Vec<BTreeSet<String>>,
+    /// stem → canonical stem
+    synonyms: Vec<(String, String)>,
+    max_ratio: f64,
+    tolerance: f64,
+    salience: usize,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "quantity-conflict",
+        summary: "the same quantity given twice with different figures",
+        what: "Reports a figure that refers back to one already given (\"the 46 persons\", \
+               \"Dizon's 43,812-vote margin\") when no earlier figure matches it but an earlier \
+               one says the same thing with a different number (\"at least 36 persons have died\"; \
+               \"a margin of 48,312\"): the same noun with shared context words or transposed \
+               digits, the only earlier figure for the article's main noun (a larger one: a \
+               smaller one may be a subset), or the same 'margin of', 'bid of'… Update language (\"rose \
+               to\", \"up from\", \"now\") in either sentence silences it, and so do context words \
+               from different groups (killed vs injured).",
+        why: "Two figures for one fact leave the reader unable to tell which is true; one of them \
+              is a typo, a stale number or a mistranslation.",
+        config: "- id: quantity-conflict\n  kind: quantity-conflict\n  severity: warning\n  update_words: [rose, up from, now]\n  max_ratio: 1.6",
+        bad: "Some 2,300 workers stopped work on October 4. … the 2,800 workers on strike gather every morning.",
+        good: "Some 2,300 workers stopped work on October 4. … the strike, now joined by 2,800 workers, …",
+        fix_safety: "No fix: either figure may be the wrong one.",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
+    let o: Options = super::options(value)?;
+    if o.max_ratio < 1.0 {
+        return Err("`max_ratio` must be at least 1".into());
+    }
+    let mut synonyms = Vec::new();
+    for group in &o.synonyms {
+        if let Some(first) = group.first() {
+            for w in group {
+                synonyms.push((numbers::stem(w), numbers::stem(first)));
+            }
+        }
+    }
+    Ok(Box::new(QuantityConflict {
+        update: numeric::lower(o.update_words),
+        contrasts: o
+            .contrasts
+            .iter()
+            .map(|g| g.iter().map(|w| numbers::stem(w)).collect())
+            .collect(),
+        synonyms,
+        max_ratio: o.max_ratio,
+        tolerance: o.tolerance.clamp(0.0, 0.5),
+        salience: o.salience,
+    }))
+}
+
+/// What a figure counts: the noun (or a compound's unit), and what it is a figure "of"
+/// ("a margin of 48,312", "a 43,812-vote margin").
+fn count_key(q: &Quantity) -> Option<&str> {
+    q.noun.as_ref().map(|n| n.lemma.as_str())
+}
+fn attr_key(q: &Quantity) -> Option<&str> {
+    q.head
+        .as_ref()
+        .or(q.of_noun.as_ref())
+        .map(|n| n.lemma.as_str())
+}
+
+/// The same digits in another order: 4,500 / 5,400.
+fn same_digits(x: &Quantity, y: &Quantity) -> bool {
+    let digits = |v: f64| {
+        let mut d: Vec<char> = format!("{}", v.round() as u64).chars().collect();
+        d.sort_unstable();
+        d
+    };
+    x.value.fract() == 0.0
+        && y.value.fract() == 0.0
+        && x.value >= 100.0
+        && x.value != y.value
+        && digits(x.value) == digits(y.value)
+}
+
+impl QuantityConflict {
+    fn has_update(&self, a: &Analysis, sentence: usize) -> bool {
+        numeric::find_phrase(a, sentence, &self.update).is_some()
+    }
+
+    fn context(&self, a: &Analysis, q: &Quantity) -> BTreeSet<String> {
+        let span = q.phrase_span(true);
+        let start = a.token_at_or_after(span.start);
+        let end = a.token_at_or_after(span.end);
+        let mut ctx = numeric::context_stems(a, start..end.max(start + 1), 5, 8);
+        if let Some(key) = count_key(q) {
+            ctx.remove(&numbers::stem(key));
+        }
+        ctx.into_iter()
+            .map(|w| {
+                self.synonyms
+                    .iter()
+                    .find(|(s, _)| *s == w)
+                    .map(|(_, c)| c.clone())
+                    .unwrap_or(w)
+            })
+            .collect()
+    }
+
+    fn groups(&self, ctx: &BTreeSet<String>) -> BTreeSet<usize> {
+        self.contrasts
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.iter().any(|w| ctx.contains(w)))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The range of true values a figure allows.
+    fn interval(&self, a: &Analysis, q: &Quantity) -> (f64, f64) {
+        let v = q.value;
+        // "85 million" allows 84.5–85.5 million.
+        let text = a.slice(q.span.clone());
+        let rounding = if text.chars().any(char::is_alphabetic) && q.in_digits(a) {
+            let digits = text
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .next()
+                .unwrap_or("");
+            let decimals = digits.split('.').nth(1).map_or(0, str::len) as i32;
+            let unit = v / digits
+                .replace(',', "")
+                .parse::<f64>()
+                .unwrap_or(v)
+                .max(1e-9);
+            0.5 * 10f64.powi(-decimals) * unit
+        } else {
+            0.0
+        };
+        let t = self.tolerance * v;
+        match q.approx {
+            Approx::Exact => (v - rounding, v + rounding),
+            Approx::About => (v - t, v + t),
+            Approx::AtLeast => (v, v + t),
+            Approx::AtMost => (v - t, v),
+            Approx::Vague => (0.0, f64::INFINITY),
+        }
+    }
+
+    fn compatible(&self, a: &Analysis, x: &Quantity, y: &Quantity) -> bool {
+        let (x0, x1) = self.interval(a, x);
+        let (y0, y1) = self.interval(a, y);
+        x0 <= y1 + 1e-9 && y0 <= x1 + 1e-9
+    }
+
+    fn eligible(&self, a: &Analysis, q: &Quantity) -> bool {
+        q.is_count() && q.value > 0.0 && !a.is_heading_sentence(q.sentence)
+    }
+
+    fn check(&self, a: &Analysis, later: &Quantity, out: &mut Vec<Diagnostic>) {
+        if !self.eligible(a, later) || !later.is_definite() {
+            return;
+        }
+        let (ck, ak) = (count_key(later), attr_key(later));
+        if ck.is_none() && ak.is_none() {
+            return;
+        }
+        if self.has_update(a, later.sentence) {
+            return;
+        }
+        let all = a.quantities();
+        let earlier: Vec<&Quantity> = all
+            .iter()
+            .filter(|q| q.span.start < later.span.start && self.eligible(a, q))
+            .collect();
+        // An earlier figure with the same value (or compatible, for the same noun): this one
+        // refers to it.
+        let same_key = |q: &Quantity| {
+            (ck.is_some() && count_key(q) == ck) || (ak.is_some() && attr_key(q) == ak)
+        };
+        if earlier
+            .iter()
+            .any(|q| q.value == later.value || (same_key(q) && self.compatible(a, q, later)))
+        {
+            return;
+        }
+        // A noun the article keeps coming back to ("the workers" of a strike story): a bare
+        // "the 2,800 workers" can only mean the same group.
+        let salient = ck.is_some_and(|k| {
+            (0..a.tokens.len())
+                .filter(|&i| {
+                    a.tokens[i].kind == crate::analysis::TokenKind::Word
+                        && numbers::lemma(a.word(i)) == k
+                })
+                .count()
+                >= self.salience
+        });
+        let ctx2 = self.context(a, later);
+        let g2 = self.groups(&ctx2);
+        let mut best: Option<(usize, f64, &Quantity, usize)> = None;
+        for q in earlier.iter().copied() {
+            if q.sentence == later.sentence || self.has_update(a, q.sentence) {
+                continue;
+            }
+            let ratio = q.value.max(later.value) / q.value.min(later.value);
+            if ratio > self.max_ratio {
+                continue;
+            }
+            let ctx1 = self.context(a, q);
+            let g1 = self.groups(&ctx1);
+            if !g1.is_empty() && !g2.is_empty() && g1.is_disjoint(&g2) {
+                continue;
+            }
+            // Transposed digits ("48,312" / "43,812") are a typo of one figure.
+            let transposed = usize::from(same_digits(q, later));
+            let overlap = ctx1.intersection(&ctx2).count() + transposed;
+            let by_count = ck.is_some() && count_key(q) == ck;
+            let by_attr = ak.is_some() && attr_key(q) == ak;
+            let unique = |key: fn(&Quantity) -> Option<&str>, k: Option<&str>| {
+                earlier
+                    .iter()
+                    .filter(|e| e.sentence != later.sentence && key(e) == k)
+                    .count()
+                    == 1
+            };
+            let ok = if by_attr {
+                overlap >= 1 || unique(attr_key, ak)
+            } else if by_count {
+                let measure = ck.is_some_and(numbers::is_measure) || later.head.is_some();
+                // With nothing else in common, a smaller definite figure may be a subset ("Police
+                // arrested 30 people. The 24 people charged…"); a larger one cannot be.
+                let larger = later.value > q.value && later.value >= 10.0;
+                overlap >= 1 || (!measure && larger && salient && unique(count_key, ck))
+            } else {
+                // A figure with no noun ("more than 163,000 had been forced from their homes")
+                // needs more shared words.
+                count_key(q).is_none() && attr_key(q).is_none() && overlap >= 2
+            };
+            if !ok {
+                continue;
+            }
+            let strength = overlap * 4 + usize::from(by_attr) * 2 + usize::from(by_count);
+            let closeness = ratio;
+            let better = match &best {
+                None => true,
+                Some((s, r, ..)) => strength > *s || (strength == *s && closeness < *r),
+            };
+            if better {
+                best = Some((strength, closeness, q, overlap));
+            }
+        }
+        let Some((_, _, first, _)) = best else {
+            return;
+        };
+        let span2 = later.phrase_span(false);
+        let span1 = first.phrase_span(true);
+        let (t2, t1) = (a.slice(span2.clone()), a.slice(span1.clone()));
+        out.push(
+            Diagnostic::new(
+                span2,
+                format!(
+                    "'{t2}' does not match '{t1}' given earlier for what looks like the same figure"
+                ),
+            )
+            .with_primary_label(format!("{} here", a.slice(later.span.clone())))
+            .with_label(span1, format!("{} earlier", a.slice(first.span.clone())))
+            .with_note(
+                "nothing between the two says the figure changed ('rose to', 'up from', 'now')",
+            )
+            .with_help("use one figure, or say what changed"),
+        );
+    }
+}
+
+impl Check for QuantityConflict {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let a = cx.analysis;
+        for q in a.quantities() {
+            self.check(a, q, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tests_support::run_kind;
+
+    const RULE: &str = "synonyms: [[offer, bid]]";
+
+    fn hits(text: &str) -> Vec<String> {
+        run_kind(&KIND, RULE, text, None)
+    }
+
+    #[test]
+    fn the_only_earlier_figure_for_the_noun() {
+        assert_eq!(
+            hits(
+                "The workers rejected the offer. Some 2,300 workers stopped work on October 4. The workers want a bonus. Supervisors keep the plant going, while the 2,800 workers on strike gather every morning."
+            ),
+            vec!["2,800 workers"]
+        );
+        assert_eq!(
+            hits(
+                "At least 36 persons have died due to heatstroke. He announced compensation for the families of the 46 persons who died."
+            ),
+            vec!["46 persons"]
+        );
+    }
+
+    #[test]
+    fn transposed_digits_and_sentence_initial_context() {
+        assert_eq!(
+            hits(
+                "The union, which represents 4,500 nurses, called the strike. The 5,400 nurses will walk out on Monday."
+            ),
+            vec!["5,400 nurses"]
+        );
+        assert_eq!(
+            hits(
+                "Turnout reached 61 percent, the party said. The 65 percent turnout was a record."
+            ),
+            vec!["65 percent"]
+        );
+    }
+
+    #[test]
+    fn a_figure_without_noun_and_shared_context() {
+        assert_eq!(
+            hits(
+                "Officials said 134 people were still missing and more than 163,000 had been forced from their homes. Of the 116,000 people forced from their homes, about 67,000 were in shelters."
+            ),
+            vec!["116,000 people"]
+        );
+    }
+
+    #[test]
+    fn margin_of_and_compound_margin() {
+        assert_eq!(
+            hits(
+                "Dizon won with 538,595 votes, a margin of 48,312 over Sanggalang. Abellano won by about 30,000 votes. Dizon's 43,812-vote margin was the widest."
+            ),
+            vec!["43,812-vote margin"]
+        );
+    }
+
+    #[test]
+    fn money_with_synonyms_picks_the_closest() {
+        assert_eq!(
+            hits(
+                "The opening offer of 70 million euros was turned down, and the improved bid of 85 million euros was rejected. Bayern paid 12 million euros for him. The coach will not go beyond the 80 million euros already offered."
+            ),
+            vec!["80 million euros"]
+        );
+    }
+
+    #[test]
+    fn update_language_and_matches_are_fine() {
+        for text in [
+            "At least 36 persons have died. The toll rose to 46, and the families of the 46 persons were paid.",
+            "Some 2,300 workers stopped work. The strike now counts 2,800 workers; the 2,800 workers gather daily.",
+            "Some 2,300 workers stopped work. Later, the 2,300 workers gathered.",
+            "The plan sets 300 billion euros aside. The ring-fenced 300 billion euros is a floor.",
+            "Three people were killed. The two people injured were taken to hospital.",
+            "Police arrested 12 people. The 3 people charged appeared in court.",
+            "Police arrested 30 people on Monday. The 24 people charged appeared in court.",
+            "Police arrested three men. The two men were charged.",
+            "Of the 27 states, Lula won 13 and Bolsonaro 14. In the northeast, where Lula won all nine states, he led.",
+            "Forty ships were waiting at anchor. Of the 62 ships delayed since the strike began, 35 were container vessels.",
+            "He ran the final 5 kilometres alone after breaking away at 35 kilometres.",
+            "The 10-kilometre race started after the 35-kilometre mark was reached by 25 kilometres.",
+            "Some 2,300 workers stopped work. Elsewhere 2,800 workers joined another strike.",
+            "It raised the rate to 6.75 percent. The council raised the lombard rate to 7.25 percent. The 7 percent peak is near.",
+        ] {
+            assert!(hits(text).is_empty(), "{text}: {:?}", hits(text));
+        }
+    }
+
+    #[test]
+    fn approximations_allow_slack() {
+        assert!(
+            hits("About 1,100 jobs will go in sales. The 1,080 jobs cut in sales are gone.")
+                .is_empty()
+        );
+        assert!(
+            !hits("About 1,100 jobs will go in sales. The 1,500 jobs cut in sales are gone.")
+                .is_empty()
+        );
+        assert!(hits("It costs 85 million euros. The 85.3 million euros were paid.").is_empty());
+    }
+}

@@ -1,0 +1,94 @@
+//! What the time checks (`vague-time`, `bare-weekday`, `weekday-date`, `impossible-date`,
+//! `future-event`) share: wording, the note on supplying a publication date, and how a
+//! resolved date is put back into a sentence.
+
+use crate::analysis::time::{Resolution, TimeExpr, format_date};
+use jiff::civil::Date;
+
+/// Told when a relative expression cannot be resolved for want of a publication date.
+pub const NO_DATE_NOTE: &str = "the publication date is not known: pass `--date YYYY-MM-DD` \
+                                or add `date: YYYY-MM-DD` to the front matter to see the \
+                                absolute date";
+
+/// Prepositions after which a resolved date reads without one of its own ("since October 23",
+/// "by December 2019", "the end of 2018").
+const OWN_PREPOSITIONS: &[&str] = &[
+    "on", "since", "until", "till", "by", "from", "before", "after", "of", "through", "to",
+    "between", "for", "in", "during", "than",
+];
+
+/// The words that replace `t.core` in the sentence: "October 20, 2019" after "on", "on or
+/// about October 26, 2019" where the expression was an adverb, "since October 23, 2019" for
+/// "since 17 days". Capitalised like the original.
+pub fn replacement(t: &TimeExpr, r: &Resolution, original: &str, since: bool) -> String {
+    let text = if since {
+        format!("since {}", r.describe())
+    } else if t
+        .prep
+        .as_deref()
+        .is_some_and(|p| OWN_PREPOSITIONS.contains(&p))
+    {
+        r.describe()
+    } else {
+        r.adverbial()
+    };
+    super::match_case(original, &text)
+}
+
+/// "November 9, 2019".
+pub fn published(d: Date) -> String {
+    format_date(d)
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::analysis::Analysis;
+    use crate::checks::{Common, Context, Kind};
+    use crate::diagnostic::Diagnostic;
+    use crate::document::{Document, Format};
+    use crate::yaml;
+
+    /// Runs one kind, configured by `options` (YAML, may be empty), over `text`.
+    pub fn run(
+        kind: &Kind,
+        options: &str,
+        text: &str,
+        date: Option<jiff::civil::Date>,
+    ) -> Vec<Diagnostic> {
+        let value = if options.trim().is_empty() {
+            yaml::Value::Mapping(Default::default())
+        } else {
+            yaml::from_str(options).unwrap_or_else(|e| panic!("{}", e.message))
+        };
+        let common = Common {
+            id: "t.rule".into(),
+            message: None,
+            set: "t".into(),
+        };
+        let check = (kind.build)(value, &common).unwrap_or_else(|e| panic!("{e}"));
+        let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let analysis = Analysis::new(&doc);
+        let cx = Context {
+            doc: &doc,
+            analysis: &analysis,
+            date,
+            knowledge: Default::default(),
+        };
+        let mut out = Vec::new();
+        check.run(&cx, &mut out);
+        out
+    }
+
+    /// The text under each diagnostic's primary span.
+    pub fn hits(
+        kind: &Kind,
+        options: &str,
+        text: &str,
+        date: Option<jiff::civil::Date>,
+    ) -> Vec<String> {
+        run(kind, options, text, date)
+            .iter()
+            .map(|d| text[d.span.clone()].to_string())
+            .collect()
+    }
+}

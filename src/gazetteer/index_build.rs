@@ -1,0 +1,202 @@
+//! Builds `rules/gazetteer/index.bin` from `places.tsv` (test-only; see the module docs).
+//!
+//! Layout (all integers little-endian u32 unless noted):
+//!
+//! ```text
+//! header   "FLGZ", version, n_keys, n_entries, bucket_bits, fp_bits, n_items, kstr_len, str_len
+//! key_off  [n_keys + 1]       byte offsets of the sorted folded keys in `kstr`
+//! key_ent  [n_keys + 1]       first entry of each key in `entries`
+//! buckets  [2^bucket_bits + 1] offsets into `items`
+//! items    [n_items]          key_id << fp_bits | fingerprint
+//! entries  [n_entries] x 16 B form_off, canonical_off, population, kind u8, country [u8; 2], primary u8
+//! kstr     folded keys, concatenated in byte order
+//! strs     length-prefixed (u8) UTF-8 strings
+//! ```
+//!
+//! Entries of one key are ordered best first: primary name (the form folds to the
+//! canonical name) before alternates, then population descending, then country, region,
+//! city, then canonical name.
+
+use std::collections::BTreeMap;
+
+use super::{
+    ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_DELETE_INDEX_CHARS, fold, hash_skip,
+};
+
+struct Row<'a> {
+    key: String,
+    primary: bool,
+    canonical: &'a str,
+    form: &'a str,
+    kind: u8,
+    country: &'a str,
+    population: u32,
+}
+
+pub(super) fn build(places_tsv: &str) -> Vec<u8> {
+    let mut rows: Vec<Row> = Vec::new();
+    for (no, line) in places_tsv.lines().enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(
+            f.len(),
+            5,
+            "places.tsv line {}: expected 5 fields: {line:?}",
+            no + 1
+        );
+        let kind = match f[2] {
+            "country" => 0,
+            "region" => 1,
+            "city" => 2,
+            k => panic!("places.tsv line {}: bad kind {k:?}", no + 1),
+        };
+        assert!(
+            f[3].is_empty() || (f[3].len() == 2 && f[3].is_ascii()),
+            "bad country {:?}",
+            f[3]
+        );
+        let key = fold(f[1]);
+        if key.is_empty() {
+            continue;
+        }
+        rows.push(Row {
+            primary: fold(f[0]) == key,
+            key,
+            canonical: f[0],
+            form: f[1],
+            kind,
+            country: f[3],
+            population: f[4].parse().expect("population"),
+        });
+    }
+    rows.sort_by(|a, b| {
+        a.key
+            .cmp(&b.key)
+            .then(b.primary.cmp(&a.primary))
+            .then(b.population.cmp(&a.population))
+            .then(a.kind.cmp(&b.kind))
+            .then(a.canonical.cmp(b.canonical))
+            .then(a.form.cmp(b.form))
+            .then(a.country.cmp(b.country))
+    });
+
+    // Strings (deduplicated, in order of first use) and entries.
+    let mut strs: Vec<u8> = Vec::new();
+    let mut str_ids: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut entries: Vec<u8> = Vec::with_capacity(rows.len() * ENTRY_LEN);
+    let mut keys: Vec<&str> = Vec::new();
+    let mut key_ent: Vec<u32> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        if keys.last() != Some(&r.key.as_str()) {
+            keys.push(&r.key);
+            key_ent.push(i as u32);
+        }
+        let fo = intern(r.form, &mut str_ids, &mut strs);
+        let co = intern(r.canonical, &mut str_ids, &mut strs);
+        entries.extend_from_slice(&fo.to_le_bytes());
+        entries.extend_from_slice(&co.to_le_bytes());
+        entries.extend_from_slice(&r.population.to_le_bytes());
+        entries.push(r.kind);
+        let cc = r.country.as_bytes();
+        entries.extend_from_slice(if cc.is_empty() { &[0, 0] } else { cc });
+        entries.push(u8::from(r.primary));
+    }
+    key_ent.push(rows.len() as u32);
+
+    let mut kstr: Vec<u8> = Vec::new();
+    let mut key_off: Vec<u32> = Vec::with_capacity(keys.len() + 1);
+    for k in &keys {
+        key_off.push(kstr.len() as u32);
+        kstr.extend_from_slice(k.as_bytes());
+    }
+    key_off.push(kstr.len() as u32);
+
+    // Deletion index.
+    let key_bits = (usize::BITS - keys.len().leading_zeros()).max(1);
+    let fp_bits = 32 - key_bits;
+    assert!(fp_bits >= 8, "too many keys for 32-bit items");
+    let mut hashes: Vec<(u64, u32)> = Vec::new();
+    const NONE: usize = usize::MAX;
+    for (id, k) in keys.iter().enumerate() {
+        let c: Vec<char> = k.chars().collect();
+        hashes.push((hash_skip(&c, NONE, NONE), id as u32));
+        if c.len() <= MAX_DELETE_INDEX_CHARS {
+            for i in 0..c.len() {
+                if i > 0 && c[i] == c[i - 1] {
+                    continue;
+                }
+                hashes.push((hash_skip(&c, i, NONE), id as u32));
+            }
+        }
+    }
+    let target_buckets = (hashes.len() / 8).max(1024);
+    let bucket_bits = usize::BITS - 1 - target_buckets.leading_zeros(); // floor(log2)
+    let fp_mask = (1u32 << fp_bits) - 1;
+    let mut items: Vec<(u32, u32)> = hashes
+        .iter()
+        .map(|&(h, id)| {
+            (
+                (h >> (64 - bucket_bits)) as u32,
+                (id << fp_bits) | ((h as u32) & fp_mask),
+            )
+        })
+        .collect();
+    items.sort_unstable();
+    items.dedup();
+    let n_buckets = 1usize << bucket_bits;
+    let mut buckets: Vec<u32> = vec![0; n_buckets + 1];
+    for &(b, _) in &items {
+        buckets[b as usize + 1] += 1;
+    }
+    for i in 0..n_buckets {
+        buckets[i + 1] += buckets[i];
+    }
+
+    let mut out: Vec<u8> = Vec::with_capacity(
+        HEADER_LEN
+            + 8 * (keys.len() + 1)
+            + 4 * (n_buckets + 1 + items.len())
+            + entries.len()
+            + kstr.len()
+            + strs.len(),
+    );
+    out.extend_from_slice(MAGIC);
+    for v in [
+        FORMAT_VERSION,
+        keys.len() as u32,
+        rows.len() as u32,
+        bucket_bits,
+        fp_bits,
+        items.len() as u32,
+        kstr.len() as u32,
+        strs.len() as u32,
+    ] {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    for v in key_off
+        .iter()
+        .chain(&key_ent)
+        .chain(&buckets)
+        .chain(items.iter().map(|(_, it)| it))
+    {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out.extend_from_slice(&entries);
+    out.extend_from_slice(&kstr);
+    out.extend_from_slice(&strs);
+    out
+}
+
+fn intern<'a>(s: &'a str, ids: &mut BTreeMap<&'a str, u32>, strs: &mut Vec<u8>) -> u32 {
+    if let Some(&o) = ids.get(s) {
+        return o;
+    }
+    assert!(s.len() < 256, "name too long for the index: {s:?}");
+    let o = strs.len() as u32;
+    strs.push(s.len() as u8);
+    strs.extend_from_slice(s.as_bytes());
+    ids.insert(s, o);
+    o
+}

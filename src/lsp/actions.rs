@@ -1,0 +1,303 @@
+//! What an editor asks about findings: code actions built from their fixes, and hover text
+//! explaining the rule behind them.
+
+use super::convert::{self, Text};
+use crate::Linter;
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use lsp_types as lsp;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The kind of the "apply every safe fix" action.
+pub const FIX_ALL: &str = "source.fixAll.factlint";
+
+pub struct Doc<'a> {
+    pub uri: &'a lsp::Uri,
+    pub version: i32,
+    pub text: Text<'a>,
+    pub diagnostics: &'a [Diagnostic],
+    /// Answer with versioned `documentChanges` (so a stale edit is refused) when the client can.
+    pub document_changes: bool,
+}
+
+impl Doc<'_> {
+    fn edit(&self, fixes: &[&Fix]) -> lsp::WorkspaceEdit {
+        let edits: Vec<lsp::TextEdit> = fixes
+            .iter()
+            .map(|f| lsp::TextEdit::new(self.text.range(&f.span), f.replacement.clone()))
+            .collect();
+        if self.document_changes {
+            lsp::WorkspaceEdit {
+                document_changes: Some(lsp::DocumentChanges::Edits(vec![lsp::TextDocumentEdit {
+                    text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+                        uri: self.uri.clone(),
+                        version: Some(self.version),
+                    },
+                    edits: edits.into_iter().map(lsp::OneOf::Left).collect(),
+                }])),
+                ..Default::default()
+            }
+        } else {
+            lsp::WorkspaceEdit {
+                changes: Some(HashMap::from([(self.uri.clone(), edits)])),
+                ..Default::default()
+            }
+        }
+    }
+
+    fn lsp_diagnostic(&self, d: &Diagnostic) -> lsp::Diagnostic {
+        convert::diagnostic(d, self.uri, &self.text)
+    }
+}
+
+/// `only` filtering as the spec defines it: kind `a.b` is asked for by `a` or `a.b`.
+fn wanted(only: Option<&[lsp::CodeActionKind]>, kind: &str) -> bool {
+    only.is_none_or(|only| {
+        only.iter().any(|o| {
+            let o = o.as_str();
+            kind == o || kind.strip_prefix(o).is_some_and(|r| r.starts_with('.'))
+        })
+    })
+}
+
+/// One quick fix per fix of each finding touching `range`, then (when there is any safe fix
+/// in the document) one source action applying all safe fixes that do not overlap.
+pub fn code_actions(
+    doc: &Doc,
+    range: Range<usize>,
+    only: Option<&[lsp::CodeActionKind]>,
+) -> Vec<lsp::CodeActionOrCommand> {
+    let mut out = Vec::new();
+    if wanted(only, lsp::CodeActionKind::QUICKFIX.as_str()) {
+        for d in doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.span.start <= range.end && range.start <= d.span.end)
+        {
+            for fix in &d.fixes {
+                out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+                    title: title(doc.text.text, fix, &d.rule),
+                    kind: Some(lsp::CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![doc.lsp_diagnostic(d)]),
+                    edit: Some(doc.edit(&[fix])),
+                    is_preferred: Some(fix.applicability == Applicability::Safe),
+                    ..Default::default()
+                }));
+            }
+        }
+    }
+    if wanted(only, FIX_ALL) {
+        let mut safe: Vec<&Fix> = doc
+            .diagnostics
+            .iter()
+            .flat_map(|d| &d.fixes)
+            .filter(|f| f.applicability == Applicability::Safe)
+            .collect();
+        safe.sort_by_key(|f| (f.span.start, f.span.end));
+        // Overlapping fixes are never combined: the first wins, a later lint offers the rest.
+        let mut end = 0;
+        safe.retain(|f| {
+            let keep = f.span.start >= end;
+            if keep {
+                end = f.span.end;
+            }
+            keep
+        });
+        if !safe.is_empty() {
+            out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+                title: format!("factlint: apply {} safe fix(es)", safe.len()),
+                kind: Some(lsp::CodeActionKind::from(FIX_ALL)),
+                edit: Some(doc.edit(&safe)),
+                ..Default::default()
+            }));
+        }
+    }
+    out
+}
+
+fn title(text: &str, fix: &Fix, rule: &str) -> String {
+    let old = text.get(fix.span.clone()).unwrap_or("").trim();
+    let new = fix.replacement.trim();
+    let what = if new.is_empty() {
+        format!("Remove '{old}'")
+    } else if old.is_empty() {
+        format!("Insert '{new}'")
+    } else {
+        format!("Replace '{old}' with '{new}'")
+    };
+    let safety = match fix.applicability {
+        Applicability::Safe => "",
+        Applicability::Unsafe => ", check the result",
+    };
+    format!("{what} ({rule}{safety})")
+}
+
+/// Markdown explaining every finding under `offset`: its message, then the rule's
+/// description and its kind's documentation (what `factlint explain` prints).
+pub fn hover(doc: &Doc, linter: &Linter, offset: usize) -> Option<lsp::Hover> {
+    let hits: Vec<&Diagnostic> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.span.start <= offset
+                && (offset < d.span.end || (d.span.is_empty() && offset == d.span.start))
+        })
+        .collect();
+    let first = hits.first()?;
+    let sections: Vec<String> = hits.iter().map(|d| explain(d, linter)).collect();
+    Some(lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: sections.join("\n\n---\n\n"),
+        }),
+        range: Some(doc.text.range(&first.span)),
+    })
+}
+
+fn explain(d: &Diagnostic, linter: &Linter) -> String {
+    let mut s = format!(
+        "**{}** ({}): {}",
+        d.rule,
+        d.severity.as_str(),
+        escape(&d.message)
+    );
+    if let Some(rule) = linter.rule(&d.rule) {
+        let k = &rule.kind.doc;
+        if let Some(desc) = &rule.description {
+            s.push_str(&format!("\n\n{}", escape(desc)));
+        }
+        s.push_str(&format!(
+            "\n\n*Kind `{}`: {}.*\n\n**What it checks.** {}\n\n**Why it matters.** {}\n\n**Fix.** {}",
+            k.name,
+            escape(k.summary),
+            escape(k.what),
+            escape(k.why),
+            escape(k.fix_safety)
+        ));
+    }
+    s
+}
+
+/// Keeps article text and rule docs from being read as Markdown markup.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::convert::Encoding;
+    use crate::source::LineIndex;
+    use std::str::FromStr;
+
+    fn lint(text: &str) -> (Linter, Vec<Diagnostic>) {
+        let linter = Linter::with_default_rules();
+        let d = linter.lint_text(text, None);
+        (linter, d)
+    }
+
+    #[test]
+    fn doubled_word_gives_a_preferred_quick_fix() {
+        let text = "Héllo 😀 to the the press.";
+        let (_, diags) = lint(text);
+        let lines = LineIndex::new(text);
+        let uri = lsp::Uri::from_str("file:///a.md").unwrap();
+        let doc = Doc {
+            uri: &uri,
+            version: 3,
+            text: Text {
+                text,
+                lines: &lines,
+                encoding: Encoding::Utf16,
+            },
+            diagnostics: &diags,
+            document_changes: false,
+        };
+        let at = text.find("the the").unwrap();
+        let actions = code_actions(&doc, at..at, None);
+        let lsp::CodeActionOrCommand::CodeAction(a) = &actions[0] else {
+            panic!("expected a code action")
+        };
+        assert_eq!(a.is_preferred, Some(true));
+        assert!(a.title.starts_with("Remove 'the'"), "{}", a.title);
+        let edits = &a.edit.as_ref().unwrap().changes.as_ref().unwrap()[&uri];
+        // "Héllo 😀 to the" is 15 UTF-16 units; the fix removes " the".
+        assert_eq!(edits[0].range.start, lsp::Position::new(0, 15));
+        assert_eq!(edits[0].range.end, lsp::Position::new(0, 19));
+        assert_eq!(edits[0].new_text, "");
+        // The fix-all source action comes too, unless only quick fixes are asked for.
+        assert_eq!(actions.len(), 2);
+        let only = [lsp::CodeActionKind::QUICKFIX];
+        assert_eq!(code_actions(&doc, at..at, Some(&only)).len(), 1);
+        let only = [lsp::CodeActionKind::SOURCE];
+        assert_eq!(code_actions(&doc, at..at, Some(&only)).len(), 1);
+        // Nothing away from the finding.
+        assert!(code_actions(&doc, 0..2, Some(&[lsp::CodeActionKind::QUICKFIX])).is_empty());
+    }
+
+    #[test]
+    fn versioned_edit_when_client_supports_document_changes() {
+        let text = "The the end.";
+        let (_, diags) = lint(text);
+        let lines = LineIndex::new(text);
+        let uri = lsp::Uri::from_str("file:///a.md").unwrap();
+        let doc = Doc {
+            uri: &uri,
+            version: 7,
+            text: Text {
+                text,
+                lines: &lines,
+                encoding: Encoding::Utf8,
+            },
+            diagnostics: &diags,
+            document_changes: true,
+        };
+        let actions = code_actions(&doc, 0..0, Some(&[lsp::CodeActionKind::QUICKFIX]));
+        let lsp::CodeActionOrCommand::CodeAction(a) = &actions[0] else {
+            panic!("expected a code action")
+        };
+        let Some(lsp::DocumentChanges::Edits(e)) = &a.edit.as_ref().unwrap().document_changes
+        else {
+            panic!("expected document changes")
+        };
+        assert_eq!(e[0].text_document.version, Some(7));
+    }
+
+    #[test]
+    fn hover_explains_the_rule_only_over_the_finding() {
+        let text = "Protests against and against it.";
+        let (linter, diags) = lint(text);
+        let lines = LineIndex::new(text);
+        let uri = lsp::Uri::from_str("file:///a.md").unwrap();
+        let doc = Doc {
+            uri: &uri,
+            version: 1,
+            text: Text {
+                text,
+                lines: &lines,
+                encoding: Encoding::Utf16,
+            },
+            diagnostics: &diags,
+            document_changes: false,
+        };
+        let at = text.find("and").unwrap();
+        let h = hover(&doc, &linter, at).unwrap();
+        let lsp::HoverContents::Markup(m) = h.contents else {
+            panic!("expected markup")
+        };
+        assert!(m.value.contains("**style.repetition**"), "{}", m.value);
+        assert!(m.value.contains("**Why it matters.**"));
+        assert!(hover(&doc, &linter, 0).is_none());
+        assert!(hover(&doc, &linter, text.len() - 1).is_none());
+    }
+}

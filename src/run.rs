@@ -1,0 +1,416 @@
+//! One lint run, shared by the command line and the language server: load rule sets and the
+//! config, collect the articles to lint, and lint (and fix) one article at a time.
+
+use crate::Linter;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Document, Format as DocFormat};
+use crate::fix;
+use crate::ruleset::{self, LoadError, Rule};
+use crate::source;
+use crate::suppress::{self, ConfigSuppressions};
+use std::fmt;
+use std::io::{self, BufRead};
+use std::path::{Path, PathBuf};
+
+/// Where rules come from (the `--rules`, `--no-default-rules`, `--config`, `--no-config` flags).
+#[derive(Debug, Clone, Default)]
+pub struct RuleOptions {
+    pub rules: Vec<PathBuf>,
+    pub no_default_rules: bool,
+    pub config: Option<PathBuf>,
+    pub no_config: bool,
+}
+
+#[derive(Debug)]
+pub enum SetupError {
+    /// A rule set or config file that does not load (rendered over its YAML by the CLI).
+    Load(LoadError),
+    Message(String),
+}
+
+impl fmt::Display for SetupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SetupError::Load(e) => write!(f, "{e}"),
+            SetupError::Message(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+/// Loaded rules and config, plus warnings for the user (config names that match no rule).
+pub struct Setup {
+    pub rules: Vec<Rule>,
+    pub config: Config,
+    pub warnings: Vec<String>,
+}
+
+/// Loads built-in sets, config sets and extra sets, then applies the config. `cwd` is where the
+/// config search starts.
+pub fn load(opts: &RuleOptions, cwd: &Path) -> Result<Setup, SetupError> {
+    let mut config = if opts.no_config {
+        Config::default()
+    } else {
+        match opts.config.clone().or_else(|| Config::discover(cwd)) {
+            Some(p) => Config::load(&p).map_err(SetupError::Load)?,
+            None => Config::default(),
+        }
+    };
+    if config.dir.as_os_str().is_empty() {
+        config.dir = PathBuf::from(".");
+    }
+    let mut rules = if opts.no_default_rules || config.default_rules == Some(false) {
+        Vec::new()
+    } else {
+        ruleset::load_builtin()
+    };
+    for path in config.rule_paths().iter().chain(&opts.rules) {
+        rules.extend(ruleset::load_path(path).map_err(SetupError::Load)?);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for r in &rules {
+        if !seen.insert(r.id.clone()) {
+            return Err(SetupError::Message(format!(
+                "rule `{}` is defined twice (second time in {})",
+                r.id, r.source
+            )));
+        }
+    }
+    let mut warnings: Vec<String> = config
+        .apply(&mut rules)
+        .into_iter()
+        .map(|u| format!("config names `{u}`, which matches no loaded rule"))
+        .collect();
+    for (glob, patterns) in &config.ignore_rules {
+        for p in patterns {
+            let known = rules
+                .iter()
+                .map(|r| r.id.as_str())
+                .chain(suppress::BUILTIN_IDS.iter().copied())
+                .any(|id| suppress::rule_matches(p, id));
+            if !known {
+                warnings.push(format!(
+                    "config `ignore_rules` for `{glob}` names `{p}`, which matches no loaded rule"
+                ));
+            }
+        }
+    }
+    Ok(Setup {
+        rules,
+        config,
+        warnings,
+    })
+}
+
+/// Everything needed to lint any number of articles the same way (shared across threads).
+pub struct Session {
+    pub linter: Linter,
+    pub config: Config,
+    suppressions: ConfigSuppressions,
+    /// Publication date for every article (`--date`, else the config's), overriding front matter.
+    pub date: Option<jiff::civil::Date>,
+    pub min_severity: Severity,
+}
+
+impl Session {
+    pub fn new(
+        setup: Setup,
+        date: Option<jiff::civil::Date>,
+        min_severity: Severity,
+    ) -> Result<Session, SetupError> {
+        let config = setup.config;
+        let date = match (date, &config.date) {
+            (Some(d), _) => Some(d),
+            (None, Some(s)) => Some(s.parse().map_err(|e| {
+                SetupError::Message(format!("config `date: {s}`: expected YYYY-MM-DD: {e}"))
+            })?),
+            _ => None,
+        };
+        let root = std::path::absolute(&config.dir).unwrap_or_else(|_| config.dir.clone());
+        let ignore_rules: Vec<(String, Vec<String>)> = config
+            .ignore_rules
+            .iter()
+            .map(|(g, r)| (g.clone(), r.clone()))
+            .collect();
+        let suppressions = ConfigSuppressions::new(&root, &config.accept, &ignore_rules)
+            .map_err(SetupError::Message)?;
+        Ok(Session {
+            linter: Linter::new(setup.rules),
+            config,
+            suppressions,
+            date,
+            min_severity,
+        })
+    }
+
+    /// Lints one article. `name` is reported and picks Markdown or plain text by extension;
+    /// `path` (None for stdin or an editor buffer) selects the config's per-path ignores.
+    pub fn lint(&self, name: &str, path: Option<&Path>, text: String) -> (String, Vec<Diagnostic>) {
+        let doc = Document::parse(name, text, DocFormat::for_path(name));
+        let mut diags = self.linter.lint(&doc, self.date);
+        self.suppressions.apply(path, &doc.text, &mut diags);
+        diags.retain(|d| d.severity >= self.min_severity);
+        (doc.text, diags)
+    }
+}
+
+/// An article to lint.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Input {
+    /// Standard input, with the name to report.
+    Stdin(String),
+    File(PathBuf),
+}
+
+impl Input {
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin(n) => n.clone(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::Stdin(_) => None,
+            Input::File(p) => Some(p),
+        }
+    }
+}
+
+/// Expands folders (honouring .gitignore/.ignore and the config's `ignore:`) into article
+/// files, sorted; files named explicitly are kept whatever their extension. `-` is stdin.
+pub fn collect_inputs(
+    paths: &[PathBuf],
+    stdin_name: Option<&str>,
+    config: &Config,
+    errors: &mut Vec<String>,
+) -> Vec<Input> {
+    let extensions: Vec<String> = if config.extensions.is_empty() {
+        vec!["md".into(), "markdown".into(), "txt".into()]
+    } else {
+        config
+            .extensions
+            .iter()
+            .map(|e| e.trim_start_matches('.').to_lowercase())
+            .collect()
+    };
+    let mut ignore = ignore::overrides::OverrideBuilder::new(&config.dir);
+    for glob in &config.ignore {
+        if let Err(e) = ignore.add(&format!("!{glob}")) {
+            errors.push(format!("config `ignore: {glob}`: {e}"));
+        }
+    }
+    let overrides = ignore.build().ok();
+    let mut inputs = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin(stdin_name.unwrap_or("<stdin>").to_string()));
+            continue;
+        }
+        if !p.is_dir() {
+            inputs.push(Input::File(p.clone()));
+            continue;
+        }
+        let mut walker = ignore::WalkBuilder::new(p);
+        walker.hidden(true).follow_links(false);
+        if let Some(o) = &overrides {
+            walker.overrides(o.clone());
+        }
+        let mut found = Vec::new();
+        for entry in walker.build() {
+            match entry {
+                Ok(e) => {
+                    let is_file = e.file_type().is_some_and(|t| t.is_file());
+                    let ext_ok = e
+                        .path()
+                        .extension()
+                        .and_then(|x| x.to_str())
+                        .is_some_and(|x| extensions.contains(&x.to_lowercase()));
+                    if is_file && ext_ok {
+                        // `./a.md` → `a.md`: the path GitHub, reviewdog and baselines expect.
+                        let path = e.path().strip_prefix(".").unwrap_or(e.path()).to_path_buf();
+                        found.push(path);
+                    }
+                }
+                Err(err) => errors.push(err.to_string()),
+            }
+        }
+        found.sort();
+        inputs.extend(found.into_iter().map(Input::File));
+    }
+    // A file named twice (`. a.md`) is linted once.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|i| seen.insert(i.clone()));
+    inputs
+}
+
+/// Reads `--files-from`: one path per line (a trailing CR is dropped, blank lines skipped);
+/// `-` reads the list from stdin.
+pub fn read_list(source: &Path) -> io::Result<Vec<PathBuf>> {
+    let reader: Box<dyn BufRead> = if source.as_os_str() == "-" {
+        Box::new(io::BufReader::new(io::stdin()))
+    } else {
+        Box::new(io::BufReader::new(std::fs::File::open(source)?))
+    };
+    let mut paths = Vec::new();
+    for line in reader.lines() {
+        let line = line?;
+        let line = line.strip_suffix('\r').unwrap_or(&line);
+        if !line.trim().is_empty() {
+            paths.push(PathBuf::from(line));
+        }
+    }
+    Ok(paths)
+}
+
+/// What to do with fixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixMode {
+    /// Report only.
+    Off,
+    /// Compute fixes (`--fix` or `--diff`); `unsafe_fixes` includes unsafe ones.
+    On { unsafe_fixes: bool },
+}
+
+/// One article, linted (and fixed in memory when asked).
+pub struct Linted {
+    pub input: Input,
+    /// The text as read.
+    pub original: String,
+    /// Decoded from UTF-16: must not be written back.
+    pub transcoded: bool,
+    /// Findings in the text as read.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The fix outcome, when fixing and something changed or was skipped.
+    pub fix: Option<fix::Outcome>,
+}
+
+/// Reads and lints one input; with `FixMode::On`, also fixes it in memory (nothing is written).
+pub fn process(
+    session: &Session,
+    input: &Input,
+    stdin: Option<&str>,
+    mode: FixMode,
+) -> Result<Linted, String> {
+    let name = input.name();
+    let decoded = match input {
+        Input::Stdin(_) => source::Decoded {
+            text: stdin.unwrap_or_default().to_string(),
+            transcoded: false,
+        },
+        Input::File(p) => source::read_path(p).map_err(|e| e.to_string())?,
+    };
+    let (original, diagnostics) = session.lint(&name, input.path(), decoded.text);
+    let fix = match mode {
+        FixMode::Off => None,
+        FixMode::On { unsafe_fixes } => {
+            let has_fix = diagnostics.iter().any(|d| !d.fixes.is_empty());
+            has_fix.then(|| {
+                fix::fix_text(&original, diagnostics.clone(), unsafe_fixes, |t| {
+                    session.lint(&name, input.path(), t.to_string()).1
+                })
+            })
+        }
+    };
+    Ok(Linted {
+        input: input.clone(),
+        original,
+        transcoded: decoded.transcoded,
+        diagnostics,
+        fix,
+    })
+}
+
+/// Runs `work` over `inputs` on `threads` threads (0: all cores) and hands each result to `sink`
+/// in input order: deterministic output, bounded memory (256 files at a time).
+pub fn for_each<R: Send, E>(
+    inputs: &[Input],
+    threads: usize,
+    work: impl Fn(&Input) -> R + Sync,
+    mut sink: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E> {
+    use rayon::prelude::*;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .ok();
+    for chunk in inputs.chunks(256) {
+        let results: Vec<R> = match &pool {
+            Some(pool) => pool.install(|| chunk.par_iter().map(&work).collect()),
+            None => chunk.iter().map(&work).collect(),
+        };
+        for r in results {
+            sink(r)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        let setup = load(
+            &RuleOptions {
+                no_config: true,
+                ..Default::default()
+            },
+            Path::new("."),
+        )
+        .unwrap();
+        Session::new(setup, None, Severity::Info).unwrap()
+    }
+
+    #[test]
+    fn lints_and_fixes_in_memory() {
+        let s = session();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        std::fs::write(&p, "We saw the the goverment.\n").unwrap();
+        let l = process(
+            &s,
+            &Input::File(p.clone()),
+            None,
+            FixMode::On {
+                unsafe_fixes: false,
+            },
+        )
+        .unwrap();
+        assert_eq!(l.diagnostics.len(), 2);
+        let o = l.fix.unwrap();
+        assert_eq!(o.text, "We saw the government.\n");
+        assert!(o.remaining.is_empty());
+        // Nothing was written.
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "We saw the the goverment.\n"
+        );
+    }
+
+    #[test]
+    fn files_from_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("list");
+        std::fs::write(&p, "a.md\r\n\nb dir/c.txt\n").unwrap();
+        assert_eq!(
+            read_list(&p).unwrap(),
+            [PathBuf::from("a.md"), PathBuf::from("b dir/c.txt")]
+        );
+    }
+
+    #[test]
+    fn min_severity_filters() {
+        let setup = load(
+            &RuleOptions {
+                no_config: true,
+                ..Default::default()
+            },
+            Path::new("."),
+        )
+        .unwrap();
+        let s = Session::new(setup, None, Severity::Error).unwrap();
+        assert!(s.lint("a.md", None, "the the".into()).1.is_empty());
+    }
+}
