@@ -59,10 +59,18 @@ impl Linter {
         run: impl Fn(&Rule) -> bool,
     ) -> Vec<Diagnostic> {
         let analysis = Analysis::new(doc);
+        let knowledge = checks::known::Knowledge::new(
+            self.rules
+                .iter()
+                .filter(|r| r.enabled)
+                .filter_map(|r| r.check.entity_list())
+                .collect(),
+        );
         let cx = Context {
             doc,
             analysis: &analysis,
             date: date.or(doc.date()),
+            knowledge,
         };
         let mut all = Vec::new();
         let mut buf = Vec::new();

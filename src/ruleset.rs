@@ -14,6 +14,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("rules/style.yml", include_str!("../rules/style.yml")),
     ("rules/time.yml", include_str!("../rules/time.yml")),
     ("rules/counts.yml", include_str!("../rules/counts.yml")),
+    ("rules/names.yml", include_str!("../rules/names.yml")),
 ];
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -7,10 +7,17 @@ pub mod acronym;
 pub mod bare_weekday;
 pub mod consistency;
 pub mod count_vs_list;
+pub mod cues;
 pub mod date_arithmetic;
+pub mod diacritics;
+pub mod entities;
 pub mod existence;
 pub mod future_event;
+pub mod fuzzy;
+pub mod gazetteer;
 pub mod impossible_date;
+pub mod known;
+pub mod name_consistency;
 pub mod numeric;
 pub mod ordinal_conflict;
 pub mod parts_sum;
@@ -32,11 +39,19 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub analysis: &'a Analysis<'a>,
     pub date: Option<jiff::civil::Date>,
+    /// The names listed by every enabled `entities` rule, whatever its rule set.
+    pub knowledge: known::Knowledge<'a>,
 }
 
 pub trait Check: Send + Sync {
     /// Appends findings. Rule id and severity are filled in by the linter.
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+
+    /// The names this rule lists (`entities` rules), shared with every check through
+    /// [`Context::knowledge`] so that no name check reports a listed name.
+    fn entity_list(&self) -> Option<&known::EntityList> {
+        None
+    }
 }
 
 /// Settings every rule has, whatever its kind (passed to the kind's builder).
@@ -86,6 +101,10 @@ pub static KINDS: &[&Kind] = &[
     &quantity_conflict::KIND,
     &parts_sum::KIND,
     &date_arithmetic::KIND,
+    &entities::KIND,
+    &diacritics::KIND,
+    &name_consistency::KIND,
+    &gazetteer::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
@@ -180,6 +199,7 @@ pub(crate) mod tests_support {
             doc: &doc,
             analysis: &analysis,
             date,
+            knowledge: Default::default(),
         };
         let mut out = Vec::new();
         check.run(&cx, &mut out);

@@ -72,6 +72,7 @@ pub(crate) mod testing {
             doc: &doc,
             analysis: &analysis,
             date,
+            knowledge: Default::default(),
         };
         let mut out = Vec::new();
         check.run(&cx, &mut out);

@@ -537,6 +537,7 @@ mod tests {
                 doc: &doc,
                 analysis: &a,
                 date: PUB,
+                knowledge: Default::default(),
             },
             &mut out,
         );

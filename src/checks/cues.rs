@@ -1,0 +1,471 @@
+//! What the words around a name say about it: a person (a title before it, a speech verb after
+//! it), a place (a preposition or "city of" before it), or nothing. Shared by the name checks.
+
+use crate::analysis::{Analysis, Mention};
+use crate::checks::fuzzy;
+
+/// Titles and roles written before a person's name ("President Morales", "agent Pasquali").
+const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "minister",
+    "senator",
+    "sen",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "governor",
+    "gov",
+    "mayor",
+    "general",
+    "gen",
+    "judge",
+    "justice",
+    "chief",
+    "director",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "captain",
+    "capt",
+    "coach",
+    "manager",
+    "ambassador",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "deputy",
+    "premier",
+    "agent",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "analyst",
+    "economist",
+    "scientist",
+    "officer",
+    "inspector",
+    "sergeant",
+    "sgt",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "commander",
+    "cmdr",
+    "admiral",
+    "rabbi",
+    "imam",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "father",
+    "reverend",
+    "rev",
+    "sister",
+    "brother",
+    "dean",
+    "emperor",
+    "empress",
+    "sultan",
+    "emir",
+    "speaker",
+    "leader",
+    "founder",
+    "executive",
+    "businessman",
+    "businesswoman",
+    "candidate",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "lawmaker",
+    "mp",
+    "attorney",
+    "lawyer",
+    "president-elect",
+    "mayor-elect",
+    "activist",
+    "journalist",
+    "correspondent",
+    "singer",
+    "actor",
+    "actress",
+    "player",
+    "star",
+    "champion",
+    "runner",
+    "winner",
+    "incumbent",
+    "challenger",
+    "rival",
+    "opponent",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "counsel",
+    "historian",
+    "professor",
+    "researcher",
+    "specialist",
+    "superintendent",
+    "commissar",
+    "marshal",
+    "pastor",
+    "priest",
+    "monk",
+    "nun",
+    "chef",
+    "designer",
+    "architect",
+    "director-general",
+    "secretary-general",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "head",
+    "boss",
+];
+
+/// Verbs of saying and doing that follow a person's name ("Dizon told supporters").
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "explained",
+    "argued",
+    "noted",
+    "wrote",
+    "writes",
+    "insisted",
+    "warned",
+    "replied",
+    "responded",
+    "urged",
+    "recalled",
+    "stressed",
+    "conceded",
+    "acknowledged",
+    "admitted",
+    "tweeted",
+    "spoke",
+    "speaks",
+    "himself",
+    "herself",
+    "resigned",
+    "married",
+    "advised",
+    "asked",
+    "declined",
+    "thanked",
+    "testified",
+];
+
+/// Words before a place name ("in Santa Cruz", "the state of Santa Catarina").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "from",
+    "to",
+    "near",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "towards",
+    "toward",
+    "via",
+    "throughout",
+    "within",
+    "between",
+    "reach",
+    "reached",
+    "visited",
+    "visit",
+    "entered",
+    "leaving",
+    "left",
+];
+
+/// Nouns that, followed by "of", announce a place ("the city of Sana Cruz").
+const PLACE_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "state",
+    "region",
+    "department",
+    "district",
+    "county",
+    "capital",
+    "country",
+    "island",
+    "islands",
+    "municipality",
+    "port",
+    "suburb",
+    "outskirts",
+    "centre",
+    "center",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "prefecture",
+    "governorate",
+    "canton",
+    "territory",
+    "republic",
+    "kingdom",
+    "villages",
+    "towns",
+    "cities",
+    "streets",
+    "people",
+    "residents",
+    "parts",
+    "border",
+    "borders",
+    "coast",
+    "shores",
+    "heart",
+    "mayor",
+    "governor",
+    "government",
+];
+
+pub fn is_title(word: &str) -> bool {
+    let w = word.to_lowercase();
+    TITLES.contains(&w.trim_end_matches('.'))
+}
+
+/// Calendar words are capitalised but never names of people or places.
+pub fn is_calendar_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+/// Does the sentence say this mention is a person: a title before it (inside the mention or
+/// just before it), or a speech verb right after it?
+pub fn person_context(a: &Analysis, first: usize, end: usize) -> bool {
+    let toks = &a.tokens;
+    let sentence = &a.sentences[a.sentence_of[first]];
+    // A title or role word just before ("police chief Calderon", "President Morales").
+    if first > sentence.tokens.start {
+        let prev = first - 1;
+        if toks[prev].is_word() && is_title(a.word(prev)) {
+            return true;
+        }
+    }
+    // A verb of saying right after ("Dizon told"), or ", who".
+    let mut j = end;
+    if j < sentence.tokens.end && a.word(j) == "," {
+        j += 1;
+        if j < sentence.tokens.end && a.word(j).eq_ignore_ascii_case("who") {
+            return true;
+        }
+        return false;
+    }
+    j < sentence.tokens.end
+        && toks[j].is_word()
+        && PERSON_VERBS.contains(&a.word(j).to_lowercase().as_str())
+}
+
+/// Strength of the place cue before token `first`: 2 for "in X", "city of X", "state of X",
+/// "border with X", a list whose previous item is a known place ("Kano, Katsina and X"); 1
+/// for a weaker "of X", "at X"; 0 for none.
+pub fn place_context(a: &Analysis, first: usize) -> u32 {
+    let sentence = &a.sentences[a.sentence_of[first]];
+    if first == sentence.tokens.start {
+        return 0;
+    }
+    let prev = first - 1;
+    let w = a.word(prev).to_lowercase();
+    let before = (prev > sentence.tokens.start && a.tokens[prev - 1].is_word())
+        .then(|| a.word(prev - 1).to_lowercase());
+    match w.as_str() {
+        _ if PLACE_PREPOSITIONS.contains(&w.as_str()) => 2,
+        "of" if before.as_deref().is_some_and(|b| PLACE_NOUNS.contains(&b)) => 2,
+        "with" if matches!(before.as_deref(), Some("border" | "borders")) => 2,
+        "of" | "at" => 1,
+        "and" | "or" | "," => {
+            // The previous item of the list: the whole name ending just before ("Tel Aviv").
+            let Some(item_end) = prev.checked_sub(1).filter(|&i| i >= sentence.tokens.start) else {
+                return 0;
+            };
+            let m = a.mentions.partition_point(|m| m.tokens.start <= item_end);
+            let Some(item) = m.checked_sub(1).map(|m| &a.mentions[m]) else {
+                return 0;
+            };
+            if item.tokens.end != item_end + 1 {
+                return 0;
+            }
+            let words = mention_words(a, item);
+            let g = crate::gazetteer::gazetteer();
+            let known = (0..words.len()).any(|from| {
+                let text: Vec<&str> = words[from..].iter().map(|(_, w)| w.as_str()).collect();
+                g.is_known(&text.join(" "))
+            });
+            if known { 2 } else { 0 }
+        }
+        _ => 0,
+    }
+}
+
+/// The name words of a mention: its word tokens as (token index, folded text), with a
+/// possessive ending removed ("Morales's" → "morales").
+pub fn mention_words(a: &Analysis, m: &Mention) -> Vec<(usize, String)> {
+    m.tokens
+        .clone()
+        .filter(|&i| a.tokens[i].is_word())
+        .map(|i| (i, fuzzy::fold(strip_possessive(a.word(i)))))
+        .collect()
+}
+
+/// "Morales's" → "Morales", "Bolivia’s" → "Bolivia".
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// Every letter is upper case (an acronym or a dateline: "OAS", "ANTOFAGASTA").
+pub fn all_caps(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && letters.all(char::is_uppercase)
+}
+
+/// The words the article writes in lower case (so used as ordinary words, not names).
+pub fn lowercase_words<'t>(a: &Analysis<'t>) -> fuzzy::FastSet<&'t str> {
+    a.tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word() && !t.capitalised)
+        .map(|(i, _)| a.word(i))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+
+    fn with_analysis(text: &str, f: impl FnOnce(&Analysis)) {
+        let d = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let a = Analysis::new(&d);
+        f(&a)
+    }
+
+    fn token(a: &Analysis, w: &str) -> usize {
+        (0..a.tokens.len()).find(|&i| a.word(i) == w).unwrap()
+    }
+
+    #[test]
+    fn person_cues() {
+        with_analysis(
+            "Dizon told supporters. He met Mayor Dizon in Manila.",
+            |a| {
+                let first = token(a, "Dizon");
+                assert!(person_context(a, first, first + 1));
+                let second = (0..a.tokens.len())
+                    .filter(|&i| a.word(i) == "Dizon")
+                    .nth(1)
+                    .unwrap();
+                assert!(person_context(a, second, second + 1));
+                let manila = token(a, "Manila");
+                assert!(!person_context(a, manila, manila + 1));
+            },
+        );
+    }
+
+    #[test]
+    fn place_cues() {
+        with_analysis(
+            "In the city of Sana Cruz, police met in Vilnuis. The son of Dizon spoke.",
+            |a| {
+                assert_eq!(place_context(a, token(a, "Sana")), 2);
+                assert_eq!(place_context(a, token(a, "Vilnuis")), 2);
+                assert_eq!(place_context(a, token(a, "Dizon")), 1);
+                assert_eq!(place_context(a, token(a, "Cruz")), 0);
+                assert_eq!(place_context(a, token(a, "In")), 0);
+            },
+        );
+        with_analysis(
+            "Offices in Buenos Aires, Mnuich and La Paz. Talks with Dizon and Mnuich.",
+            |a| {
+                assert_eq!(place_context(a, token(a, "Mnuich")), 2);
+                let second = (0..a.tokens.len())
+                    .filter(|&i| a.word(i) == "Mnuich")
+                    .nth(1)
+                    .unwrap();
+                assert_eq!(place_context(a, second), 0);
+            },
+        );
+    }
+
+    #[test]
+    fn possessives_and_caps() {
+        assert_eq!(strip_possessive("Morales's"), "Morales");
+        assert_eq!(strip_possessive("Bolivia’s"), "Bolivia");
+        assert!(all_caps("OAS"));
+        assert!(!all_caps("Oas"));
+        assert!(!all_caps("I"));
+    }
+}

@@ -1,0 +1,246 @@
+//! `diacritics`: a name written without its accents (or with other ones) than a listed name or
+//! another spelling in the same article: "Calderon" for Calderón, "Nuñez" beside "Núñez".
+
+use super::cues::{all_caps, strip_possessive};
+use super::fuzzy::{FastMap, FastSet, fold, letters};
+use super::known::{How, overlaps_any, word_span};
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::diagnostic::{Applicability, Diagnostic};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// Compare with the names listed by `entities` rules.
+    #[serde(default = "yes")]
+    lists: bool,
+    /// Compare the spellings of one name within the article.
+    #[serde(default = "yes")]
+    article: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+struct Diacritics {
+    lists: bool,
+    article: bool,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "diacritics",
+        summary: "a name that differs from its known spelling only in diacritics",
+        what: "Reports a name that equals a name listed by an `entities` rule once accents are \
+               removed, but is written without them or with others ('Calderon' for Calderón); \
+               and, within one article, a capitalised word written with two sets of accents \
+               ('Nuñez' beside 'Núñez'): the less used form is reported (on a tie, the one with \
+               fewer accents).",
+        why: "Accents are part of a name's spelling; dropping them is common and usually \
+              harmless, so this is milder than a misspelling, but a desk that keeps them wants \
+              them everywhere.",
+        config: "- id: diacritics\n  kind: diacritics\n  severity: info\n  lists: true     # compare with entities lists\n  article: true   # compare spellings within the article",
+        bad: "Patricio Núñez led the strike. Nuñez said it would go on.",
+        good: "Patricio Núñez led the strike. Núñez said it would go on.",
+        fix_safety: "Safe for a listed name (the list says how it is written); unsafe within the \
+                     article (the other form could be the right one).",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
+    let o: Options = super::options(value)?;
+    Ok(Box::new(Diacritics {
+        lists: o.lists,
+        article: o.article,
+    }))
+}
+
+fn accents(s: &str) -> usize {
+    s.chars()
+        .filter(|c| c.is_alphabetic() && !c.is_ascii())
+        .count()
+}
+
+impl Check for Diacritics {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let a = cx.analysis;
+        let mut reported = Vec::new();
+        if self.lists {
+            for (list, matches) in cx.knowledge.lists.iter().zip(cx.knowledge.scans(a)) {
+                for m in matches {
+                    if m.how != How::Diacritics {
+                        continue;
+                    }
+                    let found = &a.text[m.span.clone()];
+                    reported.push(m.span.clone());
+                    out.push(
+                        Diagnostic::new(
+                            m.span.clone(),
+                            format!(
+                                "'{found}' is written '{}' in rule set `{}`",
+                                m.expected, list.set
+                            ),
+                        )
+                        .with_primary_label("accents differ from the listed name")
+                        .with_help(format!("write '{}'", m.expected))
+                        .with_fix(
+                            m.span.clone(),
+                            m.expected.clone(),
+                            Applicability::Safe,
+                        ),
+                    );
+                }
+            }
+        }
+        if !self.article {
+            return;
+        }
+        // Capitalised words grouped by their folded form; each group's spellings in order of
+        // first use, with their occurrences.
+        // Only a name written with accents at least once can have two accentings: find those
+        // first (most articles have few), then gather every spelling of them.
+        let names = |i: usize| {
+            let t = &a.tokens[i];
+            let word = strip_possessive(a.word(i));
+            (t.is_word() && t.capitalised && !all_caps(word) && letters(word) >= 3).then_some(word)
+        };
+        let accented: FastSet<String> = (0..a.tokens.len())
+            .filter_map(names)
+            .filter(|w| !w.is_ascii())
+            .map(fold)
+            .collect();
+        if accented.is_empty() {
+            return;
+        }
+        let mut groups: FastMap<String, Vec<(String, Vec<usize>)>> = FastMap::default();
+        for i in 0..a.tokens.len() {
+            let Some(word) = names(i) else {
+                continue;
+            };
+            let folded = fold(word);
+            if !accented.contains(&folded) {
+                continue;
+            }
+            let spellings = groups.entry(folded).or_default();
+            let lower = word.to_lowercase();
+            match spellings
+                .iter_mut()
+                .find(|(s, _)| s.to_lowercase() == lower)
+            {
+                Some((_, at)) => at.push(i),
+                None => spellings.push((word.to_string(), vec![i])),
+            }
+        }
+        let claimed = cx.knowledge.claimed_spans(a);
+        let mut groups: Vec<_> = groups.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort_by_key(|g| g[0].1[0]);
+        for spellings in groups {
+            let (best, _) = spellings
+                .iter()
+                .enumerate()
+                .max_by(|(i, x), (j, y)| {
+                    x.1.len()
+                        .cmp(&y.1.len())
+                        .then(accents(&x.0).cmp(&accents(&y.0)))
+                        .then(j.cmp(i))
+                })
+                .expect("a group has spellings");
+            let (right, right_at) = &spellings[best];
+            let first_right = word_span(a, right_at[0], right_at[0]);
+            for (k, (wrong, at)) in spellings.iter().enumerate() {
+                if k == best {
+                    continue;
+                }
+                for &i in at {
+                    let span = word_span(a, i, i);
+                    if overlaps_any(&claimed, &span) || overlaps_any(&reported, &span) {
+                        continue;
+                    }
+                    let times = match right_at.len() {
+                        1 => "once".to_string(),
+                        2 => "twice".to_string(),
+                        n => format!("{n} times"),
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            span.clone(),
+                            format!(
+                                "'{wrong}' is written '{right}' ({times}) elsewhere in the article"
+                            ),
+                        )
+                        .with_primary_label("accents differ")
+                        .with_label(first_right.clone(), format!("written '{right}' here"))
+                        .with_help(format!("write '{right}' throughout"))
+                        .with_fix(
+                            span,
+                            right.clone(),
+                            Applicability::Unsafe,
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Linter;
+    use crate::ruleset;
+
+    const SETS: &str = "set: t
+rules:
+  - id: diacritics
+    kind: diacritics
+    severity: info
+  - id: names
+    kind: entities
+    entities:
+      - {name: Yuri Calderón, type: person}
+";
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let linter = Linter::new(ruleset::parse("t.yml", SETS).unwrap());
+        linter
+            .lint_text(text, None)
+            .into_iter()
+            .filter(|d| d.rule == "t.diacritics")
+            .map(|d| (text[d.span].to_string(), d.fixes[0].replacement.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn listed_name_without_accents() {
+        assert_eq!(
+            found("Police chief Yuri Calderon spoke."),
+            vec![("Yuri Calderon".to_string(), "Yuri Calderón".to_string())]
+        );
+        assert_eq!(
+            found("Calderon's remarks"),
+            vec![("Calderon".to_string(), "Calderón".to_string())]
+        );
+        assert!(found("Police chief Yuri Calderón spoke. Calderón's remarks.").is_empty());
+    }
+
+    #[test]
+    fn two_accentings_in_one_article() {
+        assert_eq!(
+            found("Patricio Núñez spoke. Núñez and Núñez's aides left; Nuñez stayed."),
+            vec![("Nuñez".to_string(), "Núñez".to_string())]
+        );
+        // A tie goes to the accented form.
+        assert_eq!(
+            found("Sebastião Melo spoke; Sebastiao was late."),
+            vec![("Sebastiao".to_string(), "Sebastião".to_string())]
+        );
+    }
+
+    #[test]
+    fn non_hits() {
+        // Case only, all-caps datelines, and different words are not accent variants.
+        assert!(found("SÃO PAULO — São Paulo voted. McDonald and Mcdonald.").is_empty());
+        assert!(found("Calderón and Calderón.").is_empty());
+    }
+}

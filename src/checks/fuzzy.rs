@@ -1,0 +1,421 @@
+//! Approximate matching of names: a folding that makes spellings comparable, the edit budget a
+//! name of a given length may use, inflections that are not misspellings, and an index that
+//! finds the near neighbours of a word without comparing it with every entry (symspell-style
+//! deletion keys), so that no name check is quadratic in the number of names.
+
+use crate::gazetteer;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the name checks hash many short words per article; SipHash's DoS resistance buys
+/// nothing here (the keys are the article's own words and the rule set's names).
+#[derive(Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// Folds a name for comparison: lower case, no diacritics, hyphens as spaces, and the Nordic
+/// and Slavic letters that carry no diacritic in Unicode (`æ`, `ø`, `ł`, `ß`…) spelled the way
+/// English copy writes them, so "Solskjaer" and "Solskjær" compare equal.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('-') {
+            out = out.replace('-', " ");
+        }
+        return out;
+    }
+    let mut pre = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match c {
+            'æ' | 'Æ' => pre.push_str("ae"),
+            'œ' | 'Œ' => pre.push_str("oe"),
+            'ø' | 'Ø' => pre.push('o'),
+            'ł' | 'Ł' => pre.push('l'),
+            'đ' | 'Đ' => pre.push('d'),
+            'ð' | 'Ð' => pre.push('d'),
+            'þ' | 'Þ' => pre.push_str("th"),
+            'ß' => pre.push_str("ss"),
+            'ı' => pre.push('i'),
+            '’' => pre.push('\''),
+            _ => pre.push(c),
+        }
+    }
+    gazetteer::fold(&pre)
+}
+
+/// Number of letters in a folded name (spaces and apostrophes do not count).
+pub fn letters(folded: &str) -> usize {
+    folded.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// Edits a whole name (or a name part with no exact part beside it) may differ by and still be
+/// taken for a misspelling: none below 5 letters (too many short real names are one letter
+/// apart: Mesa/Meza, Iran/Iraq), one up to 9 letters, two from 10.
+pub fn budget(letter_count: usize) -> u32 {
+    match letter_count {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    }
+}
+
+/// Damerau–Levenshtein distance (optimal string alignment), as the gazetteer computes it;
+/// names up to 31 characters are compared without allocating (this is the name checks' inner
+/// loop).
+pub fn distance(a: &str, b: &str) -> u32 {
+    const MAX: usize = 32;
+    let (mut ca, mut cb) = (['\0'; MAX], ['\0'; MAX]);
+    let (mut n, mut m) = (0, 0);
+    for c in a.chars() {
+        if n == MAX {
+            return gazetteer::damerau_levenshtein(a, b);
+        }
+        ca[n] = c;
+        n += 1;
+    }
+    for c in b.chars() {
+        if m == MAX {
+            return gazetteer::damerau_levenshtein(a, b);
+        }
+        cb[m] = c;
+        m += 1;
+    }
+    // Row i of the table lives in rows[i % 3]: the current row, the previous one, and the one
+    // before (for transpositions).
+    let mut rows = [[0u32; MAX + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(m + 1) {
+        *cell = j as u32;
+    }
+    for i in 1..=n {
+        let (cur, prev, back2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i as u32;
+        for j in 1..=m {
+            let cost = u32::from(ca[i - 1] != cb[j - 1]);
+            let mut v = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1] {
+                v = v.min(rows[back2][j - 2] + 1);
+            }
+            rows[cur][j] = v;
+        }
+    }
+    rows[n % 3][m]
+}
+
+/// Endings that make another word from a name rather than misspell it: plurals and
+/// demonyms (Bolivia/Bolivian, Kenya/Kenyans, Sudan/Sudanese, Morales/Moral).
+const INFLECTIONS: &[&str] = &[
+    "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ic", "ite", "ites", "er",
+    "ers", "ish", "ist", "ists", "ean", "eans", "y",
+];
+
+/// Is one of the two (folded) words the other plus an inflection, or are they the same word
+/// ending in different inflections (Chilean/Chileans)? Those are different words, not
+/// misspellings.
+pub fn inflected(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if let Some(rest) = long.strip_prefix(short) {
+        // Feminine surnames: Petrov/Petrova, Karenin/Karenina.
+        let feminine = rest == "a" && (short.ends_with('v') || short.ends_with('n'));
+        return rest.is_empty() || INFLECTIONS.contains(&rest) || feminine;
+    }
+    if gendered(a, b) {
+        return true;
+    }
+    // Two inflections of one stem: strip the common prefix and compare the endings.
+    let common = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (ea, eb) = (&a[common..], &b[common..]);
+    common >= 4
+        && (ea.is_empty() || INFLECTIONS.contains(&ea))
+        && (eb.is_empty() || INFLECTIONS.contains(&eb))
+        && ea.len() + eb.len() >= 3
+}
+
+/// Masculine and feminine forms of a Slavic surname: Kowalski/Kowalska, Wierzbicki/Wierzbicka,
+/// Tolstoy/Tolstaya (a wife or a daughter, not a slip).
+fn gendered(a: &str, b: &str) -> bool {
+    const PAIRS: &[(&str, &str)] = &[
+        ("ski", "ska"),
+        ("cki", "cka"),
+        ("sky", "skaya"),
+        ("skiy", "skaya"),
+        ("oy", "aya"),
+        ("y", "aya"),
+        ("iy", "aya"),
+    ];
+    PAIRS.iter().any(|(m, f)| {
+        let same_stem = |x: &str, y: &str| {
+            x.strip_suffix(m)
+                .zip(y.strip_suffix(f))
+                .is_some_and(|(p, q)| p == q && p.chars().count() >= 3)
+        };
+        same_stem(a, b) || same_stem(b, a)
+    })
+}
+
+/// Do the two (folded) names differ only the way romanizations of one name do: `y` for `i`,
+/// or an `h` after a consonant (Slovyansk/Sloviansk, Thembisa/Tembisa, Zaporizhzhya/
+/// Zaporizhzhia)? Such a pair is more often two accepted spellings than a slip.
+pub fn romanization_variant(a: &str, b: &str) -> bool {
+    fn key(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut prev: Option<char> = None;
+        for c in s.chars() {
+            let c = if c == 'y' { 'i' } else { c };
+            let after_consonant = prev.is_some_and(|p| p.is_alphabetic() && !"aeiou".contains(p));
+            if !(c == 'h' && after_consonant) {
+                out.push(c);
+            }
+            prev = Some(c);
+        }
+        out
+    }
+    a != b && key(a) == key(b)
+}
+
+/// A set of folded strings that answers "which entries are within k edits of this word?"
+/// from deletion keys: two strings within k edits share a string obtained from each by at most
+/// k deletions, so only entries sharing such a key are compared.
+#[derive(Default)]
+pub struct NearIndex {
+    entries: Vec<String>,
+    exact: FastMap<String, u32>,
+    /// (deletion key, entry) pairs as inserted…
+    pairs: Vec<(u64, u32)>,
+    /// …and sorted on first look-up (one allocation instead of one per key).
+    sorted: std::sync::OnceLock<Vec<(u64, u32)>>,
+    max_edits: u32,
+}
+
+impl NearIndex {
+    pub fn new(max_edits: u32) -> NearIndex {
+        NearIndex {
+            max_edits: max_edits.min(2),
+            ..NearIndex::default()
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds a folded string; returns its id (the same id when it is already there).
+    pub fn insert(&mut self, folded: &str) -> u32 {
+        if let Some(&id) = self.exact.get(folded) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        self.entries.push(folded.to_string());
+        self.exact.insert(folded.to_string(), id);
+        let chars: Vec<char> = folded.chars().collect();
+        let mut keys = Vec::new();
+        // An entry is only ever compared within the budget of a name up to two letters longer.
+        let depth = self.max_edits.min(budget(letters(folded) + 2));
+        deletion_keys(&chars, depth, &mut keys);
+        self.pairs.extend(keys.into_iter().map(|k| (k, id)));
+        self.sorted = std::sync::OnceLock::new();
+        id
+    }
+
+    pub fn get(&self, id: u32) -> &str {
+        &self.entries[id as usize]
+    }
+
+    pub fn exact(&self, folded: &str) -> Option<u32> {
+        self.exact.get(folded).copied()
+    }
+
+    /// Entries within `max_edits` (at most the index's own limit) of `folded`, excluding an
+    /// exact match, as (id, distance), nearest first then by id.
+    pub fn near(&self, folded: &str, max_edits: u32) -> Vec<(u32, u32)> {
+        let max = max_edits.min(self.max_edits);
+        if max == 0 || self.entries.is_empty() {
+            return Vec::new();
+        }
+        let chars: Vec<char> = folded.chars().collect();
+        let mut keys = Vec::new();
+        deletion_keys(&chars, max, &mut keys);
+        keys.sort_unstable();
+        keys.dedup();
+        let sorted = self.sorted.get_or_init(|| {
+            let mut pairs = self.pairs.clone();
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        });
+        let mut candidates: Vec<u32> = Vec::new();
+        for k in keys {
+            let from = sorted.partition_point(|&(x, _)| x < k);
+            candidates.extend(
+                sorted[from..]
+                    .iter()
+                    .take_while(|&&(x, _)| x == k)
+                    .map(|&(_, id)| id),
+            );
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut out: Vec<(u32, u32)> = candidates
+            .into_iter()
+            .filter_map(|id| {
+                let e = &self.entries[id as usize];
+                if e == folded || e.chars().count().abs_diff(chars.len()) > max as usize {
+                    return None;
+                }
+                let d = distance(folded, e);
+                (d >= 1 && d <= max).then_some((id, d))
+            })
+            .collect();
+        out.sort_by_key(|&(id, d)| (d, id));
+        out
+    }
+}
+
+/// Hashes of every string obtained from `chars` by deleting up to `max` characters (FNV-1a over
+/// the remaining characters; collisions only cost an extra comparison).
+fn deletion_keys(chars: &[char], max: u32, out: &mut Vec<u64>) {
+    fn hash(chars: &[char], skip: [usize; 2]) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for (i, &c) in chars.iter().enumerate() {
+            if i == skip[0] || i == skip[1] {
+                continue;
+            }
+            h ^= c as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h
+    }
+    let none = usize::MAX;
+    out.push(hash(chars, [none, none]));
+    if max >= 1 {
+        for i in 0..chars.len() {
+            out.push(hash(chars, [i, none]));
+            if max >= 2 {
+                for j in i + 1..chars.len() {
+                    out.push(hash(chars, [i, j]));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_handles_letters_without_decomposition() {
+        assert_eq!(fold("Solskjær"), "solskjaer");
+        assert_eq!(fold("Núñez"), "nunez");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Copa-Cogeca"), "copa cogeca");
+        assert_eq!(fold("Morales’s"), "morales's");
+    }
+
+    #[test]
+    fn distance_agrees_with_the_gazetteer() {
+        for (a, b) in [
+            ("zabaleta", "zavaleta"),
+            ("vilnuis", "vilnius"),
+            ("phillipines", "philippines"),
+            ("ivor", "evo"),
+            ("", "abc"),
+            ("ca", "abc"),
+            ("saskatchewen", "saskatchewan"),
+            ("núñez", "nuñez"),
+        ] {
+            assert_eq!(
+                distance(a, b),
+                gazetteer::damerau_levenshtein(a, b),
+                "{a} {b}"
+            );
+        }
+        let long = "a".repeat(40);
+        assert_eq!(distance(&long, "a"), 39);
+    }
+
+    #[test]
+    fn budget_scales_with_length() {
+        assert_eq!(budget(4), 0);
+        assert_eq!(budget(8), 1);
+        assert_eq!(budget(12), 2);
+    }
+
+    #[test]
+    fn inflections_are_not_misspellings() {
+        assert!(inflected("bolivia", "bolivian"));
+        assert!(inflected("kenya", "kenyans"));
+        assert!(inflected("morales", "moral"));
+        assert!(inflected("chilean", "chileans"));
+        assert!(inflected("german", "germany"));
+        assert!(inflected("petrov", "petrova"));
+        assert!(inflected("kowalski", "kowalska"));
+        assert!(inflected("tolstoy", "tolstaya"));
+        assert!(!inflected("abellana", "abellano"));
+        assert!(!inflected("feitosa", "feitoza"));
+        assert!(!inflected("rajasthan", "rajastan"));
+        assert!(!inflected("chaturvedi", "chaturvedy"));
+        assert!(!inflected("annelies", "anneliese"));
+    }
+
+    #[test]
+    fn romanization_variants() {
+        assert!(romanization_variant("sloviansk", "slovyansk"));
+        assert!(romanization_variant("tembisa", "thembisa"));
+        assert!(romanization_variant("rajastan", "rajasthan"));
+        assert!(!romanization_variant("stuttgard", "stuttgart"));
+        assert!(!romanization_variant("sana cruz", "santa cruz"));
+    }
+
+    #[test]
+    fn index_finds_neighbours_within_budget() {
+        let mut idx = NearIndex::new(2);
+        for w in ["zavaleta", "morales", "saskatchewan", "mesa"] {
+            idx.insert(w);
+        }
+        let hits = |w: &str, k| -> Vec<String> {
+            idx.near(w, k)
+                .into_iter()
+                .map(|(id, _)| idx.get(id).to_string())
+                .collect()
+        };
+        assert_eq!(hits("zabaleta", 1), vec!["zavaleta"]);
+        assert_eq!(hits("zavaelta", 1), vec!["zavaleta"], "transposition");
+        assert_eq!(hits("saskachewen", 2), vec!["saskatchewan"]);
+        assert!(hits("saskachewen", 1).is_empty());
+        assert!(hits("zavaleta", 2).is_empty(), "exact is not near");
+        assert!(hits("gonzalez", 2).is_empty());
+        assert_eq!(idx.exact("mesa"), Some(3));
+    }
+}

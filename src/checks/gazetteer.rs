@@ -1,0 +1,527 @@
+//! `gazetteer`: a capitalised name that is no known place but is a letter or two away from one
+//! ("the city of Sana Cruz" → Santa Cruz, "Buenos Aries", "Johannesberg"), from the world
+//! gazetteer alone, with no list from the desk.
+//!
+//! Most capitalised words in news copy are people, organisations and small places no
+//! gazetteer holds, and many of them are a letter away from some town somewhere. So a near miss
+//! is reported only with enough evidence that a place is meant and misspelled, added up from:
+//! a place cue before it ("in", "city of"), a country after it ("Sana Cruz, Bolivia"), the size
+//! of the place it nearly matches, and the length of the name (long names are rarely one letter
+//! from another real name). Anything pointing to a person vetoes it: a title before or a speech
+//! verb after any use of the word, a given name before it, a listed person.
+
+use super::cues::{self, all_caps, is_calendar_word, is_title, person_context, place_context};
+use super::fuzzy::{
+    FastMap, FastSet, budget, distance, fold, inflected, letters, romanization_variant,
+};
+use super::known::{overlaps_any, word_span};
+use super::name_consistency;
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::Analysis;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::gazetteer::{self as gz, NearPlace, PlaceKind};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    /// Evidence needed to report (see the kind's documentation).
+    #[serde(default = "threshold")]
+    threshold: u32,
+    /// Smallest city suggested for a one-word name (a big city is more likely meant).
+    #[serde(default = "min_population")]
+    min_population: u32,
+    /// Shortest one-word name (in letters) compared.
+    #[serde(default = "min_length")]
+    min_length: usize,
+}
+
+fn threshold() -> u32 {
+    3
+}
+
+fn min_population() -> u32 {
+    100_000
+}
+
+fn min_length() -> usize {
+    5
+}
+
+struct Gazetteer {
+    o: Options,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "gazetteer",
+        summary: "a place name a letter or two away from a known place",
+        what: "Compares capitalised names of one to four words with the world gazetteer \
+               (countries, first-level regions, cities). A name that is no known place but is \
+               within one edit of one with the same first letter (two edits from 10 letters) is \
+               reported when the evidence adds up to `threshold`. Evidence: 2 for a place cue \
+               before it ('in', 'from', 'to', 'near', 'city of', 'state of', 'border with', a \
+               list after a known place), 1 for a weaker one ('of', 'at') or for a known place \
+               after a comma ('Sana Cruz, Bolivia'); 2 if the place it nearly matches is a \
+               country, 1 if a region, 1 for a city of half a million and 1 more for five \
+               million; 1 for a name of several words; 1 for a name of 9 letters or more; 2 \
+               when the article writes the place right elsewhere. \
+               Harder to reach: one more point for a one-word name of 5 letters, two more for a \
+               spelling the article uses twice or more (a name the gazetteer lacks, more likely \
+               than the same slip twice) or one that differs only as romanizations do \
+               (Sloviansk/Slovyansk). Never reported: known places, names listed by `entities` \
+               rules, ordinary English words, words used as a person's name anywhere in the \
+               article (a title before, a speech verb after, a given name before), plurals and \
+               demonyms, one-word names of fewer than `min_length` letters or whose nearest \
+               place is a city under `min_population` (a small place the gazetteer lacks is as \
+               likely), two-edit near misses of cities under half a million, and spelling \
+               variants the `name-consistency` rule reports.",
+        why: "Place names are misspelled as often as people's, and a world list catches them \
+              with no work from the desk.",
+        config: "- id: places\n  kind: gazetteer\n  severity: warning\n  threshold: 3\n  min_population: 100000\n  min_length: 5",
+        bad: "Police rebelled in the city of Sana Cruz.",
+        good: "Police rebelled in the city of Santa Cruz.",
+        fix_safety: "Unsafe: the nearest known place is probably meant, but a small place the \
+                     gazetteer does not hold could be right.",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
+    Ok(Box::new(Gazetteer {
+        o: super::options(value)?,
+    }))
+}
+
+/// Generic words that may end a place name ("Iloilo City"): tried with and without.
+const GENERIC: &[&str] = &[
+    "city",
+    "province",
+    "state",
+    "region",
+    "department",
+    "district",
+    "county",
+    "municipality",
+];
+
+/// Leading titles, calendar words and (before another word) ordinary words are not part of a
+/// place name ("In Sana Cruz", "President Ivor Morales", "Bolivian police").
+fn strip_leading<'w>(a: &Analysis, mut words: &'w [(usize, String)]) -> &'w [(usize, String)] {
+    while let Some(((t, w), rest)) = words.split_first() {
+        if is_title(a.word(*t))
+            || is_calendar_word(w)
+            || (gz::is_common_word(w) && !rest.is_empty())
+        {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    words
+}
+
+/// Words the article uses as a person's name, each with the mentions (folded) that show it: all
+/// words of a name with a title before it or a speech verb after it, and the surname of a
+/// several-word name that is no known place and has a given name before the surname
+/// ("Maria Consuelo Dizon").
+fn person_words(a: &Analysis, cx: &Context) -> FastMap<String, FastSet<String>> {
+    let g = gz::gazetteer();
+    let mut out: FastMap<String, FastSet<String>> = FastMap::default();
+    for m in &a.mentions {
+        let all = cues::mention_words(a, m);
+        let words = strip_leading(a, &all);
+        let (Some((first, _)), Some((last, surname))) = (words.first(), words.last()) else {
+            continue;
+        };
+        let text = words
+            .iter()
+            .map(|(_, w)| w.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if person_context(a, *first, last + 1) {
+            for (_, w) in words {
+                out.entry(w.clone()).or_default().insert(text.clone());
+            }
+            continue;
+        }
+        if words.len() < 2 || g.is_known(&text) || cx.knowledge.knows_phrase(&text) {
+            continue;
+        }
+        let (p, prev) = &words[words.len() - 2];
+        let word = a.word(*p);
+        let given = !is_title(word)
+            && !gz::is_common_word(prev)
+            && !all_caps(word)
+            && cues::strip_possessive(word) == word
+            && !g.is_known(prev)
+            && (cx.knowledge.is_person_word(prev) || !cx.knowledge.knows_word(prev));
+        if given {
+            out.entry(surname.clone()).or_default().insert(text);
+        }
+    }
+    out
+}
+
+/// How often the article uses this (folded) name: as a whole mention or inside a longer one.
+fn uses(a: &Analysis, folded: &str) -> usize {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let toks = &a.tokens;
+    (0..toks.len())
+        .filter(|&i| {
+            toks[i].capitalised
+                && words.iter().enumerate().all(|(k, w)| {
+                    let j = i + k;
+                    j < toks.len()
+                        && toks[j].is_word()
+                        && fold(cues::strip_possessive(a.word(j))) == *w
+                })
+        })
+        .count()
+}
+
+/// "Sana Cruz, Bolivia": a known place after a comma, when that is not a list ("the Jacuí,
+/// Sinos, Caí and Gravataí rivers").
+fn followed_by_place(a: &Analysis, first: usize, last: usize) -> bool {
+    let (comma, place) = (last + 1, last + 2);
+    let same = |i: usize| i < a.tokens.len() && a.sentence_of[i] == a.sentence_of[last];
+    if !same(place) || a.word(comma) != "," || !a.tokens[place].capitalised {
+        return false;
+    }
+    let in_list = (first > 0 && a.word(first - 1) == ",")
+        || (same(place + 1) && matches!(a.word(place + 1), "and" | "or" | ","));
+    if in_list {
+        return false;
+    }
+    // The whole name after the comma must be a known place ("Bolivia", not "Ivan Fedorov").
+    let Ok(m) = a.mentions.binary_search_by_key(&place, |m| m.tokens.start) else {
+        return false;
+    };
+    let words = cues::mention_words(a, &a.mentions[m]);
+    let text = words
+        .iter()
+        .map(|(_, w)| w.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    gz::gazetteer().is_known(&text)
+}
+
+impl Gazetteer {
+    /// The place this phrase nearly matches, if any passes the size and form filters.
+    fn nearest(&self, phrase: &str, single: bool) -> Option<(NearPlace, bool)> {
+        let g = gz::gazetteer();
+        let max = budget(letters(phrase));
+        if max == 0 {
+            return None;
+        }
+        let candidates: Vec<NearPlace> = g
+            .near(phrase, max)
+            .into_iter()
+            .filter(|p| {
+                let form = fold(p.form);
+                p.distance <= max
+                    && !inflected(phrase, &form)
+                    && form.chars().next() == phrase.chars().next()
+            })
+            .collect();
+        // The nearest places, whatever their size: a small place one letter away explains the
+        // name better than a big one two letters away ("Jaffarabad" is Jafarabad, not
+        // Jauharabad).
+        let best_distance = candidates.iter().map(|p| p.distance).min()?;
+        // The gazetteer ranks places at one distance: primary names before alternate forms
+        // ("Santa Catarina" before Florianópolis' old name "Santa Catherina"), then size.
+        let best: Vec<&NearPlace> = candidates
+            .iter()
+            .filter(|p| p.distance == best_distance)
+            .collect();
+        let top = best[0].clone();
+        // Then the size filters: a one-word name must nearly match a big enough city, and two
+        // edits away only a country, a region or a city of half a million.
+        if top.kind == PlaceKind::City
+            && ((single && top.population < self.o.min_population)
+                || (top.distance >= 2 && top.population < 500_000))
+        {
+            return None;
+        }
+        let ambiguous = best
+            .iter()
+            .any(|p| fold(p.canonical) != fold(top.canonical) && fold(p.form) != fold(top.form));
+        Some((top, ambiguous))
+    }
+}
+
+impl Check for Gazetteer {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let a = cx.analysis;
+        let g = gz::gazetteer();
+        let mut persons: Option<FastMap<String, FastSet<String>>> = None;
+        let mut skip: Option<Vec<std::ops::Range<usize>>> = None;
+        let lower = cues::lowercase_words(a);
+        for m in &a.mentions {
+            let words = cues::mention_words(a, m);
+            // Phrases end at a possessive ("Porto Alegre's Salgado Filho"); what follows "of"
+            // is a phrase of its own too ("Aryna Sabalenka of Belarus").
+            let mut phrases: Vec<&[(usize, String)]> = Vec::new();
+            let mut start = 0;
+            for (k, (t, w)) in words.iter().enumerate() {
+                if cues::strip_possessive(a.word(*t)).len() != a.word(*t).len() {
+                    phrases.push(&words[start..=k]);
+                    start = k + 1;
+                } else if w == "of" && k > start {
+                    phrases.push(&words[start..]);
+                    start = k + 1;
+                }
+            }
+            phrases.push(&words[start..]);
+            for phrase in phrases {
+                let phrase = strip_leading(a, phrase);
+                if phrase.is_empty() || phrase.len() > 4 {
+                    continue;
+                }
+                let first = phrase[0].0;
+                let last = phrase[phrase.len() - 1].0;
+                let folded: Vec<&str> = phrase.iter().map(|(_, w)| w.as_str()).collect();
+                let text = folded.join(" ");
+                let single = phrase.len() == 1;
+                if g.is_known(&text)
+                    || cx.knowledge.knows_phrase(&text)
+                    || phrase.iter().any(|(t, _)| all_caps(a.word(*t)))
+                    || folded
+                        .iter()
+                        .all(|w| gz::is_common_word(w) || lower.contains(*w))
+                {
+                    continue;
+                }
+                if single
+                    && (letters(&text) < self.o.min_length
+                        || gz::is_common_word(&text)
+                        || lower.contains(text.as_str())
+                        || cx.knowledge.knows_word(&text))
+                {
+                    continue;
+                }
+                // Evidence from the text itself; the place it nearly matches adds at most 2
+                // (a country, or a city of five million), so most names never need a look-up.
+                let mut score = place_context(a, first);
+                if followed_by_place(a, first, last) {
+                    score += 1;
+                }
+                if !single {
+                    score += 1;
+                }
+                if letters(&text) >= 9 {
+                    score += 1;
+                }
+                // Short one-word names collide with real names more often.
+                let mut needed = self.o.threshold;
+                if single && letters(&text) <= 5 {
+                    needed += 1;
+                }
+                if score + 2 < needed {
+                    continue;
+                }
+                // "Illoilo City": the name with and without its generic last word.
+                let mut tries = vec![(text.clone(), single)];
+                if folded.len() > 1 && GENERIC.contains(folded.last().unwrap()) {
+                    let shorter = folded[..folded.len() - 1].join(" ");
+                    if g.is_known(&shorter) {
+                        continue;
+                    }
+                    tries.push((shorter, folded.len() == 2));
+                }
+                let Some((place, ambiguous)) = tries
+                    .iter()
+                    .filter_map(|(t, s)| self.nearest(t, *s))
+                    .min_by_key(|(p, _)| p.distance)
+                else {
+                    continue;
+                };
+                score += match place.kind {
+                    PlaceKind::Country => 2,
+                    PlaceKind::Region => 1,
+                    PlaceKind::City => {
+                        u32::from(place.population >= 500_000)
+                            + u32::from(place.population >= 5_000_000)
+                    }
+                };
+                // A spelling used again and again is more likely a name the gazetteer lacks
+                // than a slip, and so is a romanization variant.
+                if uses(a, &text) >= 2 {
+                    needed += 2;
+                }
+                if romanization_variant(&text, &fold(place.form)) {
+                    needed += 2;
+                }
+                // The article itself writes the place right elsewhere ("in Potsdam" …
+                // "in Potsdamm").
+                if uses(a, &fold(place.form)) >= 1 {
+                    score += 2;
+                }
+                if score < needed {
+                    continue;
+                }
+                // Vetoes: a person, a listed name, a spelling variant reported elsewhere.
+                if person_context(a, first, last + 1)
+                    || folded.iter().any(|w| cx.knowledge.is_person_word(w))
+                {
+                    continue;
+                }
+                // Used as a person's name in another mention of the article.
+                let persons = persons.get_or_insert_with(|| person_words(a, cx));
+                if folded.iter().any(|w| {
+                    persons
+                        .get(*w)
+                        .is_some_and(|shown| shown.iter().any(|p| *p != text))
+                }) {
+                    continue;
+                }
+                let span = word_span(a, first, last);
+                let skip = skip.get_or_insert_with(|| {
+                    let mut spans = cx.knowledge.claimed_spans(a);
+                    for v in name_consistency::find(a, &cx.knowledge, &Default::default()) {
+                        spans.extend(v.wrong_at.iter().map(|&i| word_span(a, i, i)));
+                    }
+                    spans
+                });
+                if overlaps_any(skip, &span) {
+                    continue;
+                }
+                let found = &a.text[span.clone()];
+                let suggestion =
+                    if distance(&text, &fold(place.canonical)) <= budget(letters(&text)) {
+                        place.canonical
+                    } else {
+                        place.form
+                    };
+                // Many places share a name ("Santa Cruz" in Bolivia, the Philippines, Spain…),
+                // so the message names no country; an alternate form names its place.
+                let about = if suggestion == place.canonical {
+                    String::new()
+                } else {
+                    format!(" ({})", place.canonical)
+                };
+                let mut d = Diagnostic::new(
+                    span.clone(),
+                    format!("'{found}' is not a known place; did you mean '{suggestion}'{about}?"),
+                )
+                .with_primary_label(format!("'{suggestion}' in the world gazetteer"))
+                .with_help(format!("write '{suggestion}'"));
+                if ambiguous {
+                    d = d.with_note("other known places are as close: check which one is meant");
+                }
+                out.push(d.with_fix(span, suggestion, Applicability::Unsafe));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Linter;
+    use crate::ruleset;
+
+    const SET: &str = "set: t
+rules:
+  - id: places
+    kind: gazetteer
+  - id: names
+    kind: entities
+    entities:
+      - {name: Carlos Mesa, type: person}
+      - {name: Sanna Cruzado, type: person}
+";
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let linter = Linter::new(ruleset::parse("t.yml", SET).unwrap());
+        linter
+            .lint_text(text, None)
+            .into_iter()
+            .filter(|d| d.rule == "t.places")
+            .map(|d| (text[d.span].to_string(), d.fixes[0].replacement.clone()))
+            .collect()
+    }
+
+    fn one(a: &str, b: &str) -> Vec<(String, String)> {
+        vec![(a.to_string(), b.to_string())]
+    }
+
+    #[test]
+    fn misspelled_places_are_reported() {
+        assert_eq!(
+            found("In the city of Sana Cruz, police rebelled."),
+            one("Sana Cruz", "Santa Cruz")
+        );
+        assert_eq!(
+            found("He flew to Buenos Aries on Monday."),
+            one("Buenos Aries", "Buenos Aires")
+        );
+        assert_eq!(
+            found("Buenos Aries is large."),
+            one("Buenos Aries", "Buenos Aires")
+        );
+        assert_eq!(
+            found("She lives in Johannesberg."),
+            one("Johannesberg", "Johannesburg")
+        );
+        assert_eq!(
+            found("The Phillipines voted."),
+            one("Phillipines", "Philippines")
+        );
+        assert_eq!(
+            found("Talks in Kuala Lumpor ended."),
+            one("Kuala Lumpor", "Kuala Lumpur")
+        );
+        assert_eq!(
+            found("Rain hit the neighbouring state of Santa Caterina."),
+            one("Santa Caterina", "Santa Catarina")
+        );
+        // With or without its generic last word, depending on the gazetteer's forms.
+        let got = found("winners in Illoilo City and");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Illoilo City");
+        assert!(got[0].1.starts_with("Iloilo"), "{got:?}");
+    }
+
+    #[test]
+    fn people_and_known_names_are_not_places() {
+        // Dijon is a city; Dizon here is a person (speech verb, given name, title).
+        assert!(found("Dizon told supporters in Manila.").is_empty());
+        assert!(found("Maria Consuelo Dizon won. Later, in Dizon we trust.").is_empty());
+        assert!(found("Mayor Dizon spoke.").is_empty());
+        // Known places, listed names, short words, common words.
+        assert!(found("In Santa Cruz and Buenos Aires, Carlos Mesa met Sanna Cruzado.").is_empty());
+        assert!(found("in Dijon, in Kenya, in Zambia and in Gambia").is_empty());
+        // Demonyms and plurals of known places are not misspellings.
+        assert!(found("Bolivian police met Chilean miners in Brazil.").is_empty());
+    }
+
+    #[test]
+    fn lists_and_origins_are_place_cues() {
+        assert_eq!(
+            found("Dealers opened in Madrid, Libson and Oslo."),
+            one("Libson", "Lisbon")
+        );
+        assert_eq!(
+            found("Aryna Sabalenka of Bolarus won."),
+            one("Bolarus", "Belarus")
+        );
+    }
+
+    #[test]
+    fn weak_evidence_is_not_enough() {
+        // One letter from a mid-sized city, no place cue, short: left alone.
+        assert!(found("Dizon's margin was wide.").is_empty());
+        // A small town one letter from a city of 250,000, even after "in".
+        assert!(found("In Cotija, a candidate was shot.").is_empty());
+        // Nearer to a small place than to a big one; a prefix of a small city.
+        assert!(found("the towns of Jaffarabad and Lasbela").is_empty());
+        assert!(found("in the Churu city of Rajasthan").is_empty());
+        // A romanization variant, and a spelling used twice.
+        assert!(found("in Soweto, Tembisa and Alexandra").is_empty());
+        assert!(found("In Stuttgard, it rained. Stuttgard is wet.").is_empty());
+        assert_eq!(
+            found("In Stuttgard, it rained."),
+            one("Stuttgard", "Stuttgart")
+        );
+    }
+}

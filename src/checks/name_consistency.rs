@@ -1,0 +1,346 @@
+//! `name-consistency`: one name spelled two ways in one article ("Feitosa" three times,
+//! "Feitoza" once). No list needed: the article's own majority spelling is the evidence.
+
+use super::cues::{self, all_caps, is_calendar_word, is_title, strip_possessive};
+use super::fuzzy::{FastMap, FastSet, NearIndex, budget, distance, fold, inflected, letters};
+use super::known::{Knowledge, overlaps_any, word_span};
+use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::Analysis;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::gazetteer;
+use serde::Deserialize;
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// Shortest name (in letters) compared; shorter real names are too often one letter apart.
+    #[serde(default = "min_length")]
+    pub min_length: usize,
+    /// The majority spelling must be used at least this many times as often as the other.
+    #[serde(default = "ratio")]
+    pub ratio: usize,
+}
+
+fn min_length() -> usize {
+    5
+}
+
+fn ratio() -> usize {
+    2
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_length: min_length(),
+            ratio: ratio(),
+        }
+    }
+}
+
+struct NameConsistency {
+    options: Options,
+}
+
+pub static KIND: Kind = Kind {
+    doc: KindDoc {
+        name: "name-consistency",
+        summary: "one name spelled two ways in the same article",
+        what: "Groups the capitalised words of the article by spelling and compares spellings a \
+               letter or two apart (one edit up to 9 letters, two from 10). When one spelling is \
+               used at least twice and at least `ratio` times as often as the other, each use of \
+               the rarer one is reported, with a label on the usual one. Not variants: \
+               possessives, plurals and demonyms (Bolivia/Bolivian, Kenya/Kenyans), words also \
+               used in lower case, calendar words, names under `min_length` letters (Mesa/Meza), \
+               two known places (Gambia/Zambia) or a listed name, and two surnames that come \
+               with different given names (two people).",
+        why: "The writer spelled the name right most of the time; the odd one out is almost \
+              always a slip, and nothing else catches it when the name is in no list.",
+        config: "- id: name-consistency\n  kind: name-consistency\n  severity: warning\n  min_length: 5   # letters\n  ratio: 2        # majority uses per minority use",
+        bad: "Marcelo Feitosa said 400 people were rescued. Feitosa added that more rain was due, and Feitoza said shelters were full.",
+        good: "Marcelo Feitosa said 400 people were rescued. Feitosa added that more rain was due, and Feitosa said shelters were full.",
+        fix_safety: "Unsafe: the usual spelling is probably right, but it could be the slip.",
+    },
+    build,
+};
+
+fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
+    let options: Options = super::options(value)?;
+    if options.ratio == 0 {
+        return Err("`ratio` must be at least 1".into());
+    }
+    Ok(Box::new(NameConsistency { options }))
+}
+
+/// A rarer spelling of a name and the usual one, with the tokens where each is used.
+pub struct Variant {
+    pub wrong: String,
+    pub right: String,
+    pub wrong_at: Vec<usize>,
+    pub right_at: Vec<usize>,
+}
+
+struct Spelling {
+    shown: String,
+    at: Vec<usize>,
+    /// Folded given names written before it ("marcelo" for "Marcelo Feitosa").
+    given: FastSet<String>,
+    /// Folded surnames written after it, when it is a given name ("feitosa" for "Marcelo").
+    family: FastSet<String>,
+}
+
+/// The spelling variants of names in the article (shared with the gazetteer check, which
+/// leaves these to this one).
+pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
+    let lower = cues::lowercase_words(a);
+    let mut mention_of = vec![usize::MAX; a.tokens.len()];
+    for (m, mention) in a.mentions.iter().enumerate() {
+        mention_of[mention.tokens.clone()].fill(m);
+    }
+    let mut spellings: Vec<Spelling> = Vec::new();
+    let mut by_fold: FastMap<String, usize> = FastMap::default();
+    let mut index = NearIndex::new(2);
+    for (i, t) in a.tokens.iter().enumerate() {
+        if !t.is_word() || !t.capitalised {
+            continue;
+        }
+        let word = strip_possessive(a.word(i));
+        let folded = fold(word);
+        if all_caps(word)
+            || letters(&folded) < o.min_length
+            || is_calendar_word(&folded)
+            || lower.contains(folded.as_str())
+            || gazetteer::is_common_word(&folded)
+        {
+            continue;
+        }
+        let s = *by_fold.entry(folded.clone()).or_insert_with(|| {
+            index.insert(&folded);
+            spellings.push(Spelling {
+                shown: word.to_string(),
+                at: Vec::new(),
+                given: FastSet::default(),
+                family: FastSet::default(),
+            });
+            spellings.len() - 1
+        });
+        spellings[s].at.push(i);
+        // The word after it in the same name: it is a given name, that is the surname.
+        let m = mention_of[i];
+        if m != usize::MAX
+            && i + 1 < a.tokens.len()
+            && mention_of[i + 1] == m
+            && a.tokens[i + 1].is_word()
+        {
+            spellings[s]
+                .family
+                .insert(fold(strip_possessive(a.word(i + 1))));
+        }
+        // The word before it in the same name, if it is a given name rather than a title.
+        if i > 0 && m != usize::MAX && mention_of[i - 1] == m && a.tokens[i - 1].is_word() {
+            let prev = a.word(i - 1);
+            let pf = fold(prev);
+            if !is_title(prev) && !gazetteer::is_common_word(&pf) && !all_caps(prev) {
+                spellings[s].given.insert(pf);
+            }
+        }
+    }
+    let folded_of: Vec<String> = {
+        let mut v = vec![String::new(); spellings.len()];
+        for (f, &s) in &by_fold {
+            v[s] = f.clone();
+        }
+        v
+    };
+    let mut out = Vec::new();
+    for (s, minority) in spellings.iter().enumerate() {
+        let wf = &folded_of[s];
+        let len = letters(wf);
+        let mut best: Option<(usize, u32)> = None;
+        for (id, d) in index.near(wf, budget(len)) {
+            let t = by_fold[index.get(id)];
+            let majority = &spellings[t];
+            let rf = &folded_of[t];
+            if majority.at.len() < 2
+                || majority.at.len() < o.ratio * minority.at.len()
+                || inflected(wf, rf)
+                || (d >= 2 && wf.chars().next() != rf.chars().next())
+            {
+                continue;
+            }
+            // Two people: each spelling comes with its own given name.
+            if !minority.given.is_empty()
+                && !majority.given.is_empty()
+                && minority.given.is_disjoint(&majority.given)
+                && !minority.given.iter().any(|g| {
+                    majority
+                        .given
+                        .iter()
+                        .any(|h| distance(g, h) <= budget(letters(h)))
+                })
+            {
+                continue;
+            }
+            // Two people: each spelling is the given name of another family (Mario Draghi,
+            // Maria Rossi).
+            if !minority.family.is_empty()
+                && !majority.family.is_empty()
+                && minority.family.is_disjoint(&majority.family)
+            {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((b, bd)) => {
+                    majority.at.len() > spellings[b].at.len()
+                        || (majority.at.len() == spellings[b].at.len() && d < bd)
+                }
+            };
+            if better {
+                best = Some((t, d));
+            }
+        }
+        let Some((t, _)) = best else {
+            continue;
+        };
+        // A real place or a listed name is not a slip for another one (Gambia/Zambia).
+        let g = gazetteer::gazetteer();
+        if g.is_known(wf) || knowledge.knows_word(wf) || knowledge.knows_phrase(wf) {
+            continue;
+        }
+        out.push(Variant {
+            wrong: minority.shown.clone(),
+            right: spellings[t].shown.clone(),
+            wrong_at: minority.at.clone(),
+            right_at: spellings[t].at.clone(),
+        });
+    }
+    out.sort_by_key(|v| v.wrong_at[0]);
+    out
+}
+
+impl Check for NameConsistency {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let a = cx.analysis;
+        let variants = find(a, &cx.knowledge, &self.options);
+        if variants.is_empty() {
+            return;
+        }
+        let claimed = cx.knowledge.claimed_spans(a);
+        for v in variants {
+            let times = match v.right_at.len() {
+                2 => "twice".to_string(),
+                n => format!("{n} times"),
+            };
+            let first_right = word_span(a, v.right_at[0], v.right_at[0]);
+            for &i in &v.wrong_at {
+                let span = word_span(a, i, i);
+                if overlaps_any(&claimed, &span) {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(
+                        span.clone(),
+                        format!(
+                            "'{}' is spelled '{}' {times} elsewhere in the article",
+                            v.wrong, v.right
+                        ),
+                    )
+                    .with_primary_label(format!("'{}' elsewhere", v.right))
+                    .with_label(first_right.clone(), format!("spelled '{}' here", v.right))
+                    .with_help(format!("write '{}'", v.right))
+                    .with_fix(span, v.right.clone(), Applicability::Unsafe),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Linter;
+    use crate::ruleset;
+
+    const SET: &str = "set: t
+rules:
+  - id: consistency
+    kind: name-consistency
+";
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let linter = Linter::new(ruleset::parse("t.yml", SET).unwrap());
+        linter
+            .lint_text(text, None)
+            .into_iter()
+            .map(|d| (text[d.span].to_string(), d.fixes[0].replacement.clone()))
+            .collect()
+    }
+
+    fn one(a: &str, b: &str) -> Vec<(String, String)> {
+        vec![(a.to_string(), b.to_string())]
+    }
+
+    #[test]
+    fn minority_spelling_is_reported() {
+        assert_eq!(
+            found(
+                "Javier Zavaleta spoke. Zavaleta said no. Zabaleta left. Zavaleta's aides stayed."
+            ),
+            one("Zabaleta", "Zavaleta")
+        );
+        assert_eq!(
+            found("Aaron Kwasniewski said so. Kwasnieski said more. \"Yes,\" Kwasniewski said."),
+            one("Kwasnieski", "Kwasniewski")
+        );
+        assert_eq!(
+            found("In Rajasthan it was hot. Rajasthan burned; villages of Rajastan had no water."),
+            one("Rajastan", "Rajasthan")
+        );
+        assert_eq!(
+            found("Mahesh Chaturvedi said it. Chaturvedi added more. Chaturvedy advised water."),
+            one("Chaturvedy", "Chaturvedi")
+        );
+    }
+
+    #[test]
+    fn a_listed_name_is_left_to_the_entities_rule() {
+        let set = format!(
+            "{SET}  - id: names\n    kind: entities\n    entities: [{{name: Javier Zavaleta, type: person}}]\n"
+        );
+        let linter = Linter::new(ruleset::parse("t.yml", &set).unwrap());
+        let text = "Javier Zavaleta spoke. Zavaleta said no. Zabaleta left. Zavaleta stayed.";
+        let rules: Vec<String> = linter
+            .lint_text(text, None)
+            .into_iter()
+            .map(|d| format!("{} {}", d.rule, &text[d.span]))
+            .collect();
+        assert_eq!(rules, vec!["t.names Zabaleta"]);
+    }
+
+    #[test]
+    fn inflections_and_possessives_are_not_variants() {
+        assert!(
+            found("Bolivia voted. Bolivian police and Bolivians marched in Bolivia's cities.")
+                .is_empty()
+        );
+        assert!(
+            found("Kenya won. Kenyan runners. Kenya's team. Chile and Chilean miners.").is_empty()
+        );
+        assert!(
+            found("Brazil rains; Brazilian towns. Morales spoke. Morales left. Moral support.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn different_names_are_not_variants() {
+        // Short names, two people with given names, a word also used in lower case.
+        assert!(found("Mesa spoke. Mesa left. Meza stayed.").is_empty());
+        assert!(found("Boris Johnson spoke. Johnson left. Steve Johnston stayed.").is_empty());
+        assert!(found("Mario Draghi spoke. Mario Monti too. Maria Rossi stayed.").is_empty());
+        assert!(found("Jan Kowalski spoke. Kowalski left. Kowalska stayed.").is_empty());
+        assert!(found("Baker spoke. Baker left. Barker stayed, a barker of fish.").is_empty());
+        // No majority: one each.
+        assert!(found("Ramon Abellano won; Abellana denied it.").is_empty());
+    }
+}
