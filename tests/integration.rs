@@ -41,7 +41,9 @@ fn stdout(c: &mut Command) -> (String, i32) {
 
 fn schema(name: &str) -> jsonschema::Validator {
     // The official SARIF 2.1.0 and reviewdog schemas, vendored so the suite needs nothing beside the repo.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/schemas")
+        .join(name);
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     jsonschema::validator_for(&schema).unwrap()
 }
