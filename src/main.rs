@@ -448,10 +448,15 @@ fn closing_lines(
 fn list_rules(args: &RuleArgs) -> Result<u8, String> {
     let rules = load_rules(args)?.rules;
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let kind_width = rules
+        .iter()
+        .map(|r| r.kind.doc.name.len())
+        .max()
+        .unwrap_or(0);
     for r in &rules {
         let state = if r.enabled { "" } else { " (off)" };
         println!(
-            "{:width$}  {:16} {:8} {}{state}",
+            "{:width$}  {:kind_width$}  {:8} {}{state}",
             r.id,
             r.kind.doc.name,
             r.severity.as_str(),
