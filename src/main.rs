@@ -43,7 +43,7 @@ enum Command {
         /// Rule-set files or folders (default: the built-in sets).
         paths: Vec<PathBuf>,
     },
-    /// Run a language server on stdin/stdout, for editors (see docs/editors.md).
+    /// Run a language server on stdin/stdout, for editors (see the README, "Editors").
     Lsp,
 }
 
