@@ -726,6 +726,9 @@ fn small_number(w: &str) -> Option<u32> {
 /// Lower-cased words, token kinds and sentence bounds, for the matchers.
 struct Cursor<'x, 'a> {
     a: &'x Analysis<'a>,
+    /// Lower-case text of every token (`Analysis::lower`, gathered once per document: the
+    /// matchers read each token many times).
+    lower: &'x [&'x str],
     /// End (exclusive) of the current sentence's tokens.
     end: usize,
     /// Start of the current sentence's tokens.
@@ -735,7 +738,7 @@ struct Cursor<'x, 'a> {
 impl Cursor<'_, '_> {
     fn w(&self, i: usize) -> &str {
         if i < self.end && i >= self.start {
-            self.a.lower(i)
+            self.lower[i]
         } else {
             ""
         }
@@ -1308,10 +1311,12 @@ fn match_weekdays(c: &Cursor, i: usize) -> Vec<Found> {
 }
 
 pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
+    let lower: Vec<&str> = (0..a.tokens.len()).map(|i| a.lower(i)).collect();
     let mut out = Vec::new();
     for (si, s) in a.sentences.iter().enumerate() {
         let c = Cursor {
             a,
+            lower: &lower,
             start: s.tokens.start,
             end: s.tokens.end,
         };
