@@ -144,7 +144,9 @@ fn lower_case(text: &str, tokens: &[Token]) -> (String, Vec<u32>) {
         .map(|t| {
             let w = &text[t.span.clone()];
             if w.is_ascii() {
-                buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                let start = buf.len();
+                buf.push_str(w);
+                buf[start..].make_ascii_lowercase();
             } else {
                 buf.push_str(&w.to_lowercase());
             }

@@ -221,40 +221,41 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 /// Qualifiers, longest first within each family so "just over" wins over "over".
-const QUALIFIERS: &[(&str, Approx)] = &[
-    ("no fewer than", Approx::AtLeast),
-    ("no less than", Approx::AtLeast),
-    ("no more than", Approx::AtMost),
-    ("more than", Approx::AtLeast),
-    ("at least", Approx::AtLeast),
-    ("upwards of", Approx::AtLeast),
-    ("well over", Approx::AtLeast),
-    ("just over", Approx::AtLeast),
-    ("in excess of", Approx::AtLeast),
-    ("over", Approx::AtLeast),
-    ("above", Approx::AtLeast),
-    ("fewer than", Approx::AtMost),
-    ("less than", Approx::AtMost),
-    ("at most", Approx::AtMost),
-    ("up to", Approx::AtMost),
-    ("as many as", Approx::AtMost),
-    ("as much as", Approx::AtMost),
-    ("just under", Approx::AtMost),
-    ("under", Approx::AtMost),
-    ("below", Approx::AtMost),
-    ("an estimated", Approx::About),
-    ("close to", Approx::About),
-    ("more or less", Approx::About),
-    ("about", Approx::About),
-    ("around", Approx::About),
-    ("roughly", Approx::About),
-    ("approximately", Approx::About),
-    ("some", Approx::About),
-    ("nearly", Approx::About),
-    ("almost", Approx::About),
-    ("circa", Approx::About),
-    ("approx", Approx::About),
-    ("estimated", Approx::About),
+/// (Split into words here, so that nothing splits them per figure.)
+const QUALIFIERS: &[(&[&str], Approx)] = &[
+    (&["no", "fewer", "than"], Approx::AtLeast),
+    (&["no", "less", "than"], Approx::AtLeast),
+    (&["no", "more", "than"], Approx::AtMost),
+    (&["more", "than"], Approx::AtLeast),
+    (&["at", "least"], Approx::AtLeast),
+    (&["upwards", "of"], Approx::AtLeast),
+    (&["well", "over"], Approx::AtLeast),
+    (&["just", "over"], Approx::AtLeast),
+    (&["in", "excess", "of"], Approx::AtLeast),
+    (&["over"], Approx::AtLeast),
+    (&["above"], Approx::AtLeast),
+    (&["fewer", "than"], Approx::AtMost),
+    (&["less", "than"], Approx::AtMost),
+    (&["at", "most"], Approx::AtMost),
+    (&["up", "to"], Approx::AtMost),
+    (&["as", "many", "as"], Approx::AtMost),
+    (&["as", "much", "as"], Approx::AtMost),
+    (&["just", "under"], Approx::AtMost),
+    (&["under"], Approx::AtMost),
+    (&["below"], Approx::AtMost),
+    (&["an", "estimated"], Approx::About),
+    (&["close", "to"], Approx::About),
+    (&["more", "or", "less"], Approx::About),
+    (&["about"], Approx::About),
+    (&["around"], Approx::About),
+    (&["roughly"], Approx::About),
+    (&["approximately"], Approx::About),
+    (&["some"], Approx::About),
+    (&["nearly"], Approx::About),
+    (&["almost"], Approx::About),
+    (&["circa"], Approx::About),
+    (&["approx"], Approx::About),
+    (&["estimated"], Approx::About),
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -1220,18 +1221,18 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     let mut j = q.tokens.start; // first token not yet claimed
     // Qualifier.
     let before = if j > s.start { s.w(j - 1) } else { None };
-    for (phrase, approx) in QUALIFIERS {
+    for (words, approx) in QUALIFIERS {
         // Cheap test first: the qualifier's last word is right before the figure.
-        if before != phrase.rsplit(' ').next() {
+        if before != words.last().copied() {
             continue;
         }
-        let n = phrase.split(' ').count();
+        let n = words.len();
         if j < s.start + n {
             continue;
         }
         let from = j - n;
-        if phrase
-            .split(' ')
+        if words
+            .iter()
             .enumerate()
             .all(|(k, w)| s.is(from + k, w) && a.tokens[from + k].kind == TokenKind::Word)
         {

@@ -684,8 +684,9 @@ fn month_of(w: &str) -> Option<i8> {
     if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
         return Some(i as i8 + 1);
     }
-    let l = w.to_ascii_lowercase();
-    ABBR.iter().find(|(a, _)| *a == l).map(|&(_, m)| m)
+    ABBR.iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(w))
+        .map(|&(_, m)| m)
 }
 
 /// One, two … ninety; "twenty-one" is handled by the caller (hyphen tokens).
