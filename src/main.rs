@@ -295,7 +295,8 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         }
         summary.add(&diags);
         if report_findings {
-            let lines = LineIndex::new(&text);
+            // Positions are only looked up for findings.
+            let lines = LineIndex::new(if diags.is_empty() { "" } else { &text });
             let file = FileResult {
                 path: &name,
                 text: &text,

@@ -323,28 +323,88 @@ pub fn process(
 }
 
 /// Runs `work` over `inputs` on `threads` threads (0: all cores) and hands each result to `sink`
-/// in input order: deterministic output, bounded memory (256 files at a time).
+/// in input order, on the calling thread: deterministic output. Results stream: the sink
+/// writes one article while the workers lint the next ones, and at most a small window of
+/// results waits for an earlier, slower one, so memory stays flat however many files there are.
 pub fn for_each<R: Send, E>(
     inputs: &[Input],
     threads: usize,
     work: impl Fn(&Input) -> R + Sync,
     mut sink: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E> {
-    use rayon::prelude::*;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .ok();
-    for chunk in inputs.chunks(256) {
-        let results: Vec<R> = match &pool {
-            Some(pool) => pool.install(|| chunk.par_iter().map(&work).collect()),
-            None => chunk.iter().map(&work).collect(),
-        };
-        for r in results {
-            sink(r)?;
-        }
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, mpsc};
+    let threads = match threads {
+        0 => rayon::current_num_threads(),
+        n => n,
     }
-    Ok(())
+    .min(inputs.len());
+    if threads <= 1 {
+        for input in inputs {
+            sink(work(input))?;
+        }
+        return Ok(());
+    }
+    // A worker may start input `i` only once fewer than `window` results are ahead of the
+    // sink: the smallest unfinished input is always allowed, so this cannot deadlock.
+    let window = 16 * threads;
+    let next = AtomicUsize::new(0);
+    // (results handed to the sink, stop)
+    let progress = Mutex::new((0usize, false));
+    let advanced = Condvar::new();
+    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, progress, advanced, work) = (&next, &progress, &advanced, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= inputs.len() {
+                        return;
+                    }
+                    {
+                        let mut p = progress.lock().unwrap_or_else(|e| e.into_inner());
+                        while !p.1 && i >= p.0 + window {
+                            p = advanced.wait(p).unwrap_or_else(|e| e.into_inner());
+                        }
+                        if p.1 {
+                            return;
+                        }
+                    }
+                    if tx.send((i, work(&inputs[i]))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: std::collections::BTreeMap<usize, R> = Default::default();
+        let mut emitted = 0;
+        let mut outcome = Ok(());
+        for (i, r) in rx.iter() {
+            pending.insert(i, r);
+            let before = emitted;
+            while let Some(r) = pending.remove(&emitted) {
+                emitted += 1;
+                if let Err(e) = sink(r) {
+                    outcome = Err(e);
+                    break;
+                }
+            }
+            if emitted != before || outcome.is_err() {
+                let mut p = progress.lock().unwrap_or_else(|e| e.into_inner());
+                *p = (emitted, outcome.is_err());
+                advanced.notify_all();
+            }
+            if outcome.is_err() {
+                break;
+            }
+        }
+        // Dropping the receiver ends any worker still sending.
+        drop(rx);
+        outcome
+    })
 }
 
 #[cfg(test)]
@@ -387,6 +447,65 @@ mod tests {
             std::fs::read_to_string(&p).unwrap(),
             "We saw the the goverment.\n"
         );
+    }
+
+    #[test]
+    fn for_each_keeps_input_order_and_bounds_the_results_waiting() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let inputs: Vec<Input> = (0..500).map(|i| Input::Stdin(i.to_string())).collect();
+        // Results made but not yet handed to the sink.
+        let waiting = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
+        for threads in [0, 1, 2, 3] {
+            let mut seen = Vec::new();
+            run_for_each(&inputs, threads, &waiting, &most, &mut seen);
+            let names: Vec<String> = inputs.iter().map(Input::name).collect();
+            assert_eq!(seen, names, "threads = {threads}");
+        }
+        // 16 results per thread at most, plus one in the hands of each worker.
+        assert!(most.load(Ordering::Relaxed) <= 16 * 3 + 3, "{most:?}");
+
+        fn run_for_each(
+            inputs: &[Input],
+            threads: usize,
+            waiting: &AtomicUsize,
+            most: &AtomicUsize,
+            seen: &mut Vec<String>,
+        ) {
+            let work = |i: &Input| {
+                // Uneven work, so that results finish out of order.
+                let n: usize = i.name().parse().unwrap();
+                if n % 7 == 0 {
+                    std::thread::sleep(std::time::Duration::from_micros(300));
+                }
+                let w = waiting.fetch_add(1, Ordering::Relaxed) + 1;
+                most.fetch_max(w, Ordering::Relaxed);
+                i.name()
+            };
+            let sink = |name: String| -> Result<(), ()> {
+                waiting.fetch_sub(1, Ordering::Relaxed);
+                seen.push(name);
+                Ok(())
+            };
+            for_each(inputs, threads, work, sink).unwrap();
+        }
+    }
+
+    #[test]
+    fn for_each_stops_at_the_first_sink_error() {
+        let inputs: Vec<Input> = (0..300).map(|i| Input::Stdin(i.to_string())).collect();
+        for threads in [1, 2, 4] {
+            let mut seen = Vec::new();
+            let r = for_each(&inputs, threads, Input::name, |name| {
+                if name == "42" {
+                    return Err(name);
+                }
+                seen.push(name);
+                Ok(())
+            });
+            assert_eq!(r, Err("42".to_string()));
+            assert_eq!(seen.len(), 42);
+        }
     }
 
     #[test]

@@ -146,9 +146,10 @@ pub struct Position {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
+        let bytes = text.as_bytes();
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             // A lone CR ends a line too (old Mac files); CRLF counts once, at the LF.
-            if b == b'\n' || (b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n')) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
                 line_starts.push(i + 1);
             }
         }
@@ -200,10 +201,16 @@ impl LineIndex {
             _ => (start, 0, 0),
         };
         let prefix = &text[from..offset];
+        // ASCII (most lines): one character, one UTF-16 unit per byte.
+        let (n_chars, n_utf16) = if prefix.is_ascii() {
+            (prefix.len(), prefix.len())
+        } else {
+            (prefix.chars().count(), prefix.encode_utf16().count())
+        };
         Position {
             line: line + 1,
-            column: chars + prefix.chars().count() + 1,
-            column_utf16: utf16 + prefix.encode_utf16().count() + 1,
+            column: chars + n_chars + 1,
+            column_utf16: utf16 + n_utf16 + 1,
             column_byte: offset - start + 1,
         }
     }

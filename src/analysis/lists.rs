@@ -37,11 +37,15 @@ const AND_NAMES: &[&str] = &[
 
 /// Is the "and" at token `t` inside a name such as "Trinidad and Tobago"?
 fn name_and(a: &Analysis, t: usize) -> bool {
+    // Where " and " is in each name, found once.
+    static AT: std::sync::LazyLock<Vec<(&str, usize)>> = std::sync::LazyLock::new(|| {
+        AND_NAMES
+            .iter()
+            .filter_map(|name| Some((*name, name.find(" and ")?)))
+            .collect()
+    });
     let span = &a.tokens[t].span;
-    AND_NAMES.iter().any(|name| {
-        let Some(at) = name.find(" and ") else {
-            return false;
-        };
+    AT.iter().any(|&(name, at)| {
         let from = span.start.checked_sub(at + 1);
         let to = span.end + (name.len() - at - 4);
         from.and_then(|f| a.text.get(f..to)).is_some_and(|s| {

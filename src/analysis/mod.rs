@@ -37,12 +37,11 @@ pub struct Analysis<'a> {
     /// Sentence index of each token.
     pub sentence_of: Vec<usize>,
     pub mentions: Vec<Mention>,
-    /// Lower-case text of the tokens that have upper-case letters, concatenated: computed once
-    /// so that no check lower-cases (and allocates) per token.
+    /// Lower-case text of every token, concatenated: computed once so that no check
+    /// lower-cases (and allocates) per token.
     lower_buf: String,
-    /// Per token: where its lower-case text is in `lower_buf`, or `None` when the token is
-    /// already lower case (its text is the prose itself).
-    lower_at: Vec<Option<(usize, usize)>>,
+    /// End of each token's lower-case text in `lower_buf` (it starts where the previous ends).
+    lower_end: Vec<u32>,
     numbers: OnceLock<Vec<numbers::Quantity>>,
     times: OnceLock<Vec<time::TimeExpr>>,
     subjects: OnceLock<Vec<BTreeSet<String>>>,
@@ -69,7 +68,7 @@ impl<'a> Analysis<'a> {
         for (i, s) in sentences.iter().enumerate() {
             sentence_of[s.tokens.clone()].fill(i);
         }
-        let (lower_buf, lower_at) = lower_case(text, &tokens);
+        let (lower_buf, lower_end) = lower_case(text, &tokens);
         let mut analysis = Analysis {
             doc,
             text,
@@ -78,7 +77,7 @@ impl<'a> Analysis<'a> {
             sentence_of,
             mentions: Vec::new(),
             lower_buf,
-            lower_at,
+            lower_end,
             numbers: OnceLock::new(),
             times: OnceLock::new(),
             subjects: OnceLock::new(),
@@ -93,11 +92,10 @@ impl<'a> Analysis<'a> {
     }
 
     /// The lower-case text of token `i` (`str::to_lowercase` of `word(i)`, without allocating).
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        match self.lower_at[i] {
-            None => self.word(i),
-            Some((start, end)) => &self.lower_buf[start..end],
-        }
+        let start = if i == 0 { 0 } else { self.lower_end[i - 1] };
+        &self.lower_buf[start as usize..self.lower_end[i] as usize]
     }
 
     pub fn slice(&self, span: Range<usize>) -> &'a str {
@@ -138,31 +136,24 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// Lower-cases every token once. ASCII tokens without capitals (most of them) cost nothing.
-fn lower_case(text: &str, tokens: &[Token]) -> (String, Vec<Option<(usize, usize)>>) {
-    let mut buf = String::new();
-    let at = tokens
+/// Lower-cases every token once, into one buffer.
+fn lower_case(text: &str, tokens: &[Token]) -> (String, Vec<u32>) {
+    let mut buf = String::with_capacity(tokens.iter().map(|t| t.span.len()).sum());
+    let ends = tokens
         .iter()
         .map(|t| {
             let w = &text[t.span.clone()];
-            let has_upper = if w.is_ascii() {
-                w.bytes().any(|b| b.is_ascii_uppercase())
-            } else {
-                w.to_lowercase() != w
-            };
-            if !has_upper {
-                return None;
-            }
-            let start = buf.len();
             if w.is_ascii() {
-                buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                let start = buf.len();
+                buf.push_str(w);
+                buf[start..].make_ascii_lowercase();
             } else {
                 buf.push_str(&w.to_lowercase());
             }
-            Some((start, buf.len()))
+            u32::try_from(buf.len()).expect("a document's tokens fit in 4 GB")
         })
         .collect();
-    (buf, at)
+    (buf, ends)
 }
 
 #[cfg(test)]
@@ -225,6 +216,18 @@ mod tests {
             a.sentences.iter().map(|s| s.tokens.len()).sum::<usize>(),
             1000
         );
+    }
+
+    #[test]
+    fn lower_case_text_of_every_token() {
+        let d = doc("The ÉCOLE in İzmir said OK, ΟΔΟΣ 45-Year-Old.");
+        let a = Analysis::new(&d);
+        for i in 0..a.tokens.len() {
+            assert_eq!(a.lower(i), a.word(i).to_lowercase(), "token {i}");
+        }
+        assert_eq!(a.lower(1), "école");
+        assert_eq!(a.lower(0), "the");
+        assert_eq!(a.lower(a.tokens.len() - 1), ".");
     }
 
     #[test]

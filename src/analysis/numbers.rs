@@ -221,40 +221,41 @@ const WEEKDAYS: &[&str] = &[
 ];
 
 /// Qualifiers, longest first within each family so "just over" wins over "over".
-const QUALIFIERS: &[(&str, Approx)] = &[
-    ("no fewer than", Approx::AtLeast),
-    ("no less than", Approx::AtLeast),
-    ("no more than", Approx::AtMost),
-    ("more than", Approx::AtLeast),
-    ("at least", Approx::AtLeast),
-    ("upwards of", Approx::AtLeast),
-    ("well over", Approx::AtLeast),
-    ("just over", Approx::AtLeast),
-    ("in excess of", Approx::AtLeast),
-    ("over", Approx::AtLeast),
-    ("above", Approx::AtLeast),
-    ("fewer than", Approx::AtMost),
-    ("less than", Approx::AtMost),
-    ("at most", Approx::AtMost),
-    ("up to", Approx::AtMost),
-    ("as many as", Approx::AtMost),
-    ("as much as", Approx::AtMost),
-    ("just under", Approx::AtMost),
-    ("under", Approx::AtMost),
-    ("below", Approx::AtMost),
-    ("an estimated", Approx::About),
-    ("close to", Approx::About),
-    ("more or less", Approx::About),
-    ("about", Approx::About),
-    ("around", Approx::About),
-    ("roughly", Approx::About),
-    ("approximately", Approx::About),
-    ("some", Approx::About),
-    ("nearly", Approx::About),
-    ("almost", Approx::About),
-    ("circa", Approx::About),
-    ("approx", Approx::About),
-    ("estimated", Approx::About),
+/// (Split into words here, so that nothing splits them per figure.)
+const QUALIFIERS: &[(&[&str], Approx)] = &[
+    (&["no", "fewer", "than"], Approx::AtLeast),
+    (&["no", "less", "than"], Approx::AtLeast),
+    (&["no", "more", "than"], Approx::AtMost),
+    (&["more", "than"], Approx::AtLeast),
+    (&["at", "least"], Approx::AtLeast),
+    (&["upwards", "of"], Approx::AtLeast),
+    (&["well", "over"], Approx::AtLeast),
+    (&["just", "over"], Approx::AtLeast),
+    (&["in", "excess", "of"], Approx::AtLeast),
+    (&["over"], Approx::AtLeast),
+    (&["above"], Approx::AtLeast),
+    (&["fewer", "than"], Approx::AtMost),
+    (&["less", "than"], Approx::AtMost),
+    (&["at", "most"], Approx::AtMost),
+    (&["up", "to"], Approx::AtMost),
+    (&["as", "many", "as"], Approx::AtMost),
+    (&["as", "much", "as"], Approx::AtMost),
+    (&["just", "under"], Approx::AtMost),
+    (&["under"], Approx::AtMost),
+    (&["below"], Approx::AtMost),
+    (&["an", "estimated"], Approx::About),
+    (&["close", "to"], Approx::About),
+    (&["more", "or", "less"], Approx::About),
+    (&["about"], Approx::About),
+    (&["around"], Approx::About),
+    (&["roughly"], Approx::About),
+    (&["approximately"], Approx::About),
+    (&["some"], Approx::About),
+    (&["nearly"], Approx::About),
+    (&["almost"], Approx::About),
+    (&["circa"], Approx::About),
+    (&["approx"], Approx::About),
+    (&["estimated"], Approx::About),
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -491,75 +492,96 @@ const VAGUE: &[(&str, f64)] = &[
     ("billions", 2e9),
 ];
 
-/// Plurals that do not end in -s, and -s words that are not plurals.
-const IRREGULAR: &[(&str, &str)] = &[
-    ("people", "person"),
-    ("persons", "person"),
-    ("men", "man"),
-    ("women", "woman"),
-    ("children", "child"),
-    ("police", "police"),
-    ("staff", "staff"),
-    ("personnel", "personnel"),
-    ("crew", "crew"),
-    ("cattle", "cattle"),
-    ("feet", "foot"),
-    ("teeth", "tooth"),
-    ("mice", "mouse"),
-    ("geese", "goose"),
-    ("data", "data"),
-    ("media", "media"),
-    ("reais", "real"),
-    ("indices", "index"),
-    ("series", "series"),
-    ("species", "species"),
-    ("aircraft", "aircraft"),
-    ("sheep", "sheep"),
-    ("fish", "fish"),
-    ("deer", "deer"),
-    ("troops", "troop"),
-    ("yen", "yen"),
-    ("yuan", "yuan"),
-    ("news", "news"),
-    ("headquarters", "headquarters"),
-    ("lives", "life"),
-    ("wives", "wife"),
-    ("knives", "knife"),
-    ("leaves", "leaf"),
-    ("halves", "half"),
-    ("thieves", "thief"),
-    ("per cent", "percent"),
-    ("%", "percent"),
-    ("$", "dollar"),
-    ("€", "euro"),
-    ("£", "pound"),
-    ("¥", "yen"),
-    ("₹", "rupee"),
-];
+/// Plurals that do not end in -s, and -s words that are not plurals: their lemma. (A `match`
+/// compiles to a length switch: far cheaper than scanning a table for every word.)
+fn irregular(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "people" => "person",
+        "persons" => "person",
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "police" => "police",
+        "staff" => "staff",
+        "personnel" => "personnel",
+        "crew" => "crew",
+        "cattle" => "cattle",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "geese" => "goose",
+        "data" => "data",
+        "media" => "media",
+        "reais" => "real",
+        "indices" => "index",
+        "series" => "series",
+        "species" => "species",
+        "aircraft" => "aircraft",
+        "sheep" => "sheep",
+        "fish" => "fish",
+        "deer" => "deer",
+        "troops" => "troop",
+        "yen" => "yen",
+        "yuan" => "yuan",
+        "news" => "news",
+        "headquarters" => "headquarters",
+        "lives" => "life",
+        "wives" => "wife",
+        "knives" => "knife",
+        "leaves" => "leaf",
+        "halves" => "half",
+        "thieves" => "thief",
+        "per cent" => "percent",
+        "%" => "percent",
+        "$" => "dollar",
+        "€" => "euro",
+        "£" => "pound",
+        "¥" => "yen",
+        "₹" => "rupee",
+        _ => return None,
+    })
+}
 
 /// Lower-case singular of a noun: "officers" → "officer", "cities" → "city", "people" →
 /// "person", "euros" → "euro".
 pub fn lemma(word: &str) -> String {
-    let lower = lower(word);
-    let w = lower
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .trim_end_matches('\'');
-    if let Some((_, l)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
-        return l.to_string();
+    lemma_of(word).into_owned()
+}
+
+/// [`lemma`] without allocating, except for "-ies" plurals and words with capitals or
+/// non-ASCII letters.
+pub fn lemma_of(word: &str) -> Cow<'_, str> {
+    match lower(word) {
+        Cow::Borrowed(w) => lemma_of_lower(w),
+        Cow::Owned(w) => Cow::Owned(lemma_of_lower(&w).into_owned()),
+    }
+}
+
+fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
+    // `trim_end_matches` of "'s", then "’s", then "'" (without building a substring searcher).
+    let mut w = lower;
+    while let Some(x) = w.strip_suffix("'s") {
+        w = x;
+    }
+    while let Some(x) = w.strip_suffix("’s") {
+        w = x;
+    }
+    let w = w.trim_end_matches('\'');
+    if let Some(l) = irregular(w) {
+        return Cow::Borrowed(l);
     }
     if w.len() > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..w.len() - 3]);
+        return Cow::Owned(format!("{}y", &w[..w.len() - 3]));
     }
     for suffix in ["sses", "shes", "ches", "xes", "zes"] {
         if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
-            return w[..w.len() - 2].to_string();
+            return Cow::Borrowed(&w[..w.len() - 2]);
         }
     }
     if is_plural_form(w) {
-        return w[..w.len() - 1].to_string();
+        return Cow::Borrowed(&w[..w.len() - 1]);
     }
-    w.to_string()
+    Cow::Borrowed(w)
 }
 
 /// `word.to_lowercase()`, without allocating for a word that is already lower-case ASCII
@@ -578,7 +600,7 @@ fn lower(word: &str) -> Cow<'_, str> {
 /// Does a lower-case word look like a plural (regular or irregular)?
 pub fn is_plural(word: &str) -> bool {
     let w = lower(word);
-    IRREGULAR.iter().any(|(p, l)| *p == w && p != l) || is_plural_form(&w)
+    irregular(&w).is_some_and(|l| l != w) || is_plural_form(&w)
 }
 
 fn is_plural_form(w: &str) -> bool {
@@ -674,6 +696,8 @@ fn digits_value(s: &str) -> Option<(f64, Option<&str>)> {
 /// Cursor over one sentence's tokens.
 struct Scan<'x, 'a> {
     a: &'x Analysis<'a>,
+    /// Lower-case text of every token, gathered once per document.
+    lower: &'x [&'x str],
     /// Token range of the sentence.
     start: usize,
     end: usize,
@@ -681,7 +705,7 @@ struct Scan<'x, 'a> {
 
 impl<'x> Scan<'x, '_> {
     fn w(&self, i: usize) -> Option<&'x str> {
-        (i >= self.start && i < self.end).then(|| self.a.lower(i))
+        (i >= self.start && i < self.end).then(|| self.lower[i])
     }
     fn is(&self, i: usize, s: &str) -> bool {
         self.w(i).is_some_and(|w| w == s)
@@ -704,10 +728,12 @@ impl<'x> Scan<'x, '_> {
 }
 
 pub(super) fn extract(a: &Analysis) -> Vec<Quantity> {
+    let lower: Vec<&str> = (0..a.tokens.len()).map(|i| a.lower(i)).collect();
     let mut out = Vec::new();
     for (s_index, sentence) in a.sentences.iter().enumerate() {
         let scan = Scan {
             a,
+            lower: &lower,
             start: sentence.tokens.start,
             end: sentence.tokens.end,
         };
@@ -1175,7 +1201,7 @@ fn noun_phrase(s: &Scan, j: usize, last: bool, value: f64) -> (Range<usize>, Opt
         let measure = words
             .first()
             .copied()
-            .filter(|&t| MEASURES.contains(&lemma(a.word(t)).as_str()));
+            .filter(|&t| MEASURES.contains(&&*lemma_of(a.word(t))));
         if value == 1.0 {
             measure.or(Some(words[0]))
         } else {
@@ -1194,14 +1220,19 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     let a = s.a;
     let mut j = q.tokens.start; // first token not yet claimed
     // Qualifier.
-    for (phrase, approx) in QUALIFIERS {
-        let n = phrase.split(' ').count();
+    let before = if j > s.start { s.w(j - 1) } else { None };
+    for (words, approx) in QUALIFIERS {
+        // Cheap test first: the qualifier's last word is right before the figure.
+        if before != words.last().copied() {
+            continue;
+        }
+        let n = words.len();
         if j < s.start + n {
             continue;
         }
         let from = j - n;
-        if phrase
-            .split(' ')
+        if words
+            .iter()
             .enumerate()
             .all(|(k, w)| s.is(from + k, w) && a.tokens[from + k].kind == TokenKind::Word)
         {

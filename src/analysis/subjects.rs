@@ -18,22 +18,31 @@ pub(super) fn extract(a: &Analysis) -> Vec<BTreeSet<String>> {
         .filter(|m| !m.sentence_initial)
         .filter_map(|m| last_word(a, m.tokens.clone()))
         .collect();
-    let lower_case: BTreeSet<String> = a
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.kind == TokenKind::Word && !t.capitalised)
-        .map(|(i, _)| numbers::lemma(a.word(i)))
-        .collect();
+    // Sentence-initial names that pass the other tests; then drop those written in lower
+    // case somewhere (one pass over the tokens, looking up only these few words).
+    let mut initial: BTreeSet<String> = BTreeSet::new();
     for m in a.mentions.iter().filter(|m| m.sentence_initial) {
         if let Some(w) = last_word(a, m.tokens.clone())
-            && !lower_case.contains(&w)
             && !numbers::STOP.contains(&w.as_str())
             && (m.tokens.len() > 1 || w.chars().count() > 3)
         {
-            inner.insert(w);
+            initial.insert(w);
         }
     }
+    if !initial.is_empty() {
+        for (i, t) in a.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word && !t.capitalised {
+                let l = numbers::lemma_of(a.word(i));
+                if initial.contains(&*l) {
+                    initial.remove(&*l);
+                    if initial.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    inner.extend(initial);
     let mut out = vec![BTreeSet::new(); a.sentences.len()];
     for m in &a.mentions {
         // A mention never crosses a sentence, so it lies in its first token's sentence.

@@ -684,8 +684,9 @@ fn month_of(w: &str) -> Option<i8> {
     if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
         return Some(i as i8 + 1);
     }
-    let l = w.to_ascii_lowercase();
-    ABBR.iter().find(|(a, _)| *a == l).map(|&(_, m)| m)
+    ABBR.iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(w))
+        .map(|&(_, m)| m)
 }
 
 /// One, two … ninety; "twenty-one" is handled by the caller (hyphen tokens).
@@ -726,6 +727,9 @@ fn small_number(w: &str) -> Option<u32> {
 /// Lower-cased words, token kinds and sentence bounds, for the matchers.
 struct Cursor<'x, 'a> {
     a: &'x Analysis<'a>,
+    /// Lower-case text of every token (`Analysis::lower`, gathered once per document: the
+    /// matchers read each token many times).
+    lower: &'x [&'x str],
     /// End (exclusive) of the current sentence's tokens.
     end: usize,
     /// Start of the current sentence's tokens.
@@ -735,7 +739,7 @@ struct Cursor<'x, 'a> {
 impl Cursor<'_, '_> {
     fn w(&self, i: usize) -> &str {
         if i < self.end && i >= self.start {
-            self.a.lower(i)
+            self.lower[i]
         } else {
             ""
         }
@@ -1308,10 +1312,12 @@ fn match_weekdays(c: &Cursor, i: usize) -> Vec<Found> {
 }
 
 pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
+    let lower: Vec<&str> = (0..a.tokens.len()).map(|i| a.lower(i)).collect();
     let mut out = Vec::new();
     for (si, s) in a.sentences.iter().enumerate() {
         let c = Cursor {
             a,
+            lower: &lower,
             start: s.tokens.start,
             end: s.tokens.end,
         };

@@ -1,7 +1,9 @@
 //! `json` (one object, streamed) and `jsonl` (one diagnostic per line). The schema is in the README.
 
 use super::{FileResult, Reporter, Summary};
-use serde_json::{Value, json};
+use crate::diagnostic::{Applicability, Diagnostic};
+use serde::Serialize;
+use serde_json::json;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -16,41 +18,96 @@ impl Json {
     }
 }
 
-pub fn span(f: &FileResult, r: &Range<usize>) -> Value {
-    let s = f.position(r.start);
-    let e = f.position(r.end);
-    json!({
-        "start": r.start, "end": r.end,
-        "line": s.line, "column": s.column,
-        "end_line": e.line, "end_column": e.column,
-    })
+// The JSON objects, written straight from these structs (no `serde_json::Value` maps built per
+// diagnostic). Fields are in alphabetical order: the order the output has always had.
+
+#[derive(Serialize)]
+struct SpanOut {
+    column: usize,
+    end: usize,
+    end_column: usize,
+    end_line: usize,
+    line: usize,
+    start: usize,
 }
 
-pub fn diagnostic(f: &FileResult, d: &crate::diagnostic::Diagnostic) -> Value {
-    json!({
-        "path": f.path,
-        "rule": d.rule,
-        "severity": d.severity.as_str(),
-        "message": d.message,
-        "span": span(f, &d.span),
-        "text": f.text.get(d.span.clone()).unwrap_or(""),
-        "labels": d.labels.iter().map(|l| json!({"span": span(f, &l.span), "message": l.message})).collect::<Vec<_>>(),
-        "notes": d.notes,
-        "help": d.help,
-        "fixes": d.fixes.iter().map(|x| json!({
-            "replacement": x.replacement,
-            "span": span(f, &x.span),
-            "applicability": x.applicability,
-        })).collect::<Vec<_>>(),
-    })
+#[derive(Serialize)]
+struct LabelOut<'a> {
+    message: &'a str,
+    span: SpanOut,
+}
+
+#[derive(Serialize)]
+struct FixOut<'a> {
+    applicability: Applicability,
+    replacement: &'a str,
+    span: SpanOut,
+}
+
+#[derive(Serialize)]
+struct DiagnosticOut<'a> {
+    fixes: Vec<FixOut<'a>>,
+    help: &'a Option<String>,
+    labels: Vec<LabelOut<'a>>,
+    message: &'a str,
+    notes: &'a [String],
+    path: &'a str,
+    rule: &'a str,
+    severity: &'a str,
+    span: SpanOut,
+    text: &'a str,
+}
+
+fn span_out(f: &FileResult, r: &Range<usize>) -> SpanOut {
+    let s = f.position(r.start);
+    let e = f.position(r.end);
+    SpanOut {
+        start: r.start,
+        end: r.end,
+        line: s.line,
+        column: s.column,
+        end_line: e.line,
+        end_column: e.column,
+    }
+}
+
+fn diagnostic_out<'a>(f: &FileResult<'a>, d: &'a Diagnostic) -> DiagnosticOut<'a> {
+    DiagnosticOut {
+        path: f.path,
+        rule: &d.rule,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        span: span_out(f, &d.span),
+        text: f.text.get(d.span.clone()).unwrap_or(""),
+        labels: d
+            .labels
+            .iter()
+            .map(|l| LabelOut {
+                span: span_out(f, &l.span),
+                message: &l.message,
+            })
+            .collect(),
+        notes: &d.notes,
+        help: &d.help,
+        fixes: d
+            .fixes
+            .iter()
+            .map(|x| FixOut {
+                replacement: &x.replacement,
+                span: span_out(f, &x.span),
+                applicability: x.applicability,
+            })
+            .collect(),
+    }
 }
 
 impl Reporter for Json {
     fn file(&mut self, out: &mut dyn Write, f: &FileResult) -> io::Result<()> {
         for d in f.diagnostics {
-            let v = diagnostic(f, d);
+            let v = diagnostic_out(f, d);
             if self.lines {
-                writeln!(out, "{v}")?;
+                serde_json::to_writer(&mut *out, &v)?;
+                out.write_all(b"\n")?;
             } else {
                 let sep = if self.first {
                     "{\"diagnostics\": [\n"
@@ -58,7 +115,8 @@ impl Reporter for Json {
                     ",\n"
                 };
                 self.first = false;
-                write!(out, "{sep}{v}")?;
+                out.write_all(sep.as_bytes())?;
+                serde_json::to_writer(&mut *out, &v)?;
             }
         }
         Ok(())
