@@ -936,6 +936,9 @@ fn is_clock_suffix(s: &Scan, j: usize) -> bool {
 fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
     let a = s.a;
     let w = s.w(i)?;
+    if !may_be_number_word(w) {
+        return None;
+    }
     // Capitalised ordinals and numbers inside a sentence are names ("First Nations", "the
     // Fourth of July", "Second World War", "Big Four").
     let inner_capital = a.tokens[i].capitalised && i > s.start && !after_opening(s, i);
@@ -1045,6 +1048,17 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
     cardinal_tail(s, &mut q);
     look_back(s, &mut q);
     Some(q)
+}
+
+/// Could lower-case `w` be a number word, an ordinal word, a vague count or "dozen"? Every such
+/// word has 3 to 11 letters and starts with one of these: a quick test that rules out most
+/// words before the word lists are consulted.
+fn may_be_number_word(w: &str) -> bool {
+    (3..=11).contains(&w.len())
+        && matches!(
+            w.as_bytes()[0],
+            b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z'
+        )
 }
 
 /// The token right after an opening quote or bracket counts as sentence-initial.
@@ -1590,6 +1604,25 @@ mod tests {
         // "one" before "of" counts nothing; "no one" is a pronoun.
         assert_eq!(one("one of its offices").noun, None);
         assert!(facts("no one came").is_empty());
+    }
+
+    #[test]
+    fn every_number_word_passes_the_quick_test() {
+        let words = "zero one two three four five six seven eight nine ten eleven twelve thirteen \
+            fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty \
+            seventy eighty ninety first second third fourth fifth sixth seventh eighth ninth tenth \
+            eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth \
+            nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth \
+            ninetieth hundredth thousandth dozens scores hundreds thousands millions billions dozen";
+        for w in words.split_whitespace() {
+            let known = word_number(w).is_some()
+                || ordinal_word(w).is_some()
+                || VAGUE.iter().any(|(x, _)| *x == w)
+                || w == "dozen";
+            assert!(known, "{w} is not in the word lists");
+            assert!(may_be_number_word(w), "{w}");
+        }
+        assert!(!may_be_number_word("of") && !may_be_number_word("and"));
     }
 
     #[test]
