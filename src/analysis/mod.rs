@@ -37,11 +37,12 @@ pub struct Analysis<'a> {
     /// Sentence index of each token.
     pub sentence_of: Vec<usize>,
     pub mentions: Vec<Mention>,
-    /// Lower-case text of every token, concatenated: computed once so that no check
+    /// Lower-case copy of the prose (same offsets), plus at its end the lower-case text of
+    /// the few tokens whose lower case is longer or shorter: computed once, so that no check
     /// lower-cases (and allocates) per token.
     lower_buf: String,
-    /// End of each token's lower-case text in `lower_buf` (it starts where the previous ends).
-    lower_end: Vec<u32>,
+    /// Where each token's lower-case text is in `lower_buf`.
+    lower_at: Vec<(u32, u32)>,
     numbers: OnceLock<Vec<numbers::Quantity>>,
     times: OnceLock<Vec<time::TimeExpr>>,
     subjects: OnceLock<Vec<BTreeSet<String>>>,
@@ -68,7 +69,7 @@ impl<'a> Analysis<'a> {
         for (i, s) in sentences.iter().enumerate() {
             sentence_of[s.tokens.clone()].fill(i);
         }
-        let (lower_buf, lower_end) = lower_case(text, &tokens);
+        let (lower_buf, lower_at) = lower_case(text, &tokens);
         let mut analysis = Analysis {
             doc,
             text,
@@ -77,7 +78,7 @@ impl<'a> Analysis<'a> {
             sentence_of,
             mentions: Vec::new(),
             lower_buf,
-            lower_end,
+            lower_at,
             numbers: OnceLock::new(),
             times: OnceLock::new(),
             subjects: OnceLock::new(),
@@ -94,8 +95,8 @@ impl<'a> Analysis<'a> {
     /// The lower-case text of token `i` (`str::to_lowercase` of `word(i)`, without allocating).
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.lower_end[i - 1] };
-        &self.lower_buf[start as usize..self.lower_end[i] as usize]
+        let (start, end) = self.lower_at[i];
+        &self.lower_buf[start as usize..end as usize]
     }
 
     pub fn slice(&self, span: Range<usize>) -> &'a str {
@@ -136,24 +137,29 @@ impl<'a> Analysis<'a> {
     }
 }
 
-/// Lower-cases every token once, into one buffer.
-fn lower_case(text: &str, tokens: &[Token]) -> (String, Vec<u32>) {
-    let mut buf = String::with_capacity(tokens.iter().map(|t| t.span.len()).sum());
-    let ends = tokens
+/// Lower-cases every token once: the whole prose in one ASCII pass, then the tokens with other
+/// letters one by one (in place when their lower case has the same length, else appended).
+fn lower_case(text: &str, tokens: &[Token]) -> (String, Vec<(u32, u32)>) {
+    let offset = |n: usize| u32::try_from(n).expect("documents are under 4 GB");
+    let mut buf = text.to_ascii_lowercase();
+    let at = tokens
         .iter()
         .map(|t| {
             let w = &text[t.span.clone()];
-            if w.is_ascii() {
-                let start = buf.len();
-                buf.push_str(w);
-                buf[start..].make_ascii_lowercase();
-            } else {
-                buf.push_str(&w.to_lowercase());
+            if !w.is_ascii() {
+                let l = w.to_lowercase();
+                if l.len() == w.len() {
+                    buf.replace_range(t.span.clone(), &l);
+                } else {
+                    let start = buf.len();
+                    buf.push_str(&l);
+                    return (offset(start), offset(buf.len()));
+                }
             }
-            u32::try_from(buf.len()).expect("a document's tokens fit in 4 GB")
+            (offset(t.span.start), offset(t.span.end))
         })
         .collect();
-    (buf, ends)
+    (buf, at)
 }
 
 #[cfg(test)]

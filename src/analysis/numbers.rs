@@ -127,61 +127,87 @@ impl Quantity {
     }
 }
 
-const UNITS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-const ORDINALS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
-const TENS_ORDINALS: &[&str] = &[
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-];
+/// Index of a number word one … nineteen (a `match`: a length switch, not a table scan).
+fn unit_index(w: &str) -> Option<usize> {
+    Some(match w {
+        "one" => 0,
+        "two" => 1,
+        "three" => 2,
+        "four" => 3,
+        "five" => 4,
+        "six" => 5,
+        "seven" => 6,
+        "eight" => 7,
+        "nine" => 8,
+        "ten" => 9,
+        "eleven" => 10,
+        "twelve" => 11,
+        "thirteen" => 12,
+        "fourteen" => 13,
+        "fifteen" => 14,
+        "sixteen" => 15,
+        "seventeen" => 16,
+        "eighteen" => 17,
+        "nineteen" => 18,
+        _ => return None,
+    })
+}
+
+/// Index of twenty … ninety.
+fn tens_index(w: &str) -> Option<usize> {
+    Some(match w {
+        "twenty" => 0,
+        "thirty" => 1,
+        "forty" => 2,
+        "fifty" => 3,
+        "sixty" => 4,
+        "seventy" => 5,
+        "eighty" => 6,
+        "ninety" => 7,
+        _ => return None,
+    })
+}
+
+/// Index of first … nineteenth.
+fn ordinal_index(w: &str) -> Option<usize> {
+    Some(match w {
+        "first" => 0,
+        "second" => 1,
+        "third" => 2,
+        "fourth" => 3,
+        "fifth" => 4,
+        "sixth" => 5,
+        "seventh" => 6,
+        "eighth" => 7,
+        "ninth" => 8,
+        "tenth" => 9,
+        "eleventh" => 10,
+        "twelfth" => 11,
+        "thirteenth" => 12,
+        "fourteenth" => 13,
+        "fifteenth" => 14,
+        "sixteenth" => 15,
+        "seventeenth" => 16,
+        "eighteenth" => 17,
+        "nineteenth" => 18,
+        _ => return None,
+    })
+}
+
+/// Index of twentieth … ninetieth.
+fn tens_ordinal_index(w: &str) -> Option<usize> {
+    Some(match w {
+        "twentieth" => 0,
+        "thirtieth" => 1,
+        "fortieth" => 2,
+        "fiftieth" => 3,
+        "sixtieth" => 4,
+        "seventieth" => 5,
+        "eightieth" => 6,
+        "ninetieth" => 7,
+        _ => return None,
+    })
+}
 
 pub const MONTHS: &[&str] = &[
     "january",
@@ -557,7 +583,8 @@ pub fn lemma_of(word: &str) -> Cow<'_, str> {
     }
 }
 
-fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
+/// [`lemma`] of a word already lower-cased (`str::to_lowercase`, e.g. `Analysis::lower`).
+pub fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
     // `trim_end_matches` of "'s", then "’s", then "'" (without building a substring searcher).
     let mut w = lower;
     while let Some(x) = w.strip_suffix("'s") {
@@ -634,20 +661,18 @@ fn word_number(w: &str) -> Option<f64> {
     if w == "zero" {
         return Some(0.0);
     }
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+    if let Some(i) = unit_index(&w) {
         return Some(i as f64 + 1.0);
     }
-    TENS.iter()
-        .position(|u| *u == w)
-        .map(|i| (i as f64 + 2.0) * 10.0)
+    tens_index(&w).map(|i| (i as f64 + 2.0) * 10.0)
 }
 
 fn ordinal_word(w: &str) -> Option<f64> {
     let w = lower(w);
-    if let Some(i) = ORDINALS.iter().position(|u| *u == w) {
+    if let Some(i) = ordinal_index(&w) {
         return Some(i as f64 + 1.0);
     }
-    if let Some(i) = TENS_ORDINALS.iter().position(|u| *u == w) {
+    if let Some(i) = tens_ordinal_index(&w) {
         return Some((i as f64 + 2.0) * 10.0);
     }
     match &*w {
@@ -911,6 +936,9 @@ fn is_clock_suffix(s: &Scan, j: usize) -> bool {
 fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
     let a = s.a;
     let w = s.w(i)?;
+    if !may_be_number_word(w) {
+        return None;
+    }
     // Capitalised ordinals and numbers inside a sentence are names ("First Nations", "the
     // Fourth of July", "Second World War", "Big Four").
     let inner_capital = a.tokens[i].capitalised && i > s.start && !after_opening(s, i);
@@ -1020,6 +1048,17 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
     cardinal_tail(s, &mut q);
     look_back(s, &mut q);
     Some(q)
+}
+
+/// Could lower-case `w` be a number word, an ordinal word, a vague count or "dozen"? Every such
+/// word has 3 to 11 letters and starts with one of these: a quick test that rules out most
+/// words before the word lists are consulted.
+fn may_be_number_word(w: &str) -> bool {
+    (3..=11).contains(&w.len())
+        && matches!(
+            w.as_bytes()[0],
+            b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z'
+        )
 }
 
 /// The token right after an opening quote or bracket counts as sentence-initial.
@@ -1565,6 +1604,25 @@ mod tests {
         // "one" before "of" counts nothing; "no one" is a pronoun.
         assert_eq!(one("one of its offices").noun, None);
         assert!(facts("no one came").is_empty());
+    }
+
+    #[test]
+    fn every_number_word_passes_the_quick_test() {
+        let words = "zero one two three four five six seven eight nine ten eleven twelve thirteen \
+            fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty \
+            seventy eighty ninety first second third fourth fifth sixth seventh eighth ninth tenth \
+            eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth \
+            nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth \
+            ninetieth hundredth thousandth dozens scores hundreds thousands millions billions dozen";
+        for w in words.split_whitespace() {
+            let known = word_number(w).is_some()
+                || ordinal_word(w).is_some()
+                || VAGUE.iter().any(|(x, _)| *x == w)
+                || w == "dozen";
+            assert!(known, "{w} is not in the word lists");
+            assert!(may_be_number_word(w), "{w}");
+        }
+        assert!(!may_be_number_word("of") && !may_be_number_word("and"));
     }
 
     #[test]

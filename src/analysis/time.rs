@@ -1311,6 +1311,21 @@ fn match_weekdays(c: &Cursor, i: usize) -> Vec<Found> {
     vec![(TimeKind::Weekdays { days, either }, i..k)]
 }
 
+/// The matchers, in order of preference: the first that finds something at a token wins.
+const MATCHERS: &[fn(&Cursor, usize) -> Vec<Found>] = &[
+    match_iso,
+    match_weekday_date,
+    match_month_day,
+    match_day_of_month,
+    match_day_month,
+    match_day,
+    match_period,
+    match_relative_weekday,
+    match_count,
+    match_vague,
+    match_weekdays,
+];
+
 pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
     let lower: Vec<&str> = (0..a.tokens.len()).map(|i| a.lower(i)).collect();
     let mut out = Vec::new();
@@ -1323,20 +1338,11 @@ pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
         };
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            let matchers: &[fn(&Cursor, usize) -> Vec<Found>] = &[
-                match_iso,
-                match_weekday_date,
-                match_month_day,
-                match_day_of_month,
-                match_day_month,
-                match_day,
-                match_period,
-                match_relative_weekday,
-                match_count,
-                match_vague,
-                match_weekdays,
-            ];
-            let found = matchers
+            if !may_start(&c, i) {
+                i += 1;
+                continue;
+            }
+            let found = MATCHERS
                 .iter()
                 .map(|m| m(&c, i))
                 .find(|f| !f.is_empty())
@@ -1352,6 +1358,58 @@ pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
         }
     }
     out
+}
+
+/// Can a matcher find anything at token `i`? Every matcher starts on a number, a capitalised
+/// word or one of a few words ("the", "last", "since", "in", a number word, a unit…); this
+/// says no for the other tokens (most of them) without running the eleven matchers. It must
+/// never say no where a matcher would match: keep it in step with them.
+fn may_start(c: &Cursor, i: usize) -> bool {
+    let t = &c.a.tokens[i];
+    match t.kind {
+        TokenKind::Number => return true,
+        TokenKind::Punct => return false,
+        TokenKind::Word => {}
+    }
+    if t.capitalised {
+        return true;
+    }
+    let w = c.w(i);
+    matches!(
+        w,
+        "the"
+            | "day"
+            | "since"
+            | "a"
+            | "an"
+            | "few"
+            | "several"
+            | "some"
+            | "many"
+            | "earlier"
+            | "early"
+            | "later"
+            | "late"
+            | "coming"
+            | "recently"
+            | "lately"
+            | "in"
+            | "over"
+            | "during"
+            | "for"
+            | "within"
+            | "recent"
+            | "past"
+            | "near"
+            | "days"
+            | "weeks"
+            | "months"
+    ) || matches!(
+        c.base(i),
+        "yesterday" | "today" | "tonight" | "tomorrow" | "last" | "this"
+    ) || c.which(i).is_some()
+        || c.unit(i).is_some()
+        || small_number(w).is_some()
 }
 
 /// Adds the span, a preceding "on", the preposition, quoting and tense.
@@ -1644,6 +1702,41 @@ mod tests {
     use super::*;
     use crate::analysis::tests::doc;
     use jiff::civil::date;
+
+    #[test]
+    fn may_start_never_skips_a_match() {
+        let texts = [
+            include_str!("../../benches/article.md"),
+            include_str!("../../tests/articles/bolivia-police.md"),
+            include_str!("../../tests/articles/time-floods.md"),
+            include_str!("../../tests/articles/port-strike.md"),
+            "We met yesterday's envoy, the day before yesterday, earlier this month and in the coming weeks. \
+             Since last year, two weeks ago, a few days later, several months ago, twenty-one days on, \
+             for the past few days, recently, lately, the other day, in the near future, in recent days, \
+             this morning, last night, tonight, tomorrow's vote, days ago, weeks later, coming Monday, \
+             the 5th of this month, 5 March, the 20th of last month, within the next few weeks.",
+        ];
+        for text in texts {
+            let d = doc(text);
+            let a = Analysis::new(&d);
+            let lower: Vec<&str> = (0..a.tokens.len()).map(|i| a.lower(i)).collect();
+            for s in &a.sentences {
+                let c = Cursor {
+                    a: &a,
+                    lower: &lower,
+                    start: s.tokens.start,
+                    end: s.tokens.end,
+                };
+                for i in s.tokens.clone() {
+                    if !may_start(&c, i) {
+                        for m in MATCHERS {
+                            assert!(m(&c, i).is_empty(), "token {i}: {}", a.word(i));
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     fn exprs(text: &str) -> Vec<(String, TimeKind)> {
         let d = doc(text);

@@ -22,22 +22,42 @@ pub fn years_in_sentence(a: &Analysis, sentence: usize) -> BTreeSet<i64> {
 
 /// Lower-case phrases, split into words once when the rule is built, so that matching them
 /// at a token costs no allocation (the tokens' lower-case text comes from `Analysis::lower`).
-#[derive(Debug, Clone, Default)]
-pub struct Phrases(Vec<Vec<String>>);
+#[derive(Debug, Clone)]
+pub struct Phrases {
+    list: Vec<Vec<String>>,
+    /// First bytes of the phrases' first words (all set if a phrase is empty): a token whose
+    /// first byte is not here starts none of them.
+    first: [bool; 256],
+}
 
 impl Phrases {
     pub fn new(phrases: Vec<String>) -> Phrases {
-        Phrases(
-            phrases
-                .iter()
-                .map(|p| {
-                    p.to_lowercase()
-                        .split_whitespace()
-                        .map(str::to_string)
-                        .collect()
-                })
-                .collect(),
-        )
+        let list: Vec<Vec<String>> = phrases
+            .iter()
+            .map(|p| {
+                p.to_lowercase()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect()
+            })
+            .collect();
+        let mut first = [false; 256];
+        for words in &list {
+            match words.first() {
+                Some(w) => first[w.as_bytes()[0] as usize] = true,
+                None => first = [true; 256],
+            }
+        }
+        Phrases { list, first }
+    }
+
+    /// Can a phrase start at token `i`? (A quick test on the first byte.)
+    fn may_start(&self, a: &Analysis, i: usize) -> bool {
+        if i < a.tokens.len() {
+            self.first[a.lower(i).as_bytes()[0] as usize]
+        } else {
+            self.first.iter().all(|&b| b)
+        }
     }
 
     /// Do `words` match the tokens from `start` on?
@@ -51,7 +71,10 @@ impl Phrases {
     /// The first phrase (in list order) that starts at token `i` and ends by `end`
     /// (exclusive): the token after it.
     pub fn at(&self, a: &Analysis, i: usize, end: usize) -> Option<usize> {
-        self.0.iter().find_map(|words| {
+        if !self.may_start(a, i) {
+            return None;
+        }
+        self.list.iter().find_map(|words| {
             (i + words.len() <= end && Self::matches(a, words, i)).then_some(i + words.len())
         })
     }
@@ -59,7 +82,7 @@ impl Phrases {
     /// The first phrase (in list order) that ends at token `end` (exclusive) and starts at
     /// or after `from`: its first token.
     pub fn before(&self, a: &Analysis, end: usize, from: usize) -> Option<usize> {
-        self.0.iter().find_map(|words| {
+        self.list.iter().find_map(|words| {
             let start = end.checked_sub(words.len())?;
             (start >= from && Self::matches(a, words, start)).then_some(start)
         })
@@ -77,7 +100,10 @@ impl Phrases {
         range: std::ops::Range<usize>,
     ) -> Option<std::ops::Range<usize>> {
         for i in range.clone() {
-            for words in &self.0 {
+            if !self.may_start(a, i) {
+                continue;
+            }
+            for words in &self.list {
                 if words.is_empty() || i + words.len() > range.end {
                     continue;
                 }
@@ -274,6 +300,36 @@ pub fn lower(v: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_match_lower_case_tokens() {
+        use crate::document::{Document, Format};
+        let d = Document::parse(
+            "t.md",
+            "Prices Rose To 5 percent, up from four.".to_string(),
+            Format::Markdown,
+        );
+        let a = Analysis::new(&d);
+        let p = Phrases::new(vec!["rose to".into(), "Up From".into(), "now".into()]);
+        assert_eq!(p.at(&a, 1, a.tokens.len()), Some(3));
+        assert_eq!(p.at(&a, 1, 2), None, "the phrase must end by `end`");
+        assert_eq!(p.at(&a, 0, a.tokens.len()), None);
+        assert_eq!(p.before(&a, 8, 0), Some(6));
+        assert!(p.after(&a, 6, 8) && !p.after(&a, 5, 8));
+        assert_eq!(
+            p.find_in(&a, 0..a.tokens.len()).map(|r| a.slice(r)),
+            Some("Rose To")
+        );
+        assert_eq!(
+            p.find_in(&a, 3..a.tokens.len()).map(|r| a.slice(r)),
+            Some("up from")
+        );
+        assert_eq!(p.find_in(&a, 3..7), None);
+        // An empty phrase matches anywhere with `at`, nowhere with `find_in`.
+        let e = Phrases::new(vec![String::new()]);
+        assert_eq!(e.at(&a, 2, a.tokens.len()), Some(2));
+        assert_eq!(e.find_in(&a, 0..a.tokens.len()), None);
+    }
 
     #[test]
     fn figures_are_written_in_the_original_style() {
