@@ -33,7 +33,7 @@ pub(super) fn extract(a: &Analysis) -> Vec<BTreeSet<String>> {
     for (m, w) in a.mentions.iter().zip(&last) {
         if let Some(w) = w.as_deref()
             && m.sentence_initial
-            && !numbers::STOP.contains(&w)
+            && !numbers::STOP_SET.contains(w)
             && (m.tokens.len() > 1 || w.chars().count() > 3)
             && !initial.contains(&w)
         {
