@@ -266,15 +266,15 @@ impl OrdinalConflict {
         if same_noun {
             // "the second round of layoffs since July" … "the third round of layoffs since
             // July": a count of events since one anchor.
-            let anchored = |c: &[String]| -> Option<Vec<String>> {
+            let anchored = |c: &[String]| -> Option<std::ops::Range<usize>> {
                 let at = c.iter().position(|w| w == "since")?;
-                (at + 1 < c.len()).then(|| c[..at + 2].to_vec())
+                (at + 1 < c.len()).then_some(0..at + 2)
             };
             // A generic noun must match to the end of the clause ("failed for the third time
             // since April." … "failed for the fourth time since April.").
             let whole = !(x.generic || y.generic) || x.complement == y.complement;
             if let (Some(cx), Some(cy)) = (anchored(&x.complement), anchored(&y.complement))
-                && cx == cy
+                && x.complement[cx] == y.complement[cy]
                 && whole
             {
                 return Some("both count from the same starting point");
