@@ -475,7 +475,7 @@ mod tests {
             let work = |i: &Input| {
                 // Uneven work, so that results finish out of order.
                 let n: usize = i.name().parse().unwrap();
-                if n % 7 == 0 {
+                if n.is_multiple_of(7) {
                     std::thread::sleep(std::time::Duration::from_micros(300));
                 }
                 let w = waiting.fetch_add(1, Ordering::Relaxed) + 1;

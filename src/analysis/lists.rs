@@ -195,9 +195,7 @@ pub fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
     // "etc", "among others" right after the list.
     let last_end = items.last()?.end;
     let next: Vec<&str> = (last_end..end.min(last_end + 3)).map(word).collect();
-    if next.iter().any(|w| *w == "etc")
-        || next.windows(2).any(|w| w[0] == "among" && w[1] == "others")
-    {
+    if next.contains(&"etc") || next.windows(2).any(|w| w[0] == "among" && w[1] == "others") {
         open = true;
     }
     let first = items.first()?.start;

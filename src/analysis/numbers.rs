@@ -841,8 +841,8 @@ fn digit_figure(s: &Scan, i: usize) -> Option<Quantity> {
     let text = a.word(i);
     let (value, suffix) = digits_value(text)?;
     let prev = if i > s.start { s.w(i - 1) } else { None };
-    let prev_is_month = prev.as_deref().is_some_and(is_month);
-    let next_is_month = s.w(i + 1).as_deref().is_some_and(is_month);
+    let prev_is_month = prev.is_some_and(is_month);
+    let next_is_month = s.w(i + 1).is_some_and(is_month);
 
     // Part of a clock time or a race time ("6:30", "2:08:33"), or after one.
     let colon_next = s.is(i + 1, ":") && s.glued(i + 1) && s.is_number(i + 2) && s.glued(i + 2);
@@ -865,8 +865,8 @@ fn digit_figure(s: &Scan, i: usize) -> Option<Quantity> {
                 && (prev_is_month
                     || next_is_month
                     || (s.is(i + 1, "of")
-                        && (s.w(i + 2).as_deref().is_some_and(is_month)
-                            || (matches!(s.w(i + 2).as_deref(), Some("last" | "this" | "next"))
+                        && (s.w(i + 2).is_some_and(is_month)
+                            || (matches!(s.w(i + 2), Some("last" | "this" | "next"))
                                 && s.is(i + 3, "month")))));
             if day_like {
                 return Some(blank(QuantityKind::Day, value, i..i + 1, a));
@@ -889,7 +889,7 @@ fn digit_figure(s: &Scan, i: usize) -> Option<Quantity> {
             && s.is(i - 1, "and")
             && s.is_number(i - 2)
             && i >= s.start + 3
-            && s.w(i - 3).as_deref().is_some_and(is_month);
+            && s.w(i - 3).is_some_and(is_month);
         if prev_is_month || next_is_month || after_and_day {
             return Some(blank(QuantityKind::Day, value, i..i + 1, a));
         }
@@ -900,7 +900,7 @@ fn digit_figure(s: &Scan, i: usize) -> Option<Quantity> {
     if plain && text.len() == 4 && (1000.0..=2100.0).contains(&value) {
         let next_plural = s.is_word(i + 1)
             && !s.a.tokens[i + 1].capitalised
-            && s.w(i + 1).as_deref().is_some_and(is_plural)
+            && s.w(i + 1).is_some_and(is_plural)
             && !s.glued(i + 1);
         if !next_plural {
             let mut q = blank(QuantityKind::Year, value, i..i + 1, a);
@@ -930,7 +930,7 @@ fn digit_figure(s: &Scan, i: usize) -> Option<Quantity> {
 
 /// "a.m.", "p.m.", "am", "pm", "noon", "GMT" after a number.
 fn is_clock_suffix(s: &Scan, j: usize) -> bool {
-    match s.w(j).as_deref() {
+    match s.w(j) {
         Some("a" | "p") => s.is(j + 1, ".") && s.is(j + 2, "m"),
         Some("am" | "pm" | "noon" | "gmt" | "utc" | "hrs" | "midnight") => true,
         _ => false,
@@ -947,28 +947,28 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
     // Fourth of July", "Second World War", "Big Four").
     let inner_capital = a.tokens[i].capitalised && i > s.start && !after_opening(s, i);
 
-    if let Some(value) = ordinal_word(&w) {
+    if let Some(value) = ordinal_word(w) {
         if inner_capital {
             return None;
         }
         // "Fourth of July" at the start of a sentence.
-        if s.is(i + 1, "of") && s.w(i + 2).as_deref().is_some_and(is_month) {
+        if s.is(i + 1, "of") && s.w(i + 2).is_some_and(is_month) {
             return None;
         }
         // "second" the unit of time: "a split second", "87 seconds" (plural is not ordinal),
         // "one second", "per second".
         if w == "second" && i > s.start {
             let p = s.w(i - 1).unwrap_or_default();
-            if matches!(p, "per" | "split") || s.is_number(i - 1) || word_number(&p).is_some() {
+            if matches!(p, "per" | "split") || s.is_number(i - 1) || word_number(p).is_some() {
                 return None;
             }
         }
         let mut end = i + 1;
         let mut value = value;
         // "twenty-first"
-        if let Some(tens) = word_number(&w).filter(|v| *v >= 20.0)
+        if let Some(tens) = word_number(w).filter(|v| *v >= 20.0)
             && s.hyphen(i + 1)
-            && let Some(o) = s.w(i + 2).as_deref().and_then(ordinal_word)
+            && let Some(o) = s.w(i + 2).and_then(ordinal_word)
         {
             value = tens + o;
             end = i + 3;
@@ -979,9 +979,9 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
         return Some(q);
     }
     // "twenty-first" starts with a tens word.
-    if let Some(tens) = word_number(&w).filter(|v| *v >= 20.0)
+    if let Some(tens) = word_number(w).filter(|v| *v >= 20.0)
         && s.hyphen(i + 1)
-        && let Some(o) = s.w(i + 2).as_deref().and_then(ordinal_word)
+        && let Some(o) = s.w(i + 2).and_then(ordinal_word)
     {
         if inner_capital {
             return None;
@@ -1004,7 +1004,7 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
         return Some(q);
     }
 
-    if w == "dozen" && i > s.start && matches!(s.w(i - 1).as_deref(), Some("a" | "half")) {
+    if w == "dozen" && i > s.start && matches!(s.w(i - 1), Some("a" | "half")) {
         let mut q = blank(QuantityKind::Cardinal, 12.0, i - 1..i + 1, a);
         q.approx = Approx::About;
         cardinal_tail(s, &mut q);
@@ -1012,7 +1012,7 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
         return Some(q);
     }
 
-    let mut value = word_number(&w)?;
+    let mut value = word_number(w)?;
     if inner_capital {
         return None;
     }
@@ -1020,7 +1020,7 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
     if w == "one" {
         let p = if i > s.start { s.w(i - 1) } else { None };
         if matches!(
-            p.as_deref(),
+            p,
             Some("the" | "no" | "any" | "every" | "each" | "this" | "that" | "which" | "someone")
         ) || s.is(i + 1, "another")
         {
@@ -1031,7 +1031,7 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
     // "twenty-one"
     if value >= 20.0
         && s.hyphen(end)
-        && let Some(u) = s.w(end + 1).as_deref().and_then(word_number)
+        && let Some(u) = s.w(end + 1).and_then(word_number)
         && u < 10.0
     {
         value += u;
@@ -1042,7 +1042,7 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
         value *= 100.0;
         end += 1;
         if s.is(end, "and")
-            && let Some(u) = s.w(end + 1).as_deref().and_then(word_number)
+            && let Some(u) = s.w(end + 1).and_then(word_number)
         {
             value += u;
             end += 2;
@@ -1086,13 +1086,13 @@ fn cardinal_tail(s: &Scan, q: &mut Quantity) {
     let mut end = q.tokens.end;
     // "1.5 million", "420-million-pound", "4 lakh"
     loop {
-        if let Some(m) = s.w(end).as_deref().and_then(multiplier) {
+        if let Some(m) = s.w(end).and_then(multiplier) {
             q.value *= m;
             end += 1;
             continue;
         }
         if s.hyphen(end)
-            && let Some(m) = s.w(end + 1).as_deref().and_then(multiplier)
+            && let Some(m) = s.w(end + 1).and_then(multiplier)
         {
             q.value *= m;
             end += 2;
@@ -1118,7 +1118,7 @@ fn cardinal_tail(s: &Scan, q: &mut Quantity) {
     }
 
     // Ages: "45-year-old", "45-years-old", "58 years old".
-    let year_word = |j: usize| matches!(s.w(j).as_deref(), Some("year" | "years"));
+    let year_word = |j: usize| matches!(s.w(j), Some("year" | "years"));
     if s.hyphen(end)
         && year_word(end + 1)
         && s.hyphen(end + 2)
@@ -1186,7 +1186,7 @@ fn ordinal_tail(s: &Scan, q: &mut Quantity) {
             q.noun = Some(Noun {
                 token: end + 1,
                 span: a.tokens[end + 1].span.clone(),
-                lemma: lemma(&w),
+                lemma: lemma(w),
             });
             q.phrase = end + 1..end + 2;
             return;
@@ -1312,7 +1312,7 @@ fn look_back(s: &Scan, q: &mut Quantity) {
             q.of_noun = Some(Noun {
                 token: j - 2,
                 span: a.tokens[j - 2].span.clone(),
-                lemma: lemma(&w),
+                lemma: lemma(w),
             });
         }
     }
@@ -1346,8 +1346,8 @@ fn apposition_age(s: &Scan, q: &mut Quantity) {
     let name_before = s.is(i - 1, ",")
         && s.is_word(i - 2)
         && a.tokens[i - 2].capitalised
-        && !s.w(i - 2).is_some_and(|w| is_month(&w) || is_weekday(&w));
-    let closed = matches!(s.w(i + 1).as_deref(), Some("," | "." | ")" | ";")) || i + 1 >= s.end;
+        && !s.w(i - 2).is_some_and(|w| is_month(w) || is_weekday(w));
+    let closed = matches!(s.w(i + 1), Some("," | "." | ")" | ";")) || i + 1 >= s.end;
     if name_before && closed {
         q.kind = QuantityKind::Age;
     }

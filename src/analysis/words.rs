@@ -23,9 +23,7 @@ impl WordSet {
     /// Is `w` in the list (exactly, as `<[&str]>::contains` would say)?
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        self.by_len
-            .get(w.len())
-            .is_some_and(|ws| ws.iter().any(|x| *x == w))
+        self.by_len.get(w.len()).is_some_and(|ws| ws.contains(&w))
     }
 }
 

@@ -348,7 +348,7 @@ impl DateArithmetic {
                     || (y.sentence == age.sentence + 1
                         && a.sentences[y.sentence].block == a.sentences[age.sentence].block
                         && !names.is_empty()
-                        && !numeric::names_in_sentence(a, y.sentence).is_disjoint(&names))
+                        && !numeric::names_in_sentence(a, y.sentence).is_disjoint(names))
             };
             // Only this sentence and the next can hold the birth year.
             let next = (age.sentence + 1).min(a.sentences.len() - 1);

@@ -282,7 +282,7 @@ impl OrdinalConflict {
                 numeric::names_in_sentence(a, x.q.sentence),
                 numeric::names_in_sentence(a, y.q.sentence),
             );
-            if !nx.is_empty() && !ny.is_empty() && nx.is_disjoint(&ny) {
+            if !nx.is_empty() && !ny.is_empty() && nx.is_disjoint(ny) {
                 return None;
             }
             return (shared > 0).then_some("the same year is ranked in both places");
@@ -325,7 +325,7 @@ impl OrdinalConflict {
             return None;
         }
         let shared = numeric::names_in_sentence(a, x.q.sentence)
-            .intersection(&numeric::names_in_sentence(a, y.q.sentence))
+            .intersection(numeric::names_in_sentence(a, y.q.sentence))
             .count();
         (shared > 0).then_some("both mentions are about the same subject")
     }
