@@ -215,8 +215,9 @@ pub fn all_items_are_figures(a: &Analysis, list: &List) -> bool {
         if matches!(a.lower(t), "the" | "about" | "some" | "nearly") {
             t += 1;
         }
+        // A quantity starting at token `t` is one of its sentence's.
         t < r.end
-            && a.quantities()
+            && a.quantities_in(a.sentence_of[t])
                 .iter()
                 .any(|q| q.tokens.start == t && q.kind == super::numbers::QuantityKind::Cardinal)
     })

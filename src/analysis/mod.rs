@@ -10,6 +10,7 @@ pub mod numbers;
 mod subjects;
 pub mod time;
 mod tokens;
+pub mod words;
 
 pub use names::Mention;
 pub use tokens::{Token, TokenKind};

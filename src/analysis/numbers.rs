@@ -7,7 +7,7 @@
 //!
 //! The checks compare these facts; they never re-read digits themselves.
 
-use super::{Analysis, TokenKind};
+use super::{Analysis, TokenKind, words};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -312,6 +312,10 @@ const PREMODIFIERS: &[&str] = &[
 ];
 
 /// Words that end a noun phrase after a figure.
+/// `STOP` for lookups.
+pub static STOP_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(STOP));
+static DETERMINERS_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(DETERMINERS));
+
 pub const STOP: &[&str] = &[
     "the",
     "a",
@@ -1203,7 +1207,7 @@ fn noun_phrase(s: &Scan, j: usize, last: bool, value: f64) -> (Range<usize>, Opt
     let mut taken = 0;
     while k < s.end && taken < 4 && s.is_word(k) {
         let w = s.w(k).unwrap_or_default();
-        if STOP.contains(&w) || is_month(w) || is_weekday(w) {
+        if STOP_SET.contains(w) || is_month(w) || is_weekday(w) {
             break;
         }
         // Verbs after the head end it; an -ing or -ed word right after the figure can still be
@@ -1293,7 +1297,7 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     if j > s.start
         && let Some(w) = s.w(j - 1)
     {
-        if DETERMINERS.contains(&w) {
+        if DETERMINERS_SET.contains(w) {
             q.determiner = Some(w.to_string());
         } else if a.tokens[j - 1].kind == TokenKind::Word
             && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"))
@@ -1304,7 +1308,7 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     // "a margin of 48,312", "a bid of 85 million euros", "a total of 665".
     if j >= s.start + 2 && s.is(j - 1, "of") && s.is_word(j - 2) {
         let w = s.w(j - 2).unwrap_or_default();
-        if !STOP.contains(&w) && !a.tokens[j - 2].capitalised {
+        if !STOP_SET.contains(w) && !a.tokens[j - 2].capitalised {
             q.of_noun = Some(Noun {
                 token: j - 2,
                 span: a.tokens[j - 2].span.clone(),

@@ -28,14 +28,16 @@ pub(super) fn extract(a: &Analysis) -> Vec<BTreeSet<String>> {
         .collect();
     // Sentence-initial names that pass the other tests; then drop those written in lower
     // case somewhere (one pass over the tokens, looking up only these few words).
-    let mut initial: BTreeSet<&str> = BTreeSet::new();
+    // (A short list: a linear search beats a tree here.)
+    let mut initial: Vec<&str> = Vec::new();
     for (m, w) in a.mentions.iter().zip(&last) {
         if let Some(w) = w.as_deref()
             && m.sentence_initial
-            && !numbers::STOP.contains(&w)
+            && !numbers::STOP_SET.contains(w)
             && (m.tokens.len() > 1 || w.chars().count() > 3)
+            && !initial.contains(&w)
         {
-            initial.insert(w);
+            initial.push(w);
         }
     }
     if !initial.is_empty() {
@@ -52,8 +54,11 @@ pub(super) fn extract(a: &Analysis) -> Vec<BTreeSet<String>> {
             let lower = a.lower(i);
             if t.kind == TokenKind::Word && !t.capitalised && first[lower.as_bytes()[0] as usize] {
                 let l = numbers::lemma_of_lower(lower);
-                if initial.remove(&*l) && initial.is_empty() {
-                    break;
+                if let Some(k) = initial.iter().position(|w| *w == l) {
+                    initial.swap_remove(k);
+                    if initial.is_empty() {
+                        break;
+                    }
                 }
             }
         }

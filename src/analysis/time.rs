@@ -6,7 +6,7 @@
 //! [`TimeExpr::resolve`] turns it into calendar dates against that day. All calendar arithmetic
 //! is jiff's.
 
-use super::{Analysis, TokenKind};
+use super::{Analysis, TokenKind, words};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use std::ops::Range;
@@ -656,6 +656,7 @@ const WEEKDAY_NAME_SUFFIXES: &[&str] = &[
 ];
 
 /// Determiners before "recently" make it descriptive ("the recently renovated galleries").
+static DETERMINERS_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(DETERMINERS));
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those",
     "that",
@@ -1112,7 +1113,7 @@ fn match_period(c: &Cursor, i: usize) -> Vec<Found> {
         return Vec::new();
     };
     // "the last week of June", "the next year", "that next week" are not relative to today.
-    if part.is_none() && j > c.start && DETERMINERS.contains(&c.w(j - 1)) {
+    if part.is_none() && j > c.start && DETERMINERS_SET.contains(c.w(j - 1)) {
         return Vec::new();
     }
     let unit = c.base(j + 1);
@@ -1177,7 +1178,7 @@ fn match_relative_weekday(c: &Cursor, i: usize) -> Vec<Found> {
     let Some(day) = weekday_of(c.base(j)) else {
         return Vec::new();
     };
-    if i > c.start && DETERMINERS.contains(&c.w(i - 1)) && c.w(i) != "this" {
+    if i > c.start && DETERMINERS_SET.contains(c.w(i - 1)) && c.w(i) != "this" {
         return Vec::new();
     }
     vec![(TimeKind::RelativeWeekday { day, which }, i..j + 1)]
@@ -1228,7 +1229,7 @@ fn match_count(c: &Cursor, i: usize) -> Vec<Found> {
 fn match_vague(c: &Cursor, i: usize) -> Vec<Found> {
     let w = c.w(i);
     if matches!(w, "recently" | "lately") {
-        if i > c.start && DETERMINERS.contains(&c.w(i - 1)) {
+        if i > c.start && DETERMINERS_SET.contains(c.w(i - 1)) {
             return Vec::new();
         }
         return vec![(TimeKind::Vague { future: false }, i..i + 1)];
@@ -1446,6 +1447,7 @@ enum Strength {
     Weak,
 }
 
+static FUTURE_MARKERS_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(FUTURE_MARKERS));
 const FUTURE_MARKERS: &[&str] = &[
     "will",
     "shall",
@@ -1474,10 +1476,12 @@ const FUTURE_MARKERS: &[&str] = &[
     "forecast",
     "tomorrow",
 ];
+static PRESENT_MARKERS_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(PRESENT_MARKERS));
 const PRESENT_MARKERS: &[&str] = &[
     "is", "are", "am", "being", "can", "could", "may", "might", "must", "should",
 ];
 /// Past forms that are never participles.
+static PAST_ONLY_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(PAST_ONLY));
 const PAST_ONLY: &[&str] = &[
     "was",
     "were",
@@ -1511,6 +1515,8 @@ const PAST_ONLY: &[&str] = &[
     "yesterday",
 ];
 /// Past forms that double as participles ("was held", "will be held").
+static PAST_PARTICIPLES_SET: words::Lazy =
+    words::Lazy::new(|| words::WordSet::new(PAST_PARTICIPLES));
 const PAST_PARTICIPLES: &[&str] = &[
     "held",
     "met",
@@ -1561,6 +1567,7 @@ const PAST_PARTICIPLES: &[&str] = &[
     "slept",
 ];
 /// "-ed" words that are not past tense, or that look forward.
+static NOT_PAST_ED_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(NOT_PAST_ED));
 const NOT_PAST_ED: &[&str] = &[
     "red",
     "bed",
@@ -1602,13 +1609,13 @@ const NOT_PAST_ED: &[&str] = &[
 
 fn marker(c: &Cursor, i: usize) -> Option<(Tense, Strength)> {
     let w = c.w(i);
-    if FUTURE_MARKERS.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") {
+    if FUTURE_MARKERS_SET.contains(w) || w.ends_with("'ll") || w.ends_with("’ll") {
         return Some((Tense::Future, Strength::Strong));
     }
     if (w == "going" || w == "set") && matches!(c.w(i + 1), "to" | "for") {
         return Some((Tense::Future, Strength::Strong));
     }
-    if PRESENT_MARKERS.contains(&w) {
+    if PRESENT_MARKERS_SET.contains(w) {
         return Some((Tense::Present, Strength::Strong));
     }
     if matches!(w, "has" | "have" | "had") {
@@ -1619,13 +1626,13 @@ fn marker(c: &Cursor, i: usize) -> Option<(Tense, Strength)> {
             (Tense::Past, Strength::Strong)
         });
     }
-    if PAST_ONLY.contains(&w) {
+    if PAST_ONLY_SET.contains(w) {
         return Some((Tense::Past, Strength::Strong));
     }
-    let participle = PAST_PARTICIPLES.contains(&w)
+    let participle = PAST_PARTICIPLES_SET.contains(w)
         || (w.len() >= 4
             && w.ends_with("ed")
-            && !NOT_PAST_ED.contains(&w)
+            && !NOT_PAST_ED_SET.contains(w)
             && (!w.ends_with("eed") || matches!(w, "agreed" | "freed" | "decreed" | "guaranteed")));
     if !participle || c.kind(i) != Some(TokenKind::Word) {
         return None;
@@ -1636,7 +1643,7 @@ fn marker(c: &Cursor, i: usize) -> Option<(Tense, Strength)> {
         "be" | "been" | "being" | "is" | "are" | "am" | "was" | "were" | "has" | "have" | "had" => {
             None
         }
-        p if DETERMINERS.contains(&p) => None,
+        p if DETERMINERS_SET.contains(p) => None,
         _ => Some((Tense::Past, Strength::Weak)),
     }
 }
@@ -1651,7 +1658,7 @@ fn clause_break(c: &Cursor, i: usize) -> bool {
         "to" => {
             c.kind(i + 1) == Some(TokenKind::Word)
                 && !c.capitalised(i + 1)
-                && !DETERMINERS.contains(&c.w(i + 1))
+                && !DETERMINERS_SET.contains(c.w(i + 1))
         }
         _ => false,
     }

@@ -124,10 +124,9 @@ impl Check for Acronym {
         let t = &a.tokens;
         // Where each acronym is defined: "Expansion (ACR)" or "ACR (Expansion …)".
         let mut defined: HashMap<&str, usize> = HashMap::new();
-        for i in 0..t.len() {
-            if !self.is_acronym(a, i) {
-                continue;
-            }
+        // Found once, used by both passes.
+        let acronyms: Vec<usize> = (0..t.len()).filter(|&i| self.is_acronym(a, i)).collect();
+        for &i in &acronyms {
             let w = a.word(i);
             let in_parens = i > 0
                 && a.word(i - 1) == "("
@@ -142,10 +141,7 @@ impl Check for Acronym {
             }
         }
         let mut reported: HashSet<&str> = HashSet::new();
-        for i in 0..t.len() {
-            if !self.is_acronym(a, i) {
-                continue;
-            }
+        for &i in &acronyms {
             let w = a.word(i);
             if self.exceptions.contains(w) || reported.contains(w) {
                 continue;

@@ -140,7 +140,7 @@ pub fn context_stems(
         }
         let w = a.word(i).to_lowercase();
         if w.chars().count() < 3
-            || numbers::STOP.contains(&w.as_str())
+            || numbers::STOP_SET.contains(&w)
             || CONTEXT_STOP.contains(&w.as_str())
             || numbers::is_month(&w)
             || numbers::is_weekday(&w)

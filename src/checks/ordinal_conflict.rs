@@ -237,6 +237,36 @@ impl OrdinalConflict {
         subject.is_some_and(|x| self.deixis.contains(&x))
     }
 
+    /// What a mention can share with another of its bucket for `related` to tie them: a
+    /// mention that shares none of these keys with another is not related to it.
+    fn keys<'m>(&self, a: &'m Analysis, m: &'m Mention, superlative: bool) -> Vec<Key<'m>> {
+        if superlative {
+            return numeric::years_in_sentence(a, m.q.sentence)
+                .into_iter()
+                .map(Key::Year)
+                .collect();
+        }
+        let mut keys = Vec::new();
+        if let Some(noun) = m.noun.as_deref() {
+            if let Some(at) = m.complement.iter().position(|w| w == "since")
+                && at + 1 < m.complement.len()
+            {
+                keys.push(Key::Anchor(noun, &m.complement[..at + 2]));
+            }
+            if m.deictic && !m.generic {
+                keys.push(Key::Deictic(noun));
+            }
+        }
+        if m.q.value >= 2.0 && !event_year(a, m) {
+            keys.extend(
+                numeric::names_in_sentence(a, m.q.sentence)
+                    .iter()
+                    .map(|n| Key::Name(n.as_str())),
+            );
+        }
+        keys
+    }
+
     /// Why two mentions are about one thing, if they are.
     fn related(&self, a: &Analysis, x: &Mention, y: &Mention) -> Option<&'static str> {
         let same_noun = x.noun.is_some() && x.noun == y.noun;
@@ -266,15 +296,15 @@ impl OrdinalConflict {
         if same_noun {
             // "the second round of layoffs since July" … "the third round of layoffs since
             // July": a count of events since one anchor.
-            let anchored = |c: &[String]| -> Option<Vec<String>> {
+            let anchored = |c: &[String]| -> Option<std::ops::Range<usize>> {
                 let at = c.iter().position(|w| w == "since")?;
-                (at + 1 < c.len()).then(|| c[..at + 2].to_vec())
+                (at + 1 < c.len()).then_some(0..at + 2)
             };
             // A generic noun must match to the end of the clause ("failed for the third time
             // since April." … "failed for the fourth time since April.").
             let whole = !(x.generic || y.generic) || x.complement == y.complement;
             if let (Some(cx), Some(cy)) = (anchored(&x.complement), anchored(&y.complement))
-                && cx == cy
+                && x.complement[cx] == y.complement[cy]
                 && whole
             {
                 return Some("both count from the same starting point");
@@ -291,15 +321,7 @@ impl OrdinalConflict {
         if x.q.value < 2.0 || y.q.value < 2.0 {
             return None;
         }
-        let event_year = |m: &Mention| {
-            let s = &a.sentences[m.q.sentence];
-            a.quantities_in(m.q.sentence).iter().any(|q| {
-                q.kind == QuantityKind::Year
-                    && q.tokens.start > s.tokens.start
-                    && matches!(a.lower(q.tokens.start - 1), "in" | "of")
-            })
-        };
-        if event_year(x) || event_year(y) {
+        if event_year(a, x) || event_year(a, y) {
             return None;
         }
         let shared = numeric::names_in_sentence(a, x.q.sentence)
@@ -308,6 +330,32 @@ impl OrdinalConflict {
         (shared > 0).then_some("both mentions are about the same subject")
     }
 }
+
+/// A year "in"/"of" the mention's sentence dates the event it counts.
+fn event_year(a: &Analysis, m: &Mention) -> bool {
+    let s = &a.sentences[m.q.sentence];
+    a.quantities_in(m.q.sentence).iter().any(|q| {
+        q.kind == QuantityKind::Year
+            && q.tokens.start > s.tokens.start
+            && matches!(a.lower(q.tokens.start - 1), "in" | "of")
+    })
+}
+
+/// What two related mentions of one bucket share (see `OrdinalConflict::keys`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'m> {
+    /// A year in both sentences (superlatives).
+    Year(i64),
+    /// The same noun counted since the same point ("round of layoffs since July").
+    Anchor(&'m str, &'m [String]),
+    /// The same noun, "this" in both ("this fourth strike").
+    Deictic(&'m str),
+    /// A name in both sentences (different nouns of one group).
+    Name(&'m str),
+}
+
+/// The earlier mentions of a bucket by key, in document order.
+type Bucket<'m> = HashMap<Key<'m>, Vec<usize>>;
 
 fn phrase(a: &Analysis, q: &Quantity) -> std::ops::Range<usize> {
     let mut end = q.span.end;
@@ -326,9 +374,11 @@ impl Check for OrdinalConflict {
             .iter()
             .filter_map(|q| self.mention(a, q))
             .collect();
-        // Only mentions with the same superlative, or of the same group, can be related: each
-        // is compared with the earlier ones of its bucket, not with every earlier ordinal.
-        let mut buckets: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
+        // Only mentions with the same superlative, or of the same group, can be related, and
+        // within a bucket only those that share what `related` asks for: a year (superlatives),
+        // the noun and its "since …" anchor, the noun and "this", or a name. Each later mention
+        // looks these up instead of comparing itself with every earlier one.
+        let mut buckets: HashMap<(bool, &str), Bucket> = HashMap::new();
         for (j, later) in mentions.iter().enumerate() {
             let key = match (&later.q.superlative, &later.group) {
                 (Some(s), _) if self.superlatives => (true, s.as_str()),
@@ -336,12 +386,21 @@ impl Check for OrdinalConflict {
                 _ => continue,
             };
             let bucket = buckets.entry(key).or_default();
-            let earlier = bucket.iter().map(|&i| &mentions[i]).find(|e| {
+            let keys = self.keys(a, later, key.0);
+            let mut candidates: Vec<usize> = Vec::new();
+            for k in &keys {
+                candidates.extend(bucket.get(k).into_iter().flatten());
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let earlier = candidates.iter().map(|&i| &mentions[i]).find(|e| {
                 e.q.sentence != later.q.sentence
                     && e.q.value != later.q.value
                     && self.related(a, e, later).is_some()
             });
-            bucket.push(j);
+            for k in keys {
+                bucket.entry(k).or_default().push(j);
+            }
             let Some(earlier) = earlier else { continue };
             let why = self.related(a, earlier, later).unwrap_or_default();
             let (ls, es) = (phrase(a, later.q), phrase(a, earlier.q));

@@ -10,11 +10,18 @@ use std::ops::Range;
 pub struct Json {
     lines: bool,
     first: bool,
+    /// One diagnostic's JSON, written here first and then to the output in one call (many
+    /// small writes through `dyn Write` cost more than the serialising).
+    buf: Vec<u8>,
 }
 
 impl Json {
     pub fn new(lines: bool) -> Json {
-        Json { lines, first: true }
+        Json {
+            lines,
+            first: true,
+            buf: Vec::new(),
+        }
     }
 }
 
@@ -105,9 +112,10 @@ impl Reporter for Json {
     fn file(&mut self, out: &mut dyn Write, f: &FileResult) -> io::Result<()> {
         for d in f.diagnostics {
             let v = diagnostic_out(f, d);
+            self.buf.clear();
             if self.lines {
-                serde_json::to_writer(&mut *out, &v)?;
-                out.write_all(b"\n")?;
+                serde_json::to_writer(&mut self.buf, &v)?;
+                self.buf.push(b'\n');
             } else {
                 let sep = if self.first {
                     "{\"diagnostics\": [\n"
@@ -115,9 +123,10 @@ impl Reporter for Json {
                     ",\n"
                 };
                 self.first = false;
-                out.write_all(sep.as_bytes())?;
-                serde_json::to_writer(&mut *out, &v)?;
+                self.buf.extend_from_slice(sep.as_bytes());
+                serde_json::to_writer(&mut self.buf, &v)?;
             }
+            out.write_all(&self.buf)?;
         }
         Ok(())
     }
