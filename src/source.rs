@@ -115,10 +115,21 @@ pub fn read_stdin() -> Result<Decoded, SourceError> {
 }
 
 /// Byte offset → line and column, computed once per file at the reporting edge.
+///
+/// A column is counted from the start of its line, which is cheap on ordinary lines; on a long
+/// line (a whole article on one line, thousands of findings on it) counting from the line start
+/// for every finding would be quadratic, so counts from checkpoints every [`CHECKPOINT`] bytes
+/// are used instead (built on first need). An index belongs to one text: pass the same text to
+/// every call.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Characters and UTF-16 units before each multiple of [`CHECKPOINT`] bytes.
+    checkpoints: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
+
+/// Bytes between column checkpoints, and the prefix length from which they are used.
+const CHECKPOINT: usize = 4096;
 
 /// A position for reporters: 1-based line; 1-based column in Unicode scalar values, in UTF-16
 /// code units and in bytes (each consumer wants its own unit).
@@ -139,7 +150,10 @@ impl LineIndex {
                 line_starts.push(i + 1);
             }
         }
-        LineIndex { line_starts }
+        LineIndex {
+            line_starts,
+            checkpoints: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn line_starts(&self) -> &[usize] {
@@ -158,14 +172,51 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let prefix = &text[start..offset];
+        let (chars, utf16) = if offset - start <= CHECKPOINT {
+            units(&text.as_bytes()[start..offset])
+        } else {
+            let (c1, u1) = self.units_before(text, offset);
+            let (c0, u0) = self.units_before(text, start);
+            (c1 - c0, u1 - u0)
+        };
         Position {
             line: line + 1,
-            column: prefix.chars().count() + 1,
-            column_utf16: prefix.encode_utf16().count() + 1,
+            column: chars + 1,
+            column_utf16: utf16 + 1,
             column_byte: offset - start + 1,
         }
     }
+
+    /// Characters and UTF-16 units in `text[..offset]`, from the nearest checkpoint.
+    fn units_before(&self, text: &str, offset: usize) -> (usize, usize) {
+        let table = self.checkpoints.get_or_init(|| {
+            let mut table = vec![(0, 0)];
+            let (mut c, mut u) = (0, 0);
+            for chunk in text.as_bytes().chunks(CHECKPOINT) {
+                let (dc, du) = units(chunk);
+                c += dc;
+                u += du;
+                table.push((c, u));
+            }
+            table
+        });
+        let i = (offset / CHECKPOINT).min(table.len() - 1);
+        let (c, u) = table[i];
+        let (dc, du) = units(&text.as_bytes()[i * CHECKPOINT..offset]);
+        (c + dc, u + du)
+    }
+}
+
+/// Characters and UTF-16 code units in a run of UTF-8 bytes, which may start or end inside a
+/// character: each character is counted at its first byte (a 4-byte one is 2 UTF-16 units).
+fn units(bytes: &[u8]) -> (usize, usize) {
+    let mut chars = 0;
+    let mut wide = 0;
+    for &b in bytes {
+        chars += usize::from(b & 0xC0 != 0x80);
+        wide += usize::from(b >= 0xF0);
+    }
+    (chars, chars + wide)
 }
 
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -191,6 +242,28 @@ mod tests {
         );
         let y = text.find('y').unwrap();
         assert_eq!(idx.position(text, y).line, 3);
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_counting_from_the_line_start() {
+        // Far past several checkpoints, with multi-byte characters straddling them.
+        let line: String = (0..5000).map(|i| ["a", "é", "東", "😀"][i % 4]).collect();
+        let text = format!("first\r\n{line}\rlast");
+        let idx = LineIndex::new(&text);
+        let start = text.find('a').unwrap();
+        for (offset, _) in text.char_indices().step_by(97) {
+            let p = idx.position(&text, offset);
+            let ls = idx.line_starts()[p.line - 1];
+            let prefix = &text[ls..offset];
+            assert_eq!(p.column, prefix.chars().count() + 1, "{offset}");
+            assert_eq!(p.column_utf16, prefix.encode_utf16().count() + 1, "{offset}");
+            assert_eq!(p.column_byte, offset - ls + 1);
+            if offset >= start && offset < start + line.len() {
+                assert_eq!(p.line, 2);
+            }
+        }
+        let end = idx.position(&text, text.len());
+        assert_eq!((end.line, end.column), (3, 5));
     }
 
     #[test]
