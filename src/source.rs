@@ -129,7 +129,7 @@ pub struct LineIndex {
 }
 
 /// Bytes between column checkpoints, and the prefix length from which they are used.
-const CHECKPOINT: usize = 4096;
+const CHECKPOINT: usize = 256;
 
 /// A position for reporters: 1-based line; 1-based column in Unicode scalar values, in UTF-16
 /// code units and in bytes (each consumer wants its own unit).
@@ -222,6 +222,14 @@ fn units(bytes: &[u8]) -> (usize, usize) {
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
+    }
+    offset
+}
+
+pub fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
     }
     offset
 }
