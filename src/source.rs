@@ -264,7 +264,11 @@ mod tests {
             let ls = idx.line_starts()[p.line - 1];
             let prefix = &text[ls..offset];
             assert_eq!(p.column, prefix.chars().count() + 1, "{offset}");
-            assert_eq!(p.column_utf16, prefix.encode_utf16().count() + 1, "{offset}");
+            assert_eq!(
+                p.column_utf16,
+                prefix.encode_utf16().count() + 1,
+                "{offset}"
+            );
             assert_eq!(p.column_byte, offset - ls + 1);
             if offset >= start && offset < start + line.len() {
                 assert_eq!(p.line, 2);

@@ -122,7 +122,10 @@ fn check_flow_depth(text: &str) -> Result<(), YamlError> {
 
 /// Index of the next `byte` at or after `from`, or the end.
 fn memchr(b: &[u8], from: usize, byte: u8) -> usize {
-    b[from..].iter().position(|&x| x == byte).map_or(b.len(), |p| from + p)
+    b[from..]
+        .iter()
+        .position(|&x| x == byte)
+        .map_or(b.len(), |p| from + p)
 }
 
 /// Index just past a quoted scalar starting at `open` (`''` escapes a single quote; a
@@ -188,22 +191,35 @@ mod tests {
         let start = std::time::Instant::now();
         let e = from_str::<Value>(&deep).unwrap_err();
         assert!(start.elapsed().as_secs() < 2);
-        assert!(e.message.contains("nested more than 128 levels"), "{}", e.message);
+        assert!(
+            e.message.contains("nested more than 128 levels"),
+            "{}",
+            e.message
+        );
         assert_eq!((e.line, e.column), (Some(2), Some(132)));
         let maps = format!("a: {}{}\n", "{b: ".repeat(200), "}".repeat(200));
         assert!(!depth_ok(&maps));
         // Just below the limit, the scanner lets the YAML parser decide.
-        assert!(depth_ok(&format!("a: {}{}\n", "[".repeat(100), "]".repeat(100))));
+        assert!(depth_ok(&format!(
+            "a: {}{}\n",
+            "[".repeat(100),
+            "]".repeat(100)
+        )));
     }
 
     #[test]
     fn brackets_that_are_not_collections_are_not_counted() {
         let many = |s: &str| s.repeat(MAX_FLOW_DEPTH + 10);
         // Quoted scalars, in block and flow context, with escapes.
-        assert!(depth_ok(&many("- '[[' \n- \"[{\\\"[\"\n- ['it''s [', \"[\"]\n")));
+        assert!(depth_ok(&many(
+            "- '[[' \n- \"[{\\\"[\"\n- ['it''s [', \"[\"]\n"
+        )));
         // Plain scalars in block context, comments, block scalars.
         assert!(depth_ok(&many("- a[b\n- x # [[[\n")));
-        assert!(depth_ok(&format!("d: |\n  {}\n  more\n\nnext: 1\n", many("[ "))));
+        assert!(depth_ok(&format!(
+            "d: |\n  {}\n  more\n\nnext: 1\n",
+            many("[ ")
+        )));
         assert!(depth_ok(&format!("d: >-\n  {}\ne: [x]\n", many("{"))));
         // Regexes with classes, as rule sets write them.
         assert!(depth_ok(&many("patterns: ['\\[\\d+\\]', \"[A-Z]{2,}\"]\n")));
@@ -228,6 +244,10 @@ mod tests {
             text.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
         }
         let e = from_str::<Value>(&text).unwrap_err();
-        assert!(e.message.contains("aliases expand to too many values"), "{}", e.message);
+        assert!(
+            e.message.contains("aliases expand to too many values"),
+            "{}",
+            e.message
+        );
     }
 }

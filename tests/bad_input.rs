@@ -176,7 +176,11 @@ fn symlink_loop_on_the_command_line_is_an_error_not_a_hang() {
 #[test]
 fn binary_file_in_a_folder_is_skipped_and_the_rest_linted() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("image.md"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(
+        dir.path().join("image.md"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("story.md"), "The the end.\n").unwrap();
     let (stdout, stderr, code) = check_short(&[os(dir.path())]);
     assert_eq!(code, 2, "{stderr}");
@@ -226,7 +230,10 @@ fn lone_cr_line_endings_give_the_right_lines_columns_and_fixes() {
     std::fs::write(&p, text).unwrap();
     let (stdout, _, code) = check_short(&[os(&p)]);
     assert_eq!(code, 1);
-    assert!(stdout.contains("mac.md:3:8: warning[style.repetition]"), "{stdout}");
+    assert!(
+        stdout.contains("mac.md:3:8: warning[style.repetition]"),
+        "{stdout}"
+    );
     assert!(stdout.contains("mac.md:3:16: "), "{stdout}");
     let out = factlint()
         .args(["check", "--no-config", "--format", "json"])
@@ -235,7 +242,10 @@ fn lone_cr_line_endings_give_the_right_lines_columns_and_fixes() {
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let d = &v["diagnostics"][0];
-    assert_eq!((d["span"]["line"].as_u64(), d["span"]["column"].as_u64()), (Some(3), Some(8)));
+    assert_eq!(
+        (d["span"]["line"].as_u64(), d["span"]["column"].as_u64()),
+        (Some(3), Some(8))
+    );
     let start = d["span"]["start"].as_u64().unwrap() as usize;
     assert_eq!(&text[start..start + 7], "the the");
     // Fixing keeps every CR: only the fixed spans change.
@@ -264,45 +274,77 @@ fn mixed_line_endings_count_each_break_once() {
 fn front_matter_that_never_closes_is_reported_and_the_body_linted() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("open.md");
-    std::fs::write(&p, "---\ntitle: Unclosed\ndate: 2019-11-09\n\nWe saw the the car.\n").unwrap();
+    std::fs::write(
+        &p,
+        "---\ntitle: Unclosed\ndate: 2019-11-09\n\nWe saw the the car.\n",
+    )
+    .unwrap();
     let (stdout, stderr, code) = check_short(&[os(&p)]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stdout.contains("open.md:1:1: warning[factlint.front-matter]: front matter opened with `---` on line 1 is never closed"),
         "{stdout}"
     );
-    assert!(stdout.contains("open.md:5:8: warning[style.repetition]"), "{stdout}");
+    assert!(
+        stdout.contains("open.md:5:8: warning[style.repetition]"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn a_date_that_does_not_parse_is_reported_and_relative_times_left_unresolved() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("date.md");
-    std::fs::write(&p, "---\ndate: next Tuesday-ish\n---\nTwo weeks ago, it rained.\n").unwrap();
+    std::fs::write(
+        &p,
+        "---\ndate: next Tuesday-ish\n---\nTwo weeks ago, it rained.\n",
+    )
+    .unwrap();
     let (stdout, stderr, code) = check_short(&[os(&p)]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stdout.contains("date.md:1:1: warning[factlint.front-matter]: front matter `date: next Tuesday-ish` is not a date"),
         "{stdout}"
     );
-    assert!(stdout.contains("date.md:4:1: warning[time.vague-time]"), "{stdout}");
+    assert!(
+        stdout.contains("date.md:4:1: warning[time.vague-time]"),
+        "{stdout}"
+    );
     // An impossible calendar date is no better.
     std::fs::write(&p, "---\ndate: 2019-02-30\n---\nText.\n").unwrap();
     let (stdout, _, code) = check_short(&[os(&p)]);
     assert_eq!(code, 1);
-    assert!(stdout.contains("`date: 2019-02-30` is not a date"), "{stdout}");
+    assert!(
+        stdout.contains("`date: 2019-02-30` is not a date"),
+        "{stdout}"
+    );
 }
 
 /// Deep nesting: parsers that recurse per level overflow the stack long before 10,000.
 fn deep_nesting_cases() -> Vec<(&'static str, String)> {
     let n = 10_000;
     vec![
-        ("block quotes", format!("{}We saw the the car.\n", "> ".repeat(n))),
-        ("block quotes on lines", "> ".repeat(n).replace("> ", ">\n") + "the the\n"),
+        (
+            "block quotes",
+            format!("{}We saw the the car.\n", "> ".repeat(n)),
+        ),
+        (
+            "block quotes on lines",
+            "> ".repeat(n).replace("> ", ">\n") + "the the\n",
+        ),
         ("list items", format!("{}the the\n", "- ".repeat(n))),
-        ("emphasis", format!("{}the the{}\n", "*".repeat(n), "*".repeat(n))),
-        ("links", format!("{}the the{}\n", "[".repeat(n), "](x)".repeat(n))),
-        ("html", format!("{}the the{}\n", "<div>".repeat(n), "</div>".repeat(n))),
+        (
+            "emphasis",
+            format!("{}the the{}\n", "*".repeat(n), "*".repeat(n)),
+        ),
+        (
+            "links",
+            format!("{}the the{}\n", "[".repeat(n), "](x)".repeat(n)),
+        ),
+        (
+            "html",
+            format!("{}the the{}\n", "<div>".repeat(n), "</div>".repeat(n)),
+        ),
     ]
 }
 
@@ -315,7 +357,11 @@ fn ten_thousand_nested_levels_do_not_overflow_the_stack() {
         let start = Instant::now();
         let (_, stderr, code) = check_short(&[os(&p)]);
         assert!(code == 0 || code == 1, "{what}: status {code}: {stderr}");
-        assert!(start.elapsed() < Duration::from_secs(15), "{what}: {:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "{what}: {:?}",
+            start.elapsed()
+        );
     }
 }
 
@@ -336,7 +382,9 @@ fn ten_thousand_nested_levels_in_a_small_stack() {
             }
         })
         .unwrap();
-    handle.join().expect("linting deep nesting panicked or overflowed");
+    handle
+        .join()
+        .expect("linting deep nesting panicked or overflowed");
 }
 
 fn rule_set_error(yaml: &str) -> String {
@@ -372,7 +420,11 @@ fn yaml_alias_bomb_is_a_clear_error_fast() {
         .arg(dir.path().join("none.md"))
         .output()
         .unwrap();
-    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -388,7 +440,10 @@ fn yaml_alias_bomb_is_a_clear_error_fast() {
     let (stdout, stderr, code) = check_short(&[os(&article)]);
     assert!(start.elapsed() < Duration::from_secs(5));
     assert_eq!(code, 1, "{stderr}");
-    assert!(stdout.contains("front matter is not valid YAML (aliases expand"), "{stdout}");
+    assert!(
+        stdout.contains("front matter is not valid YAML (aliases expand"),
+        "{stdout}"
+    );
     assert!(stdout.contains("warning[style.repetition]"), "{stdout}");
 }
 
@@ -400,7 +455,11 @@ fn deeply_nested_yaml_is_a_clear_error_fast() {
     let e = rule_set_error(&format!(
         "set: deep\nrules:\n  - id: x\n    kind: existence\n    tokens: {deep}\n"
     ));
-    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
     assert_eq!(
         e,
         "hostile.yml:5:141: collections nested more than 128 levels deep"
@@ -411,10 +470,20 @@ fn deeply_nested_yaml_is_a_clear_error_fast() {
     std::fs::write(&p, format!("---\ntags: {deep}\n---\nWe saw the the car.\n")).unwrap();
     let start = Instant::now();
     let (stdout, stderr, code) = check_short(&[os(&p)]);
-    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
     assert_eq!(code, 1, "{stderr}");
-    assert!(stdout.contains("nested more than 128 levels deep"), "{stdout}");
-    assert!(stdout.contains("deep.md:4:8: warning[style.repetition]"), "{stdout}");
+    assert!(
+        stdout.contains("nested more than 128 levels deep"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("deep.md:4:8: warning[style.repetition]"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -432,7 +501,8 @@ fn a_hundred_thousand_substitutions_load_in_seconds() {
             .collect();
         words.insert(w);
     }
-    let mut text = String::from("set: big\nrules:\n  - id: words\n    kind: substitution\n    swap:\n");
+    let mut text =
+        String::from("set: big\nrules:\n  - id: words\n    kind: substitution\n    swap:\n");
     for w in &words {
         text.push_str(&format!("      {w}: {w}x\n"));
     }
@@ -453,7 +523,10 @@ fn a_regex_beyond_the_size_limit_is_a_clear_error() {
     let e = rule_set_error(
         "set: big\nrules:\n  - id: x\n    kind: existence\n    patterns: ['\\w{1000}\\w{1000}\\w{1000}']\n",
     );
-    assert!(e.contains("invalid regex") && e.contains("size limit"), "{e}");
+    assert!(
+        e.contains("invalid regex") && e.contains("size limit"),
+        "{e}"
+    );
     assert!(e.starts_with("hostile.yml:5:"), "{e}");
     let deep = format!("{}a{}", "(".repeat(1000), ")".repeat(1000));
     let e = rule_set_error(&format!(

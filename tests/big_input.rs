@@ -33,7 +33,14 @@ fn one_line(bytes: usize) -> String {
 fn lint(path: &Path, format: &str) -> (Duration, usize) {
     let start = Instant::now();
     let out = Command::new(bin())
-        .args(["check", "--no-config", "--format", format, "--date", "2024-03-09"])
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            format,
+            "--date",
+            "2024-03-09",
+        ])
         .arg(path)
         .output()
         .unwrap();
@@ -45,8 +52,14 @@ fn lint(path: &Path, format: &str) -> (Duration, usize) {
         String::from_utf8_lossy(&out.stderr)
     );
     let findings = match format {
-        "jsonl" => out.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).count(),
-        _ => String::from_utf8_lossy(&out.stdout).matches("warning[").count(),
+        "jsonl" => out
+            .stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .count(),
+        _ => String::from_utf8_lossy(&out.stdout)
+            .matches("warning[")
+            .count(),
     };
     (took, findings)
 }
@@ -82,7 +95,9 @@ fn thousands_of_snippets_on_one_long_line_stay_small() {
         .output()
         .unwrap();
     let took = start.elapsed();
-    let findings = String::from_utf8_lossy(&out.stdout).matches("warning[").count();
+    let findings = String::from_utf8_lossy(&out.stdout)
+        .matches("warning[")
+        .count();
     assert!(findings > 10_000, "{findings}");
     assert!(
         out.stdout.len() < findings * 1500,

@@ -19,7 +19,7 @@ fn bin() -> PathBuf {
 /// An article of about 200 KB with a safe fix in every paragraph.
 fn big_article() -> String {
     (0..2000)
-        .map(|i| format!("Paragraph {i}: we saw the the goverment building today.\n\n"))
+        .map(|i| format!("Paragraph {i}: we saw the the goverment building in the city.\n\n"))
         .collect()
 }
 
@@ -104,7 +104,11 @@ fn a_failed_write_is_reported_and_cleans_up() {
     assert!(stderr.contains("error: "), "{stderr}");
     assert!(stderr.contains("article.md: File too large"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&p).unwrap(), original);
-    assert_eq!(names(dir.path()), ["article.md"], "temporary file left behind");
+    assert_eq!(
+        names(dir.path()),
+        ["article.md"],
+        "temporary file left behind"
+    );
 }
 
 #[test]
@@ -158,17 +162,27 @@ fn a_file_changed_on_disk_after_reading_is_not_overwritten() {
     // An editor saves the article in between.
     std::fs::write(&p, "We saw the the car. A new line from the editor.\n").unwrap();
     let result = fix::write_atomic(&p, linted.original.as_bytes(), fixed.as_bytes());
-    assert!(matches!(result, Err(WriteError::ChangedOnDisk)), "{result:?}");
+    assert!(
+        matches!(result, Err(WriteError::ChangedOnDisk)),
+        "{result:?}"
+    );
     assert_eq!(
         std::fs::read_to_string(&p).unwrap(),
         "We saw the the car. A new line from the editor.\n"
     );
-    assert_eq!(names(dir.path()), ["article.md"], "temporary file left behind");
+    assert_eq!(
+        names(dir.path()),
+        ["article.md"],
+        "temporary file left behind"
+    );
     // A change that keeps the length is caught as well (content is compared, not size or time).
     std::fs::write(&p, "We saw the the bus.\n").unwrap();
     let result = fix::write_atomic(&p, b"We saw the the car.\n", fixed.as_bytes());
     assert!(matches!(result, Err(WriteError::ChangedOnDisk)));
-    assert_eq!(std::fs::read_to_string(&p).unwrap(), "We saw the the bus.\n");
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        "We saw the the bus.\n"
+    );
     // A deleted article is not recreated from the fixed text.
     std::fs::remove_file(&p).unwrap();
     assert!(fix::write_atomic(&p, linted.original.as_bytes(), fixed.as_bytes()).is_err());

@@ -17,7 +17,11 @@ use factlint::source;
 use libfuzzer_sys::fuzz_target;
 
 fn lint(text: &str, format: Format, date: Option<jiff::civil::Date>) -> Vec<Diagnostic> {
-    let name = if format == Format::Markdown { "f.md" } else { "f.txt" };
+    let name = if format == Format::Markdown {
+        "f.md"
+    } else {
+        "f.txt"
+    };
     let doc = Document::parse(name, text.to_string(), format);
     common::default_linter().lint(&doc, date)
 }
@@ -42,8 +46,14 @@ fuzz_target!(|data: &[u8]| {
     for e in &plan.edits {
         let alone = fix::apply(&text, std::slice::from_ref(e));
         let tail = text.len() - e.span.end;
-        assert_eq!(alone.as_bytes()[..e.span.start], text.as_bytes()[..e.span.start]);
-        assert_eq!(alone.as_bytes()[alone.len() - tail..], text.as_bytes()[e.span.end..]);
+        assert_eq!(
+            alone.as_bytes()[..e.span.start],
+            text.as_bytes()[..e.span.start]
+        );
+        assert_eq!(
+            alone.as_bytes()[alone.len() - tail..],
+            text.as_bytes()[e.span.end..]
+        );
         assert_eq!(&alone[e.span.start..alone.len() - tail], e.replacement);
     }
     let fixed = fix::apply(&text, &plan.edits);
@@ -52,7 +62,10 @@ fuzz_target!(|data: &[u8]| {
     let (mut at_old, mut at_new) = (0, 0);
     for e in &plan.edits {
         let keep = e.span.start - at_old;
-        assert_eq!(fixed.as_bytes()[at_new..at_new + keep], text.as_bytes()[at_old..e.span.start]);
+        assert_eq!(
+            fixed.as_bytes()[at_new..at_new + keep],
+            text.as_bytes()[at_old..e.span.start]
+        );
         at_new += keep + e.replacement.len();
         at_old = e.span.end;
     }
@@ -90,8 +103,14 @@ fuzz_target!(|data: &[u8]| {
     if outcome.converged {
         let remaining = lint(&outcome.text, format, date);
         let left = fix::plan(&outcome.text, &remaining, unsafe_fixes);
-        assert!(left.edits.is_empty(), "safe fixes left after settling: {:?}", left.edits);
-        let twice = fix::fix_text(&outcome.text, remaining, unsafe_fixes, |t| lint(t, format, date));
+        assert!(
+            left.edits.is_empty(),
+            "safe fixes left after settling: {:?}",
+            left.edits
+        );
+        let twice = fix::fix_text(&outcome.text, remaining, unsafe_fixes, |t| {
+            lint(t, format, date)
+        });
         assert_eq!(twice.applied, 0);
         assert_eq!(twice.text, outcome.text);
     }

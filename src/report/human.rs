@@ -256,9 +256,7 @@ impl<'a> Excerpt<'a> {
             .map(|(line, r)| {
                 let win = windows
                     .iter()
-                    .find(|w| {
-                        w.line == *line && w.real_start <= r.start && r.end <= w.real_end
-                    })
+                    .find(|w| w.line == *line && w.real_start <= r.start && r.end <= w.real_end)
                     .expect("every span lies in a window");
                 let at = win.start + (r.start - win.real_start);
                 at..at + r.len()
@@ -306,10 +304,13 @@ impl<'a> Files<'a> for Excerpt<'a> {
         line_index: usize,
         byte_index: usize,
     ) -> Result<usize, files::Error> {
-        let w = self.windows.get(line_index).ok_or(files::Error::LineTooLarge {
-            given: line_index,
-            max: self.windows.len().saturating_sub(1),
-        })?;
+        let w = self
+            .windows
+            .get(line_index)
+            .ok_or(files::Error::LineTooLarge {
+                given: line_index,
+                max: self.windows.len().saturating_sub(1),
+            })?;
         let real = w.real_start + byte_index.saturating_sub(w.start);
         Ok(self.whole.lines.position(self.whole.text, real).column)
     }
