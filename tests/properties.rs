@@ -169,6 +169,41 @@ fn check_settles(text: &str, format: Format, unsafe_fixes: bool) -> Result<(), T
     Ok(())
 }
 
+/// The human format's `┌─ path:line:column` headers, in order, match the line index.
+fn check_human_headers(text: &str) -> Result<(), TestCaseError> {
+    use factlint::report::{self, FileResult, Summary};
+    let diags = lint(text, Format::Markdown);
+    let lines = LineIndex::new(text);
+    let file = FileResult {
+        path: "p.md",
+        text,
+        lines: &lines,
+        diagnostics: &diags,
+    };
+    let mut out = Vec::new();
+    let mut r = report::reporter(
+        report::Format::Human,
+        &report::Options { color: false },
+        &linter().rules,
+    );
+    r.file(&mut out, &file).unwrap();
+    r.finish(&mut out, &Summary::default()).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let headers: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("┌─ p.md:"))
+        .collect();
+    prop_assert_eq!(headers.len(), diags.len());
+    for (h, d) in headers.iter().zip(&diags) {
+        // codespan points the header at the first primary label, i.e. the span's start.
+        let p = file.position(d.span.start);
+        let want = format!("{}:{}", p.line, p.column);
+        prop_assert_eq!(*h, want.as_str(), "{}", d.rule);
+    }
+    prop_assert!(!out.contains('\r'));
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -180,6 +215,16 @@ proptest! {
     ) {
         let format = if plain { Format::Plain } else { Format::Markdown };
         check_one_pass(&text, format, unsafe_fixes)?;
+    }
+
+    #[test]
+    fn human_snippets_of_long_lines_keep_real_positions(
+        text in article().prop_map(|s| s.replace('\n', " ").repeat(4)),
+        cr in any::<bool>(),
+    ) {
+        // One long line (over the human format's window threshold), or several joined by CRs.
+        let text = if cr { text.replacen(". ", ".\r", 3) } else { text };
+        check_human_headers(&text)?;
     }
 
     #[test]
