@@ -5,9 +5,10 @@
 #
 # Targets: lint (bytes linted as Markdown and plain text), ruleset (bytes loaded as a rule set),
 # fix (fixes computed and applied). Corpora live in fuzz/corpus/<target> (not checked in) and
-# are seeded from tests/articles, tests/cmd and rules/. A crash stops the script with status 1;
-# libFuzzer saves the input under fuzz/artifacts/<target>/: turn it into a regression test in
-# tests/fuzz_regressions.rs. Needs the nightly toolchain and cargo-fuzz
+# are seeded from tests/articles, tests/cmd, rules/ and fuzz/regressions/. A crash stops the
+# script with status 1; libFuzzer saves the input under fuzz/artifacts/<target>/: fix the bug and
+# copy the input to fuzz/regressions/<target>/, where tests/fuzz_regressions.rs replays it
+# through the same checks (fuzz/fuzz_targets/props.rs) in every `cargo test`. Needs the nightly toolchain and cargo-fuzz
 # (`rustup toolchain install nightly && cargo install cargo-fuzz`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,7 @@ seed() {
       find tests/cmd -maxdepth 2 -type f \( -name '*.md' -o -name '*.txt' -o -name stdin \) |
         while read -r f; do cp -n "$f" "$dir/cmd-$(echo "$f" | tr / _)"; done ;;
   esac
+  cp -n fuzz/regressions/"$target"/* "$dir"/ 2>/dev/null || true
 }
 
 for t in "${TARGETS[@]}"; do
