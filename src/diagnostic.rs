@@ -75,7 +75,7 @@ impl Diagnostic {
         Diagnostic {
             rule: String::new(),
             severity: Severity::Warning,
-            message: message.into(),
+            message: one_line(message.into()),
             span,
             primary_label: None,
             labels: Vec::new(),
@@ -88,23 +88,23 @@ impl Diagnostic {
     pub fn with_label(mut self, span: Range<usize>, message: impl Into<String>) -> Self {
         self.labels.push(Label {
             span,
-            message: message.into(),
+            message: one_line(message.into()),
         });
         self
     }
 
     pub fn with_primary_label(mut self, message: impl Into<String>) -> Self {
-        self.primary_label = Some(message.into());
+        self.primary_label = Some(one_line(message.into()));
         self
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
+        self.notes.push(one_line(note.into()));
         self
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(one_line(help.into()));
         self
     }
 
@@ -125,5 +125,43 @@ impl Diagnostic {
     /// Sort key that makes output deterministic whatever order checks ran in.
     pub fn sort_key(&self) -> (usize, usize, &str, &str) {
         (self.span.start, self.span.end, &self.rule, &self.message)
+    }
+}
+
+/// Messages quote the article, and a quote can run over a line break or hold a control
+/// character (a lone CR, a tab from a PDF). Each run of whitespace or control characters that
+/// holds anything but a plain space becomes one space, so a message is always one clean line.
+fn one_line(message: String) -> String {
+    if !message
+        .chars()
+        .any(|c| c.is_control() || (c.is_whitespace() && c != ' '))
+    {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len());
+    let mut in_gap = false;
+    for c in message.chars() {
+        if c.is_whitespace() || c.is_control() {
+            if !in_gap {
+                out.push(' ');
+            }
+            in_gap = true;
+        } else {
+            out.push(c);
+            in_gap = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod one_line_tests {
+    use super::one_line;
+
+    #[test]
+    fn messages_never_hold_line_breaks_or_control_characters() {
+        assert_eq!(one_line("a \r  --- b".into()), "a --- b");
+        assert_eq!(one_line("a\tb\u{7}c".into()), "a b c");
+        assert_eq!(one_line("plain  text".into()), "plain  text");
     }
 }

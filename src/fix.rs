@@ -15,6 +15,7 @@
 //! reading (UTF-16) are never written.
 
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::source::LineIndex;
 use std::fmt;
 use std::io::Write;
 use std::ops::Range;
@@ -52,11 +53,19 @@ pub struct Skipped {
     pub reason: SkipReason,
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    1 + text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
+/// 1-based lines of skipped fixes, with the line index built once per pass and only when
+/// something is skipped (counting from the top for each one is quadratic on big files).
+struct Lines<'t> {
+    text: &'t str,
+    index: Option<LineIndex>,
+}
+
+impl Lines<'_> {
+    fn of(&mut self, offset: usize) -> usize {
+        let text = self.text;
+        let index = self.index.get_or_insert_with(|| LineIndex::new(text));
+        index.line_of(offset.min(text.len())) + 1
+    }
 }
 
 /// The fixes one pass applies, and the ones it skips.
@@ -70,11 +79,12 @@ pub struct Plan {
 pub fn plan(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Plan {
     let mut candidates = Vec::new();
     let mut skipped = Vec::new();
+    let mut lines = Lines { text, index: None };
     for d in diagnostics {
-        let skip = |reason| Skipped {
+        let mut skip = |reason| Skipped {
             rule: d.rule.clone(),
             span: d.span.clone(),
-            line: line_of(text, d.span.start),
+            line: lines.of(d.span.start),
             reason,
         };
         match d.fixes.as_slice() {
@@ -109,7 +119,7 @@ pub fn plan(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Plan 
                 skipped.push(Skipped {
                     rule: e.rule.clone(),
                     span: e.span.clone(),
-                    line: line_of(text, e.span.start),
+                    line: lines.of(e.span.start),
                     reason: SkipReason::Overlaps(prev.rule.clone()),
                 });
                 continue;

@@ -338,14 +338,17 @@ mod tests {
 
     #[test]
     fn alias_bomb_is_refused_quickly() {
-        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        // In a rule's options, where unknown keys are read as free values: the aliases are
+        // really expanded there (at the top level, the first unknown key stops parsing first).
+        let mut text = String::from("set: a\nrules:\n  - id: x\n    kind: existence\n");
+        text.push_str("    a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..12 {
-            let p = i - 1;
-            text.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            text.push_str(&format!("    a{i}: &a{i} [{refs}]\n"));
         }
-        text.push_str("set: a\nrules: []\n");
         let start = std::time::Instant::now();
-        assert!(parse("bomb.yml", &text).is_err());
+        let e = load_err(&text);
+        assert!(e.message.contains("repetition limit exceeded"), "{e}");
         assert!(start.elapsed().as_secs() < 5);
     }
 }

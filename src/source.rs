@@ -115,23 +115,21 @@ pub fn read_stdin() -> Result<Decoded, SourceError> {
 }
 
 /// Byte offset → line and column, computed once per file at the reporting edge.
+///
+/// A column is counted from the start of its line, which is cheap on ordinary lines; on a long
+/// line (a whole article on one line, thousands of findings on it) counting from the line start
+/// for every finding would be quadratic, so counts from checkpoints every [`CHECKPOINT`] bytes
+/// are used instead (built on first need). An index belongs to one text: pass the same text to
+/// every call.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
-    /// On very long lines (a 50 MB one-line file), column counts at regular byte offsets, so a
-    /// position costs at most one stride of counting instead of the whole line.
-    checkpoints: Vec<Checkpoint>,
+    /// Characters and UTF-16 units before each multiple of [`CHECKPOINT`] bytes.
+    checkpoints: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Checkpoint {
-    offset: usize,
-    /// Unicode scalar values and UTF-16 units from the start of the line to `offset`.
-    chars: usize,
-    utf16: usize,
-}
-
-const CHECKPOINT_STRIDE: usize = 4096;
+/// Bytes between column checkpoints, and the prefix length from which they are used.
+const CHECKPOINT: usize = 256;
 
 /// A position for reporters: 1-based line; 1-based column in Unicode scalar values, in UTF-16
 /// code units and in bytes (each consumer wants its own unit).
@@ -146,35 +144,15 @@ pub struct Position {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        let bytes = text.as_bytes();
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        for (i, b) in text.bytes().enumerate() {
             // A lone CR ends a line too (old Mac files); CRLF counts once, at the LF.
-            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+            if b == b'\n' || (b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n')) {
                 line_starts.push(i + 1);
-            }
-        }
-        let mut checkpoints = Vec::new();
-        for (n, &start) in line_starts.iter().enumerate() {
-            let end = line_starts.get(n + 1).copied().unwrap_or(text.len());
-            if end - start > 2 * CHECKPOINT_STRIDE {
-                let (mut chars, mut utf16, mut next) = (0, 0, start + CHECKPOINT_STRIDE);
-                for (i, c) in text[start..end].char_indices() {
-                    if start + i >= next {
-                        checkpoints.push(Checkpoint {
-                            offset: start + i,
-                            chars,
-                            utf16,
-                        });
-                        next = start + i + CHECKPOINT_STRIDE;
-                    }
-                    chars += 1;
-                    utf16 += c.len_utf16();
-                }
             }
         }
         LineIndex {
             line_starts,
-            checkpoints,
+            checkpoints: std::sync::OnceLock::new(),
         }
     }
 
@@ -194,31 +172,64 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        // Count from the nearest checkpoint on this line, if any.
-        let at = self.checkpoints.partition_point(|c| c.offset <= offset);
-        let (from, chars, utf16) = match at.checked_sub(1).map(|i| self.checkpoints[i]) {
-            Some(c) if c.offset >= start => (c.offset, c.chars, c.utf16),
-            _ => (start, 0, 0),
-        };
-        let prefix = &text[from..offset];
-        // ASCII (most lines): one character, one UTF-16 unit per byte.
-        let (n_chars, n_utf16) = if prefix.is_ascii() {
-            (prefix.len(), prefix.len())
+        let (chars, utf16) = if offset - start <= CHECKPOINT {
+            units(&text.as_bytes()[start..offset])
         } else {
-            (prefix.chars().count(), prefix.encode_utf16().count())
+            let (c1, u1) = self.units_before(text, offset);
+            let (c0, u0) = self.units_before(text, start);
+            (c1 - c0, u1 - u0)
         };
         Position {
             line: line + 1,
-            column: chars + n_chars + 1,
-            column_utf16: utf16 + n_utf16 + 1,
+            column: chars + 1,
+            column_utf16: utf16 + 1,
             column_byte: offset - start + 1,
         }
     }
+
+    /// Characters and UTF-16 units in `text[..offset]`, from the nearest checkpoint.
+    fn units_before(&self, text: &str, offset: usize) -> (usize, usize) {
+        let table = self.checkpoints.get_or_init(|| {
+            let mut table = vec![(0, 0)];
+            let (mut c, mut u) = (0, 0);
+            for chunk in text.as_bytes().chunks(CHECKPOINT) {
+                let (dc, du) = units(chunk);
+                c += dc;
+                u += du;
+                table.push((c, u));
+            }
+            table
+        });
+        let i = (offset / CHECKPOINT).min(table.len() - 1);
+        let (c, u) = table[i];
+        let (dc, du) = units(&text.as_bytes()[i * CHECKPOINT..offset]);
+        (c + dc, u + du)
+    }
+}
+
+/// Characters and UTF-16 code units in a run of UTF-8 bytes, which may start or end inside a
+/// character: each character is counted at its first byte (a 4-byte one is 2 UTF-16 units).
+fn units(bytes: &[u8]) -> (usize, usize) {
+    let mut chars = 0;
+    let mut wide = 0;
+    for &b in bytes {
+        chars += usize::from(b & 0xC0 != 0x80);
+        wide += usize::from(b >= 0xF0);
+    }
+    (chars, chars + wide)
 }
 
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
+    }
+    offset
+}
+
+pub fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
     }
     offset
 }
@@ -242,20 +253,29 @@ mod tests {
     }
 
     #[test]
-    fn long_lines_use_checkpoints_and_agree_with_counting() {
-        let text: String = "aé😀 ".repeat(5000) + "\nend";
+    fn columns_on_long_lines_match_counting_from_the_line_start() {
+        // Far past several checkpoints, with multi-byte characters straddling them.
+        let line: String = (0..5000).map(|i| ["a", "é", "東", "😀"][i % 4]).collect();
+        let text = format!("first\r\n{line}\rlast");
         let idx = LineIndex::new(&text);
-        assert!(!idx.checkpoints.is_empty());
-        for offset in (0..text.len())
-            .step_by(997)
-            .filter(|&o| text.is_char_boundary(o))
-        {
+        let start = text.find('a').unwrap();
+        for (offset, _) in text.char_indices().step_by(97) {
             let p = idx.position(&text, offset);
-            let line_start = idx.line_starts[p.line - 1];
-            let prefix = &text[line_start..offset];
-            assert_eq!(p.column, prefix.chars().count() + 1);
-            assert_eq!(p.column_utf16, prefix.encode_utf16().count() + 1);
+            let ls = idx.line_starts()[p.line - 1];
+            let prefix = &text[ls..offset];
+            assert_eq!(p.column, prefix.chars().count() + 1, "{offset}");
+            assert_eq!(
+                p.column_utf16,
+                prefix.encode_utf16().count() + 1,
+                "{offset}"
+            );
+            assert_eq!(p.column_byte, offset - ls + 1);
+            if offset >= start && offset < start + line.len() {
+                assert_eq!(p.line, 2);
+            }
         }
+        let end = idx.position(&text, text.len());
+        assert_eq!((end.line, end.column), (3, 5));
     }
 
     #[test]

@@ -24,7 +24,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
 use crate::source::LineIndex;
-use std::ops::Range;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 pub const UNKNOWN_RULE_ID: &str = "factlint.unknown-suppression";
@@ -32,33 +32,55 @@ pub const UNKNOWN_RULE_ID: &str = "factlint.unknown-suppression";
 pub const BUILTIN_IDS: &[&str] = &["factlint.front-matter", UNKNOWN_RULE_ID];
 
 /// Which rules are off at a point of the file. A pattern matches a rule id or a whole set;
-/// the empty pattern matches every rule.
+/// the empty pattern matches every rule. Sets, not lists: an article may hold thousands of
+/// directives, and every finding asks this state.
 #[derive(Debug, Clone, Default)]
 struct State {
-    disabled: Vec<String>,
+    disabled: BTreeSet<String>,
     /// Rules turned back on inside a broader disabled pattern.
-    exceptions: Vec<String>,
+    exceptions: BTreeSet<String>,
+}
+
+/// Every pattern that covers `rule`: "", each set prefix, the id itself ("a.b" → "", "a", "a.b").
+fn covering(rule: &str) -> impl Iterator<Item = &str> {
+    std::iter::once("")
+        .chain(rule.match_indices('.').map(|(i, _)| &rule[..i]))
+        .chain(std::iter::once(rule))
+}
+
+/// Removes every pattern that `p` covers.
+fn remove_covered(set: &mut BTreeSet<String>, p: &str) {
+    if p.is_empty() {
+        set.clear();
+        return;
+    }
+    set.remove(p);
+    let prefix = format!("{p}.");
+    let inner: Vec<String> = set
+        .range(prefix.clone()..)
+        .take_while(|e| e.starts_with(&prefix))
+        .cloned()
+        .collect();
+    for e in inner {
+        set.remove(&e);
+    }
 }
 
 impl State {
     fn suppresses(&self, rule: &str) -> bool {
-        self.disabled.iter().any(|p| rule_matches(p, rule))
-            && !self.exceptions.iter().any(|p| rule_matches(p, rule))
+        covering(rule).any(|p| self.disabled.contains(p))
+            && !covering(rule).any(|p| self.exceptions.contains(p))
     }
 
     fn disable(&mut self, patterns: &[String]) {
         if patterns.is_empty() {
-            *self = State {
-                disabled: vec![String::new()],
-                exceptions: Vec::new(),
-            };
+            *self = State::default();
+            self.disabled.insert(String::new());
             return;
         }
         for p in patterns {
-            self.exceptions.retain(|e| !rule_matches(p, e));
-            if !self.disabled.contains(p) {
-                self.disabled.push(p.clone());
-            }
+            remove_covered(&mut self.exceptions, p);
+            self.disabled.insert(p.clone());
         }
     }
 
@@ -68,29 +90,27 @@ impl State {
             return;
         }
         for p in patterns {
-            self.disabled.retain(|d| !rule_matches(p, d));
-            let still_covered = self.disabled.iter().any(|d| rule_matches(d, p));
-            if still_covered && !self.exceptions.contains(p) {
-                self.exceptions.push(p.clone());
+            remove_covered(&mut self.disabled, p);
+            if covering(p).any(|d| self.disabled.contains(d)) {
+                self.exceptions.insert(p.clone());
             }
         }
     }
 }
 
-/// A line-limited suppression (`disable-next-line`, `disable-line`).
-#[derive(Debug, Clone)]
-struct LineRegion {
-    rules: Vec<String>,
-    range: Range<usize>,
-}
+/// Rules named by line directives (`disable-next-line`, `disable-line`), by 0-based line;
+/// None: every rule.
+type LineRules = HashMap<usize, Option<Vec<String>>>;
 
 /// Removes suppressed and accepted diagnostics; reports directives that name no loaded rule.
+///
+/// Directives and findings are swept together in file order, so the cost grows with their
+/// number, not with their product.
 pub fn apply(doc: &Document, known_rules: &[&str], diagnostics: &mut Vec<Diagnostic>) {
     let lines = LineIndex::new(&doc.text);
-    // (offset from which a state holds, the state), in file order.
-    let mut states: Vec<(usize, State)> = Vec::new();
-    let mut current = State::default();
-    let mut line_regions = Vec::new();
+    // Region directives: (offset from which it acts, enable?, rules), in file order.
+    let mut changes: Vec<(usize, bool, Vec<String>)> = Vec::new();
+    let mut line_rules: LineRules = HashMap::new();
     let mut problems = Vec::new();
     for c in &doc.comments {
         let Some((directive, rules)) = parse_directive(&c.body) else {
@@ -113,14 +133,8 @@ pub fn apply(doc: &Document, known_rules: &[&str], diagnostics: &mut Vec<Diagnos
             }
         }
         match directive {
-            "factlint-disable" => {
-                current.disable(&rules);
-                states.push((c.range.end, current.clone()));
-            }
-            "factlint-enable" => {
-                current.enable(&rules);
-                states.push((c.range.end, current.clone()));
-            }
+            "factlint-disable" => changes.push((c.range.end, false, rules)),
+            "factlint-enable" => changes.push((c.range.end, true, rules)),
             "factlint-disable-next-line" | "factlint-disable-line" => {
                 let line = lines.line_of(c.range.end.saturating_sub(1).max(c.range.start));
                 let starts = lines.line_starts();
@@ -129,9 +143,12 @@ pub fn apply(doc: &Document, known_rules: &[&str], diagnostics: &mut Vec<Diagnos
                 } else {
                     next_nonblank_line(&doc.text, starts, line + 1)
                 };
-                if let Some(&s) = starts.get(target) {
-                    let e = starts.get(target + 1).copied().unwrap_or(doc.text.len());
-                    line_regions.push(LineRegion { rules, range: s..e });
+                if target < starts.len() {
+                    let entry = line_rules.entry(target).or_insert(Some(Vec::new()));
+                    match entry {
+                        Some(named) if !rules.is_empty() => named.extend(rules),
+                        _ => *entry = None,
+                    }
                 }
             }
             d => problems.push(
@@ -144,17 +161,36 @@ pub fn apply(doc: &Document, known_rules: &[&str], diagnostics: &mut Vec<Diagnos
             ),
         }
     }
-    let accepted = doc.front_matter.accept.clone();
-    diagnostics.retain(|d| {
+    changes.sort_by_key(|c| c.0); // stable: directives at one offset keep their order
+    let accepted = Accepted::new(&doc.front_matter.accept);
+    let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+    order.sort_by_key(|&i| diagnostics[i].span.start);
+    let mut keep = vec![true; diagnostics.len()];
+    let mut state = State::default();
+    let mut next = 0;
+    for i in order {
+        let d = &diagnostics[i];
         let at = d.span.start;
-        let i = states.partition_point(|(from, _)| *from <= at);
-        let in_region = i > 0 && states[i - 1].1.suppresses(&d.rule);
-        let on_line = line_regions.iter().any(|r| {
-            r.range.contains(&at)
-                && (r.rules.is_empty() || r.rules.iter().any(|x| rule_matches(x, &d.rule)))
-        });
-        !in_region && !on_line && !is_accepted(&doc.text, d, &accepted)
-    });
+        while let Some((from, enable, rules)) = changes.get(next)
+            && *from <= at
+        {
+            if *enable {
+                state.enable(rules);
+            } else {
+                state.disable(rules);
+            }
+            next += 1;
+        }
+        let on_line = line_rules
+            .get(&lines.line_of(at))
+            .is_some_and(|named| match named {
+                None => true,
+                Some(named) => named.iter().any(|x| rule_matches(x, &d.rule)),
+            });
+        keep[i] = !state.suppresses(&d.rule) && !on_line && !accepted.covers(&doc.text, d);
+    }
+    let mut keep = keep.into_iter();
+    diagnostics.retain(|_| keep.next().unwrap_or(true));
     for mut p in problems {
         p.rule = UNKNOWN_RULE_ID.to_string();
         p.severity = Severity::Warning;
@@ -177,23 +213,39 @@ fn parse_directive(body: &str) -> Option<(&str, Vec<String>)> {
     Some((directive, words.map(str::to_string).collect()))
 }
 
-/// Is the flagged text an accepted name or word (case-insensitive)?
-fn is_accepted(text: &str, d: &Diagnostic, accepted: &[String]) -> bool {
-    if accepted.is_empty() {
-        return false;
+/// Accepted names and words, lower-cased once (a config may list thousands).
+#[derive(Debug, Clone, Default)]
+struct Accepted(HashSet<String>);
+
+impl Accepted {
+    fn new(list: &[String]) -> Accepted {
+        Accepted(
+            list.iter()
+                .map(|a| a.trim().to_lowercase())
+                .filter(|a| !a.is_empty())
+                .collect(),
+        )
     }
-    let flagged = text.get(d.span.clone()).unwrap_or("").to_lowercase();
-    if flagged.trim().is_empty() {
-        return false;
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
-    accepted.iter().any(|a| {
-        let a = a.trim().to_lowercase();
-        !a.is_empty()
-            && (flagged == a
-                || flagged
-                    .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-                    .any(|w| w == a))
-    })
+
+    /// Is the flagged text an accepted name, or does it contain an accepted word
+    /// (case-insensitive)?
+    fn covers(&self, text: &str, d: &Diagnostic) -> bool {
+        if self.0.is_empty() {
+            return false;
+        }
+        let flagged = text.get(d.span.clone()).unwrap_or("").to_lowercase();
+        if flagged.trim().is_empty() {
+            return false;
+        }
+        self.0.contains(&flagged)
+            || flagged
+                .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+                .any(|w| self.0.contains(w))
+    }
 }
 
 /// Does `pattern` (a rule id, a set name, or "" for all) cover `rule`?
@@ -219,7 +271,7 @@ fn next_nonblank_line(text: &str, starts: &[usize], mut line: usize) -> usize {
 /// The config's suppressions: names/words accepted everywhere and rules ignored per path glob.
 #[derive(Default)]
 pub struct ConfigSuppressions {
-    accept: Vec<String>,
+    accept: Accepted,
     per_path: Vec<(ignore::overrides::Override, Vec<String>)>,
 }
 
@@ -242,7 +294,7 @@ impl ConfigSuppressions {
             per_path.push((o, rules.clone()));
         }
         Ok(ConfigSuppressions {
-            accept: accept.to_vec(),
+            accept: Accepted::new(accept),
             per_path,
         })
     }
@@ -266,7 +318,7 @@ impl ConfigSuppressions {
             return;
         }
         diagnostics.retain(|d| {
-            !ignored.iter().any(|p| rule_matches(p, &d.rule)) && !is_accepted(text, d, &self.accept)
+            !ignored.iter().any(|p| rule_matches(p, &d.rule)) && !self.accept.covers(text, d)
         });
     }
 }
@@ -275,6 +327,7 @@ impl ConfigSuppressions {
 mod tests {
     use super::*;
     use crate::document::Format;
+    use std::ops::Range;
 
     const KNOWN: &[&str] = &["style.repetition", "style.misspelling", "desk.names"];
 
@@ -426,6 +479,58 @@ mod tests {
         cs.apply(Some(Path::new("/repo/news/a.md")), text, &mut d);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].rule, "style.repetition");
+    }
+
+    #[test]
+    fn thousands_of_directives_and_findings_stay_fast() {
+        // Each directive names a different rule and each finding sits on its own line: the
+        // state per directive and the line regions are looked up, not scanned.
+        let n = 20_000;
+        let mut text = String::new();
+        for i in 0..n {
+            text.push_str(&format!("<!-- factlint-disable desk.r{i} -->\n"));
+        }
+        for _ in 0..n {
+            text.push_str("XX <!-- factlint-disable-line style -->\nXX\n");
+        }
+        let known: Vec<String> = (0..n).map(|i| format!("desk.r{i}")).collect();
+        let mut known: Vec<&str> = known.iter().map(String::as_str).collect();
+        known.push("style.repetition");
+        let doc = Document::parse("t.md", text, Format::Markdown);
+        let mut diags: Vec<Diagnostic> = doc
+            .prose
+            .match_indices("XX")
+            .map(|(i, _)| {
+                let mut d = Diagnostic::new(i..i + 2, "x");
+                d.rule = "style.repetition".into();
+                d
+            })
+            .collect();
+        let start = std::time::Instant::now();
+        known.drain(100..n); // the directives naming the rest are unknown
+        apply(&doc, &known, &mut diags);
+        let unknown = diags.iter().filter(|d| d.rule == UNKNOWN_RULE_ID).count();
+        assert_eq!(unknown, n - 100);
+        // Half the findings are on `disable-line` lines.
+        assert_eq!(diags.len() - unknown, n);
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn nested_set_patterns() {
+        let mut s = State::default();
+        s.disable(&["desk".into()]);
+        assert!(s.suppresses("desk.names") && !s.suppresses("style.x"));
+        s.enable(&["desk.names".into()]);
+        assert!(!s.suppresses("desk.names") && s.suppresses("desk.other"));
+        s.disable(&["desk".into()]); // drops the exception again
+        assert!(s.suppresses("desk.names"));
+        s.enable(&["desk".into()]);
+        assert!(!s.suppresses("desk.other"));
+        s.disable(&[]);
+        assert!(s.suppresses("anything.at.all"));
+        s.enable(&["a".into()]);
+        assert!(!s.suppresses("a.b") && s.suppresses("ab.c"));
     }
 
     #[test]

@@ -1,7 +1,10 @@
-//! Property tests over generated articles: spans are sound whatever the input.
+//! Property tests over generated articles: spans are sound whatever the input, output does not
+//! depend on the thread count, and fixes change only their spans and settle.
 
 use factlint::Linter;
+use factlint::diagnostic::{Applicability, Diagnostic};
 use factlint::document::{Document, Format};
+use factlint::fix;
 use factlint::source::LineIndex;
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -35,6 +38,12 @@ fn piece() -> impl Strategy<Value = String> {
         Just("OAS".to_string()),
         Just("Kiev".to_string()),
         Just("Kyiv".to_string()),
+        Just("goverment".to_string()),
+        Just("Recieved".to_string()),
+        Just("UNTILL".to_string()),
+        Just("yesterday".to_string()),
+        Just("last Tuesday".to_string()),
+        Just("Monday, October 22".to_string()),
         Just("😀".to_string()),
         Just("é".to_string()),
         Just("日本".to_string()),
@@ -94,8 +103,135 @@ fn check_spans(text: &str, format: Format) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+fn lint(text: &str, format: Format) -> Vec<Diagnostic> {
+    let doc = Document::parse("p.md", text.to_string(), format);
+    linter().lint(&doc, Some(jiff::civil::date(2019, 11, 9)))
+}
+
+/// One pass of fixes: each edit alone changes exactly its span; together they keep every byte
+/// between them; re-linting does not report an applied fix again (same rule, same replacement,
+/// where the edit landed).
+fn check_one_pass(text: &str, format: Format, unsafe_fixes: bool) -> Result<(), TestCaseError> {
+    let diags = lint(text, format);
+    let plan = fix::plan(text, &diags, unsafe_fixes);
+    for e in &plan.edits {
+        let alone = fix::apply(text, std::slice::from_ref(e));
+        let tail = text.len() - e.span.end;
+        prop_assert_eq!(&alone[..e.span.start], &text[..e.span.start]);
+        prop_assert_eq!(&alone[alone.len() - tail..], &text[e.span.end..]);
+        prop_assert_eq!(&alone[e.span.start..alone.len() - tail], &e.replacement);
+    }
+    let fixed = fix::apply(text, &plan.edits);
+    let (mut old, mut new) = (0, 0);
+    let mut landed = Vec::new();
+    for e in &plan.edits {
+        let keep = e.span.start - old;
+        prop_assert_eq!(&fixed[new..new + keep], &text[old..e.span.start]);
+        new += keep;
+        landed.push((e, new..new + e.replacement.len()));
+        new += e.replacement.len();
+        old = e.span.end;
+    }
+    prop_assert_eq!(&fixed[new..], &text[old..]);
+    for d in lint(&fixed, format) {
+        for f in &d.fixes {
+            if f.applicability == Applicability::Unsafe && !unsafe_fixes {
+                continue;
+            }
+            for (e, span) in &landed {
+                prop_assert!(
+                    !(d.rule == e.rule && f.span == *span && f.replacement == e.replacement),
+                    "{} reports its own fix again at {:?} in {:?}",
+                    e.rule,
+                    span,
+                    fixed
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// All passes: once fixes settle, re-linting the result offers no fix that would apply, and
+/// fixing it again changes nothing.
+fn check_settles(text: &str, format: Format, unsafe_fixes: bool) -> Result<(), TestCaseError> {
+    let o = fix::fix_text(text, lint(text, format), unsafe_fixes, |t| lint(t, format));
+    if !o.converged {
+        return Ok(()); // reported to the user as a warning; generated text can chain fixes
+    }
+    let again = lint(&o.text, format);
+    prop_assert_eq!(&again, &o.remaining);
+    let left = fix::plan(&o.text, &again, unsafe_fixes);
+    prop_assert!(left.edits.is_empty(), "fixes left: {:?}", left.edits);
+    let twice = fix::fix_text(&o.text, again, unsafe_fixes, |t| lint(t, format));
+    prop_assert_eq!(twice.applied, 0);
+    prop_assert_eq!(twice.text, o.text);
+    Ok(())
+}
+
+/// The human format's `┌─ path:line:column` headers, in order, match the line index.
+fn check_human_headers(text: &str) -> Result<(), TestCaseError> {
+    use factlint::report::{self, FileResult, Summary};
+    let diags = lint(text, Format::Markdown);
+    let lines = LineIndex::new(text);
+    let file = FileResult {
+        path: "p.md",
+        text,
+        lines: &lines,
+        diagnostics: &diags,
+    };
+    let mut out = Vec::new();
+    let mut r = report::reporter(
+        report::Format::Human,
+        &report::Options { color: false },
+        &linter().rules,
+    );
+    r.file(&mut out, &file).unwrap();
+    r.finish(&mut out, &Summary::default()).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let headers: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("┌─ p.md:"))
+        .collect();
+    prop_assert_eq!(headers.len(), diags.len());
+    for (h, d) in headers.iter().zip(&diags) {
+        // codespan points the header at the first primary label, i.e. the span's start.
+        let p = file.position(d.span.start);
+        let want = format!("{}:{}", p.line, p.column);
+        prop_assert_eq!(*h, want.as_str(), "{}", d.rule);
+    }
+    prop_assert!(!out.contains('\r'));
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_fix_changes_only_its_span_and_is_not_reported_again(
+        text in article(),
+        plain in any::<bool>(),
+        unsafe_fixes in any::<bool>(),
+    ) {
+        let format = if plain { Format::Plain } else { Format::Markdown };
+        check_one_pass(&text, format, unsafe_fixes)?;
+    }
+
+    #[test]
+    fn human_snippets_of_long_lines_keep_real_positions(
+        text in article().prop_map(|s| s.replace('\n', " ").repeat(4)),
+        cr in any::<bool>(),
+    ) {
+        // One long line (over the human format's window threshold), or several joined by CRs.
+        let text = if cr { text.replacen(". ", ".\r", 3) } else { text };
+        check_human_headers(&text)?;
+    }
+
+    #[test]
+    fn safe_fixes_settle_and_are_not_reported_again(text in article(), plain in any::<bool>()) {
+        let format = if plain { Format::Plain } else { Format::Markdown };
+        check_settles(&text, format, false)?;
+    }
 
     #[test]
     fn spans_are_sound_in_markdown(text in article()) {

@@ -354,6 +354,9 @@ enum Key<'m> {
     Name(&'m str),
 }
 
+/// How many earlier mentions of one ordinal value a key remembers.
+const MENTIONS_KEPT_PER_VALUE: usize = 4;
+
 /// The earlier mentions of a bucket by key, in document order.
 type Bucket<'m> = HashMap<Key<'m>, Vec<usize>>;
 
@@ -399,7 +402,16 @@ impl Check for OrdinalConflict {
                     && self.related(a, e, later).is_some()
             });
             for k in keys {
-                bucket.entry(k).or_default().push(j);
+                let seen = bucket.entry(k).or_default();
+                // A few earlier mentions per ordinal value are enough to find a conflict; keeping
+                // every one would make a long article's repeated mention quadratic.
+                let same_value = seen
+                    .iter()
+                    .filter(|&&i| mentions[i].q.value == later.q.value)
+                    .count();
+                if same_value < MENTIONS_KEPT_PER_VALUE {
+                    seen.push(j);
+                }
             }
             let Some(earlier) = earlier else { continue };
             let why = self.related(a, earlier, later).unwrap_or_default();

@@ -194,6 +194,9 @@ pub(crate) mod tests {
         .with_fix(start + 3..start + 7, "", Applicability::Safe);
         d.rule = "style.repetition".into();
         d.severity = Severity::Warning;
+        // `Diagnostic::new` keeps messages on one line; reporters still escape a line break
+        // that reaches them some other way.
+        d.message = "'the' is written twice, \"here\" & <there>, 100%\nsecond line".into();
         let mut e = Diagnostic::new(start + 4..text.find(" end").unwrap() + 4, "an error");
         e.rule = "style.misspelling".into();
         e.severity = Severity::Error;
