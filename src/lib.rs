@@ -11,6 +11,7 @@ pub mod checks;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod fast_hash;
 pub mod fix;
 pub mod gazetteer;
 pub mod lsp;

@@ -4,35 +4,8 @@
 //! deletion keys), so that no name check is quadratic in the number of names.
 
 use crate::gazetteer;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the name checks hash many short words per article; SipHash's DoS resistance buys
-/// nothing here (the keys are the article's own words and the rule set's names).
-#[derive(Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+pub use crate::fast_hash::{FastMap, FastSet, Fnv};
 
 /// Folds a name for comparison: lower case, no diacritics, hyphens as spaces, and the Nordic
 /// and Slavic letters that carry no diacritic in Unicode (`æ`, `ø`, `ł`, `ß`…) spelled the way

@@ -21,6 +21,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::gazetteer::{self as gz, NearPlace, PlaceKind};
 use serde::Deserialize;
+use std::sync::Mutex;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -50,7 +51,16 @@ fn min_length() -> usize {
 
 struct Gazetteer {
     o: Options,
+    /// `nearest` by (phrase, single), shared by the threads: an archive names the same people
+    /// and places article after article, and a fuzzy look-up costs tens of microseconds.
+    nearest_cache: Mutex<FastMap<(String, bool), Nearest>>,
 }
+
+/// The place a phrase nearly matches, and whether another is as near.
+type Nearest = Option<(NearPlace, bool)>;
+
+/// Entries kept in `nearest_cache` before it starts again (a few megabytes at most).
+const NEAREST_CACHE_LIMIT: usize = 50_000;
 
 pub static KIND: Kind = Kind {
     doc: KindDoc {
@@ -90,6 +100,7 @@ pub static KIND: Kind = Kind {
 fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, String> {
     Ok(Box::new(Gazetteer {
         o: super::options(value)?,
+        nearest_cache: Mutex::default(),
     }))
 }
 
@@ -207,8 +218,28 @@ fn followed_by_place(a: &Analysis, first: usize, last: usize) -> bool {
 }
 
 impl Gazetteer {
+    /// [`Gazetteer::nearest_uncached`], remembered.
+    fn nearest(&self, phrase: &str, single: bool) -> Nearest {
+        let key = (phrase.to_owned(), single);
+        // A poisoned lock only means another thread panicked mid-insert: the map is still sound.
+        let cached = |c: &Mutex<_>| -> Option<Nearest> {
+            let map: &FastMap<_, _> = &c.lock().unwrap_or_else(|e| e.into_inner());
+            map.get(&key).cloned()
+        };
+        if let Some(found) = cached(&self.nearest_cache) {
+            return found;
+        }
+        let found = self.nearest_uncached(phrase, single);
+        let mut map = self.nearest_cache.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= NEAREST_CACHE_LIMIT {
+            map.clear();
+        }
+        map.insert(key, found.clone());
+        found
+    }
+
     /// The place this phrase nearly matches, if any passes the size and form filters.
-    fn nearest(&self, phrase: &str, single: bool) -> Option<(NearPlace, bool)> {
+    fn nearest_uncached(&self, phrase: &str, single: bool) -> Nearest {
         let g = gz::gazetteer();
         let max = budget(letters(phrase));
         if max == 0 {

@@ -24,6 +24,7 @@
 //! missing/wrong/swapped letter, are not found (that would need two deletions per indexed
 //! form, about five times the index size).
 
+use crate::fast_hash::Memo;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -173,7 +174,10 @@ impl Gazetteer {
 
     /// True when the phrase is a known name form, after [`fold`]ing.
     pub fn is_known(&self, phrase: &str) -> bool {
-        self.find_key(fold(phrase).as_bytes()).is_some()
+        thread_local! {
+            static KNOWN: Memo<bool> = Memo::new();
+        }
+        KNOWN.with(|m| m.get(phrase, |p| self.find_key(fold(p).as_bytes()).is_some()))
     }
 
     /// Canonical name for an exact (folded) known form. When several places share the
@@ -500,41 +504,44 @@ fn fold_char(c: char) -> Piece {
 /// True for an ordinary English word (case-insensitive): "river" is, "cruz" is not.
 /// Only lower-case dictionary entries count, so proper nouns are never common words.
 pub fn is_common_word(word: &str) -> bool {
+    thread_local! {
+        static COMMON: Memo<bool> = Memo::new();
+    }
+    COMMON.with(|m| m.get(word, look_up_common_word))
+}
+
+fn look_up_common_word(word: &str) -> bool {
     let w = word.trim();
     if w.is_empty() {
         return false;
     }
+    let words = common_words();
+    // Most questions are already a plain lower-case word: no copies.
+    if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+        return words.contains(w);
+    }
     let lower = w.to_lowercase();
-    if sorted_lines_contain(COMMON_WORDS, &lower) {
+    if words.contains(&lower) {
         return true;
     }
     let folded = fold(w);
-    folded != lower && sorted_lines_contain(COMMON_WORDS, &folded)
+    folded != lower && words.contains(&folded)
 }
 
-/// Binary search in newline-separated, byte-wise sorted text.
-fn sorted_lines_contain(text: &str, needle: &str) -> bool {
-    let t = text.as_bytes();
-    let n = needle.as_bytes();
-    let (mut lo, mut hi) = (0usize, t.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let start = t[..mid]
-            .iter()
-            .rposition(|&c| c == b'\n')
-            .map_or(0, |p| p + 1)
-            .max(lo);
-        let end = t[start..]
-            .iter()
-            .position(|&c| c == b'\n')
-            .map_or(t.len(), |p| start + p);
-        match t[start..end].cmp(n) {
-            Ordering::Equal => return true,
-            Ordering::Less => lo = end + 1,
-            Ordering::Greater => hi = start,
-        }
+/// The common-word list, one slice per line, split on first use (well under a millisecond,
+/// where hashing 64,000 words into a set costs several): byte-wise sorted, so a binary search
+/// finds a word in about 16 comparisons.
+struct CommonWords(Vec<&'static str>);
+
+impl CommonWords {
+    fn contains(&self, word: &str) -> bool {
+        self.0.binary_search(&word).is_ok()
     }
-    false
+}
+
+fn common_words() -> &'static CommonWords {
+    static WORDS: OnceLock<CommonWords> = OnceLock::new();
+    WORDS.get_or_init(|| CommonWords(COMMON_WORDS.split_terminator('\n').collect()))
 }
 
 #[cfg(test)]

@@ -369,3 +369,15 @@ fn near_finds_single_edits_of_known_forms() {
     }
     assert!(checked > 1000, "only {checked} variants checked");
 }
+
+/// `is_common_word` binary-searches the list: it must be sorted byte-wise, without repeats.
+#[test]
+fn common_words_are_sorted_bytewise() {
+    let words: Vec<&str> = COMMON_WORDS.split_terminator('\n').collect();
+    assert!(words.len() > 10_000);
+    assert!(
+        words.windows(2).all(|w| w[0] < w[1]),
+        "common_words.txt is not sorted"
+    );
+    assert!(words.iter().all(|w| !w.is_empty() && !w.contains('\r')));
+}
