@@ -174,21 +174,44 @@ fn person_words(a: &Analysis, cx: &Context) -> FastMap<String, FastSet<String>> 
     out
 }
 
-/// How often the article uses this (folded) name: as a whole mention or inside a longer one.
-fn uses(a: &Analysis, folded: &str) -> usize {
-    let words: Vec<&str> = folded.split(' ').collect();
-    let toks = &a.tokens;
-    (0..toks.len())
-        .filter(|&i| {
-            toks[i].capitalised
-                && words.iter().enumerate().all(|(k, w)| {
-                    let j = i + k;
-                    j < toks.len()
-                        && toks[j].is_word()
+/// Where each capitalised word stands, by its folded form (possessive stripped): built once
+/// per article, so counting a name's uses costs a look-up, not a pass over the article.
+struct CapitalisedWords(FastMap<String, Vec<usize>>);
+
+impl CapitalisedWords {
+    fn new(a: &Analysis) -> CapitalisedWords {
+        let mut at: FastMap<String, Vec<usize>> = FastMap::default();
+        for (i, t) in a.tokens.iter().enumerate() {
+            if t.capitalised && t.is_word() {
+                at.entry(fold(cues::strip_possessive(a.word(i))))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        CapitalisedWords(at)
+    }
+
+    /// How often the article uses this (folded) name: as a whole mention or inside a longer
+    /// one.
+    fn uses(&self, a: &Analysis, folded: &str) -> usize {
+        let mut words = folded.split(' ');
+        let Some(first) = words.next() else { return 0 };
+        let rest: Vec<&str> = words.collect();
+        let Some(starts) = self.0.get(first) else {
+            return 0;
+        };
+        starts
+            .iter()
+            .filter(|&&i| {
+                rest.iter().enumerate().all(|(k, w)| {
+                    let j = i + 1 + k;
+                    j < a.tokens.len()
+                        && a.tokens[j].is_word()
                         && fold(cues::strip_possessive(a.word(j))) == *w
                 })
-        })
-        .count()
+            })
+            .count()
+    }
 }
 
 /// "Sana Cruz, Bolivia": a known place after a comma, when that is not a list ("the Jacuí,
@@ -287,6 +310,7 @@ impl Check for Gazetteer {
         let g = gz::gazetteer();
         let mut persons: Option<FastMap<String, FastSet<String>>> = None;
         let mut skip: Option<Vec<std::ops::Range<usize>>> = None;
+        let mut capitalised: Option<CapitalisedWords> = None;
         let lower = cues::lowercase_words(a);
         for m in &a.mentions {
             let words = cues::mention_words(a, m);
@@ -377,7 +401,11 @@ impl Check for Gazetteer {
                 };
                 // A spelling used again and again is more likely a name the gazetteer lacks
                 // than a slip, and so is a romanization variant.
-                if uses(a, &text) >= 2 {
+                if capitalised
+                    .get_or_insert_with(|| CapitalisedWords::new(a))
+                    .uses(a, &text)
+                    >= 2
+                {
                     needed += 2;
                 }
                 if romanization_variant(&text, &fold(place.form)) {
@@ -385,7 +413,11 @@ impl Check for Gazetteer {
                 }
                 // The article itself writes the place right elsewhere ("in Potsdam" …
                 // "in Potsdamm").
-                if uses(a, &fold(place.form)) >= 1 {
+                if capitalised
+                    .get_or_insert_with(|| CapitalisedWords::new(a))
+                    .uses(a, &fold(place.form))
+                    >= 1
+                {
                     score += 2;
                 }
                 if score < needed {

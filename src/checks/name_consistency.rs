@@ -99,7 +99,6 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
     }
     let mut spellings: Vec<Spelling> = Vec::new();
     let mut by_fold: FastMap<String, usize> = FastMap::default();
-    let mut index = NearIndex::new(2);
     for (i, t) in a.tokens.iter().enumerate() {
         if !t.is_word() || !t.capitalised {
             continue;
@@ -115,7 +114,6 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             continue;
         }
         let s = *by_fold.entry(folded.clone()).or_insert_with(|| {
-            index.insert(&folded);
             spellings.push(Spelling {
                 shown: word.to_string(),
                 at: Vec::new(),
@@ -152,8 +150,21 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
         }
         v
     };
+    // Only a spelling used at least twice can be the majority one, so only those are indexed;
+    // and a spelling is only looked up when some indexed one is used often enough to outvote it.
+    let mut index = NearIndex::new(2);
+    let mut most_used = 0;
+    for (s, spelling) in spellings.iter().enumerate() {
+        if spelling.at.len() >= 2 {
+            index.insert(&folded_of[s]);
+            most_used = most_used.max(spelling.at.len());
+        }
+    }
     let mut out = Vec::new();
     for (s, minority) in spellings.iter().enumerate() {
+        if most_used < 2 || most_used < o.ratio * minority.at.len() {
+            continue;
+        }
         let wf = &folded_of[s];
         let len = letters(wf);
         let mut best: Option<(usize, u32)> = None;
