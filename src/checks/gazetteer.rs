@@ -375,6 +375,12 @@ impl Check for Gazetteer {
                 if score + 2 < needed {
                     continue;
                 }
+                // Vetoes that need no look-up come first: a person, a listed name.
+                if person_context(a, first, last + 1)
+                    || folded.iter().any(|w| cx.knowledge.is_person_word(w))
+                {
+                    continue;
+                }
                 // "Illoilo City": the name with and without its generic last word.
                 let mut tries = vec![(text.clone(), single)];
                 if folded.len() > 1 && GENERIC.contains(folded.last().unwrap()) {
@@ -423,13 +429,8 @@ impl Check for Gazetteer {
                 if score < needed {
                     continue;
                 }
-                // Vetoes: a person, a listed name, a spelling variant reported elsewhere.
-                if person_context(a, first, last + 1)
-                    || folded.iter().any(|w| cx.knowledge.is_person_word(w))
-                {
-                    continue;
-                }
-                // Used as a person's name in another mention of the article.
+                // Vetoes: a word used as a person's name in another mention of the article, a
+                // spelling variant reported elsewhere.
                 let persons = persons.get_or_insert_with(|| person_words(a, cx));
                 if folded.iter().any(|w| {
                     persons
