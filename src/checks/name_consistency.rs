@@ -166,6 +166,13 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             continue;
         }
         let wf = &folded_of[s];
+        // A real place or a listed name is not a slip for another one (Gambia/Zambia).
+        if gazetteer::gazetteer().is_known(wf)
+            || knowledge.knows_word(wf)
+            || knowledge.knows_phrase(wf)
+        {
+            continue;
+        }
         let len = letters(wf);
         let mut best: Option<(usize, u32)> = None;
         for (id, d) in index.near(wf, budget(len)) {
@@ -214,11 +221,6 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
         let Some((t, _)) = best else {
             continue;
         };
-        // A real place or a listed name is not a slip for another one (Gambia/Zambia).
-        let g = gazetteer::gazetteer();
-        if g.is_known(wf) || knowledge.knows_word(wf) || knowledge.knows_phrase(wf) {
-            continue;
-        }
         out.push(Variant {
             wrong: minority.shown.clone(),
             right: spellings[t].shown.clone(),
