@@ -290,7 +290,8 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             }
         };
         summary.files += 1;
-        let (text, mut diags) = settle(&linted, mode, &mut out, &mut tally)?;
+        let mut linted = linted;
+        let (text, mut diags) = settle(&mut linted, mode, &mut out, &mut tally)?;
         if let Some(w) = &mut baseline_writer {
             w.add(linted.input.path(), &name, &text, &diags);
             return Ok(());
@@ -342,7 +343,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
 /// Applies one file's fix outcome for the mode (writes the file, prints the diff or the fixed
 /// stdin text) and returns the text and findings to report.
 fn settle(
-    l: &Linted,
+    l: &mut Linted,
     mode: Mode,
     out: &mut dyn Write,
     tally: &mut Tally,
@@ -353,7 +354,10 @@ fn settle(
             out.write_all(l.original.as_bytes())
                 .map_err(|e| e.to_string())?;
         }
-        return Ok((l.original.clone(), l.diagnostics.clone()));
+        return Ok((
+            std::mem::take(&mut l.original),
+            std::mem::take(&mut l.diagnostics),
+        ));
     };
     for s in &o.overlaps {
         if let fix::SkipReason::Overlaps(first) = &s.reason {
