@@ -85,6 +85,14 @@ impl Diagnostic {
         }
     }
 
+    /// Moves every span `by` bytes later (findings in a piece of a text, placed in the whole).
+    pub fn shift(&mut self, by: usize) {
+        let move_by = |r: &mut Range<usize>| *r = r.start + by..r.end + by;
+        move_by(&mut self.span);
+        self.labels.iter_mut().for_each(|l| move_by(&mut l.span));
+        self.fixes.iter_mut().for_each(|f| move_by(&mut f.span));
+    }
+
     pub fn with_label(mut self, span: Range<usize>, message: impl Into<String>) -> Self {
         self.labels.push(Label {
             span,

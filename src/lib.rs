@@ -59,28 +59,15 @@ impl Linter {
         date: Option<jiff::civil::Date>,
         run: impl Fn(&Rule) -> bool,
     ) -> Vec<Diagnostic> {
-        let analysis = Analysis::new(doc);
-        let knowledge = checks::known::Knowledge::new(
-            self.rules
-                .iter()
-                .filter(|r| r.enabled)
-                .filter_map(|r| r.check.entity_list())
-                .collect(),
-        );
-        let cx = Context {
-            doc,
-            analysis: &analysis,
-            date: date.or(doc.date()),
-            knowledge,
-        };
         let mut all = Vec::new();
-        let mut buf = Vec::new();
-        for rule in self.rules.iter().filter(|r| run(r)) {
-            rule.check.run(&cx, &mut buf);
-            for mut d in buf.drain(..) {
-                d.rule.clone_from(&rule.id);
-                d.severity = rule.severity;
-                all.push(d);
+        // An article is one segment; a huge text several, analysed one after the other.
+        for range in doc.segments() {
+            if range.len() == doc.text.len() {
+                self.run_checks(doc, date, &run, &mut all);
+            } else {
+                let from = all.len();
+                self.run_checks(&doc.segment(range.clone()), date, &run, &mut all);
+                all[from..].iter_mut().for_each(|d| d.shift(range.start));
             }
         }
         for problem in &doc.front_matter.problems {
@@ -100,6 +87,39 @@ impl Linter {
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
         all
+    }
+
+    /// Analyses `doc` once and runs every selected rule's check over it.
+    fn run_checks(
+        &self,
+        doc: &Document,
+        date: Option<jiff::civil::Date>,
+        run: &impl Fn(&Rule) -> bool,
+        all: &mut Vec<Diagnostic>,
+    ) {
+        let analysis = Analysis::new(doc);
+        let knowledge = checks::known::Knowledge::new(
+            self.rules
+                .iter()
+                .filter(|r| r.enabled)
+                .filter_map(|r| r.check.entity_list())
+                .collect(),
+        );
+        let cx = Context {
+            doc,
+            analysis: &analysis,
+            date: date.or(doc.date()),
+            knowledge,
+        };
+        let mut buf = Vec::new();
+        for rule in self.rules.iter().filter(|r| run(r)) {
+            rule.check.run(&cx, &mut buf);
+            for mut d in buf.drain(..) {
+                d.rule.clone_from(&rule.id);
+                d.severity = rule.severity;
+                all.push(d);
+            }
+        }
     }
 
     /// Lints a snippet of text as a one-paragraph Markdown document (used by `test-rules`).

@@ -117,3 +117,28 @@ fn fifty_megabytes_on_one_line() {
     assert!(findings > 500_000, "{findings}");
     assert!(took < Duration::from_secs(300), "{took:?}");
 }
+
+#[test]
+fn pieces_of_a_huge_text_report_at_the_right_places() {
+    // Over the size above which a text is analysed a piece at a time: every finding of every
+    // piece must land on its own words in the whole text, none lost at the cuts.
+    let text = one_line(factlint::document::SEGMENTED_ABOVE + 300_000);
+    let doc = factlint::document::Document::parse(
+        "huge.md",
+        text.clone(),
+        factlint::document::Format::Markdown,
+    );
+    assert!(doc.segments().len() > 1);
+    let found = factlint::Linter::with_default_rules().lint(&doc, None);
+    let doubled: Vec<_> = found
+        .iter()
+        .filter(|d| d.rule == "style.repetition")
+        .collect();
+    assert_eq!(doubled.len(), text.matches("the the").count());
+    for d in doubled {
+        assert_eq!(&text[d.span.clone()], "the the");
+        for f in &d.fixes {
+            assert!(text[f.span.clone()].starts_with(" the") || &text[f.span.clone()] == "the");
+        }
+    }
+}

@@ -53,6 +53,11 @@ pub struct Comment {
     pub body: String,
 }
 
+/// Texts longer than this are analysed a piece at a time ([`Document::segments`]).
+pub const SEGMENTED_ABOVE: usize = 4 << 20;
+/// The length a piece of a very long text aims for.
+const SEGMENT: usize = 1 << 20;
+
 #[derive(Debug, Clone)]
 pub struct Document {
     pub path: String,
@@ -92,6 +97,79 @@ impl Document {
             blocks,
             front_matter,
             comments,
+        }
+    }
+
+    /// The ranges of the text to analyse one at a time. An article is analysed whole; a text
+    /// longer than [`SEGMENTED_ABOVE`] (an archive pasted into one file, a 50 MB line) is cut
+    /// into pieces of about [`SEGMENT`] bytes, each ending at a line break or a sentence end, so
+    /// that the analysis (every token, number and time of the text) never holds more than one
+    /// piece: memory stays bounded. Checks then compare mentions within a piece only.
+    pub fn segments(&self) -> Vec<Range<usize>> {
+        let len = self.text.len();
+        let mut out = Vec::new();
+        if len <= SEGMENTED_ABOVE {
+            out.push(0..len);
+            return out;
+        }
+        let bytes = self.prose.as_bytes();
+        let mut start = 0;
+        while len - start > SEGMENT + SEGMENT / 2 {
+            let from = start + SEGMENT;
+            let window = &bytes[from..(from + SEGMENT / 2).min(len)];
+            // After a line break, else after a sentence end, else after any space; positions
+            // after an ASCII byte are always character boundaries.
+            let cut = window
+                .iter()
+                .position(|&b| b == b'\n')
+                .or_else(|| {
+                    window
+                        .windows(2)
+                        .position(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+                        .map(|i| i + 1)
+                })
+                .or_else(|| window.iter().position(|&b| b == b' '));
+            let Some(cut) = cut else { break };
+            let end = from + cut + 1;
+            out.push(start..end);
+            start = end;
+        }
+        out.push(start..len);
+        out
+    }
+
+    /// The piece `range` of this document on its own: its text, prose and blocks, with
+    /// offsets counted from `range.start` (shift findings back with [`Diagnostic::shift`]).
+    /// The front matter's date and problems stay; its span only if it lies inside the piece.
+    ///
+    /// [`Diagnostic::shift`]: crate::diagnostic::Diagnostic::shift
+    pub fn segment(&self, range: Range<usize>) -> Document {
+        let shift = |r: &Range<usize>| r.start - range.start..r.end - range.start;
+        let blocks = self
+            .blocks
+            .iter()
+            .filter_map(|b| {
+                let r = b.range.start.max(range.start)..b.range.end.min(range.end);
+                (r.start < r.end).then(|| Block {
+                    kind: b.kind,
+                    range: shift(&r),
+                })
+            })
+            .collect();
+        let mut front_matter = self.front_matter.clone();
+        front_matter.range = front_matter
+            .range
+            .filter(|r| range.start <= r.start && r.end <= range.end)
+            .map(|r| shift(&r));
+        Document {
+            path: self.path.clone(),
+            format: self.format,
+            // Segment ends are character boundaries: after an ASCII byte, or the text's ends.
+            text: self.text[range.clone()].to_string(),
+            prose: self.prose[range].to_string(),
+            blocks,
+            front_matter,
+            comments: Vec::new(),
         }
     }
 
@@ -252,5 +330,39 @@ mod tests {
                 BlockKind::ListItem
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod segment_tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_into_contiguous_pieces_at_sentence_ends() {
+        let sentence = "The mayor of Santa Cruz, Bolivia, said 1,200 people marched. ";
+        let text = sentence.repeat(SEGMENTED_ABOVE / sentence.len() * 2) + "\nEnd.";
+        let doc = Document::parse("long.md", text.clone(), Format::Markdown);
+        let pieces = doc.segments();
+        assert!(pieces.len() >= 6, "{}", pieces.len());
+        assert_eq!(pieces[0].start, 0);
+        assert_eq!(pieces.last().unwrap().end, text.len());
+        for w in pieces.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert!(text[..w[0].end].ends_with(". "), "cut mid-sentence");
+            assert!(w[0].len() <= SEGMENT + SEGMENT / 2 + 1);
+        }
+        // A piece on its own: same bytes, offsets from its start.
+        let piece = doc.segment(pieces[1].clone());
+        assert_eq!(piece.text, text[pieces[1].clone()]);
+        assert_eq!(piece.blocks.len(), 1);
+        assert_eq!(piece.blocks[0].range.start, 0);
+    }
+
+    #[test]
+    fn an_article_is_one_piece() {
+        let doc = Document::parse("a.md", "Short text.".into(), Format::Markdown);
+        let pieces = doc.segments();
+        assert_eq!(pieces.len(), 1);
+        assert_eq!(pieces[0], 0..11);
     }
 }
