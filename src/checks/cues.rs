@@ -386,10 +386,14 @@ pub fn strip_possessive(word: &str) -> &str {
 
 /// Every letter is upper case (an acronym or a dateline: "OAS", "ANTOFAGASTA").
 pub fn all_caps(word: &str) -> bool {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some()
-        && word.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && letters.all(char::is_uppercase)
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters > 1
 }
 
 /// The words the article writes in lower case (so used as ordinary words, not names).

@@ -39,6 +39,9 @@ pub fn fold(s: &str) -> String {
 
 /// Number of letters in a folded name (spaces and apostrophes do not count).
 pub fn letters(folded: &str) -> usize {
+    if folded.is_ascii() {
+        return folded.bytes().filter(u8::is_ascii_alphanumeric).count();
+    }
     folded.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
