@@ -661,14 +661,54 @@ pub fn stem(word: &str) -> String {
 }
 
 fn word_number(w: &str) -> Option<f64> {
-    let w = lower(w);
+    small_cardinal(&lower(w)).map(f64::from)
+}
+
+/// A lower-case number word's value: "zero" … "nineteen", "twenty" … "ninety".
+pub(crate) fn small_cardinal(w: &str) -> Option<u32> {
     if w == "zero" {
-        return Some(0.0);
+        return Some(0);
     }
-    if let Some(i) = unit_index(&w) {
-        return Some(i as f64 + 1.0);
+    if let Some(i) = unit_index(w) {
+        return Some(i as u32 + 1);
     }
-    tens_index(&w).map(|i| (i as f64 + 2.0) * 10.0)
+    tens_index(w).map(|i| (i as u32 + 2) * 10)
+}
+
+/// 0 … 99 in words, as copy writes them ("seven", "forty", "twenty-one").
+pub(crate) fn in_words(v: u32) -> Option<String> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let v = v as usize;
+    Some(match v {
+        0..20 => UNITS[v].to_string(),
+        20..100 if v.is_multiple_of(10) => TENS[v / 10].to_string(),
+        20..100 => format!("{}-{}", TENS[v / 10], UNITS[v % 10]),
+        _ => return None,
+    })
 }
 
 fn ordinal_word(w: &str) -> Option<f64> {

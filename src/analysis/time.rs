@@ -692,37 +692,7 @@ fn month_of(w: &str) -> Option<i8> {
 
 /// One, two … ninety; "twenty-one" is handled by the caller (hyphen tokens).
 fn small_number(w: &str) -> Option<u32> {
-    const UNITS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
-        return Some(i as u32);
-    }
-    TENS.iter()
-        .position(|t| *t == w)
-        .map(|i| 20 + 10 * i as u32)
+    super::numbers::small_cardinal(w)
 }
 
 /// Lower-cased words, token kinds and sentence bounds, for the matchers.

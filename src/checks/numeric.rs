@@ -209,40 +209,11 @@ const CONTEXT_STOP: &[&str] = &[
 /// in words ("five" → "four"), digits with the same thousands separator otherwise.
 pub fn write_like(original: &str, value: f64) -> String {
     let in_words = original.chars().next().is_some_and(char::is_alphabetic);
-    if in_words && value.fract() == 0.0 && (0.0..100.0).contains(&value) {
-        let v = value as usize;
-        const SMALL: &[&str] = &[
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ];
-        const TENS: &[&str] = &[
-            "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        ];
-        let w = if v < 20 {
-            SMALL[v].to_string()
-        } else if v.is_multiple_of(10) {
-            TENS[v / 10].to_string()
-        } else {
-            format!("{}-{}", TENS[v / 10], SMALL[v % 10])
-        };
+    if in_words
+        && value.fract() == 0.0
+        && (0.0..100.0).contains(&value)
+        && let Some(w) = crate::analysis::numbers::in_words(value as u32)
+    {
         return crate::checks::match_case(original, &w);
     }
     let sep = if original.contains(',') { "," } else { "" };
