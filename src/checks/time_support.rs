@@ -40,55 +40,8 @@ pub fn published(d: Date) -> String {
     format_date(d)
 }
 
+/// The time kinds' tests run a kind the way every kind's tests do.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::analysis::Analysis;
-    use crate::checks::{Common, Context, Kind};
-    use crate::diagnostic::Diagnostic;
-    use crate::document::{Document, Format};
-    use crate::yaml;
-
-    /// Runs one kind, configured by `options` (YAML, may be empty), over `text`.
-    pub fn run(
-        kind: &Kind,
-        options: &str,
-        text: &str,
-        date: Option<jiff::civil::Date>,
-    ) -> Vec<Diagnostic> {
-        let value = if options.trim().is_empty() {
-            yaml::Value::Mapping(Default::default())
-        } else {
-            yaml::from_str(options).unwrap_or_else(|e| panic!("{}", e.message))
-        };
-        let common = Common {
-            id: "t.rule".into(),
-            message: None,
-            set: "t".into(),
-        };
-        let check = (kind.build)(value, &common).unwrap_or_else(|e| panic!("{e}"));
-        let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
-        let analysis = Analysis::new(&doc);
-        let cx = Context {
-            doc: &doc,
-            analysis: &analysis,
-            date,
-            knowledge: Default::default(),
-        };
-        let mut out = Vec::new();
-        check.run(&cx, &mut out);
-        out
-    }
-
-    /// The text under each diagnostic's primary span.
-    pub fn hits(
-        kind: &Kind,
-        options: &str,
-        text: &str,
-        date: Option<jiff::civil::Date>,
-    ) -> Vec<String> {
-        run(kind, options, text, date)
-            .iter()
-            .map(|d| text[d.span.clone()].to_string())
-            .collect()
-    }
+    pub use crate::checks::tests_support::{diagnostics as run, run_kind as hits};
 }
