@@ -280,7 +280,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         )
     };
     let sink = |(name, result): (String, Result<Linted, String>)| -> Result<(), String> {
-        let linted = match result {
+        let mut linted = match result {
             Ok(l) => l,
             Err(e) => {
                 tally.failed += 1;
@@ -290,7 +290,6 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             }
         };
         summary.files += 1;
-        let mut linted = linted;
         let (text, mut diags) = settle(&mut linted, mode, &mut out, &mut tally)?;
         if let Some(w) = &mut baseline_writer {
             w.add(linted.input.path(), &name, &text, &diags);

@@ -245,15 +245,12 @@ impl Gazetteer {
     fn nearest(&self, phrase: &str, single: bool) -> Nearest {
         let key = (phrase.to_owned(), single);
         // A poisoned lock only means another thread panicked mid-insert: the map is still sound.
-        let cached = |c: &Mutex<_>| -> Option<Nearest> {
-            let map: &FastMap<_, _> = &c.lock().unwrap_or_else(|e| e.into_inner());
-            map.get(&key).cloned()
-        };
-        if let Some(found) = cached(&self.nearest_cache) {
-            return found;
+        let lock = || self.nearest_cache.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = lock().get(&key) {
+            return found.clone();
         }
         let found = self.nearest_uncached(phrase, single);
-        let mut map = self.nearest_cache.lock().unwrap_or_else(|e| e.into_inner());
+        let mut map = lock();
         if map.len() >= NEAREST_CACHE_LIMIT {
             map.clear();
         }
