@@ -45,25 +45,16 @@ impl FrontMatter {
     }
 
     fn read_yaml(&mut self, yaml_text: &str) {
-        let value: yaml::Value = match yaml::from_str(yaml_text) {
-            Ok(v) => v,
-            Err(e) => {
-                self.problems.push(format!(
-                    "front matter is not valid YAML ({}, line {})",
-                    e.message,
-                    e.line.map_or(0, |l| l + 1)
-                ));
-                return;
-            }
+        // Most front matter is a few `key: value` lines; a full YAML parse of them cost more
+        // than tokenizing the article, so the simple case is read directly.
+        let raw_date = match simple_date(yaml_text) {
+            Some(raw) => raw,
+            None => match self.read_full_yaml(yaml_text) {
+                Some(raw) => raw,
+                None => return,
+            },
         };
-        let Some(map) = value.as_mapping() else {
-            return;
-        };
-        if let Some(date) = map.get("date") {
-            let raw = match date {
-                yaml::Value::String(s) => s.clone(),
-                other => yaml::to_string(other).trim().to_string(),
-            };
+        if let Some(raw) = raw_date {
             match parse_publication_date(&raw) {
                 Some(d) => self.date = Some(d),
                 None => self.problems.push(format!(
@@ -72,6 +63,23 @@ impl FrontMatter {
                 )),
             }
         }
+    }
+
+    /// Parses the front matter as YAML: the raw `date:` (Some(None) without one) and the
+    /// accepted words; None (with a problem recorded) when it is not valid YAML.
+    fn read_full_yaml(&mut self, yaml_text: &str) -> Option<Option<String>> {
+        let value: yaml::Value = match yaml::from_str(yaml_text) {
+            Ok(v) => v,
+            Err(e) => {
+                self.problems.push(format!(
+                    "front matter is not valid YAML ({}, line {})",
+                    e.message,
+                    e.line.map_or(0, |l| l + 1)
+                ));
+                return None;
+            }
+        };
+        let map = value.as_mapping()?;
         if let Some(accept) = map
             .get("factlint")
             .and_then(|v| v.get("accept"))
@@ -82,7 +90,90 @@ impl FrontMatter {
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect();
         }
+        Some(map.get("date").map(|date| match date {
+            yaml::Value::String(s) => s.clone(),
+            other => yaml::to_string(other).trim().to_string(),
+        }))
     }
+}
+
+/// The raw `date:` of front matter made only of `key: value` lines, blank lines and comments,
+/// each value a quoted string without escapes or a plain one-line scalar (and the date one that
+/// YAML reads as a string, not a number). Some(None): no date. None: anything else (nesting,
+/// lists, `factlint:`, repeated keys, unusual characters), which the YAML parser must read.
+fn simple_date(yaml_text: &str) -> Option<Option<String>> {
+    let mut keys: Vec<&str> = Vec::new();
+    let mut date = None;
+    for line in yaml_text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line.split_once(": ")?;
+        let key_ok = key.starts_with(|c: char| c.is_ascii_alphabetic())
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if !key_ok || key == "factlint" || keys.contains(&key) {
+            return None;
+        }
+        keys.push(key);
+        let value = simple_scalar(value.trim_start())?;
+        if key == "date" {
+            date = Some(value);
+        }
+    }
+    match date {
+        None => Some(None),
+        Some(Scalar::Quoted(s)) => Some(Some(s.to_string())),
+        Some(Scalar::Plain(s)) => plain_is_text(s).then(|| Some(s.to_string())),
+    }
+}
+
+enum Scalar<'a> {
+    Quoted(&'a str),
+    Plain(&'a str),
+}
+
+/// A one-line scalar YAML reads verbatim: `"..."` without `\` or `"` inside, `'...'` without
+/// `'` inside, or a plain scalar that starts with a letter or digit and holds no `: `, ` #`,
+/// tabs or characters YAML refuses.
+fn simple_scalar(v: &str) -> Option<Scalar<'_>> {
+    let printable = |s: &str| {
+        !s.chars().any(|c| {
+            c == '\t'
+                || c.is_control()
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                )
+        })
+    };
+    for quote in ['"', '\''] {
+        if let Some(inner) = v.strip_prefix(quote) {
+            let inner = inner.strip_suffix(quote)?;
+            let clean = !inner.contains(quote) && !(quote == '"' && inner.contains('\\'));
+            return (clean && printable(inner)).then_some(Scalar::Quoted(inner));
+        }
+    }
+    let plain = v.starts_with(|c: char| c.is_alphanumeric())
+        && !v.contains(": ")
+        && !v.contains(" #")
+        && !v.ends_with(':')
+        && printable(v);
+    plain.then_some(Scalar::Plain(v))
+}
+
+/// Does YAML read this plain scalar as a string (not a number, boolean or null)? Only the
+/// shapes dates come in are vouched for: a digit followed later by a space, `-` or `/` that is
+/// no exponent sign (`2019-11-09`, `9 November 2019`), or words with a space between them.
+fn plain_is_text(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b[0].is_ascii_digit() {
+        return (1..b.len())
+            .any(|i| matches!(b[i], b' ' | b'-' | b'/') && !matches!(b[i - 1], b'e' | b'E'));
+    }
+    s.contains(' ')
 }
 
 /// `2019-11-09`, `2019-11-09T10:00:00Z`, `2019-11-09 10:00`, `November 9, 2019`, `9 November 2019`.
@@ -118,6 +209,79 @@ mod tests {
             );
         }
         assert!(parse_publication_date("yesterday").is_none());
+    }
+
+    /// The shortcut for simple front matter must read exactly what the YAML parser reads, and
+    /// step aside for everything else.
+    #[test]
+    fn simple_front_matter_reads_like_yaml() {
+        let values = [
+            "2019-11-09",
+            "2019-11-09T10:00:00Z",
+            "\"2019-11-09\"",
+            "'2019-11-09'",
+            "November 9, 2019",
+            "9 November 2019",
+            "2019",
+            "1e-5",
+            "-1",
+            "0x1F",
+            "true",
+            "null",
+            "~",
+            "soon",
+            "yes please",
+            "\"a \\\"b\\\" c\"",
+            "'it''s'",
+            "\"x\" # note",
+            "x # note",
+            "a: b",
+            "C# and F#",
+            "He said \"hi\"",
+            "[a, b]",
+            "{a: b}",
+            "a [b] {c}",
+            "&anchor x",
+            "*alias",
+            "!tag x",
+            "| block",
+            "> folded",
+            "@at",
+            "`tick`",
+            "%pct",
+            "São Paulo",
+            "tab\there",
+            "line\u{2028}sep",
+            "ends with:",
+            "\"unclosed",
+            "'unclosed",
+            "",
+        ];
+        for v in values {
+            for text in [
+                format!("date: {v}\n"),
+                format!("title: {v}\ndate: 2020-01-02\n"),
+                format!("title: x\n\n# c\ndate: {v}\r\n"),
+                format!("date: {v}\ndate: 2020-01-02\n"),
+                format!("factlint: {v}\n"),
+                format!("  date: {v}\n"),
+            ] {
+                let Some(quick) = simple_date(&text) else {
+                    continue;
+                };
+                let mut full = FrontMatter::default();
+                let read = full.read_full_yaml(&text);
+                assert!(full.problems.is_empty(), "{text:?}: {:?}", full.problems);
+                assert_eq!(read, Some(quick), "{text:?}");
+            }
+        }
+        // The common case does take the shortcut.
+        assert_eq!(
+            simple_date("title: \"A title\"\ndate: 2023-07-26\n"),
+            Some(Some("2023-07-26".to_string()))
+        );
+        assert_eq!(simple_date("title: Plain words\n"), Some(None));
+        assert_eq!(simple_date("date: 2019\n"), None);
     }
 
     #[test]
