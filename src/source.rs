@@ -129,7 +129,7 @@ pub struct LineIndex {
 }
 
 /// Bytes between column checkpoints, and the prefix length from which they are used.
-const CHECKPOINT: usize = 256;
+const CHECKPOINT: usize = 64;
 
 /// A position for reporters: 1-based line; 1-based column in Unicode scalar values, in UTF-16
 /// code units and in bytes (each consumer wants its own unit).
