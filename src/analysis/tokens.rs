@@ -58,6 +58,7 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let slice = &text[range.clone()];
     let base = range.start;
     let mut prev_end: Option<usize> = None;
+    let bytes = slice.as_bytes();
     let mut i = 0;
     while let Some((c, len)) = char_at(slice, i) {
         let start = i;
@@ -66,7 +67,14 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             continue;
         }
         let kind = if is_word_char(c) {
-            while let Some((d, dl)) = char_at(slice, i) {
+            loop {
+                // Runs of ASCII letters first, without decoding.
+                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                let Some((d, dl)) = char_at(slice, i) else {
+                    break;
+                };
                 if is_word_char(d)
                     || (is_apostrophe(d)
                         && char_at(slice, i + dl).is_some_and(|(x, _)| is_word_char(x)))
@@ -78,7 +86,6 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             }
             TokenKind::Word
         } else if c.is_ascii_digit() {
-            let bytes = slice.as_bytes();
             while let Some(&d) = bytes.get(i) {
                 let inner_sep =
                     matches!(d, b',' | b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
