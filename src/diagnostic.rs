@@ -140,9 +140,14 @@ impl Diagnostic {
 /// character (a lone CR, a tab from a PDF). Each run of whitespace or control characters that
 /// holds anything but a plain space becomes one space, so a message is always one clean line.
 fn one_line(message: String) -> String {
-    if !message
-        .chars()
-        .any(|c| c.is_control() || (c.is_whitespace() && c != ' '))
+    // Printable ASCII (most messages) needs no look at characters.
+    let printable_ascii = message
+        .bytes()
+        .fold(true, |ok, b| ok & (0x20..0x7f).contains(&b));
+    if printable_ascii
+        || !message
+            .chars()
+            .any(|c| c.is_control() || (c.is_whitespace() && c != ' '))
     {
         return message;
     }
