@@ -176,18 +176,36 @@ pub fn romanization_variant(a: &str, b: &str) -> bool {
     a != b && key(a) == key(b)
 }
 
-/// A set of folded strings that answers "which entries are within k edits of this word?"
-/// from deletion keys: two strings within k edits share a string obtained from each by at most
-/// k deletions, so only entries sharing such a key are compared.
+/// A set of folded strings that answers "which entries are within k edits of this word?".
+/// A small set (an article's names) is scanned, each entry first tested with a length and
+/// letter-set filter that rejects nearly every non-neighbour in a few instructions. A large
+/// set (a rule set's list) answers from deletion keys: two strings within k edits share a
+/// string obtained from each by at most k deletions, so only entries sharing such a key are
+/// compared. Both ways return exactly the entries within the distance.
 #[derive(Default)]
 pub struct NearIndex {
-    entries: Vec<String>,
+    entries: Vec<Entry>,
     exact: FastMap<String, u32>,
-    /// (deletion key, entry) pairs as inserted…
-    pairs: Vec<(u64, u32)>,
-    /// …and sorted on first look-up (one allocation instead of one per key).
-    sorted: std::sync::OnceLock<Vec<(u64, u32)>>,
+    /// (deletion key, entry) pairs, sorted: built on the first look-up in a large set.
+    keys: std::sync::OnceLock<Vec<(u64, u32)>>,
     max_edits: u32,
+}
+
+struct Entry {
+    text: String,
+    chars: usize,
+    letter_set: u64,
+}
+
+/// Up to this many entries, a look-up scans them all (cheaper than generating and searching
+/// the deletion keys of the query); above it, the deletion keys keep look-ups sub-linear.
+const SCAN_AT_MOST: usize = 128;
+
+/// The characters of a string as a set of 64 classes (the code point modulo 64). One edit
+/// changes at most two classes (a substitution removes one and adds one), so two strings
+/// whose sets differ in more than `2k` classes are more than `k` edits apart.
+fn letter_set(s: &str) -> u64 {
+    s.chars().fold(0, |set, c| set | 1 << (c as u32 % 64))
 }
 
 impl NearIndex {
@@ -212,20 +230,18 @@ impl NearIndex {
             return id;
         }
         let id = self.entries.len() as u32;
-        self.entries.push(folded.to_string());
+        self.entries.push(Entry {
+            text: folded.to_string(),
+            chars: folded.chars().count(),
+            letter_set: letter_set(folded),
+        });
         self.exact.insert(folded.to_string(), id);
-        let chars: Vec<char> = folded.chars().collect();
-        let mut keys = Vec::new();
-        // An entry is only ever compared within the budget of a name up to two letters longer.
-        let depth = self.max_edits.min(budget(letters(folded) + 2));
-        deletion_keys(&chars, depth, &mut keys);
-        self.pairs.extend(keys.into_iter().map(|k| (k, id)));
-        self.sorted = std::sync::OnceLock::new();
+        self.keys = std::sync::OnceLock::new();
         id
     }
 
     pub fn get(&self, id: u32) -> &str {
-        &self.entries[id as usize]
+        &self.entries[id as usize].text
     }
 
     pub fn exact(&self, folded: &str) -> Option<u32> {
@@ -239,17 +255,50 @@ impl NearIndex {
         if max == 0 || self.entries.is_empty() {
             return Vec::new();
         }
+        let chars = folded.chars().count();
+        let set = letter_set(folded);
+        let within = |id: u32| -> Option<(u32, u32)> {
+            let e = &self.entries[id as usize];
+            if e.chars.abs_diff(chars) > max as usize
+                || (e.letter_set ^ set).count_ones() > 2 * max
+            {
+                return None;
+            }
+            let d = distance(folded, &e.text);
+            (d >= 1 && d <= max).then_some((id, d))
+        };
+        let mut out: Vec<(u32, u32)> = if self.entries.len() <= SCAN_AT_MOST {
+            (0..self.entries.len() as u32).filter_map(within).collect()
+        } else {
+            self.candidates(folded, max)
+                .into_iter()
+                .filter_map(within)
+                .collect()
+        };
+        out.sort_by_key(|&(id, d)| (d, id));
+        out
+    }
+
+    /// The entries sharing a deletion key (up to `max` deletions) with `folded`, by id.
+    fn candidates(&self, folded: &str, max: u32) -> Vec<u32> {
+        let sorted = self.keys.get_or_init(|| {
+            let mut pairs = Vec::new();
+            let mut keys = Vec::new();
+            for (id, e) in self.entries.iter().enumerate() {
+                let chars: Vec<char> = e.text.chars().collect();
+                keys.clear();
+                deletion_keys(&chars, self.max_edits, &mut keys);
+                pairs.extend(keys.iter().map(|&k| (k, id as u32)));
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        });
         let chars: Vec<char> = folded.chars().collect();
         let mut keys = Vec::new();
         deletion_keys(&chars, max, &mut keys);
         keys.sort_unstable();
         keys.dedup();
-        let sorted = self.sorted.get_or_init(|| {
-            let mut pairs = self.pairs.clone();
-            pairs.sort_unstable();
-            pairs.dedup();
-            pairs
-        });
         let mut candidates: Vec<u32> = Vec::new();
         for k in keys {
             let from = sorted.partition_point(|&(x, _)| x < k);
@@ -262,19 +311,7 @@ impl NearIndex {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        let mut out: Vec<(u32, u32)> = candidates
-            .into_iter()
-            .filter_map(|id| {
-                let e = &self.entries[id as usize];
-                if e == folded || e.chars().count().abs_diff(chars.len()) > max as usize {
-                    return None;
-                }
-                let d = distance(folded, e);
-                (d >= 1 && d <= max).then_some((id, d))
-            })
-            .collect();
-        out.sort_by_key(|&(id, d)| (d, id));
-        out
+        candidates
     }
 }
 
@@ -393,5 +430,35 @@ mod tests {
         assert!(hits("zavaleta", 2).is_empty(), "exact is not near");
         assert!(hits("gonzalez", 2).is_empty());
         assert_eq!(idx.exact("mesa"), Some(3));
+    }
+
+    #[test]
+    fn scanned_and_keyed_look_ups_agree() {
+        // Words a letter or two apart, enough of them that the index uses deletion keys.
+        let mut seed = 7u32;
+        let mut words: Vec<String> = Vec::new();
+        while words.len() < 3 * SCAN_AT_MOST {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let len = 3 + (seed >> 16) as usize % 10;
+            let word: String = (0..len)
+                .map(|i| ["a", "e", "l", "n", "r", "é"][(seed >> (i % 16)) as usize % 6])
+                .collect();
+            words.push(word);
+        }
+        let mut idx = NearIndex::new(2);
+        for w in &words {
+            idx.insert(w);
+        }
+        assert!(idx.len() > SCAN_AT_MOST);
+        for q in words.iter().take(60) {
+            for max in 1..=2 {
+                let mut brute: Vec<(u32, u32)> = (0..idx.len() as u32)
+                    .map(|id| (id, distance(q, idx.get(id))))
+                    .filter(|&(_, d)| d >= 1 && d <= max)
+                    .collect();
+                brute.sort_by_key(|&(id, d)| (d, id));
+                assert_eq!(idx.near(q, max), brute, "{q} {max}");
+            }
+        }
     }
 }

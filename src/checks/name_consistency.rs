@@ -1,7 +1,7 @@
 //! `name-consistency`: one name spelled two ways in one article ("Feitosa" three times,
 //! "Feitoza" once). No list needed: the article's own majority spelling is the evidence.
 
-use super::cues::{self, all_caps, is_calendar_word, is_title, strip_possessive};
+use super::cues::{all_caps, is_calendar_word, is_title, strip_possessive};
 use super::fuzzy::{FastMap, FastSet, NearIndex, budget, distance, fold, inflected, letters};
 use super::known::{Knowledge, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
@@ -81,47 +81,79 @@ pub struct Variant {
 }
 
 struct Spelling {
+    /// The folded spelling ("feitosa").
+    folded: String,
+    /// As first written ("Feitosa").
     shown: String,
     at: Vec<usize>,
     /// Folded given names written before it ("marcelo" for "Marcelo Feitosa").
     given: FastSet<String>,
     /// Folded surnames written after it, when it is a given name ("feitosa" for "Marcelo").
     family: FastSet<String>,
+    /// The article also writes it in lower case: an ordinary word, not a name.
+    ordinary: bool,
+}
+
+/// The folded form of a capitalised word (possessive removed) that may be a name worth
+/// comparing; `None` for an acronym, a short word, a calendar word or a common word.
+fn comparable(word: &str, min_length: usize) -> Option<String> {
+    if all_caps(word) {
+        return None;
+    }
+    // Folding an ASCII word keeps its letters: a short word is dropped before allocating.
+    if word.is_ascii() && letters(word) < min_length {
+        return None;
+    }
+    let folded = fold(word);
+    if letters(&folded) < min_length
+        || is_calendar_word(&folded)
+        || gazetteer::is_common_word(&folded)
+    {
+        return None;
+    }
+    Some(folded)
 }
 
 /// The spelling variants of names in the article (shared with the gazetteer check, which
 /// leaves these to this one).
 pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
-    let lower = cues::lowercase_words(a);
     let mut mention_of = vec![usize::MAX; a.tokens.len()];
     for (m, mention) in a.mentions.iter().enumerate() {
         mention_of[mention.tokens.clone()].fill(m);
     }
     let mut spellings: Vec<Spelling> = Vec::new();
     let mut by_fold: FastMap<String, usize> = FastMap::default();
+    // The spelling each capitalised word (as written) counts for: names recur, and whether a
+    // word is one depends on the word alone, so each distinct word is tested once.
+    let mut spelling_of: FastMap<&str, Option<usize>> = FastMap::default();
     for (i, t) in a.tokens.iter().enumerate() {
         if !t.is_word() || !t.capitalised {
             continue;
         }
         let word = strip_possessive(a.word(i));
-        let folded = fold(word);
-        if all_caps(word)
-            || letters(&folded) < o.min_length
-            || is_calendar_word(&folded)
-            || lower.contains(folded.as_str())
-            || gazetteer::is_common_word(&folded)
-        {
+        let s = match spelling_of.get(word) {
+            Some(&s) => s,
+            None => {
+                let s = comparable(word, o.min_length).map(|folded| {
+                    *by_fold.entry(folded).or_insert_with_key(|folded| {
+                        spellings.push(Spelling {
+                            folded: folded.clone(),
+                            shown: word.to_string(),
+                            at: Vec::new(),
+                            given: FastSet::default(),
+                            family: FastSet::default(),
+                            ordinary: false,
+                        });
+                        spellings.len() - 1
+                    })
+                });
+                spelling_of.insert(word, s);
+                s
+            }
+        };
+        let Some(s) = s else {
             continue;
-        }
-        let s = *by_fold.entry(folded.clone()).or_insert_with(|| {
-            spellings.push(Spelling {
-                shown: word.to_string(),
-                at: Vec::new(),
-                given: FastSet::default(),
-                family: FastSet::default(),
-            });
-            spellings.len() - 1
-        });
+        };
         spellings[s].at.push(i);
         // The word after it in the same name: it is a given name, that is the surname.
         let m = mention_of[i];
@@ -137,35 +169,44 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
         // The word before it in the same name, if it is a given name rather than a title.
         if i > 0 && m != usize::MAX && mention_of[i - 1] == m && a.tokens[i - 1].is_word() {
             let prev = a.word(i - 1);
-            let pf = fold(prev);
-            if !is_title(prev) && !gazetteer::is_common_word(&pf) && !all_caps(prev) {
-                spellings[s].given.insert(pf);
+            if !is_title(prev) && !all_caps(prev) {
+                let pf = fold(prev);
+                if !gazetteer::is_common_word(&pf) {
+                    spellings[s].given.insert(pf);
+                }
             }
         }
     }
-    let folded_of: Vec<String> = {
-        let mut v = vec![String::new(); spellings.len()];
-        for (f, &s) in &by_fold {
-            v[s] = f.clone();
+    if spellings.is_empty() {
+        return Vec::new();
+    }
+    // A spelling the article also writes in lower case is an ordinary word. Spellings have at
+    // least `min_length` letters, so shorter words cannot be one.
+    for (i, t) in a.tokens.iter().enumerate() {
+        if t.is_word() && !t.capitalised && a.word(i).len() >= o.min_length {
+            if let Some(&s) = by_fold.get(a.word(i)) {
+                spellings[s].ordinary = true;
+            }
         }
-        v
-    };
+    }
     // Only a spelling used at least twice can be the majority one, so only those are indexed;
     // and a spelling is only looked up when some indexed one is used often enough to outvote it.
     let mut index = NearIndex::new(2);
+    let mut indexed: Vec<usize> = Vec::new();
     let mut most_used = 0;
     for (s, spelling) in spellings.iter().enumerate() {
-        if spelling.at.len() >= 2 {
-            index.insert(&folded_of[s]);
+        if spelling.at.len() >= 2 && !spelling.ordinary {
+            index.insert(&spelling.folded);
+            indexed.push(s);
             most_used = most_used.max(spelling.at.len());
         }
     }
     let mut out = Vec::new();
-    for (s, minority) in spellings.iter().enumerate() {
-        if most_used < 2 || most_used < o.ratio * minority.at.len() {
+    for minority in &spellings {
+        if minority.ordinary || most_used < 2 || most_used < o.ratio * minority.at.len() {
             continue;
         }
-        let wf = &folded_of[s];
+        let wf = &minority.folded;
         // A real place or a listed name is not a slip for another one (Gambia/Zambia).
         if gazetteer::gazetteer().is_known(wf)
             || knowledge.knows_word(wf)
@@ -176,9 +217,9 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
         let len = letters(wf);
         let mut best: Option<(usize, u32)> = None;
         for (id, d) in index.near(wf, budget(len)) {
-            let t = by_fold[index.get(id)];
+            let t = indexed[id as usize];
             let majority = &spellings[t];
-            let rf = &folded_of[t];
+            let rf = &majority.folded;
             if majority.at.len() < 2
                 || majority.at.len() < o.ratio * minority.at.len()
                 || inflected(wf, rf)
