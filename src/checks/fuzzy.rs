@@ -39,10 +39,14 @@ pub fn fold(s: &str) -> String {
 
 /// Number of letters in a folded name (spaces and apostrophes do not count).
 pub fn letters(folded: &str) -> usize {
-    if folded.is_ascii() {
-        return folded.bytes().filter(u8::is_ascii_alphanumeric).count();
+    let mut n = 0;
+    for b in folded.bytes() {
+        if b >= 0x80 {
+            return folded.chars().filter(|c| c.is_alphanumeric()).count();
+        }
+        n += usize::from(b.is_ascii_alphanumeric());
     }
-    folded.chars().filter(|c| c.is_alphanumeric()).count()
+    n
 }
 
 /// Edits a whole name (or a name part with no exact part beside it) may differ by and still be
