@@ -81,27 +81,28 @@ pub fn distance(a: &str, b: &str) -> u32 {
         cb[m] = c;
         m += 1;
     }
-    // Row i of the table lives in rows[i % 3]: the current row, the previous one, and the one
-    // before (for transpositions).
+    // Three rows of the table: the current one, the previous one, and the one before (for
+    // transpositions), rotated by swapping references.
     let mut rows = [[0u32; MAX + 1]; 3];
-    for (j, cell) in rows[0].iter_mut().enumerate().take(m + 1) {
+    let [back2, prev, cur] = &mut rows;
+    let (mut back2, mut prev, mut cur) = (back2, prev, cur);
+    for (j, cell) in prev.iter_mut().enumerate().take(m + 1) {
         *cell = j as u32;
     }
     for i in 1..=n {
-        let (cur, prev, back2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = i as u32;
+        cur[0] = i as u32;
+        let c = ca[i - 1];
         for j in 1..=m {
-            let cost = u32::from(ca[i - 1] != cb[j - 1]);
-            let mut v = (rows[prev][j] + 1)
-                .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + cost);
-            if i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1] {
-                v = v.min(rows[back2][j - 2] + 1);
+            let cost = u32::from(c != cb[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && c == cb[j - 2] && ca[i - 2] == cb[j - 1] {
+                v = v.min(back2[j - 2] + 1);
             }
-            rows[cur][j] = v;
+            cur[j] = v;
         }
+        (back2, prev, cur) = (prev, cur, back2);
     }
-    rows[n % 3][m]
+    prev[m]
 }
 
 /// Endings that make another word from a name rather than misspell it: plurals and
@@ -380,6 +381,18 @@ mod tests {
         }
         let long = "a".repeat(40);
         assert_eq!(distance(&long, "a"), 39);
+        // Transpositions, repeats and lengths up to the stack limit.
+        let words: Vec<String> = (0..200u32)
+            .map(|k| {
+                let len = (k * 7 % 33) as usize;
+                (0..len)
+                    .map(|i| ['a', 'b', 'r', 'é'][((k >> (i % 5)) as usize + i * i) % 4])
+                    .collect()
+            })
+            .collect();
+        for (a, b) in words.iter().zip(words.iter().skip(1)) {
+            assert_eq!(distance(a, b), gazetteer::damerau_levenshtein(a, b), "{a} {b}");
+        }
     }
 
     #[test]
