@@ -20,6 +20,9 @@ const CONNECTORS: &[&str] = &[
     "von", "y", "e", "al", "bin", "ibn", "of", "el", "zu", "ter", "ten",
 ];
 
+static CONNECTOR_SET: super::words::Lazy =
+    super::words::Lazy::new(|| super::words::WordSet::new(CONNECTORS));
+
 pub(super) fn extract(a: &Analysis) -> Vec<Mention> {
     let mut out = Vec::new();
     let toks = &a.tokens;
@@ -58,7 +61,7 @@ pub(super) fn extract(a: &Analysis) -> Vec<Mention> {
             let mut j = end;
             while same_sentence(j)
                 && toks[j].kind == TokenKind::Word
-                && CONNECTORS.contains(&a.word(j))
+                && CONNECTOR_SET.contains(a.word(j))
             {
                 j += 1;
             }

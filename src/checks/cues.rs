@@ -1,6 +1,7 @@
 //! What the words around a name say about it: a person (a title before it, a speech verb after
 //! it), a place (a preposition or "city of" before it), or nothing. Shared by the name checks.
 
+use crate::analysis::words::{Lazy, WordSet};
 use crate::analysis::{Analysis, Mention};
 use crate::checks::fuzzy;
 
@@ -269,9 +270,27 @@ const PLACE_NOUNS: &[&str] = &[
     "government",
 ];
 
+static TITLE_SET: Lazy = Lazy::new(|| WordSet::new(TITLES));
+static PERSON_VERB_SET: Lazy = Lazy::new(|| WordSet::new(PERSON_VERBS));
+static PLACE_PREPOSITION_SET: Lazy = Lazy::new(|| WordSet::new(PLACE_PREPOSITIONS));
+static PLACE_NOUN_SET: Lazy = Lazy::new(|| WordSet::new(PLACE_NOUNS));
+
+/// No title is longer, so an ASCII word can be lower-cased on the stack.
+const LONGEST_TITLE: usize = 24;
+
+/// Is the word a title or role ("President", "Sen.")? Any case; trailing dots are ignored.
 pub fn is_title(word: &str) -> bool {
-    let w = word.to_lowercase();
-    TITLES.contains(&w.trim_end_matches('.'))
+    if !word.is_ascii() {
+        return TITLE_SET.contains(word.to_lowercase().trim_end_matches('.'));
+    }
+    let word = word.trim_end_matches('.');
+    let mut buf = [0u8; LONGEST_TITLE];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|w| TITLE_SET.contains(w))
 }
 
 /// Calendar words are capitalised but never names of people or places.
@@ -321,9 +340,7 @@ pub fn person_context(a: &Analysis, first: usize, end: usize) -> bool {
         }
         return false;
     }
-    j < sentence.tokens.end
-        && toks[j].is_word()
-        && PERSON_VERBS.contains(&a.word(j).to_lowercase().as_str())
+    j < sentence.tokens.end && toks[j].is_word() && PERSON_VERB_SET.contains(a.lower(j))
 }
 
 /// Strength of the place cue before token `first`: 2 for "in X", "city of X", "state of X",
@@ -335,13 +352,13 @@ pub fn place_context(a: &Analysis, first: usize) -> u32 {
         return 0;
     }
     let prev = first - 1;
-    let w = a.word(prev).to_lowercase();
-    let before = (prev > sentence.tokens.start && a.tokens[prev - 1].is_word())
-        .then(|| a.word(prev - 1).to_lowercase());
-    match w.as_str() {
-        _ if PLACE_PREPOSITIONS.contains(&w.as_str()) => 2,
-        "of" if before.as_deref().is_some_and(|b| PLACE_NOUNS.contains(&b)) => 2,
-        "with" if matches!(before.as_deref(), Some("border" | "borders")) => 2,
+    let w = a.lower(prev);
+    let before =
+        (prev > sentence.tokens.start && a.tokens[prev - 1].is_word()).then(|| a.lower(prev - 1));
+    match w {
+        _ if PLACE_PREPOSITION_SET.contains(w) => 2,
+        "of" if before.is_some_and(|b| PLACE_NOUN_SET.contains(b)) => 2,
+        "with" if matches!(before, Some("border" | "borders")) => 2,
         "of" | "at" => 1,
         "and" | "or" | "," => {
             // The previous item of the list: the whole name ending just before ("Tel Aviv").
@@ -370,11 +387,14 @@ pub fn place_context(a: &Analysis, first: usize) -> u32 {
 /// The name words of a mention: its word tokens as (token index, folded text), with a
 /// possessive ending removed ("Morales's" → "morales").
 pub fn mention_words(a: &Analysis, m: &Mention) -> Vec<(usize, String)> {
-    m.tokens
-        .clone()
-        .filter(|&i| a.tokens[i].is_word())
-        .map(|i| (i, fuzzy::fold(strip_possessive(a.word(i)))))
-        .collect()
+    let mut out = Vec::with_capacity(m.tokens.len());
+    out.extend(
+        m.tokens
+            .clone()
+            .filter(|&i| a.tokens[i].is_word())
+            .map(|i| (i, fuzzy::fold(strip_possessive(a.word(i))))),
+    );
+    out
 }
 
 /// "Morales's" → "Morales", "Bolivia’s" → "Bolivia".
@@ -462,6 +482,16 @@ mod tests {
                 assert_eq!(place_context(a, second), 0);
             },
         );
+    }
+
+    #[test]
+    fn titles_in_any_case() {
+        assert!(TITLES.iter().all(|t| t.len() <= LONGEST_TITLE));
+        for w in ["President", "SEN.", "mr", "Dr.", "director-general", "Sec", "Kingdom", ""] {
+            let slow = TITLES.contains(&w.to_lowercase().trim_end_matches('.'));
+            assert_eq!(is_title(w), slow, "{w}");
+        }
+        assert!(is_title("\u{212a}ing"), "Kelvin sign lower-cases to k");
     }
 
     #[test]

@@ -39,10 +39,14 @@ pub fn fold(s: &str) -> String {
 
 /// Number of letters in a folded name (spaces and apostrophes do not count).
 pub fn letters(folded: &str) -> usize {
-    if folded.is_ascii() {
-        return folded.bytes().filter(u8::is_ascii_alphanumeric).count();
+    let mut n = 0;
+    for b in folded.bytes() {
+        if b >= 0x80 {
+            return folded.chars().filter(|c| c.is_alphanumeric()).count();
+        }
+        n += usize::from(b.is_ascii_alphanumeric());
     }
-    folded.chars().filter(|c| c.is_alphanumeric()).count()
+    n
 }
 
 /// Edits a whole name (or a name part with no exact part beside it) may differ by and still be
@@ -77,27 +81,28 @@ pub fn distance(a: &str, b: &str) -> u32 {
         cb[m] = c;
         m += 1;
     }
-    // Row i of the table lives in rows[i % 3]: the current row, the previous one, and the one
-    // before (for transpositions).
+    // Three rows of the table: the current one, the previous one, and the one before (for
+    // transpositions), rotated by swapping references.
     let mut rows = [[0u32; MAX + 1]; 3];
-    for (j, cell) in rows[0].iter_mut().enumerate().take(m + 1) {
+    let [back2, prev, cur] = &mut rows;
+    let (mut back2, mut prev, mut cur) = (back2, prev, cur);
+    for (j, cell) in prev.iter_mut().enumerate().take(m + 1) {
         *cell = j as u32;
     }
     for i in 1..=n {
-        let (cur, prev, back2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[cur][0] = i as u32;
+        cur[0] = i as u32;
+        let c = ca[i - 1];
         for j in 1..=m {
-            let cost = u32::from(ca[i - 1] != cb[j - 1]);
-            let mut v = (rows[prev][j] + 1)
-                .min(rows[cur][j - 1] + 1)
-                .min(rows[prev][j - 1] + cost);
-            if i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1] {
-                v = v.min(rows[back2][j - 2] + 1);
+            let cost = u32::from(c != cb[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && c == cb[j - 2] && ca[i - 2] == cb[j - 1] {
+                v = v.min(back2[j - 2] + 1);
             }
-            rows[cur][j] = v;
+            cur[j] = v;
         }
+        (back2, prev, cur) = (prev, cur, back2);
     }
-    rows[n % 3][m]
+    prev[m]
 }
 
 /// Endings that make another word from a name rather than misspell it: plurals and
@@ -176,18 +181,36 @@ pub fn romanization_variant(a: &str, b: &str) -> bool {
     a != b && key(a) == key(b)
 }
 
-/// A set of folded strings that answers "which entries are within k edits of this word?"
-/// from deletion keys: two strings within k edits share a string obtained from each by at most
-/// k deletions, so only entries sharing such a key are compared.
+/// A set of folded strings that answers "which entries are within k edits of this word?".
+/// A small set (an article's names) is scanned, each entry first tested with a length and
+/// letter-set filter that rejects nearly every non-neighbour in a few instructions. A large
+/// set (a rule set's list) answers from deletion keys: two strings within k edits share a
+/// string obtained from each by at most k deletions, so only entries sharing such a key are
+/// compared. Both ways return exactly the entries within the distance.
 #[derive(Default)]
 pub struct NearIndex {
-    entries: Vec<String>,
+    entries: Vec<Entry>,
     exact: FastMap<String, u32>,
-    /// (deletion key, entry) pairs as inserted…
-    pairs: Vec<(u64, u32)>,
-    /// …and sorted on first look-up (one allocation instead of one per key).
-    sorted: std::sync::OnceLock<Vec<(u64, u32)>>,
+    /// (deletion key, entry) pairs, sorted: built on the first look-up in a large set.
+    keys: std::sync::OnceLock<Vec<(u64, u32)>>,
     max_edits: u32,
+}
+
+struct Entry {
+    text: String,
+    chars: usize,
+    letter_set: u64,
+}
+
+/// Up to this many entries, a look-up scans them all (cheaper than generating and searching
+/// the deletion keys of the query); above it, the deletion keys keep look-ups sub-linear.
+const SCAN_AT_MOST: usize = 128;
+
+/// The characters of a string as a set of 64 classes (the code point modulo 64). One edit
+/// changes at most two classes (a substitution removes one and adds one), so two strings
+/// whose sets differ in more than `2k` classes are more than `k` edits apart.
+fn letter_set(s: &str) -> u64 {
+    s.chars().fold(0, |set, c| set | 1 << (c as u32 % 64))
 }
 
 impl NearIndex {
@@ -212,20 +235,18 @@ impl NearIndex {
             return id;
         }
         let id = self.entries.len() as u32;
-        self.entries.push(folded.to_string());
+        self.entries.push(Entry {
+            text: folded.to_string(),
+            chars: folded.chars().count(),
+            letter_set: letter_set(folded),
+        });
         self.exact.insert(folded.to_string(), id);
-        let chars: Vec<char> = folded.chars().collect();
-        let mut keys = Vec::new();
-        // An entry is only ever compared within the budget of a name up to two letters longer.
-        let depth = self.max_edits.min(budget(letters(folded) + 2));
-        deletion_keys(&chars, depth, &mut keys);
-        self.pairs.extend(keys.into_iter().map(|k| (k, id)));
-        self.sorted = std::sync::OnceLock::new();
+        self.keys = std::sync::OnceLock::new();
         id
     }
 
     pub fn get(&self, id: u32) -> &str {
-        &self.entries[id as usize]
+        &self.entries[id as usize].text
     }
 
     pub fn exact(&self, folded: &str) -> Option<u32> {
@@ -239,17 +260,50 @@ impl NearIndex {
         if max == 0 || self.entries.is_empty() {
             return Vec::new();
         }
+        let chars = folded.chars().count();
+        let set = letter_set(folded);
+        let within = |id: u32| -> Option<(u32, u32)> {
+            let e = &self.entries[id as usize];
+            if e.chars.abs_diff(chars) > max as usize
+                || (e.letter_set ^ set).count_ones() > 2 * max
+            {
+                return None;
+            }
+            let d = distance(folded, &e.text);
+            (d >= 1 && d <= max).then_some((id, d))
+        };
+        let mut out: Vec<(u32, u32)> = if self.entries.len() <= SCAN_AT_MOST {
+            (0..self.entries.len() as u32).filter_map(within).collect()
+        } else {
+            self.candidates(folded, max)
+                .into_iter()
+                .filter_map(within)
+                .collect()
+        };
+        out.sort_by_key(|&(id, d)| (d, id));
+        out
+    }
+
+    /// The entries sharing a deletion key (up to `max` deletions) with `folded`, by id.
+    fn candidates(&self, folded: &str, max: u32) -> Vec<u32> {
+        let sorted = self.keys.get_or_init(|| {
+            let mut pairs = Vec::new();
+            let mut keys = Vec::new();
+            for (id, e) in self.entries.iter().enumerate() {
+                let chars: Vec<char> = e.text.chars().collect();
+                keys.clear();
+                deletion_keys(&chars, self.max_edits, &mut keys);
+                pairs.extend(keys.iter().map(|&k| (k, id as u32)));
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        });
         let chars: Vec<char> = folded.chars().collect();
         let mut keys = Vec::new();
         deletion_keys(&chars, max, &mut keys);
         keys.sort_unstable();
         keys.dedup();
-        let sorted = self.sorted.get_or_init(|| {
-            let mut pairs = self.pairs.clone();
-            pairs.sort_unstable();
-            pairs.dedup();
-            pairs
-        });
         let mut candidates: Vec<u32> = Vec::new();
         for k in keys {
             let from = sorted.partition_point(|&(x, _)| x < k);
@@ -262,19 +316,7 @@ impl NearIndex {
         }
         candidates.sort_unstable();
         candidates.dedup();
-        let mut out: Vec<(u32, u32)> = candidates
-            .into_iter()
-            .filter_map(|id| {
-                let e = &self.entries[id as usize];
-                if e == folded || e.chars().count().abs_diff(chars.len()) > max as usize {
-                    return None;
-                }
-                let d = distance(folded, e);
-                (d >= 1 && d <= max).then_some((id, d))
-            })
-            .collect();
-        out.sort_by_key(|&(id, d)| (d, id));
-        out
+        candidates
     }
 }
 
@@ -339,6 +381,18 @@ mod tests {
         }
         let long = "a".repeat(40);
         assert_eq!(distance(&long, "a"), 39);
+        // Transpositions, repeats and lengths up to the stack limit.
+        let words: Vec<String> = (0..200u32)
+            .map(|k| {
+                let len = (k * 7 % 33) as usize;
+                (0..len)
+                    .map(|i| ['a', 'b', 'r', 'é'][((k >> (i % 5)) as usize + i * i) % 4])
+                    .collect()
+            })
+            .collect();
+        for (a, b) in words.iter().zip(words.iter().skip(1)) {
+            assert_eq!(distance(a, b), gazetteer::damerau_levenshtein(a, b), "{a} {b}");
+        }
     }
 
     #[test]
@@ -393,5 +447,35 @@ mod tests {
         assert!(hits("zavaleta", 2).is_empty(), "exact is not near");
         assert!(hits("gonzalez", 2).is_empty());
         assert_eq!(idx.exact("mesa"), Some(3));
+    }
+
+    #[test]
+    fn scanned_and_keyed_look_ups_agree() {
+        // Words a letter or two apart, enough of them that the index uses deletion keys.
+        let mut seed = 7u32;
+        let mut words: Vec<String> = Vec::new();
+        while words.len() < 3 * SCAN_AT_MOST {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let len = 3 + (seed >> 16) as usize % 10;
+            let word: String = (0..len)
+                .map(|i| ["a", "e", "l", "n", "r", "é"][(seed >> (i % 16)) as usize % 6])
+                .collect();
+            words.push(word);
+        }
+        let mut idx = NearIndex::new(2);
+        for w in &words {
+            idx.insert(w);
+        }
+        assert!(idx.len() > SCAN_AT_MOST);
+        for q in words.iter().take(60) {
+            for max in 1..=2 {
+                let mut brute: Vec<(u32, u32)> = (0..idx.len() as u32)
+                    .map(|id| (id, distance(q, idx.get(id))))
+                    .filter(|&(_, d)| d >= 1 && d <= max)
+                    .collect();
+                brute.sort_by_key(|&(id, d)| (d, id));
+                assert_eq!(idx.near(q, max), brute, "{q} {max}");
+            }
+        }
     }
 }

@@ -1,11 +1,11 @@
 //! `name-consistency`: one name spelled two ways in one article ("Feitosa" three times,
 //! "Feitoza" once). No list needed: the article's own majority spelling is the evidence.
 
-use super::cues::{self, all_caps, is_calendar_word, is_title, strip_possessive};
+use super::cues::{all_caps, is_calendar_word, is_title, strip_possessive};
 use super::fuzzy::{FastMap, FastSet, NearIndex, budget, distance, fold, inflected, letters};
 use super::known::{Knowledge, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Mention};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::gazetteer;
 use serde::Deserialize;
@@ -81,104 +81,168 @@ pub struct Variant {
 }
 
 struct Spelling {
+    /// The folded spelling ("feitosa").
+    folded: String,
+    letters: usize,
+    /// As first written ("Feitosa").
     shown: String,
     at: Vec<usize>,
-    /// Folded given names written before it ("marcelo" for "Marcelo Feitosa").
-    given: FastSet<String>,
-    /// Folded surnames written after it, when it is a given name ("feitosa" for "Marcelo").
-    family: FastSet<String>,
+    /// The article also writes it in lower case: an ordinary word, not a name.
+    ordinary: bool,
+}
+
+impl Spelling {
+    /// Could it be a name? Tested only for the spellings compared, as the common-word look-up
+    /// is not free.
+    fn is_name(&self) -> bool {
+        !self.ordinary && !is_calendar_word(&self.folded) && !gazetteer::is_common_word(&self.folded)
+    }
+}
+
+/// The folded form of a capitalised word (possessive removed) and its letter count, unless it
+/// is an acronym or shorter than `min_length` letters.
+fn comparable(word: &str, min_length: usize) -> Option<(String, usize)> {
+    if all_caps(word) {
+        return None;
+    }
+    // Folding an ASCII word keeps its letters: a short word is dropped before allocating.
+    if word.is_ascii() {
+        let n = letters(word);
+        return (n >= min_length).then(|| (fold(word), n));
+    }
+    let folded = fold(word);
+    let n = letters(&folded);
+    (n >= min_length).then_some((folded, n))
+}
+
+/// The mention token `i` is part of.
+fn mention_at<'x>(a: &'x Analysis, i: usize) -> Option<&'x Mention> {
+    let m = a.mentions.partition_point(|m| m.tokens.start <= i).checked_sub(1)?;
+    Some(&a.mentions[m]).filter(|m| i < m.tokens.end)
+}
+
+/// Folded given names written before the uses `at` of a name, in the same mention ("marcelo"
+/// for "Marcelo Feitosa"); titles, ordinary words and acronyms are not given names.
+fn given_names(a: &Analysis, at: &[usize]) -> FastSet<String> {
+    let mut out = FastSet::default();
+    for &i in at {
+        let Some(m) = mention_at(a, i) else {
+            continue;
+        };
+        if i > m.tokens.start && a.tokens[i - 1].is_word() {
+            let prev = a.word(i - 1);
+            if !is_title(prev) && !all_caps(prev) {
+                let pf = fold(prev);
+                if !gazetteer::is_common_word(&pf) {
+                    out.insert(pf);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Folded words written after the uses `at` of a name, in the same mention: the surnames, when
+/// it is a given name ("feitosa" for "Marcelo").
+fn family_names(a: &Analysis, at: &[usize]) -> FastSet<String> {
+    let mut out = FastSet::default();
+    for &i in at {
+        let Some(m) = mention_at(a, i) else {
+            continue;
+        };
+        if i + 1 < m.tokens.end && a.tokens[i + 1].is_word() {
+            out.insert(fold(strip_possessive(a.word(i + 1))));
+        }
+    }
+    out
 }
 
 /// The spelling variants of names in the article (shared with the gazetteer check, which
 /// leaves these to this one).
 pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
-    let lower = cues::lowercase_words(a);
-    let mut mention_of = vec![usize::MAX; a.tokens.len()];
-    for (m, mention) in a.mentions.iter().enumerate() {
-        mention_of[mention.tokens.clone()].fill(m);
-    }
-    let mut spellings: Vec<Spelling> = Vec::new();
-    let mut by_fold: FastMap<String, usize> = FastMap::default();
+    // Sized for the mentions, about as many as the distinct capitalised words.
+    let mut spellings: Vec<Spelling> = Vec::with_capacity(a.mentions.len());
+    let mut by_fold: FastMap<String, usize> =
+        FastMap::with_capacity_and_hasher(a.mentions.len(), Default::default());
+    // The spelling each capitalised word (as written) counts for: names recur, and whether a
+    // word is one depends on the word alone, so each distinct word is tested once.
+    let mut spelling_of: FastMap<&str, Option<usize>> =
+        FastMap::with_capacity_and_hasher(a.mentions.len(), Default::default());
     for (i, t) in a.tokens.iter().enumerate() {
         if !t.is_word() || !t.capitalised {
             continue;
         }
         let word = strip_possessive(a.word(i));
-        let folded = fold(word);
-        if all_caps(word)
-            || letters(&folded) < o.min_length
-            || is_calendar_word(&folded)
-            || lower.contains(folded.as_str())
-            || gazetteer::is_common_word(&folded)
-        {
-            continue;
+        let s = match spelling_of.get(word) {
+            Some(&s) => s,
+            None => {
+                let s = comparable(word, o.min_length).map(|(folded, letters)| {
+                    *by_fold.entry(folded).or_insert_with_key(|folded| {
+                        spellings.push(Spelling {
+                            folded: folded.clone(),
+                            letters,
+                            shown: word.to_string(),
+                            at: Vec::new(),
+                            ordinary: false,
+                        });
+                        spellings.len() - 1
+                    })
+                });
+                spelling_of.insert(word, s);
+                s
+            }
+        };
+        if let Some(s) = s {
+            spellings[s].at.push(i);
         }
-        let s = *by_fold.entry(folded.clone()).or_insert_with(|| {
-            spellings.push(Spelling {
-                shown: word.to_string(),
-                at: Vec::new(),
-                given: FastSet::default(),
-                family: FastSet::default(),
-            });
-            spellings.len() - 1
-        });
-        spellings[s].at.push(i);
-        // The word after it in the same name: it is a given name, that is the surname.
-        let m = mention_of[i];
-        if m != usize::MAX
-            && i + 1 < a.tokens.len()
-            && mention_of[i + 1] == m
-            && a.tokens[i + 1].is_word()
-        {
-            spellings[s]
-                .family
-                .insert(fold(strip_possessive(a.word(i + 1))));
-        }
-        // The word before it in the same name, if it is a given name rather than a title.
-        if i > 0 && m != usize::MAX && mention_of[i - 1] == m && a.tokens[i - 1].is_word() {
-            let prev = a.word(i - 1);
-            let pf = fold(prev);
-            if !is_title(prev) && !gazetteer::is_common_word(&pf) && !all_caps(prev) {
-                spellings[s].given.insert(pf);
+    }
+    // A spelling the article also writes in lower case is an ordinary word. Spellings have at
+    // least `min_length` letters, so shorter words cannot be one.
+    if spellings.is_empty() {
+        return Vec::new();
+    }
+    for (i, t) in a.tokens.iter().enumerate() {
+        if t.is_word() && !t.capitalised && a.word(i).len() >= o.min_length {
+            if let Some(&s) = by_fold.get(a.word(i)) {
+                spellings[s].ordinary = true;
             }
         }
     }
-    let folded_of: Vec<String> = {
-        let mut v = vec![String::new(); spellings.len()];
-        for (f, &s) in &by_fold {
-            v[s] = f.clone();
-        }
-        v
-    };
     // Only a spelling used at least twice can be the majority one, so only those are indexed;
     // and a spelling is only looked up when some indexed one is used often enough to outvote it.
     let mut index = NearIndex::new(2);
+    let mut indexed: Vec<usize> = Vec::new();
     let mut most_used = 0;
     for (s, spelling) in spellings.iter().enumerate() {
-        if spelling.at.len() >= 2 {
-            index.insert(&folded_of[s]);
+        if spelling.at.len() >= 2 && spelling.is_name() {
+            index.insert(&spelling.folded);
+            indexed.push(s);
             most_used = most_used.max(spelling.at.len());
         }
     }
     let mut out = Vec::new();
-    for (s, minority) in spellings.iter().enumerate() {
+    for minority in &spellings {
         if most_used < 2 || most_used < o.ratio * minority.at.len() {
             continue;
         }
-        let wf = &folded_of[s];
+        let wf = &minority.folded;
+        let near = index.near(wf, budget(minority.letters));
         // A real place or a listed name is not a slip for another one (Gambia/Zambia).
-        if gazetteer::gazetteer().is_known(wf)
+        if near.is_empty()
+            || !minority.is_name()
+            || gazetteer::gazetteer().is_known(wf)
             || knowledge.knows_word(wf)
             || knowledge.knows_phrase(wf)
         {
             continue;
         }
-        let len = letters(wf);
+        let given = std::cell::OnceCell::new();
+        let family = std::cell::OnceCell::new();
         let mut best: Option<(usize, u32)> = None;
-        for (id, d) in index.near(wf, budget(len)) {
-            let t = by_fold[index.get(id)];
+        for (id, d) in near {
+            let t = indexed[id as usize];
             let majority = &spellings[t];
-            let rf = &folded_of[t];
+            let rf = &majority.folded;
             if majority.at.len() < 2
                 || majority.at.len() < o.ratio * minority.at.len()
                 || inflected(wf, rf)
@@ -187,25 +251,26 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
                 continue;
             }
             // Two people: each spelling comes with its own given name.
-            if !minority.given.is_empty()
-                && !majority.given.is_empty()
-                && minority.given.is_disjoint(&majority.given)
-                && !minority.given.iter().any(|g| {
-                    majority
-                        .given
+            let given = given.get_or_init(|| given_names(a, &minority.at));
+            if !given.is_empty() {
+                let other = given_names(a, &majority.at);
+                if !other.is_empty()
+                    && given.is_disjoint(&other)
+                    && !given
                         .iter()
-                        .any(|h| distance(g, h) <= budget(letters(h)))
-                })
-            {
-                continue;
+                        .any(|g| other.iter().any(|h| distance(g, h) <= budget(letters(h))))
+                {
+                    continue;
+                }
             }
             // Two people: each spelling is the given name of another family (Mario Draghi,
             // Maria Rossi).
-            if !minority.family.is_empty()
-                && !majority.family.is_empty()
-                && minority.family.is_disjoint(&majority.family)
-            {
-                continue;
+            let family = family.get_or_init(|| family_names(a, &minority.at));
+            if !family.is_empty() {
+                let other = family_names(a, &majority.at);
+                if !other.is_empty() && family.is_disjoint(&other) {
+                    continue;
+                }
             }
             let better = match best {
                 None => true,
