@@ -57,6 +57,38 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     }))
 }
 
+/// The first letters and lengths of some folded names, to rule out most ASCII words without
+/// folding them: [`fold`] only lower-cases an ASCII word and turns its hyphens into spaces, so
+/// the folded word has the same length and the same first letter.
+#[derive(Default)]
+struct Shapes {
+    /// Bit `len` (at most 63) of entry `first letter & 31`; ASCII case is bit 5, so `& 31`
+    /// ignores it.
+    lengths: [u64; 32],
+}
+
+impl Shapes {
+    fn slot(first: u8, len: usize) -> (usize, u64) {
+        (usize::from(first & 31), 1 << len.min(63))
+    }
+
+    fn insert(&mut self, folded: &str) {
+        let (row, bit) = Shapes::slot(folded.bytes().next().unwrap_or(0), folded.len());
+        self.lengths[row] |= bit;
+    }
+
+    /// False when this ASCII word cannot fold to any inserted name.
+    fn may_fold_to_one(&self, ascii_word: &str) -> bool {
+        match ascii_word.bytes().next() {
+            Some(first) if first.is_ascii_alphanumeric() => {
+                let (row, bit) = Shapes::slot(first, ascii_word.len());
+                self.lengths[row] & bit != 0
+            }
+            _ => true,
+        }
+    }
+}
+
 fn accents(s: &str) -> usize {
     s.chars()
         .filter(|c| c.is_alphabetic() && !c.is_ascii())
@@ -101,24 +133,28 @@ impl Check for Diacritics {
         // first use, with their occurrences.
         // Only a name written with accents at least once can have two accentings: find those
         // first (most articles have few), then gather every spelling of them.
-        let names = |i: usize| {
-            let t = &a.tokens[i];
-            let word = strip_possessive(a.word(i));
-            (t.is_word() && t.capitalised && !all_caps(word) && letters(word) >= 3).then_some(word)
-        };
-        let accented: FastSet<String> = (0..a.tokens.len())
-            .filter_map(names)
-            .filter(|w| !w.is_ascii())
-            .map(fold)
+        let capitalised: Vec<(usize, &str)> = (0..a.tokens.len())
+            .filter(|&i| a.tokens[i].is_word() && a.tokens[i].capitalised)
+            .map(|i| (i, strip_possessive(a.word(i))))
             .collect();
+        let is_name = |word: &str| !all_caps(word) && letters(word) >= 3;
+        let mut accented: FastSet<String> = FastSet::default();
+        let mut shapes = Shapes::default();
+        for &(_, word) in &capitalised {
+            if !word.is_ascii() && is_name(word) {
+                let folded = fold(word);
+                shapes.insert(&folded);
+                accented.insert(folded);
+            }
+        }
         if accented.is_empty() {
             return;
         }
         let mut groups: FastMap<String, Vec<(String, Vec<usize>)>> = FastMap::default();
-        for i in 0..a.tokens.len() {
-            let Some(word) = names(i) else {
+        for &(i, word) in &capitalised {
+            if (word.is_ascii() && !shapes.may_fold_to_one(word)) || !is_name(word) {
                 continue;
-            };
+            }
             let folded = fold(word);
             if !accented.contains(&folded) {
                 continue;
