@@ -6,6 +6,7 @@ use super::fuzzy::{FastMap, FastSet, fold, letters};
 use super::known::{How, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::fast_hash::ShapeFilter;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -55,38 +56,6 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
         lists: o.lists,
         article: o.article,
     }))
-}
-
-/// The first letters and lengths of some folded names, to rule out most ASCII words without
-/// folding them: [`fold`] only lower-cases an ASCII word and turns its hyphens into spaces, so
-/// the folded word has the same length and the same first letter.
-#[derive(Default)]
-struct Shapes {
-    /// Bit `len` (at most 63) of entry `first letter & 31`; ASCII case is bit 5, so `& 31`
-    /// ignores it.
-    lengths: [u64; 32],
-}
-
-impl Shapes {
-    fn slot(first: u8, len: usize) -> (usize, u64) {
-        (usize::from(first & 31), 1 << len.min(63))
-    }
-
-    fn insert(&mut self, folded: &str) {
-        let (row, bit) = Shapes::slot(folded.bytes().next().unwrap_or(0), folded.len());
-        self.lengths[row] |= bit;
-    }
-
-    /// False when this ASCII word cannot fold to any inserted name.
-    fn may_fold_to_one(&self, ascii_word: &str) -> bool {
-        match ascii_word.bytes().next() {
-            Some(first) if first.is_ascii_alphanumeric() => {
-                let (row, bit) = Shapes::slot(first, ascii_word.len());
-                self.lengths[row] & bit != 0
-            }
-            _ => true,
-        }
-    }
 }
 
 fn accents(s: &str) -> usize {
@@ -139,7 +108,7 @@ impl Check for Diacritics {
             .collect();
         let is_name = |word: &str| !all_caps(word) && letters(word) >= 3;
         let mut accented: FastSet<String> = FastSet::default();
-        let mut shapes = Shapes::default();
+        let mut shapes = ShapeFilter::default();
         for &(_, word) in &capitalised {
             if !word.is_ascii() && is_name(word) {
                 let folded = fold(word);
@@ -152,7 +121,12 @@ impl Check for Diacritics {
         }
         let mut groups: FastMap<String, Vec<(String, Vec<usize>)>> = FastMap::default();
         for &(i, word) in &capitalised {
-            if (word.is_ascii() && !shapes.may_fold_to_one(word)) || !is_name(word) {
+            // Folding an ASCII word only lower-cases it and turns hyphens into spaces: one that
+            // starts with a letter keeps its length and first letter (up to case).
+            let cannot_match = word.is_ascii()
+                && word.starts_with(|c: char| c.is_ascii_alphabetic())
+                && !shapes.may_contain(word);
+            if cannot_match || !is_name(word) {
                 continue;
             }
             let folded = fold(word);
