@@ -67,3 +67,31 @@ impl<V: Copy + 'static> Default for Memo<V> {
         Memo::new()
     }
 }
+
+/// A conservative filter over a set of strings by first byte (ASCII case ignored) and length:
+/// `may_contain` is false only when no inserted string has both. Asking it first spares a
+/// hash look-up (or a fold) for most words of an article.
+#[derive(Default)]
+pub struct ShapeFilter {
+    /// Bit `len` (63 for anything longer) of row `first byte & 31`; ASCII letters differ in
+    /// case only in bit 5, so `& 31` puts both cases in one row.
+    rows: [u64; 32],
+}
+
+impl ShapeFilter {
+    fn slot(s: &[u8]) -> (usize, u64) {
+        let first = s.first().copied().unwrap_or(0);
+        (usize::from(first & 31), 1 << s.len().min(63))
+    }
+
+    pub fn insert(&mut self, s: impl AsRef<[u8]>) {
+        let (row, bit) = ShapeFilter::slot(s.as_ref());
+        self.rows[row] |= bit;
+    }
+
+    /// False when no inserted string has this one's length and first byte (up to ASCII case).
+    pub fn may_contain(&self, s: impl AsRef<[u8]>) -> bool {
+        let (row, bit) = ShapeFilter::slot(s.as_ref());
+        self.rows[row] & bit != 0
+    }
+}

@@ -6,6 +6,7 @@ use super::fuzzy::{FastMap, FastSet, fold, letters};
 use super::known::{How, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::fast_hash::ShapeFilter;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -101,24 +102,33 @@ impl Check for Diacritics {
         // first use, with their occurrences.
         // Only a name written with accents at least once can have two accentings: find those
         // first (most articles have few), then gather every spelling of them.
-        let names = |i: usize| {
-            let t = &a.tokens[i];
-            let word = strip_possessive(a.word(i));
-            (t.is_word() && t.capitalised && !all_caps(word) && letters(word) >= 3).then_some(word)
-        };
-        let accented: FastSet<String> = (0..a.tokens.len())
-            .filter_map(names)
-            .filter(|w| !w.is_ascii())
-            .map(fold)
+        let capitalised: Vec<(usize, &str)> = (0..a.tokens.len())
+            .filter(|&i| a.tokens[i].is_word() && a.tokens[i].capitalised)
+            .map(|i| (i, strip_possessive(a.word(i))))
             .collect();
+        let is_name = |word: &str| !all_caps(word) && letters(word) >= 3;
+        let mut accented: FastSet<String> = FastSet::default();
+        let mut shapes = ShapeFilter::default();
+        for &(_, word) in &capitalised {
+            if !word.is_ascii() && is_name(word) {
+                let folded = fold(word);
+                shapes.insert(&folded);
+                accented.insert(folded);
+            }
+        }
         if accented.is_empty() {
             return;
         }
         let mut groups: FastMap<String, Vec<(String, Vec<usize>)>> = FastMap::default();
-        for i in 0..a.tokens.len() {
-            let Some(word) = names(i) else {
+        for &(i, word) in &capitalised {
+            // Folding an ASCII word only lower-cases it and turns hyphens into spaces: one that
+            // starts with a letter keeps its length and first letter (up to case).
+            let cannot_match = word.is_ascii()
+                && word.starts_with(|c: char| c.is_ascii_alphabetic())
+                && !shapes.may_contain(word);
+            if cannot_match || !is_name(word) {
                 continue;
-            };
+            }
             let folded = fold(word);
             if !accented.contains(&folded) {
                 continue;

@@ -19,8 +19,11 @@ use super::name_consistency;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::fast_hash::ShapeFilter;
 use crate::gazetteer::{self as gz, NearPlace, PlaceKind};
 use serde::Deserialize;
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::Mutex;
 
 #[derive(Deserialize)]
@@ -116,13 +119,109 @@ const GENERIC: &[&str] = &[
     "municipality",
 ];
 
+/// A word of a mention, folded (possessive stripped) once per article, with what the checks
+/// ask about it most.
+struct Word<'r> {
+    token: usize,
+    folded: Cow<'r, str>,
+    /// An ordinary English word ([`gz::is_common_word`]).
+    common: bool,
+    /// The article also writes it in lower case (as an ordinary word, not a name).
+    lower_case_too: bool,
+}
+
+impl Word<'_> {
+    fn ordinary(&self) -> bool {
+        self.common || self.lower_case_too
+    }
+}
+
+/// Every mention's words (what [`cues::mention_words`] gives, and more), computed once per
+/// article: `words[spans[m]]` are mention `m`'s.
+struct MentionWords<'r> {
+    words: Vec<Word<'r>>,
+    spans: Vec<Range<usize>>,
+}
+
+impl<'r> MentionWords<'r> {
+    fn new(a: &'r Analysis) -> MentionWords<'r> {
+        let mut words = Vec::new();
+        let mut spans = Vec::with_capacity(a.mentions.len());
+        for m in &a.mentions {
+            let start = words.len();
+            for i in m.tokens.clone().filter(|&i| a.tokens[i].is_word()) {
+                let folded = folded_word(a, i);
+                words.push(Word {
+                    token: i,
+                    common: gz::is_common_word(&folded),
+                    folded,
+                    lower_case_too: false,
+                });
+            }
+            spans.push(start..words.len());
+        }
+        // Which of the other mention words the article also writes in lower case: most of its
+        // lower-case words are ruled out by their length and first letter, unhashed.
+        let mut shapes = ShapeFilter::default();
+        for w in words.iter().filter(|w| !w.common) {
+            shapes.insert(w.folded.as_bytes());
+        }
+        let text = a.text.as_bytes();
+        let lower: FastSet<&str> = (0..a.tokens.len())
+            .filter(|&i| {
+                let t = &a.tokens[i];
+                t.is_word() && !t.capitalised && shapes.may_contain(&text[t.span.clone()])
+            })
+            .map(|i| a.word(i))
+            .collect();
+        for w in words.iter_mut().filter(|w| !w.common) {
+            w.lower_case_too = lower.contains(&*w.folded);
+        }
+        MentionWords { words, spans }
+    }
+
+    fn of(&self, mention: usize) -> &[Word<'r>] {
+        &self.words[self.spans[mention].clone()]
+    }
+}
+
+/// `fold(strip_possessive(word))`, borrowed from the analysis' lower-case text when that is the
+/// same: folding an ASCII word only lower-cases it and turns hyphens into spaces.
+fn folded_word<'r>(a: &'r Analysis, i: usize) -> Cow<'r, str> {
+    let word = cues::strip_possessive(a.word(i));
+    if word.bytes().all(|b| b.is_ascii() && b != b'-') {
+        // Lower-casing keeps an ASCII prefix as long as it was.
+        Cow::Borrowed(&a.lower(i)[..word.len()])
+    } else {
+        Cow::Owned(fold(word))
+    }
+}
+
+/// The words joined by spaces, into `out`.
+fn join_into(out: &mut String, words: &[Word]) {
+    out.clear();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(&w.folded);
+    }
+}
+
+fn joined(words: &[Word]) -> String {
+    let mut out = String::new();
+    join_into(&mut out, words);
+    out
+}
+
 /// Leading titles, calendar words and (before another word) ordinary words are not part of a
 /// place name ("In Sana Cruz", "President Ivor Morales", "Bolivian police").
-fn strip_leading<'w>(a: &Analysis, mut words: &'w [(usize, String)]) -> &'w [(usize, String)] {
-    while let Some(((t, w), rest)) = words.split_first() {
-        if is_title(a.word(*t))
-            || is_calendar_word(w)
-            || (gz::is_common_word(w) && !rest.is_empty())
+fn strip_leading<'w, 'r>(a: &Analysis, mut words: &'w [Word<'r>]) -> &'w [Word<'r>] {
+    while let Some((w, rest)) = words.split_first() {
+        // Cheapest test first.
+        if (w.common && !rest.is_empty())
+            || is_calendar_word(&w.folded)
+            || is_title(a.word(w.token))
         {
             words = rest;
         } else {
@@ -136,39 +235,40 @@ fn strip_leading<'w>(a: &Analysis, mut words: &'w [(usize, String)]) -> &'w [(us
 /// words of a name with a title before it or a speech verb after it, and the surname of a
 /// several-word name that is no known place and has a given name before the surname
 /// ("Maria Consuelo Dizon").
-fn person_words(a: &Analysis, cx: &Context) -> FastMap<String, FastSet<String>> {
+fn person_words(
+    a: &Analysis,
+    cx: &Context,
+    mention_words: &MentionWords,
+) -> FastMap<String, FastSet<String>> {
     let g = gz::gazetteer();
     let mut out: FastMap<String, FastSet<String>> = FastMap::default();
-    for m in &a.mentions {
-        let all = cues::mention_words(a, m);
-        let words = strip_leading(a, &all);
-        let (Some((first, _)), Some((last, surname))) = (words.first(), words.last()) else {
+    for m in 0..a.mentions.len() {
+        let words = strip_leading(a, mention_words.of(m));
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
             continue;
         };
-        let text = words
-            .iter()
-            .map(|(_, w)| w.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if person_context(a, *first, last + 1) {
-            for (_, w) in words {
-                out.entry(w.clone()).or_default().insert(text.clone());
+        let text = joined(words);
+        if person_context(a, first.token, last.token + 1) {
+            for w in words {
+                out.entry(w.folded.to_string())
+                    .or_default()
+                    .insert(text.clone());
             }
             continue;
         }
         if words.len() < 2 || g.is_known(&text) || cx.knowledge.knows_phrase(&text) {
             continue;
         }
-        let (p, prev) = &words[words.len() - 2];
-        let word = a.word(*p);
+        let before = &words[words.len() - 2];
+        let (word, prev) = (a.word(before.token), &*before.folded);
         let given = !is_title(word)
-            && !gz::is_common_word(prev)
+            && !before.common
             && !all_caps(word)
             && cues::strip_possessive(word) == word
             && !g.is_known(prev)
             && (cx.knowledge.is_person_word(prev) || !cx.knowledge.knows_word(prev));
         if given {
-            out.entry(surname.clone()).or_default().insert(text);
+            out.entry(last.folded.to_string()).or_default().insert(text);
         }
     }
     out
@@ -216,7 +316,12 @@ impl CapitalisedWords {
 
 /// "Sana Cruz, Bolivia": a known place after a comma, when that is not a list ("the Jacuí,
 /// Sinos, Caí and Gravataí rivers").
-fn followed_by_place(a: &Analysis, first: usize, last: usize) -> bool {
+fn followed_by_place(
+    a: &Analysis,
+    mention_words: &MentionWords,
+    first: usize,
+    last: usize,
+) -> bool {
     let (comma, place) = (last + 1, last + 2);
     let same = |i: usize| i < a.tokens.len() && a.sentence_of[i] == a.sentence_of[last];
     if !same(place) || a.word(comma) != "," || !a.tokens[place].capitalised {
@@ -231,13 +336,7 @@ fn followed_by_place(a: &Analysis, first: usize, last: usize) -> bool {
     let Ok(m) = a.mentions.binary_search_by_key(&place, |m| m.tokens.start) else {
         return false;
     };
-    let words = cues::mention_words(a, &a.mentions[m]);
-    let text = words
-        .iter()
-        .map(|(_, w)| w.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    gz::gazetteer().is_known(&text)
+    gz::gazetteer().is_known(&joined(mention_words.of(m)))
 }
 
 impl Gazetteer {
@@ -308,65 +407,65 @@ impl Check for Gazetteer {
         let mut persons: Option<FastMap<String, FastSet<String>>> = None;
         let mut skip: Option<Vec<std::ops::Range<usize>>> = None;
         let mut capitalised: Option<CapitalisedWords> = None;
-        let lower = cues::lowercase_words(a);
-        for m in &a.mentions {
-            let words = cues::mention_words(a, m);
+        let mention_words = MentionWords::new(a);
+        let mut phrases: Vec<Range<usize>> = Vec::new();
+        let mut text = String::new();
+        for m in 0..a.mentions.len() {
+            let words = mention_words.of(m);
             // Phrases end at a possessive ("Porto Alegre's Salgado Filho"); what follows "of"
             // is a phrase of its own too ("Aryna Sabalenka of Belarus").
-            let mut phrases: Vec<&[(usize, String)]> = Vec::new();
+            phrases.clear();
             let mut start = 0;
-            for (k, (t, w)) in words.iter().enumerate() {
-                if cues::strip_possessive(a.word(*t)).len() != a.word(*t).len() {
-                    phrases.push(&words[start..=k]);
+            for (k, w) in words.iter().enumerate() {
+                if cues::strip_possessive(a.word(w.token)).len() != a.word(w.token).len() {
+                    phrases.push(start..k + 1);
                     start = k + 1;
-                } else if w == "of" && k > start {
-                    phrases.push(&words[start..]);
+                } else if w.folded == "of" && k > start {
+                    phrases.push(start..words.len());
                     start = k + 1;
                 }
             }
-            phrases.push(&words[start..]);
-            for phrase in phrases {
+            phrases.push(start..words.len());
+            for phrase in &phrases {
+                let phrase = &words[phrase.clone()];
+                // Ordinary words are never a name (nor is what `strip_leading` leaves of them):
+                // the cheapest test goes first.
+                if phrase.iter().all(Word::ordinary) {
+                    continue;
+                }
                 let phrase = strip_leading(a, phrase);
-                if phrase.is_empty() || phrase.len() > 4 {
+                if phrase.is_empty() || phrase.len() > 4 || phrase.iter().all(Word::ordinary) {
                     continue;
                 }
-                let first = phrase[0].0;
-                let last = phrase[phrase.len() - 1].0;
-                let folded: Vec<&str> = phrase.iter().map(|(_, w)| w.as_str()).collect();
-                let text = folded.join(" ");
+                let first = phrase[0].token;
+                let last = phrase[phrase.len() - 1].token;
                 let single = phrase.len() == 1;
-                if g.is_known(&text)
-                    || cx.knowledge.knows_phrase(&text)
-                    || phrase.iter().any(|(t, _)| all_caps(a.word(*t)))
-                    || folded
-                        .iter()
-                        .all(|w| gz::is_common_word(w) || lower.contains(*w))
-                {
+                join_into(&mut text, phrase);
+                let letter_count = letters(&text);
+                if single && (letter_count < self.o.min_length || cx.knowledge.knows_word(&text)) {
                     continue;
                 }
-                if single
-                    && (letters(&text) < self.o.min_length
-                        || gz::is_common_word(&text)
-                        || lower.contains(text.as_str())
-                        || cx.knowledge.knows_word(&text))
+                if phrase.iter().any(|w| all_caps(a.word(w.token)))
+                    || g.is_known(&text)
+                    || cx.knowledge.knows_phrase(&text)
                 {
                     continue;
                 }
                 // Evidence from the text itself; the place it nearly matches adds at most 2
                 // (a country, or a city of five million), so most names never need a look-up.
                 let mut score = place_context(a, first);
-                if followed_by_place(a, first, last) {
+                if followed_by_place(a, &mention_words, first, last) {
                     score += 1;
                 }
                 if !single {
                     score += 1;
                 }
-                if letters(&text) >= 9 {
+                if letter_count >= 9 {
                     score += 1;
                 }
                 // Short one-word names collide with real names more often.
                 let mut needed = self.o.threshold;
-                if single && letters(&text) <= 5 {
+                if single && letter_count <= 5 {
                     needed += 1;
                 }
                 if score + 2 < needed {
@@ -374,18 +473,23 @@ impl Check for Gazetteer {
                 }
                 // Vetoes that need no look-up come first: a person, a listed name.
                 if person_context(a, first, last + 1)
-                    || folded.iter().any(|w| cx.knowledge.is_person_word(w))
+                    || phrase
+                        .iter()
+                        .any(|w| cx.knowledge.is_person_word(&w.folded))
                 {
                     continue;
                 }
                 // "Illoilo City": the name with and without its generic last word.
                 let mut tries = vec![(text.clone(), single)];
-                if folded.len() > 1 && GENERIC.contains(folded.last().unwrap()) {
-                    let shorter = folded[..folded.len() - 1].join(" ");
+                if let Some((generic, rest)) = phrase.split_last()
+                    && !rest.is_empty()
+                    && GENERIC.contains(&&*generic.folded)
+                {
+                    let shorter = joined(rest);
                     if g.is_known(&shorter) {
                         continue;
                     }
-                    tries.push((shorter, folded.len() == 2));
+                    tries.push((shorter, rest.len() == 1));
                 }
                 let Some((place, ambiguous)) = tries
                     .iter()
@@ -428,10 +532,10 @@ impl Check for Gazetteer {
                 }
                 // Vetoes: a word used as a person's name in another mention of the article, a
                 // spelling variant reported elsewhere.
-                let persons = persons.get_or_insert_with(|| person_words(a, cx));
-                if folded.iter().any(|w| {
+                let persons = persons.get_or_insert_with(|| person_words(a, cx, &mention_words));
+                if phrase.iter().any(|w| {
                     persons
-                        .get(*w)
+                        .get(&*w.folded)
                         .is_some_and(|shown| shown.iter().any(|p| *p != text))
                 }) {
                     continue;

@@ -515,33 +515,42 @@ fn look_up_common_word(word: &str) -> bool {
     if w.is_empty() {
         return false;
     }
-    let words = common_words();
     // Most questions are already a plain lower-case word: no copies.
     if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-        return words.contains(w);
+        return is_listed(w);
     }
     let lower = w.to_lowercase();
-    if words.contains(&lower) {
+    if is_listed(&lower) {
         return true;
     }
     let folded = fold(w);
-    folded != lower && words.contains(&folded)
+    folded != lower && is_listed(&folded)
 }
 
-/// The common-word list, one slice per line, split on first use (well under a millisecond,
-/// where hashing 64,000 words into a set costs several): byte-wise sorted, so a binary search
-/// finds a word in about 16 comparisons.
-struct CommonWords(Vec<&'static str>);
-
-impl CommonWords {
-    fn contains(&self, word: &str) -> bool {
-        self.0.binary_search(&word).is_ok()
+/// Whether the common-word list holds this line. The list is byte-wise sorted, one word a
+/// line, so a binary search over the embedded text itself finds a word in about 16 steps with
+/// no table to build first (splitting 64,000 lines cost more than all the look-ups of a run).
+fn is_listed(word: &str) -> bool {
+    let (text, word) = (COMMON_WORDS.as_bytes(), word.as_bytes());
+    // `lo` and `hi` are always at the start of a line (or at the end of the text).
+    let (mut lo, mut hi) = (0, text.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = text[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |i| lo + i + 1);
+        let end = text[start..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |i| start + i);
+        match text[start..end].cmp(word) {
+            Ordering::Less => lo = end + 1,
+            Ordering::Greater => hi = start,
+            Ordering::Equal => return true,
+        }
     }
-}
-
-fn common_words() -> &'static CommonWords {
-    static WORDS: OnceLock<CommonWords> = OnceLock::new();
-    WORDS.get_or_init(|| CommonWords(COMMON_WORDS.split_terminator('\n').collect()))
+    false
 }
 
 #[cfg(test)]

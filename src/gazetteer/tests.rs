@@ -380,4 +380,18 @@ fn common_words_are_sorted_bytewise() {
         "common_words.txt is not sorted"
     );
     assert!(words.iter().all(|w| !w.is_empty() && !w.contains('\r')));
+    assert!(COMMON_WORDS.ends_with('\n'));
+}
+
+/// The binary search over the list's text finds every line, and nothing between two lines.
+#[test]
+fn every_common_word_is_found() {
+    let words: Vec<&str> = COMMON_WORDS.split_terminator('\n').collect();
+    for w in &words {
+        assert!(is_listed(w), "{w} not found");
+        // Sorts right after `w`, before the next line.
+        let between = format!("{w}\u{1}");
+        assert!(!is_listed(&between), "{between:?} found");
+    }
+    assert!(!is_listed("") && !is_listed("\u{0}") && !is_listed("\u{10ffff}"));
 }
