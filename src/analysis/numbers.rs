@@ -10,6 +10,7 @@
 use super::{Analysis, TokenKind, words};
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuantityKind {
@@ -306,6 +307,16 @@ const DETERMINERS: &[&str] = &[
     "the", "its", "his", "her", "their", "our", "your", "my", "these", "those", "this",
 ];
 
+/// The last words of `QUALIFIERS`.
+static QUALIFIER_ENDS: LazyLock<words::WordSet> = LazyLock::new(|| {
+    let ends: Vec<&'static str> = QUALIFIERS
+        .iter()
+        .filter_map(|(w, _)| w.last().copied())
+        .collect();
+    words::WordSet::new(&ends)
+});
+
+static PREMODIFIERS_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(PREMODIFIERS));
 const PREMODIFIERS: &[&str] = &[
     "remaining",
     "other",
@@ -1062,8 +1073,9 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
         look_back(s, &mut q);
         return Some(q);
     }
+    let cardinal = word_number(w);
     // "twenty-first" starts with a tens word.
-    if let Some(tens) = word_number(w).filter(|v| *v >= 20.0)
+    if let Some(tens) = cardinal.filter(|v| *v >= 20.0)
         && s.hyphen(i + 1)
         && let Some(o) = s.w(i + 2).and_then(ordinal_word)
     {
@@ -1096,7 +1108,7 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
         return Some(q);
     }
 
-    let mut value = word_number(w)?;
+    let mut value = cardinal?;
     if inner_capital {
         return None;
     }
@@ -1350,7 +1362,13 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     let mut j = q.tokens.start; // first token not yet claimed
     // Qualifier.
     let before = if j > s.start { s.w(j - 1) } else { None };
-    for (words, approx) in QUALIFIERS {
+    // Most figures have none: one look-up rules them out.
+    let qualifiers = if before.is_some_and(|w| QUALIFIER_ENDS.contains(w)) {
+        QUALIFIERS
+    } else {
+        &[]
+    };
+    for (words, approx) in qualifiers {
         // Cheap test first: the qualifier's last word is right before the figure.
         if before != words.last().copied() {
             continue;
@@ -1374,7 +1392,7 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     // Premodifier: "the remaining 31", "another 5".
     if j > s.start
         && let Some(w) = s.w(j - 1)
-        && PREMODIFIERS.contains(&w)
+        && PREMODIFIERS_SET.contains(w)
     {
         q.premodifier = Some((w.to_string(), a.tokens[j - 1].span.clone()));
         j -= 1;

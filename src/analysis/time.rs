@@ -1344,8 +1344,31 @@ fn candidates(c: &Cursor, i: usize) -> u16 {
         TokenKind::Word => {}
     }
     let w = c.w(i);
+    let next = c.w(i + 1);
     let mut mask = match w {
-        "the" => DAY_OF_MONTH | DAY_MONTH | DAY | VAGUE,
+        // "the 5th of March", "the day before yesterday", "the other day", "the coming days":
+        // what follows "the" says which can match ("the" is the commonest word).
+        "the" => {
+            let mut m = 0;
+            if c.kind(i + 1) == Some(TokenKind::Number) {
+                m |= DAY_OF_MONTH | DAY_MONTH;
+            }
+            if next == "day" {
+                m |= DAY;
+            }
+            if matches!(next, "other" | "recent" | "coming") {
+                m |= VAGUE;
+            }
+            m
+        }
+        // "in recent days", "over the coming weeks".
+        "in" | "over" | "during" | "for" | "within" => {
+            if matches!(next, "the" | "recent" | "coming") {
+                VAGUE
+            } else {
+                0
+            }
+        }
         "day" => DAY,
         "last" | "this" => DAY | PERIOD | RELATIVE_WEEKDAY,
         "next" => PERIOD | RELATIVE_WEEKDAY,
@@ -1354,7 +1377,7 @@ fn candidates(c: &Cursor, i: usize) -> u16 {
         "since" | "a" | "an" | "few" | "several" | "some" | "many" => COUNT,
         // "days ago": a unit with no count.
         "days" | "weeks" | "fortnights" | "months" | "years" => COUNT,
-        "recently" | "lately" | "recent" | "in" | "over" | "during" | "for" | "within" => VAGUE,
+        "recently" | "lately" | "recent" => VAGUE,
         _ if small_number(w).is_some() => COUNT,
         _ => 0,
     };
