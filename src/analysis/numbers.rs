@@ -10,6 +10,7 @@
 use super::{Analysis, TokenKind, words};
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuantityKind {
@@ -236,15 +237,33 @@ pub const MONTHS: &[&str] = &[
     "dec",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// The month a lower-case month name or abbreviation names ("march", "sept" → 3, 9). (A
+/// `match`: a length switch and a few compares, not a scan of 24 names.)
+pub fn month_number(lower: &str) -> Option<i8> {
+    Some(match lower {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Is a lower-case word a weekday name?
+fn is_weekday_lower(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
 
 /// Qualifiers, longest first within each family so "just over" wins over "over".
 /// (Split into words here, so that nothing splits them per figure.)
@@ -288,6 +307,16 @@ const DETERMINERS: &[&str] = &[
     "the", "its", "his", "her", "their", "our", "your", "my", "these", "those", "this",
 ];
 
+/// The last words of `QUALIFIERS`.
+static QUALIFIER_ENDS: LazyLock<words::WordSet> = LazyLock::new(|| {
+    let ends: Vec<&'static str> = QUALIFIERS
+        .iter()
+        .filter_map(|(w, _)| w.last().copied())
+        .collect();
+    words::WordSet::new(&ends)
+});
+
+static PREMODIFIERS_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(PREMODIFIERS));
 const PREMODIFIERS: &[&str] = &[
     "remaining",
     "other",
@@ -460,6 +489,7 @@ pub const STOP: &[&str] = &[
 ];
 
 /// Units that may follow a figure in the singular ("48 degree Celsius", "5 percent").
+static MEASURES_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(MEASURES));
 const MEASURES: &[&str] = &[
     "percent",
     "degree",
@@ -630,8 +660,12 @@ fn lower(word: &str) -> Cow<'_, str> {
 
 /// Does a lower-case word look like a plural (regular or irregular)?
 pub fn is_plural(word: &str) -> bool {
-    let w = lower(word);
-    irregular(&w).is_some_and(|l| l != w) || is_plural_form(&w)
+    is_plural_lower(&lower(word))
+}
+
+/// [`is_plural`] of a word already lower-cased.
+fn is_plural_lower(w: &str) -> bool {
+    irregular(w).is_some_and(|l| l != w) || is_plural_form(w)
 }
 
 fn is_plural_form(w: &str) -> bool {
@@ -666,6 +700,16 @@ fn word_number(w: &str) -> Option<f64> {
 
 /// A lower-case number word's value: "zero" … "nineteen", "twenty" … "ninety".
 pub(crate) fn small_cardinal(w: &str) -> Option<u32> {
+    // Every number word has 3 to 9 letters and starts with one of these: most words are
+    // ruled out before the word lists.
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            w.as_bytes()[0],
+            b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'
+        )
+    {
+        return None;
+    }
     if w == "zero" {
         return Some(0);
     }
@@ -713,6 +757,12 @@ pub(crate) fn in_words(v: u32) -> Option<String> {
 
 fn ordinal_word(w: &str) -> Option<f64> {
     let w = lower(w);
+    // Every ordinal word has 5 to 11 letters and starts with one of these.
+    if !(5..=11).contains(&w.len())
+        || !matches!(w.as_bytes()[0], b'f' | b's' | b't' | b'e' | b'n' | b'h')
+    {
+        return None;
+    }
     if let Some(i) = ordinal_index(&w) {
         return Some(i as f64 + 1.0);
     }
@@ -734,7 +784,7 @@ fn multiplier(w: &str) -> Option<f64> {
 /// Is a lemma a unit of measure or money ("percent", "kilometre", "euro")? Different figures
 /// in one unit are often different things.
 pub fn is_measure(lemma: &str) -> bool {
-    MEASURES.contains(&lemma)
+    MEASURES_SET.contains(lemma)
         || matches!(
             lemma,
             "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century"
@@ -742,11 +792,11 @@ pub fn is_measure(lemma: &str) -> bool {
 }
 
 pub fn is_month(w: &str) -> bool {
-    MONTHS.contains(&&*lower(w))
+    month_number(&lower(w)).is_some()
 }
 
 pub fn is_weekday(w: &str) -> bool {
-    WEEKDAYS.contains(&&*lower(w))
+    is_weekday_lower(&lower(w))
 }
 
 /// Value of a digit token ("1,100.50" → 1100.5), with its ordinal suffix if any.
@@ -755,7 +805,12 @@ fn digits_value(s: &str) -> Option<(f64, Option<&str>)> {
         .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .unwrap_or(s.len());
     let (num, rest) = s.split_at(end);
-    let value: f64 = num.replace(',', "").parse().ok()?;
+    // Most figures have no thousands separator: parse them without a copy.
+    let value: f64 = if num.contains(',') {
+        num.replace(',', "").parse().ok()?
+    } else {
+        num.parse().ok()?
+    };
     if rest.is_empty() {
         return Some((value, None));
     }
@@ -1018,8 +1073,9 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
         look_back(s, &mut q);
         return Some(q);
     }
+    let cardinal = word_number(w);
     // "twenty-first" starts with a tens word.
-    if let Some(tens) = word_number(w).filter(|v| *v >= 20.0)
+    if let Some(tens) = cardinal.filter(|v| *v >= 20.0)
         && s.hyphen(i + 1)
         && let Some(o) = s.w(i + 2).and_then(ordinal_word)
     {
@@ -1052,7 +1108,7 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
         return Some(q);
     }
 
-    let mut value = word_number(w)?;
+    let mut value = cardinal?;
     if inner_capital {
         return None;
     }
@@ -1186,7 +1242,7 @@ fn cardinal_tail(s: &Scan, q: &mut Quantity) {
         q.noun = Some(Noun {
             token: unit,
             span: a.tokens[unit].span.clone(),
-            lemma: lemma(a.word(unit)),
+            lemma: lemma_of_lower(a.lower(unit)).into_owned(),
         });
         let (phrase, head) = noun_phrase(s, after, true, q.value);
         q.phrase = phrase;
@@ -1247,7 +1303,7 @@ fn noun_phrase(s: &Scan, j: usize, last: bool, value: f64) -> (Range<usize>, Opt
     let mut taken = 0;
     while k < s.end && taken < 4 && s.is_word(k) {
         let w = s.w(k).unwrap_or_default();
-        if STOP_SET.contains(w) || is_month(w) || is_weekday(w) {
+        if STOP_SET.contains(w) || month_number(w).is_some() || is_weekday_lower(w) {
             break;
         }
         // Verbs after the head end it; an -ing or -ed word right after the figure can still be
@@ -1265,36 +1321,38 @@ fn noun_phrase(s: &Scan, j: usize, last: bool, value: f64) -> (Range<usize>, Opt
             break;
         }
     }
-    let words: Vec<usize> = (j..k).filter(|&t| s.is_word(t)).collect();
-    let make = |t: usize| Noun {
-        token: t,
-        span: a.tokens[t].span.clone(),
-        lemma: lemma(a.word(t)),
-    };
-    if words.is_empty() {
+    // The words of the phrase (it may hold hyphens).
+    let mut words = (j..k).filter(|&t| s.is_word(t));
+    let Some(first) = words.next() else {
         return (j..j, None);
-    }
+    };
     let chosen = if last {
-        words.last().copied()
+        Some(words.next_back().unwrap_or(first))
+    } else if value == 1.0 {
+        // One thing: the first word, measure or not ("one week").
+        Some(first)
     } else {
-        let plural = words
-            .iter()
-            .copied()
-            .find(|&t| is_plural(a.word(t)) && !a.word(t).contains('\''));
-        let measure = words
-            .first()
-            .copied()
-            .filter(|&t| MEASURES.contains(&&*lemma_of(a.word(t))));
-        if value == 1.0 {
-            measure.or(Some(words[0]))
-        } else {
-            plural.or(measure)
-        }
+        std::iter::once(first)
+            .chain(words)
+            .find(|&t| is_plural_lower(a.lower(t)) && !a.word(t).contains('\''))
+            .or_else(|| is_measure_word(a, first).then_some(first))
     };
     match chosen {
-        Some(t) => (j..t + 1, Some(make(t))),
+        Some(t) => (
+            j..t + 1,
+            Some(Noun {
+                token: t,
+                span: a.tokens[t].span.clone(),
+                lemma: lemma_of_lower(a.lower(t)).into_owned(),
+            }),
+        ),
         None => (j..k, None),
     }
+}
+
+/// Is token `t` a unit of measure or money in the singular or plural ("percent", "euros")?
+fn is_measure_word(a: &Analysis, t: usize) -> bool {
+    MEASURES_SET.contains(&lemma_of_lower(a.lower(t)))
 }
 
 /// Before a figure: the qualifier ("more than"), a premodifier ("remaining"), the
@@ -1304,7 +1362,13 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     let mut j = q.tokens.start; // first token not yet claimed
     // Qualifier.
     let before = if j > s.start { s.w(j - 1) } else { None };
-    for (words, approx) in QUALIFIERS {
+    // Most figures have none: one look-up rules them out.
+    let qualifiers = if before.is_some_and(|w| QUALIFIER_ENDS.contains(w)) {
+        QUALIFIERS
+    } else {
+        &[]
+    };
+    for (words, approx) in qualifiers {
         // Cheap test first: the qualifier's last word is right before the figure.
         if before != words.last().copied() {
             continue;
@@ -1328,7 +1392,7 @@ fn look_back(s: &Scan, q: &mut Quantity) {
     // Premodifier: "the remaining 31", "another 5".
     if j > s.start
         && let Some(w) = s.w(j - 1)
-        && PREMODIFIERS.contains(&w)
+        && PREMODIFIERS_SET.contains(w)
     {
         q.premodifier = Some((w.to_string(), a.tokens[j - 1].span.clone()));
         j -= 1;

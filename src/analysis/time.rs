@@ -7,9 +7,11 @@
 //! is jiff's.
 
 use super::{Analysis, TokenKind, words};
+use crate::fast_hash::FastMap;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The tense of the clause an expression sits in (a heuristic: the nearest verb form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -662,32 +664,18 @@ const DETERMINERS: &[&str] = &[
     "that",
 ];
 
+/// The weekday a lower-case word names.
 fn weekday_of(w: &str) -> Option<Weekday> {
-    let i = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(w))?;
-    Weekday::from_monday_zero_offset(i as i8).ok()
-}
-
-fn month_of(w: &str) -> Option<i8> {
-    const ABBR: &[(&str, i8)] = &[
-        ("jan", 1),
-        ("feb", 2),
-        ("mar", 3),
-        ("apr", 4),
-        ("jun", 6),
-        ("jul", 7),
-        ("aug", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("oct", 10),
-        ("nov", 11),
-        ("dec", 12),
-    ];
-    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)) {
-        return Some(i as i8 + 1);
-    }
-    ABBR.iter()
-        .find(|(a, _)| a.eq_ignore_ascii_case(w))
-        .map(|&(_, m)| m)
+    Some(match w {
+        "monday" => Weekday::Monday,
+        "tuesday" => Weekday::Tuesday,
+        "wednesday" => Weekday::Wednesday,
+        "thursday" => Weekday::Thursday,
+        "friday" => Weekday::Friday,
+        "saturday" => Weekday::Saturday,
+        "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
 }
 
 /// One, two … ninety; "twenty-one" is handled by the caller (hyphen tokens).
@@ -717,13 +705,6 @@ impl Cursor<'_, '_> {
     }
     fn is(&self, i: usize, word: &str) -> bool {
         self.w(i) == word
-    }
-    fn raw(&self, i: usize) -> &str {
-        if i < self.end && i >= self.start {
-            self.a.word(i)
-        } else {
-            ""
-        }
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         (i >= self.start && i < self.end).then(|| self.a.tokens[i].kind)
@@ -786,9 +767,12 @@ impl Cursor<'_, '_> {
         if self.kind(i) != Some(TokenKind::Word) || !self.capitalised(i) {
             return None;
         }
-        let raw = self.raw(i);
-        let m = month_of(raw)?;
-        let full = MONTHS[m as usize - 1].eq_ignore_ascii_case(raw);
+        // The lower-case word is the name in ASCII lower case exactly when the word is the
+        // name in any ASCII case (no month name has the one letter, k, that a non-ASCII
+        // capital lower-cases to).
+        let w = self.w(i);
+        let m = super::numbers::month_number(w)?;
+        let full = MONTHS[m as usize - 1].eq_ignore_ascii_case(w);
         let mut next = i + 1;
         if !full && self.is(next, ".") && self.glued(next) {
             next += 1;
@@ -1282,8 +1266,12 @@ fn match_weekdays(c: &Cursor, i: usize) -> Vec<Found> {
     vec![(TimeKind::Weekdays { days, either }, i..k)]
 }
 
+/// A matcher: the expressions it finds starting at a token.
+type Matcher = fn(&Cursor, usize) -> Vec<Found>;
+
 /// The matchers, in order of preference: the first that finds something at a token wins.
-const MATCHERS: &[fn(&Cursor, usize) -> Vec<Found>] = &[
+/// Bit `k` of a [`candidates`] mask stands for `MATCHERS[k]`.
+const MATCHERS: [Matcher; 11] = [
     match_iso,
     match_weekday_date,
     match_month_day,
@@ -1296,6 +1284,17 @@ const MATCHERS: &[fn(&Cursor, usize) -> Vec<Found>] = &[
     match_vague,
     match_weekdays,
 ];
+const ISO: u16 = 1 << 0;
+const WEEKDAY_DATE: u16 = 1 << 1;
+const MONTH_DAY: u16 = 1 << 2;
+const DAY_OF_MONTH: u16 = 1 << 3;
+const DAY_MONTH: u16 = 1 << 4;
+const DAY: u16 = 1 << 5;
+const PERIOD: u16 = 1 << 6;
+const RELATIVE_WEEKDAY: u16 = 1 << 7;
+const COUNT: u16 = 1 << 8;
+const VAGUE: u16 = 1 << 9;
+const WEEKDAYS_RUN: u16 = 1 << 10;
 
 pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
     let lower: Vec<&str> = (0..a.tokens.len()).map(|i| a.lower(i)).collect();
@@ -1309,15 +1308,16 @@ pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
         };
         let mut i = s.tokens.start;
         while i < s.tokens.end {
-            if !may_start(&c, i) {
-                i += 1;
-                continue;
+            let mut mask = candidates(&c, i);
+            let mut found = Vec::new();
+            while mask != 0 {
+                let k = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                found = MATCHERS[k](&c, i);
+                if !found.is_empty() {
+                    break;
+                }
             }
-            let found = MATCHERS
-                .iter()
-                .map(|m| m(&c, i))
-                .find(|f| !f.is_empty())
-                .unwrap_or_default();
             let Some(last) = found.iter().map(|(_, r)| r.end).max() else {
                 i += 1;
                 continue;
@@ -1331,56 +1331,75 @@ pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
     out
 }
 
-/// Can a matcher find anything at token `i`? Every matcher starts on a number, a capitalised
-/// word or one of a few words ("the", "last", "since", "in", a number word, a unit…); this
-/// says no for the other tokens (most of them) without running the eleven matchers. It must
-/// never say no where a matcher would match: keep it in step with them.
-fn may_start(c: &Cursor, i: usize) -> bool {
+/// The matchers that can find something at token `i`, as a mask over `MATCHERS`. Each
+/// matcher starts on a number, a capitalised month or weekday, or one of a few words ("the",
+/// "last", "since", "in", a number word, a unit…): most tokens need none of them, and most of
+/// the others one or two. It must never leave out a matcher that would match there: keep it
+/// in step with them.
+fn candidates(c: &Cursor, i: usize) -> u16 {
     let t = &c.a.tokens[i];
     match t.kind {
-        TokenKind::Number => return true,
-        TokenKind::Punct => return false,
+        TokenKind::Number => return ISO | DAY_OF_MONTH | DAY_MONTH | COUNT,
+        TokenKind::Punct => return 0,
         TokenKind::Word => {}
     }
-    if t.capitalised {
-        return true;
-    }
     let w = c.w(i);
-    matches!(
-        w,
-        "the"
-            | "day"
-            | "since"
-            | "a"
-            | "an"
-            | "few"
-            | "several"
-            | "some"
-            | "many"
-            | "earlier"
-            | "early"
-            | "later"
-            | "late"
-            | "coming"
-            | "recently"
-            | "lately"
-            | "in"
-            | "over"
-            | "during"
-            | "for"
-            | "within"
-            | "recent"
-            | "past"
-            | "near"
-            | "days"
-            | "weeks"
-            | "months"
-    ) || matches!(
-        c.base(i),
+    let next = c.w(i + 1);
+    let mut mask = match w {
+        // "the 5th of March", "the day before yesterday", "the other day", "the coming days":
+        // what follows "the" says which can match ("the" is the commonest word).
+        "the" => {
+            let mut m = 0;
+            if c.kind(i + 1) == Some(TokenKind::Number) {
+                m |= DAY_OF_MONTH | DAY_MONTH;
+            }
+            if next == "day" {
+                m |= DAY;
+            }
+            if matches!(next, "other" | "recent" | "coming") {
+                m |= VAGUE;
+            }
+            m
+        }
+        // "in recent days", "over the coming weeks".
+        "in" | "over" | "during" | "for" | "within" => {
+            if matches!(next, "the" | "recent" | "coming") {
+                VAGUE
+            } else {
+                0
+            }
+        }
+        "day" => DAY,
+        "last" | "this" => DAY | PERIOD | RELATIVE_WEEKDAY,
+        "next" => PERIOD | RELATIVE_WEEKDAY,
+        "earlier" | "early" | "later" | "late" => PERIOD,
+        "coming" => RELATIVE_WEEKDAY | VAGUE,
+        "since" | "a" | "an" | "few" | "several" | "some" | "many" => COUNT,
+        // "days ago": a unit with no count.
+        "days" | "weeks" | "fortnights" | "months" | "years" => COUNT,
+        "recently" | "lately" | "recent" => VAGUE,
+        _ if small_number(w).is_some() => COUNT,
+        _ => 0,
+    };
+    let base = c.base(i);
+    if matches!(
+        base,
         "yesterday" | "today" | "tonight" | "tomorrow" | "last" | "this"
-    ) || c.which(i).is_some()
-        || c.unit(i).is_some()
-        || small_number(w).is_some()
+    ) {
+        mask |= DAY;
+    }
+    if t.capitalised {
+        if weekday_of(w).is_some() {
+            mask |= WEEKDAY_DATE;
+        }
+        if super::numbers::month_number(w).is_some() {
+            mask |= MONTH_DAY;
+        }
+        if weekday_of(base).is_some() {
+            mask |= WEEKDAYS_RUN;
+        }
+    }
+    mask
 }
 
 /// Adds the span, a preceding "on", the preposition, quoting and tense.
@@ -1417,7 +1436,6 @@ enum Strength {
     Weak,
 }
 
-static FUTURE_MARKERS_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(FUTURE_MARKERS));
 const FUTURE_MARKERS: &[&str] = &[
     "will",
     "shall",
@@ -1446,12 +1464,10 @@ const FUTURE_MARKERS: &[&str] = &[
     "forecast",
     "tomorrow",
 ];
-static PRESENT_MARKERS_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(PRESENT_MARKERS));
 const PRESENT_MARKERS: &[&str] = &[
     "is", "are", "am", "being", "can", "could", "may", "might", "must", "should",
 ];
 /// Past forms that are never participles.
-static PAST_ONLY_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(PAST_ONLY));
 const PAST_ONLY: &[&str] = &[
     "was",
     "were",
@@ -1485,8 +1501,6 @@ const PAST_ONLY: &[&str] = &[
     "yesterday",
 ];
 /// Past forms that double as participles ("was held", "will be held").
-static PAST_PARTICIPLES_SET: words::Lazy =
-    words::Lazy::new(|| words::WordSet::new(PAST_PARTICIPLES));
 const PAST_PARTICIPLES: &[&str] = &[
     "held",
     "met",
@@ -1537,7 +1551,6 @@ const PAST_PARTICIPLES: &[&str] = &[
     "slept",
 ];
 /// "-ed" words that are not past tense, or that look forward.
-static NOT_PAST_ED_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(NOT_PAST_ED));
 const NOT_PAST_ED: &[&str] = &[
     "red",
     "bed",
@@ -1577,32 +1590,65 @@ const NOT_PAST_ED: &[&str] = &[
     "qualified",
 ];
 
+/// Which of the tense word lists a word is in (the first, in the order `marker` asks).
+#[derive(Clone, Copy, PartialEq)]
+enum Listed {
+    Future,
+    Present,
+    /// has, have, had.
+    Perfect,
+    PastOnly,
+    Participle,
+    NotPastEd,
+}
+
+/// Every word of the tense lists, with its list: `marker` runs for each word of the clause
+/// before every time expression, and one look-up there beats five list searches.
+static LISTED: LazyLock<FastMap<&'static str, Listed>> = LazyLock::new(|| {
+    let mut map = FastMap::default();
+    // From the last list `marker` asks to the first, so that the first wins.
+    let lists: [(&[&'static str], Listed); 6] = [
+        (NOT_PAST_ED, Listed::NotPastEd),
+        (PAST_PARTICIPLES, Listed::Participle),
+        (PAST_ONLY, Listed::PastOnly),
+        (&["has", "have", "had"], Listed::Perfect),
+        (PRESENT_MARKERS, Listed::Present),
+        (FUTURE_MARKERS, Listed::Future),
+    ];
+    for (words, list) in lists {
+        for w in words {
+            map.insert(*w, list);
+        }
+    }
+    map
+});
+
 fn marker(c: &Cursor, i: usize) -> Option<(Tense, Strength)> {
     let w = c.w(i);
-    if FUTURE_MARKERS_SET.contains(w) || w.ends_with("'ll") || w.ends_with("’ll") {
+    let listed = LISTED.get(w).copied();
+    if listed == Some(Listed::Future) || w.ends_with("'ll") || w.ends_with("’ll") {
         return Some((Tense::Future, Strength::Strong));
     }
     if (w == "going" || w == "set") && matches!(c.w(i + 1), "to" | "for") {
         return Some((Tense::Future, Strength::Strong));
     }
-    if PRESENT_MARKERS_SET.contains(w) {
-        return Some((Tense::Present, Strength::Strong));
+    match listed {
+        Some(Listed::Present) => return Some((Tense::Present, Strength::Strong)),
+        Some(Listed::Perfect) => {
+            // "has to", "have to" are obligations, not perfects.
+            return Some(if c.is(i + 1, "to") {
+                (Tense::Present, Strength::Strong)
+            } else {
+                (Tense::Past, Strength::Strong)
+            });
+        }
+        Some(Listed::PastOnly) => return Some((Tense::Past, Strength::Strong)),
+        _ => {}
     }
-    if matches!(w, "has" | "have" | "had") {
-        // "has to", "have to" are obligations, not perfects.
-        return Some(if c.is(i + 1, "to") {
-            (Tense::Present, Strength::Strong)
-        } else {
-            (Tense::Past, Strength::Strong)
-        });
-    }
-    if PAST_ONLY_SET.contains(w) {
-        return Some((Tense::Past, Strength::Strong));
-    }
-    let participle = PAST_PARTICIPLES_SET.contains(w)
-        || (w.len() >= 4
+    let participle = listed == Some(Listed::Participle)
+        || (listed != Some(Listed::NotPastEd)
+            && w.len() >= 4
             && w.ends_with("ed")
-            && !NOT_PAST_ED_SET.contains(w)
             && (!w.ends_with("eed") || matches!(w, "agreed" | "freed" | "decreed" | "guaranteed")));
     if !participle || c.kind(i) != Some(TokenKind::Word) {
         return None;
@@ -1681,7 +1727,7 @@ mod tests {
     use jiff::civil::date;
 
     #[test]
-    fn may_start_never_skips_a_match() {
+    fn candidates_never_leave_out_a_match() {
         let texts = [
             include_str!("../../benches/article.md"),
             include_str!("../../tests/articles/bolivia-police.md"),
@@ -1692,6 +1738,11 @@ mod tests {
              for the past few days, recently, lately, the other day, in the near future, in recent days, \
              this morning, last night, tonight, tomorrow's vote, days ago, weeks later, coming Monday, \
              the 5th of this month, 5 March, the 20th of last month, within the next few weeks.",
+            "Last Tuesday, on Tuesday, March 5, 2024, and 2024-03-05, Oct. 4 and 5, the 5th of March, \
+             this coming Friday, this past Monday, next spring, later this year, the Sunday Times, \
+             since 17 days, a couple of weeks ago, in the days ahead, Monday or Tuesday, Yesterday's \
+             talks, Today, This morning, Since two weeks ago, Coming Sunday, In recent weeks, A few \
+             days ago, Twenty-one days ago, Days later, Sept. 9 or Saturday 25 March 2023.",
         ];
         for text in texts {
             let d = doc(text);
@@ -1705,9 +1756,10 @@ mod tests {
                     end: s.tokens.end,
                 };
                 for i in s.tokens.clone() {
-                    if !may_start(&c, i) {
-                        for m in MATCHERS {
-                            assert!(m(&c, i).is_empty(), "token {i}: {}", a.word(i));
+                    let mask = candidates(&c, i);
+                    for (k, m) in MATCHERS.iter().enumerate() {
+                        if mask & (1 << k) == 0 {
+                            assert!(m(&c, i).is_empty(), "token {i}: {} ({k})", a.word(i));
                         }
                     }
                 }
