@@ -152,8 +152,8 @@ fn simple_scalar(v: &str) -> Option<Scalar<'_>> {
     for quote in ['"', '\''] {
         if let Some(inner) = v.strip_prefix(quote) {
             let inner = inner.strip_suffix(quote)?;
-            let clean = !inner.contains(quote) && !(quote == '"' && inner.contains('\\'));
-            return (clean && printable(inner)).then_some(Scalar::Quoted(inner));
+            let escaped = inner.contains(quote) || (quote == '"' && inner.contains('\\'));
+            return (!escaped && printable(inner)).then_some(Scalar::Quoted(inner));
         }
     }
     let plain = v.starts_with(|c: char| c.is_alphanumeric())
