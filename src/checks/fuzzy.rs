@@ -39,14 +39,26 @@ pub fn fold(s: &str) -> String {
 
 /// Number of letters in a folded name (spaces and apostrophes do not count).
 pub fn letters(folded: &str) -> usize {
-    let mut n = 0;
-    for b in folded.bytes() {
-        if b >= 0x80 {
-            return folded.chars().filter(|c| c.is_alphanumeric()).count();
+    /// 1 for the ASCII letters and digits, by byte.
+    static ALNUM: [u8; 256] = {
+        let mut table = [0; 256];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = (b as u8).is_ascii_alphanumeric() as u8;
+            b += 1;
         }
-        n += usize::from(b.is_ascii_alphanumeric());
+        table
+    };
+    // One pass with no early exit; a non-ASCII name is counted again by chars.
+    let (mut n, mut high_bits) = (0, 0u8);
+    for &b in folded.as_bytes() {
+        high_bits |= b;
+        n += usize::from(ALNUM[usize::from(b)]);
     }
-    n
+    if high_bits < 0x80 {
+        return n;
+    }
+    folded.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
 /// Edits a whole name (or a name part with no exact part beside it) may differ by and still be
