@@ -4,6 +4,7 @@
 
 use super::numbers;
 use super::{Analysis, TokenKind};
+use crate::fast_hash::FastSet;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -19,7 +20,8 @@ pub(super) fn extract(a: &Analysis) -> Vec<BTreeSet<String>> {
         .iter()
         .map(|m| last_word(a, m.tokens.clone()))
         .collect();
-    let mut inner: BTreeSet<&str> = a
+    // (Hash sets: they are only asked whether they hold a word.)
+    let mut inner: FastSet<&str> = a
         .mentions
         .iter()
         .zip(&last)
@@ -28,38 +30,36 @@ pub(super) fn extract(a: &Analysis) -> Vec<BTreeSet<String>> {
         .collect();
     // Sentence-initial names that pass the other tests; then drop those written in lower
     // case somewhere (one pass over the tokens, looking up only these few words).
-    // (A short list: a linear search beats a tree here.)
-    let mut initial: Vec<&str> = Vec::new();
+    let mut initial: FastSet<&str> = FastSet::default();
     for (m, w) in a.mentions.iter().zip(&last) {
         if let Some(w) = w.as_deref()
             && m.sentence_initial
             && !numbers::STOP_SET.contains(w)
             && (m.tokens.len() > 1 || w.chars().count() > 3)
-            && !initial.contains(&w)
         {
-            initial.push(w);
+            initial.insert(w);
         }
     }
     if !initial.is_empty() {
         // A lemma starts with its word's first byte (suffixes go, irregular plurals keep it:
         // "men" → "man"), so most words are ruled out without working out their lemma.
         let mut first = [false; 256];
-        for w in &initial {
+        for w in initial.iter() {
             match w.as_bytes().first() {
                 Some(&b) => first[b as usize] = true,
                 None => first = [true; 256],
             }
         }
         for (i, t) in a.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word || t.capitalised {
+                continue;
+            }
             let lower = a.lower(i);
-            if t.kind == TokenKind::Word && !t.capitalised && first[lower.as_bytes()[0] as usize] {
-                let l = numbers::lemma_of_lower(lower);
-                if let Some(k) = initial.iter().position(|w| *w == l) {
-                    initial.swap_remove(k);
-                    if initial.is_empty() {
-                        break;
-                    }
-                }
+            if first[lower.as_bytes()[0] as usize]
+                && initial.remove(&*numbers::lemma_of_lower(lower))
+                && initial.is_empty()
+            {
+                break;
             }
         }
     }
