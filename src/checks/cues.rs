@@ -406,6 +406,21 @@ pub fn strip_possessive(word: &str) -> &str {
 
 /// Every letter is upper case (an acronym or a dateline: "OAS", "ANTOFAGASTA").
 pub fn all_caps(word: &str) -> bool {
+    // ASCII words byte by byte (most capitalised words fail at their second letter).
+    let mut letters = 0;
+    for b in word.bytes() {
+        if !b.is_ascii() {
+            return all_caps_by_char(word);
+        }
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        letters += usize::from(b.is_ascii_uppercase());
+    }
+    letters > 1
+}
+
+fn all_caps_by_char(word: &str) -> bool {
     let mut letters = 0;
     for c in word.chars().filter(|c| c.is_alphabetic()) {
         if !c.is_uppercase() {

@@ -13,7 +13,8 @@ pub use crate::fast_hash::{FastMap, FastSet, Fnv};
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         let mut out = s.to_ascii_lowercase();
-        if out.contains('-') {
+        // A plain loop: names are too short for `memchr` to pay for its set-up.
+        if s.bytes().any(|b| b == b'-') {
             out = out.replace('-', " ");
         }
         return out;
