@@ -34,7 +34,43 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 /// same few hundred words and names again and again, and a binary search through a large
 /// sorted table misses the cache at nearly every step. Cleared when full, so it stays small.
 pub struct Memo<V: Copy + 'static> {
-    map: std::cell::RefCell<FastMap<Box<str>, V>>,
+    map: std::cell::RefCell<HashMap<Box<str>, V, BuildHasherDefault<WordAtATime>>>,
+}
+
+/// Hashes eight bytes a step (rustc's FxHash: add, multiply, and a final rotation that moves
+/// the well-mixed high bits down to where hashbrown takes its bucket). For [`Memo`] only: a
+/// memo is never iterated, so its hash can change without changing any output, and it hashes
+/// a word on every question the checks ask.
+#[derive(Default, Clone, Copy)]
+struct WordAtATime(u64);
+
+impl WordAtATime {
+    fn add(&mut self, x: u64) {
+        self.0 = self.0.wrapping_add(x).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+}
+
+impl Hasher for WordAtATime {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        let rest = chunks
+            .remainder()
+            .iter()
+            .rev()
+            .fold(0u64, |x, &b| (x << 8) | u64::from(b));
+        self.add(rest);
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
 }
 
 /// Entries a [`Memo`] holds before it starts again.
@@ -43,7 +79,7 @@ const MEMO_LIMIT: usize = 20_000;
 impl<V: Copy + 'static> Memo<V> {
     pub fn new() -> Memo<V> {
         Memo {
-            map: std::cell::RefCell::new(FastMap::default()),
+            map: std::cell::RefCell::default(),
         }
     }
 

@@ -166,14 +166,15 @@ impl<'r> MentionWords<'r> {
         for w in words.iter().filter(|w| !w.common) {
             shapes.insert(w.folded.as_bytes());
         }
-        let text = a.text.as_bytes();
-        let lower: FastSet<&str> = (0..a.tokens.len())
-            .filter(|&i| {
-                let t = &a.tokens[i];
-                t.is_word() && !t.capitalised && shapes.may_contain(&text[t.span.clone()])
-            })
-            .map(|i| a.word(i))
-            .collect();
+        let mut lower: FastSet<&str> = FastSet::default();
+        for t in &a.tokens {
+            if t.is_word()
+                && !t.capitalised
+                && shapes.may_contain(&a.text.as_bytes()[t.span.clone()])
+            {
+                lower.insert(&a.text[t.span.clone()]);
+            }
+        }
         for w in words.iter_mut().filter(|w| !w.common) {
             w.lower_case_too = lower.contains(&*w.folded);
         }
@@ -441,14 +442,18 @@ impl Check for Gazetteer {
                 let last = phrase[phrase.len() - 1].token;
                 let single = phrase.len() == 1;
                 join_into(&mut text, phrase);
-                let letter_count = letters(&text);
-                if single && (letter_count < self.o.min_length || cx.knowledge.knows_word(&text)) {
+                // A name has no more letters than bytes: short ones are ruled out uncounted.
+                if single && text.len() < self.o.min_length {
                     continue;
                 }
                 if phrase.iter().any(|w| all_caps(a.word(w.token)))
                     || g.is_known(&text)
                     || cx.knowledge.knows_phrase(&text)
                 {
+                    continue;
+                }
+                let letter_count = letters(&text);
+                if single && (letter_count < self.o.min_length || cx.knowledge.knows_word(&text)) {
                     continue;
                 }
                 // Evidence from the text itself; the place it nearly matches adds at most 2
@@ -670,6 +675,27 @@ rules:
             found("Aryna Sabalenka of Bolarus won."),
             one("Bolarus", "Belarus")
         );
+    }
+
+    #[test]
+    fn mention_words_are_folded_as_cues_folds_them() {
+        use super::{MentionWords, cues};
+        use crate::analysis::Analysis;
+        use crate::document::{Document, Format};
+        let text = "MORALES'S aides met Evo Morales’s allies in São Paulo. Copa-Cogeca and \
+                    ΟΔΥΣΣΕΑΣ came; Núñez's team, O'Brien, Solskjær and McDonald's went to Łódź.";
+        let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let a = Analysis::new(&doc);
+        let words = MentionWords::new(&a);
+        assert!(a.mentions.len() > 5);
+        for (m, mention) in a.mentions.iter().enumerate() {
+            let got: Vec<(usize, String)> = words
+                .of(m)
+                .iter()
+                .map(|w| (w.token, w.folded.to_string()))
+                .collect();
+            assert_eq!(got, cues::mention_words(&a, mention));
+        }
     }
 
     #[test]
