@@ -756,13 +756,18 @@ pub(crate) fn in_words(v: u32) -> Option<String> {
 }
 
 fn ordinal_word(w: &str) -> Option<f64> {
-    let w = lower(w);
-    // Every ordinal word has 5 to 11 letters and starts with one of these.
+    // Every ordinal word has 5 to 11 ASCII letters and starts with one of these: a quick test
+    // before lower-casing. (Only an ASCII word lower-cases to ASCII, but for the Kelvin sign,
+    // and no ordinal has a k.)
     if !(5..=11).contains(&w.len())
-        || !matches!(w.as_bytes()[0], b'f' | b's' | b't' | b'e' | b'n' | b'h')
+        || !matches!(
+            w.as_bytes()[0].to_ascii_lowercase(),
+            b'f' | b's' | b't' | b'e' | b'n' | b'h'
+        )
     {
         return None;
     }
+    let w = lower(w);
     if let Some(i) = ordinal_index(&w) {
         return Some(i as f64 + 1.0);
     }

@@ -1369,7 +1369,7 @@ fn candidates(c: &Cursor, i: usize) -> u16 {
                 0
             }
         }
-        "day" => DAY,
+        "day" | "yesterday" | "today" | "tonight" | "tomorrow" => DAY,
         "last" | "this" => DAY | PERIOD | RELATIVE_WEEKDAY,
         "next" => PERIOD | RELATIVE_WEEKDAY,
         "earlier" | "early" | "later" | "late" => PERIOD,
@@ -1381,11 +1381,14 @@ fn candidates(c: &Cursor, i: usize) -> u16 {
         _ if small_number(w).is_some() => COUNT,
         _ => 0,
     };
+    // "yesterday's vote": `match_day` reads the word without its "'s".
     let base = c.base(i);
-    if matches!(
-        base,
-        "yesterday" | "today" | "tonight" | "tomorrow" | "last" | "this"
-    ) {
+    if base.len() != w.len()
+        && matches!(
+            base,
+            "yesterday" | "today" | "tonight" | "tomorrow" | "last" | "this"
+        )
+    {
         mask |= DAY;
     }
     if t.capitalised {
