@@ -126,7 +126,8 @@ struct Word<'r> {
     folded: Cow<'r, str>,
     /// An ordinary English word ([`gz::is_common_word`]).
     common: bool,
-    /// The article also writes it in lower case (as an ordinary word, not a name).
+    /// The article also writes it in lower case (as an ordinary word, not a name); only looked
+    /// up for words that are not `common`, as `ordinary` needs no more.
     lower_case_too: bool,
 }
 
@@ -160,7 +161,7 @@ impl<'r> MentionWords<'r> {
             }
             spans.push(start..words.len());
         }
-        // Which of the other mention words the article also writes in lower case: most of its
+        // Which uncommon mention words the article also writes in lower case: most of its
         // lower-case words are ruled out by their length and first letter, unhashed.
         let mut shapes = ShapeFilter::default();
         for w in words.iter().filter(|w| !w.common) {
