@@ -126,7 +126,8 @@ struct Word<'r> {
     folded: Cow<'r, str>,
     /// An ordinary English word ([`gz::is_common_word`]).
     common: bool,
-    /// The article also writes it in lower case (as an ordinary word, not a name).
+    /// The article also writes it in lower case (as an ordinary word, not a name); only looked
+    /// up for words that are not `common`, as `ordinary` needs no more.
     lower_case_too: bool,
 }
 
@@ -160,7 +161,7 @@ impl<'r> MentionWords<'r> {
             }
             spans.push(start..words.len());
         }
-        // Which of the other mention words the article also writes in lower case: most of its
+        // Which uncommon mention words the article also writes in lower case: most of its
         // lower-case words are ruled out by their length and first letter, unhashed.
         let mut shapes = ShapeFilter::default();
         for w in words.iter().filter(|w| !w.common) {
@@ -218,18 +219,18 @@ fn joined(words: &[Word]) -> String {
 /// Leading titles, calendar words and (before another word) ordinary words are not part of a
 /// place name ("In Sana Cruz", "President Ivor Morales", "Bolivian police").
 fn strip_leading<'w, 'r>(a: &Analysis, mut words: &'w [Word<'r>]) -> &'w [Word<'r>] {
-    while let Some((w, rest)) = words.split_first() {
-        // Cheapest test first.
-        if (w.common && !rest.is_empty())
-            || is_calendar_word(&w.folded)
-            || is_title(a.word(w.token))
-        {
-            words = rest;
-        } else {
-            break;
-        }
+    while let Some((w, rest)) = words.split_first()
+        && strippable(a, w, rest.is_empty())
+    {
+        words = rest;
     }
     words
+}
+
+/// Whether [`strip_leading`] drops this word (`last`: no word follows it).
+fn strippable(a: &Analysis, w: &Word, last: bool) -> bool {
+    // Cheapest test first.
+    (w.common && !last) || is_calendar_word(&w.folded) || is_title(a.word(w.token))
 }
 
 /// Words the article uses as a person's name, each with the mentions (folded) that show it: all
@@ -434,7 +435,14 @@ impl Check for Gazetteer {
                 if phrase.iter().all(Word::ordinary) {
                     continue;
                 }
-                let phrase = strip_leading(a, phrase);
+                // A word alone is dropped or kept whole by `strip_leading`: that test costs the
+                // most, so it comes after the other tests that rule a name out.
+                let alone = phrase.len() == 1;
+                let phrase = if alone {
+                    phrase
+                } else {
+                    strip_leading(a, phrase)
+                };
                 if phrase.is_empty() || phrase.len() > 4 || phrase.iter().all(Word::ordinary) {
                     continue;
                 }
@@ -454,6 +462,9 @@ impl Check for Gazetteer {
                 }
                 let letter_count = letters(&text);
                 if single && (letter_count < self.o.min_length || cx.knowledge.knows_word(&text)) {
+                    continue;
+                }
+                if alone && strippable(a, &phrase[0], true) {
                     continue;
                 }
                 // Evidence from the text itself; the place it nearly matches adds at most 2
