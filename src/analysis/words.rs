@@ -98,14 +98,22 @@ mod tests {
     #[test]
     fn a_long_list_with_shared_prefixes() {
         let words: Vec<&'static str> = (0..500)
-            .map(|i| &*Box::leak(format!("word-with-a-long-prefix-{i}-and-suffix").into_boxed_str()))
+            .map(|i| {
+                &*Box::leak(format!("word-with-a-long-prefix-{i}-and-suffix").into_boxed_str())
+            })
             .chain(["a", "ab", "abc", "abcdefgh", "abcdefghi", "abcdefghij"])
             .collect();
         let set = WordSet::new(&words);
         for w in &words {
             assert!(set.contains(w), "{w}");
         }
-        for w in ["b", "abcd", "abcdefg", "abcdefghijk", "word-with-a-long-prefix-500-and-suffix"] {
+        for w in [
+            "b",
+            "abcd",
+            "abcdefg",
+            "abcdefghijk",
+            "word-with-a-long-prefix-500-and-suffix",
+        ] {
             assert!(!set.contains(w), "{w}");
         }
     }

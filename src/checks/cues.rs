@@ -502,7 +502,16 @@ mod tests {
     #[test]
     fn titles_in_any_case() {
         assert!(TITLES.iter().all(|t| t.len() <= LONGEST_TITLE));
-        for w in ["President", "SEN.", "mr", "Dr.", "director-general", "Sec", "Kingdom", ""] {
+        for w in [
+            "President",
+            "SEN.",
+            "mr",
+            "Dr.",
+            "director-general",
+            "Sec",
+            "Kingdom",
+            "",
+        ] {
             let slow = TITLES.contains(&w.to_lowercase().trim_end_matches('.'));
             assert_eq!(is_title(w), slow, "{w}");
         }

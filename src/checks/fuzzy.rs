@@ -277,8 +277,7 @@ impl NearIndex {
         let set = letter_set(folded);
         let within = |id: u32| -> Option<(u32, u32)> {
             let e = &self.entries[id as usize];
-            if e.chars.abs_diff(chars) > max as usize
-                || (e.letter_set ^ set).count_ones() > 2 * max
+            if e.chars.abs_diff(chars) > max as usize || (e.letter_set ^ set).count_ones() > 2 * max
             {
                 return None;
             }
@@ -404,7 +403,11 @@ mod tests {
             })
             .collect();
         for (a, b) in words.iter().zip(words.iter().skip(1)) {
-            assert_eq!(distance(a, b), gazetteer::damerau_levenshtein(a, b), "{a} {b}");
+            assert_eq!(
+                distance(a, b),
+                gazetteer::damerau_levenshtein(a, b),
+                "{a} {b}"
+            );
         }
     }
 

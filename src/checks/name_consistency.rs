@@ -95,7 +95,9 @@ impl Spelling {
     /// Could it be a name? Tested only for the spellings compared, as the common-word look-up
     /// is not free.
     fn is_name(&self) -> bool {
-        !self.ordinary && !is_calendar_word(&self.folded) && !gazetteer::is_common_word(&self.folded)
+        !self.ordinary
+            && !is_calendar_word(&self.folded)
+            && !gazetteer::is_common_word(&self.folded)
     }
 }
 
@@ -117,7 +119,10 @@ fn comparable(word: &str, min_length: usize) -> Option<(String, usize)> {
 
 /// The mention token `i` is part of.
 fn mention_at<'x>(a: &'x Analysis, i: usize) -> Option<&'x Mention> {
-    let m = a.mentions.partition_point(|m| m.tokens.start <= i).checked_sub(1)?;
+    let m = a
+        .mentions
+        .partition_point(|m| m.tokens.start <= i)
+        .checked_sub(1)?;
     Some(&a.mentions[m]).filter(|m| i < m.tokens.end)
 }
 
@@ -196,16 +201,18 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             spellings[s].at.push(i);
         }
     }
-    // A spelling the article also writes in lower case is an ordinary word. Spellings have at
-    // least `min_length` letters, so shorter words cannot be one.
     if spellings.is_empty() {
         return Vec::new();
     }
+    // A spelling the article also writes in lower case is an ordinary word. Spellings have at
+    // least `min_length` letters, so shorter words cannot be one.
     for (i, t) in a.tokens.iter().enumerate() {
-        if t.is_word() && !t.capitalised && a.word(i).len() >= o.min_length {
-            if let Some(&s) = by_fold.get(a.word(i)) {
-                spellings[s].ordinary = true;
-            }
+        if t.is_word()
+            && !t.capitalised
+            && a.word(i).len() >= o.min_length
+            && let Some(&s) = by_fold.get(a.word(i))
+        {
+            spellings[s].ordinary = true;
         }
     }
     // Only a spelling used at least twice can be the majority one, so only those are indexed;
