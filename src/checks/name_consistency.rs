@@ -201,11 +201,11 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             spellings[s].at.push(i);
         }
     }
-    // A spelling the article also writes in lower case is an ordinary word. Spellings have at
-    // least `min_length` letters, so shorter words cannot be one.
     if spellings.is_empty() {
         return Vec::new();
     }
+    // A spelling the article also writes in lower case is an ordinary word. Spellings have at
+    // least `min_length` letters, so shorter words cannot be one.
     for (i, t) in a.tokens.iter().enumerate() {
         if t.is_word()
             && !t.capitalised
