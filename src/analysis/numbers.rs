@@ -210,33 +210,6 @@ fn tens_ordinal_index(w: &str) -> Option<usize> {
     })
 }
 
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// The month a lower-case month name or abbreviation names ("march", "sept" → 3, 9). (A
 /// `match`: a length switch and a few compares, not a scan of 24 names.)
 pub fn month_number(lower: &str) -> Option<i8> {

@@ -245,8 +245,8 @@ impl DateArithmetic {
         let mut steps = 0;
         while i > s.tokens.start && steps < 5 {
             let w = a.lower(i - 1);
-            if let Some(m) = numbers::MONTHS.iter().position(|x| *x == w) {
-                month = Some((m % 12) as i8 + 1);
+            if let Some(m) = numbers::month_number(w) {
+                month = Some(m);
             } else if let Some(q) = a
                 .quantities_in(a.sentence_of[i - 1])
                 .iter()
@@ -602,6 +602,35 @@ mod tests {
         let text = "The 48-year-old, born on March 5, 1970, spoke.";
         assert!(hits(text, on(2019, 3, 4)).is_empty());
         assert_eq!(hits(text, on(2019, 3, 5)), vec!["48-year-old"]);
+    }
+
+    #[test]
+    fn every_month_name_and_abbreviation_dates_the_birthday() {
+        let names = [
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May", "May"),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sept"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ];
+        for (m, (full, short)) in (1..).zip(names) {
+            for name in [full, short, "Sep"]
+                .into_iter()
+                .filter(|n| *n != "Sep" || m == 9)
+            {
+                let text = format!("The 48-year-old, born on {name} 5, 1970, spoke.");
+                // The day before the birthday they are still 48; the day after, 49.
+                assert!(hits(&text, on(2019, m, 4)).is_empty(), "{text}");
+                assert_eq!(hits(&text, on(2019, m, 6)), vec!["48-year-old"], "{text}");
+            }
+        }
     }
 
     #[test]
