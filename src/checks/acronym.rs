@@ -70,6 +70,10 @@ impl Acronym {
             return false;
         }
         let w = a.word(i);
+        // Most capitalised words fail at their second letter.
+        if w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+            return false;
+        }
         let n = w.chars().count();
         (self.min_length..=self.max_length).contains(&n) && w.chars().all(|c| c.is_uppercase())
     }
