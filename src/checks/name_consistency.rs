@@ -232,11 +232,14 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
         if most_used < 2 || most_used < o.ratio * minority.at.len() {
             continue;
         }
+        // Most capitalised words are ordinary ones ("The", "Monday"): ruled out before the scan.
+        if !minority.is_name() {
+            continue;
+        }
         let wf = &minority.folded;
         let near = index.near(wf, budget(minority.letters));
         // A real place or a listed name is not a slip for another one (Gambia/Zambia).
         if near.is_empty()
-            || !minority.is_name()
             || gazetteer::gazetteer().is_known(wf)
             || knowledge.knows_word(wf)
             || knowledge.knows_phrase(wf)
