@@ -211,29 +211,56 @@ impl LineIndex {
 /// Characters and UTF-16 code units in a run of UTF-8 bytes, which may start or end inside a
 /// character: each character is counted at its first byte (a 4-byte one is 2 UTF-16 units).
 fn units(bytes: &[u8]) -> (usize, usize) {
-    // Eight bytes at a time: every finding's column is counted from its line start, so this
-    // runs over most of the text once per finding.
+    // Eight bytes at a time: every finding's column is counted from a checkpoint (or its line
+    // start), and the checkpoints from the text's start.
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte, 1 for 0b10xx_xxxx (a continuation byte) and for 0b1111_xxxx (the first byte
+    // of a 4-byte character), 0 otherwise (zero bytes too).
+    let flags = |w: u64| {
+        (
+            (w & !(w << 1) & HIGH) >> 7,
+            (w & (w << 1) & (w << 2) & (w << 3) & HIGH) >> 7,
+        )
+    };
+    // The flags are added up per byte lane, and the lanes summed before one can overflow.
+    let (mut continuation, mut wide) = (0, 0);
+    let (mut lanes_c, mut lanes_w, mut added) = (0u64, 0u64, 0);
     let mut words = bytes.chunks_exact(8);
-    let mut continuation = 0;
-    let mut wide = 0;
     for w in &mut words {
-        let w = u64::from_le_bytes(w.try_into().expect("chunks of 8"));
-        // Eight ASCII bytes are eight characters (most of any article; popcount is not one
-        // instruction on baseline x86-64).
-        if w & HIGH == 0 {
-            continue;
+        let (c, d) = flags(u64::from_le_bytes(w.try_into().expect("chunks of 8")));
+        lanes_c += c;
+        lanes_w += d;
+        added += 1;
+        if added == 255 {
+            continuation += sum_lanes(lanes_c);
+            wide += sum_lanes(lanes_w);
+            (lanes_c, lanes_w, added) = (0, 0, 0);
         }
-        // Bit 7 of each byte: set for 0b10xx_xxxx (a continuation byte) ...
-        continuation += (w & !(w << 1) & HIGH).count_ones() as usize;
-        // ... and for 0b1111_xxxx (the first byte of a 4-byte character).
-        wide += (w & (w << 1) & (w << 2) & (w << 3) & HIGH).count_ones() as usize;
     }
-    let rest = words.remainder();
-    continuation += rest.iter().filter(|&&b| b & 0xC0 == 0x80).count();
-    wide += rest.iter().filter(|&&b| b >= 0xF0).count();
+    let rest = words.remainder().len();
+    if rest > 0 {
+        // The last bytes as one word: the run's last eight shifted past the counted ones, or
+        // (in a shorter run) the bytes themselves, zero-padded.
+        let w = match bytes.last_chunk::<8>() {
+            Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest)),
+            None => bytes.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)),
+        };
+        let (c, d) = flags(w);
+        lanes_c += c;
+        lanes_w += d;
+    }
+    continuation += sum_lanes(lanes_c);
+    wide += sum_lanes(lanes_w);
     let chars = bytes.len() - continuation;
     (chars, chars + wide)
+}
+
+/// The sum of the eight byte lanes of `w` (each at most 255).
+fn sum_lanes(w: u64) -> usize {
+    const PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
+    // Four 16-bit lanes, then their sum in the top one.
+    let pairs = (w & PAIRS) + ((w >> 8) & PAIRS);
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -266,6 +293,19 @@ mod tests {
                 let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
                 let wide = bytes.iter().filter(|&&b| b >= 0xF0).count();
                 assert_eq!(units(bytes), (chars, chars + wide), "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn units_counts_long_runs() {
+        // Past the 255 words after which the per-lane sums are added up.
+        for text in ["😀".repeat(1000), "é".repeat(3000), "x".repeat(5000)] {
+            for end in [8, 2039, 2040, 2041, 2047, text.len()] {
+                let bytes = &text.as_bytes()[..end];
+                let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+                let wide = bytes.iter().filter(|&&b| b >= 0xF0).count();
+                assert_eq!(units(bytes), (chars, chars + wide), "{end}");
             }
         }
     }

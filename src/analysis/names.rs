@@ -26,69 +26,60 @@ static CONNECTOR_SET: super::words::Lazy =
 pub(super) fn extract(a: &Analysis) -> Vec<Mention> {
     let mut out = Vec::new();
     let toks = &a.tokens;
-    let mut i = 0;
-    while i < toks.len() {
-        if !(toks[i].is_word() && toks[i].capitalised) {
-            i += 1;
-            continue;
+    let capitalised_word = |j: usize| toks[j].kind == TokenKind::Word && toks[j].capitalised;
+    for sentence in &a.sentences {
+        // A name never runs past its sentence.
+        let (first, last) = (sentence.tokens.start, sentence.tokens.end);
+        let mut i = first;
+        while i < last {
+            if !capitalised_word(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            while end < last {
+                // Next capitalised word, directly.
+                if capitalised_word(end) && !toks[end].glued {
+                    end += 1;
+                    continue;
+                }
+                // A hyphen joining two capitalised parts: "Copa-Cogeca", "Kuala-Lumpur".
+                if end + 1 < last
+                    && toks[end].glued
+                    && toks[end + 1].glued
+                    && capitalised_word(end + 1)
+                    && a.word(end) == "-"
+                {
+                    end += 2;
+                    continue;
+                }
+                // Connector particles followed by a capitalised word: "Santa Cruz de la Sierra".
+                let mut j = end;
+                while j < last
+                    && j - end < 3
+                    && toks[j].kind == TokenKind::Word
+                    && CONNECTOR_SET.contains(a.word(j))
+                {
+                    j += 1;
+                }
+                if j > end && j - end <= 2 && j < last && capitalised_word(j) {
+                    end = j + 1;
+                    continue;
+                }
+                break;
+            }
+            let sentence_initial = toks[first..start]
+                .iter()
+                .all(|t| t.kind == TokenKind::Punct);
+            out.push(Mention {
+                span: toks[start].span.start..toks[end - 1].span.end,
+                tokens: start..end,
+                sentence_initial,
+                quoted: toks[start].quoted,
+            });
+            i = end;
         }
-        let start = i;
-        let mut end = i + 1;
-        loop {
-            let same_sentence =
-                |j: usize| j < toks.len() && a.sentence_of[j] == a.sentence_of[start];
-            // Next capitalised word, directly.
-            if same_sentence(end)
-                && toks[end].is_word()
-                && toks[end].capitalised
-                && !toks[end].glued
-            {
-                end += 1;
-                continue;
-            }
-            // A hyphen joining two capitalised parts: "Copa-Cogeca", "Kuala-Lumpur".
-            if same_sentence(end + 1)
-                && a.word(end) == "-"
-                && toks[end].glued
-                && toks[end + 1].glued
-                && toks[end + 1].is_word()
-                && toks[end + 1].capitalised
-            {
-                end += 2;
-                continue;
-            }
-            // Connector particles followed by a capitalised word: "Santa Cruz de la Sierra".
-            let mut j = end;
-            while same_sentence(j)
-                && toks[j].kind == TokenKind::Word
-                && CONNECTOR_SET.contains(a.word(j))
-            {
-                j += 1;
-            }
-            if j > end
-                && j - end <= 2
-                && same_sentence(j)
-                && toks[j].is_word()
-                && toks[j].capitalised
-            {
-                end = j + 1;
-                continue;
-            }
-            break;
-        }
-        let sentence = &a.sentences[a.sentence_of[start]];
-        let sentence_initial = sentence.tokens.start == start
-            || (start > sentence.tokens.start
-                && toks[sentence.tokens.start..start]
-                    .iter()
-                    .all(|t| t.kind == TokenKind::Punct));
-        out.push(Mention {
-            span: toks[start].span.start..toks[end - 1].span.end,
-            tokens: start..end,
-            sentence_initial,
-            quoted: toks[start].quoted,
-        });
-        i = end;
     }
     out
 }

@@ -7,7 +7,6 @@
 //! is jiff's.
 
 use super::{Analysis, TokenKind, words};
-use crate::fast_hash::FastMap;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use std::ops::Range;
@@ -346,46 +345,76 @@ pub enum Resolution {
 impl Resolution {
     /// A noun phrase: "October 20, 2019", "October 2019", "the week of October 28, 2019".
     pub fn describe(&self) -> String {
-        let base = match self {
-            Resolution::Day { date, part: None } => format_date(*date),
+        // Written piece by piece: every finding on a relative time spells one or two of these.
+        let mut out = String::with_capacity(32);
+        match self.part() {
+            Some(Part::Early) => out.push_str("earlier in "),
+            Some(Part::Late) => out.push_str("later in "),
+            None => {}
+        }
+        match self {
+            Resolution::Day { date, part: None } => push_date(&mut out, *date),
             Resolution::Day {
                 date,
                 part: Some(part),
-            } => format!("the {} of {}", day_part_name(*part), format_date(*date)),
-            Resolution::About(d) => format!("about {}", format_date(*d)),
-            Resolution::Days { dates, either } => {
-                format_dates(dates, if *either { "or" } else { "and" })
+            } => {
+                out.push_str("the ");
+                out.push_str(day_part_name(*part));
+                out.push_str(" of ");
+                push_date(&mut out, *date);
             }
-            Resolution::Week { monday, .. } => format!("the week of {}", format_date(*monday)),
+            Resolution::About(d) => {
+                out.push_str("about ");
+                push_date(&mut out, *d);
+            }
+            Resolution::Days { dates, either } => {
+                push_dates(&mut out, dates, if *either { "or" } else { "and" });
+            }
+            Resolution::Week { monday, .. } => {
+                out.push_str("the week of ");
+                push_date(&mut out, *monday);
+            }
             Resolution::Weekend(sat) => {
                 let sun = sat.tomorrow().unwrap_or(*sat);
-                format!("the weekend of {}", format_dates(&[*sat, sun], "and"))
+                out.push_str("the weekend of ");
+                push_dates(&mut out, &[*sat, sun], "and");
             }
             Resolution::Month { first, .. } => {
-                format!("{} {}", MONTHS[first.month() as usize - 1], first.year())
+                out.push_str(MONTHS[first.month() as usize - 1]);
+                out.push(' ');
+                out.push_str(itoa::Buffer::new().format(first.year()));
             }
-            Resolution::Year { year, .. } => year.to_string(),
-            Resolution::Season { season, year, .. } => season_name(*season, *year),
-        };
-        match self.part() {
-            Some(Part::Early) => format!("earlier in {base}"),
-            Some(Part::Late) => format!("later in {base}"),
-            None => base,
+            Resolution::Year { year, .. } => out.push_str(itoa::Buffer::new().format(*year)),
+            Resolution::Season { season, year, .. } => out.push_str(&season_name(*season, *year)),
         }
+        out
     }
 
     /// An adverbial that can replace the expression in a sentence: "on October 20, 2019",
     /// "on or about October 26, 2019", "in October 2019", "later in 2023".
     pub fn adverbial(&self) -> String {
+        self.adverbial_of(self.describe())
+    }
+
+    /// [`adverbial`](Self::adverbial), given what [`describe`](Self::describe) says.
+    pub fn adverbial_of(&self, described: String) -> String {
         if self.part().is_some() {
-            return self.describe();
+            return described;
         }
-        match self {
-            Resolution::Day { .. } | Resolution::Days { .. } => format!("on {}", self.describe()),
-            Resolution::About(d) => format!("on or about {}", format_date(*d)),
-            Resolution::Weekend(_) => format!("over {}", self.describe()),
-            _ => format!("in {}", self.describe()),
-        }
+        let preposition = match self {
+            Resolution::Day { .. } | Resolution::Days { .. } => "on ",
+            Resolution::About(d) => {
+                let mut out = String::from("on or about ");
+                push_date(&mut out, *d);
+                return out;
+            }
+            Resolution::Weekend(_) => "over ",
+            _ => "in ",
+        };
+        let mut out = String::with_capacity(preposition.len() + described.len());
+        out.push_str(preposition);
+        out.push_str(&described);
+        out
     }
 
     fn part(&self) -> Option<Part> {
@@ -443,12 +472,23 @@ pub const MONTHS: [&str; 12] = [
 
 /// "October 20, 2019".
 pub fn format_date(d: Date) -> String {
-    format!(
-        "{} {}, {}",
-        MONTHS[d.month() as usize - 1],
-        d.day(),
-        d.year()
-    )
+    let mut out = String::with_capacity(18);
+    push_date(&mut out, d);
+    out
+}
+
+/// Appends "October 20, 2019".
+fn push_date(out: &mut String, d: Date) {
+    push_month_day(out, d);
+    out.push_str(", ");
+    out.push_str(itoa::Buffer::new().format(d.year()));
+}
+
+/// Appends "October 20".
+fn push_month_day(out: &mut String, d: Date) {
+    out.push_str(MONTHS[d.month() as usize - 1]);
+    out.push(' ');
+    out.push_str(itoa::Buffer::new().format(d.day()));
 }
 
 /// "Tuesday".
@@ -456,34 +496,32 @@ pub fn weekday_name(w: Weekday) -> &'static str {
     WEEKDAYS[w.to_monday_zero_offset() as usize]
 }
 
-/// "November 11 or 12, 2019", "October 31 or November 1, 2019".
-fn format_dates(dates: &[Date], conj: &str) -> String {
+/// Appends "November 11 or 12, 2019", "October 31 or November 1, 2019".
+fn push_dates(out: &mut String, dates: &[Date], conj: &str) {
     let Some(first) = dates.first() else {
-        return String::new();
+        return;
     };
     let same_year = dates.iter().all(|d| d.year() == first.year());
     let same_month = same_year && dates.iter().all(|d| d.month() == first.month());
-    let parts: Vec<String> = dates
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            if same_month && i > 0 {
-                d.day().to_string()
-            } else if same_year {
-                format!("{} {}", MONTHS[d.month() as usize - 1], d.day())
-            } else {
-                format_date(*d)
-            }
-        })
-        .collect();
-    let joined = match parts.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} {conj} {last}", rest.join(", ")),
-        _ => parts.join(""),
-    };
+    for (i, d) in dates.iter().enumerate() {
+        if i + 1 == dates.len() && i > 0 {
+            out.push(' ');
+            out.push_str(conj);
+            out.push(' ');
+        } else if i > 0 {
+            out.push_str(", ");
+        }
+        if same_month && i > 0 {
+            out.push_str(itoa::Buffer::new().format(d.day()));
+        } else if same_year {
+            push_month_day(out, *d);
+        } else {
+            push_date(out, *d);
+        }
+    }
     if same_year {
-        format!("{joined}, {}", first.year())
-    } else {
-        joined
+        out.push_str(", ");
+        out.push_str(itoa::Buffer::new().format(first.year()));
     }
 }
 
@@ -909,6 +947,11 @@ fn match_month_day(c: &Cursor, i: usize) -> Vec<Found> {
 fn match_day_month(c: &Cursor, i: usize) -> Vec<Found> {
     let first = i;
     let j = if c.is(i, "the") { i + 1 } else { i };
+    // The cheap test first: what follows a day is a second day's conjunction, "of" or a
+    // (capitalised) month.
+    if !(c.capitalised(j + 1) || matches!(c.w(j + 1), "and" | "or" | "-" | "–" | "to" | "of")) {
+        return Vec::new();
+    }
     let Some(day) = c.day(j) else {
         return Vec::new();
     };
@@ -1011,12 +1054,13 @@ fn match_weekday_date(c: &Cursor, i: usize) -> Vec<Found> {
 /// "the 20th of last month", "the 5th of this month".
 fn match_day_of_month(c: &Cursor, i: usize) -> Vec<Found> {
     let j = if c.is(i, "the") { i + 1 } else { i };
-    let Some(day) = c.day(j) else {
-        return Vec::new();
-    };
+    // The cheap test first: most figures are not followed by "of".
     if !c.is(j + 1, "of") {
         return Vec::new();
     }
+    let Some(day) = c.day(j) else {
+        return Vec::new();
+    };
     let Some(which) = c.which(j + 2) else {
         return Vec::new();
     };
@@ -1331,11 +1375,87 @@ pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
     out
 }
 
+/// What [`candidates`] reads a word for, beyond the mask of matchers it may start: flags
+/// above the matcher bits.
+const THE: u32 = 1 << 16;
+/// "in", "over", "during", "for", "within": "in recent days", "over the coming weeks".
+const PREP: u32 = 1 << 17;
+/// A weekday name.
+const WEEKDAY: u32 = 1 << 18;
+/// A month name or abbreviation.
+const MONTH: u32 = 1 << 19;
+/// Read without its "'s" too: "yesterday's vote".
+const POSSESSIVE_DAY: u32 = 1 << 20;
+
+/// Every word at which some matcher may start, with the matchers (and [`candidates`]'s
+/// flags): one look-up per token instead of a chain of string comparisons.
+static CANDIDATE_WORDS: LazyLock<words::WordMap<u32>> = LazyLock::new(|| {
+    let mut entries: Vec<(&'static str, u32)> = Vec::new();
+    let mut add = |words: &[&'static str], bits: u32| {
+        entries.extend(words.iter().map(|&w| (w, bits)));
+    };
+    add(&["the"], THE);
+    add(&["in", "over", "during", "for", "within"], PREP);
+    add(&["day"], u32::from(DAY));
+    add(
+        &["yesterday", "today", "tonight", "tomorrow"],
+        u32::from(DAY) | POSSESSIVE_DAY,
+    );
+    add(
+        &["last", "this"],
+        u32::from(DAY | PERIOD | RELATIVE_WEEKDAY) | POSSESSIVE_DAY,
+    );
+    add(&["next"], u32::from(PERIOD | RELATIVE_WEEKDAY));
+    add(&["earlier", "early", "later", "late"], u32::from(PERIOD));
+    add(&["coming"], u32::from(RELATIVE_WEEKDAY | VAGUE));
+    add(
+        &["since", "a", "an", "few", "several", "some", "many"],
+        u32::from(COUNT),
+    );
+    // "days ago": a unit with no count.
+    add(
+        &["days", "weeks", "fortnights", "months", "years"],
+        u32::from(COUNT),
+    );
+    add(&["recently", "lately", "recent"], u32::from(VAGUE));
+    let lower = |w: &str| -> &'static str { Box::leak(w.to_lowercase().into_boxed_str()) };
+    let weekdays: Vec<&'static str> = WEEKDAYS.iter().map(|w| lower(w)).collect();
+    add(&weekdays, WEEKDAY);
+    // Month names and the abbreviations `month_number` reads: their first letters.
+    let months: Vec<&'static str> = MONTHS
+        .iter()
+        .flat_map(|m| (3..=m.len()).map(|n| lower(&m[..n])))
+        .filter(|w| super::numbers::month_number(w).is_some())
+        .collect();
+    add(&months, MONTH);
+    // The number words `small_number` reads ("twenty-one" is two of them).
+    let numbers: Vec<&'static str> = (0..100)
+        .filter_map(super::numbers::in_words)
+        .filter(|w| small_number(w).is_some())
+        .map(|w| lower(&w))
+        .collect();
+    add(&numbers, u32::from(COUNT));
+    // A word in several lists ("may" is a month; none other yet) gets every list's bits.
+    let mut merged: Vec<(&'static str, u32)> = Vec::new();
+    for (w, bits) in entries {
+        match merged.iter_mut().find(|(m, _)| *m == w) {
+            Some((_, b)) => *b |= bits,
+            None => merged.push((w, bits)),
+        }
+    }
+    words::WordMap::new(merged)
+});
+
+/// The word without a possessive "'s" (Wednesday's, year's), if it has one.
+fn strip_possessive(w: &str) -> Option<&str> {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))
+}
+
 /// The matchers that can find something at token `i`, as a mask over `MATCHERS`. Each
 /// matcher starts on a number, a capitalised month or weekday, or one of a few words ("the",
 /// "last", "since", "in", a number word, a unit…): most tokens need none of them, and most of
 /// the others one or two. It must never leave out a matcher that would match there: keep it
-/// in step with them.
+/// (and [`CANDIDATE_WORDS`]) in step with them.
 fn candidates(c: &Cursor, i: usize) -> u16 {
     let t = &c.a.tokens[i];
     match t.kind {
@@ -1344,61 +1464,42 @@ fn candidates(c: &Cursor, i: usize) -> u16 {
         TokenKind::Word => {}
     }
     let w = c.w(i);
-    let next = c.w(i + 1);
-    let mut mask = match w {
+    let bits = CANDIDATE_WORDS.get(w).unwrap_or(0);
+    // The low bits are matchers.
+    let mut mask = bits as u16;
+    if bits & THE != 0 {
         // "the 5th of March", "the day before yesterday", "the other day", "the coming days":
         // what follows "the" says which can match ("the" is the commonest word).
-        "the" => {
-            let mut m = 0;
-            if c.kind(i + 1) == Some(TokenKind::Number) {
-                m |= DAY_OF_MONTH | DAY_MONTH;
-            }
-            if next == "day" {
-                m |= DAY;
-            }
-            if matches!(next, "other" | "recent" | "coming") {
-                m |= VAGUE;
-            }
-            m
+        let next = c.w(i + 1);
+        if c.kind(i + 1) == Some(TokenKind::Number) {
+            mask |= DAY_OF_MONTH | DAY_MONTH;
         }
-        // "in recent days", "over the coming weeks".
-        "in" | "over" | "during" | "for" | "within" => {
-            if matches!(next, "the" | "recent" | "coming") {
-                VAGUE
-            } else {
-                0
-            }
+        if next == "day" {
+            mask |= DAY;
         }
-        "day" | "yesterday" | "today" | "tonight" | "tomorrow" => DAY,
-        "last" | "this" => DAY | PERIOD | RELATIVE_WEEKDAY,
-        "next" => PERIOD | RELATIVE_WEEKDAY,
-        "earlier" | "early" | "later" | "late" => PERIOD,
-        "coming" => RELATIVE_WEEKDAY | VAGUE,
-        "since" | "a" | "an" | "few" | "several" | "some" | "many" => COUNT,
-        // "days ago": a unit with no count.
-        "days" | "weeks" | "fortnights" | "months" | "years" => COUNT,
-        "recently" | "lately" | "recent" => VAGUE,
-        _ if small_number(w).is_some() => COUNT,
-        _ => 0,
-    };
-    // "yesterday's vote": `match_day` reads the word without its "'s".
-    let base = c.base(i);
-    if base.len() != w.len()
-        && matches!(
-            base,
-            "yesterday" | "today" | "tonight" | "tomorrow" | "last" | "this"
-        )
-    {
-        mask |= DAY;
+        if matches!(next, "other" | "recent" | "coming") {
+            mask |= VAGUE;
+        }
+    }
+    if bits & PREP != 0 && matches!(c.w(i + 1), "the" | "recent" | "coming") {
+        mask |= VAGUE;
     }
     if t.capitalised {
-        if weekday_of(w).is_some() {
-            mask |= WEEKDAY_DATE;
+        if bits & WEEKDAY != 0 {
+            mask |= WEEKDAY_DATE | WEEKDAYS_RUN;
         }
-        if super::numbers::month_number(w).is_some() {
+        if bits & MONTH != 0 {
             mask |= MONTH_DAY;
         }
-        if weekday_of(base).is_some() {
+    }
+    // "yesterday's vote": `match_day` reads the word without its "'s", and so does
+    // `match_weekdays` ("Wednesday's").
+    if let Some(base) = strip_possessive(w) {
+        let base_bits = CANDIDATE_WORDS.get(base).unwrap_or(0);
+        if base_bits & POSSESSIVE_DAY != 0 {
+            mask |= DAY;
+        }
+        if t.capitalised && base_bits & WEEKDAY != 0 {
             mask |= WEEKDAYS_RUN;
         }
     }
@@ -1607,28 +1708,26 @@ enum Listed {
 
 /// Every word of the tense lists, with its list: `marker` runs for each word of the clause
 /// before every time expression, and one look-up there beats five list searches.
-static LISTED: LazyLock<FastMap<&'static str, Listed>> = LazyLock::new(|| {
-    let mut map = FastMap::default();
-    // From the last list `marker` asks to the first, so that the first wins.
+static LISTED: LazyLock<words::WordMap<Listed>> = LazyLock::new(|| {
+    // In the order `marker` asks: the first list a word is in wins.
     let lists: [(&[&'static str], Listed); 6] = [
-        (NOT_PAST_ED, Listed::NotPastEd),
-        (PAST_PARTICIPLES, Listed::Participle),
-        (PAST_ONLY, Listed::PastOnly),
-        (&["has", "have", "had"], Listed::Perfect),
-        (PRESENT_MARKERS, Listed::Present),
         (FUTURE_MARKERS, Listed::Future),
+        (PRESENT_MARKERS, Listed::Present),
+        (&["has", "have", "had"], Listed::Perfect),
+        (PAST_ONLY, Listed::PastOnly),
+        (PAST_PARTICIPLES, Listed::Participle),
+        (NOT_PAST_ED, Listed::NotPastEd),
     ];
-    for (words, list) in lists {
-        for w in words {
-            map.insert(*w, list);
-        }
-    }
-    map
+    words::WordMap::new(
+        lists
+            .into_iter()
+            .flat_map(|(words, list)| words.iter().map(move |&w| (w, list))),
+    )
 });
 
 fn marker(c: &Cursor, i: usize) -> Option<(Tense, Strength)> {
     let w = c.w(i);
-    let listed = LISTED.get(w).copied();
+    let listed = LISTED.get(w);
     if listed == Some(Listed::Future) || w.ends_with("'ll") || w.ends_with("’ll") {
         return Some((Tense::Future, Strength::Strong));
     }
@@ -1667,13 +1766,23 @@ fn marker(c: &Cursor, i: usize) -> Option<(Tense, Strength)> {
     }
 }
 
+/// Punctuation and subordinators that start a clause.
+static CLAUSE_BREAKS: words::Lazy = words::Lazy::new(|| {
+    words::WordSet::new(&[
+        ",", ";", ":", "—", "–", "(", ")", "\"", "“", "”", "before", "after", "until", "till",
+        "when", "while", "because", "if", "once", "unless", "although", "though", "whether",
+        "which", "who", "where",
+    ])
+});
+
 /// Where a clause starts, for a backward scan: punctuation, subordinators ("before it closes",
 /// "which"), and an infinitive "to" ("asked them to return").
 fn clause_break(c: &Cursor, i: usize) -> bool {
-    match c.w(i) {
-        "," | ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”" => true,
-        "before" | "after" | "until" | "till" | "when" | "while" | "because" | "if" | "once"
-        | "unless" | "although" | "though" | "whether" | "which" | "who" | "where" => true,
+    let w = c.w(i);
+    if CLAUSE_BREAKS.contains(w) {
+        return true;
+    }
+    match w {
         "to" => {
             c.kind(i + 1) == Some(TokenKind::Word)
                 && !c.capitalised(i + 1)

@@ -3,66 +3,104 @@
 
 use std::sync::LazyLock;
 
-/// The words of a list in an open-addressed hash table (a power of two, at most half full).
-pub struct WordSet {
-    slots: Box<[Option<&'static str>]>,
+/// Words with a value each, in an open-addressed hash table (a power of two, at most half
+/// full).
+pub struct WordMap<V: Copy> {
+    slots: Box<[Option<Slot<V>>]>,
     /// The slot a word's probe starts at is the top bits of its hash: 64 minus this many.
     shift: u32,
     /// No longer word can be in the list.
     longest: usize,
 }
 
-impl WordSet {
-    pub fn new(words: &[&'static str]) -> WordSet {
-        let size = (2 * words.len()).next_power_of_two().max(8);
-        let mut set = WordSet {
+#[derive(Clone, Copy)]
+struct Slot<V> {
+    /// [`key`] of the word: for words of up to eight bytes, the word itself.
+    key: u64,
+    word: &'static str,
+    value: V,
+}
+
+/// Eight bytes that stand for a word: up to eight bytes, every byte (read as two halves that
+/// may overlap, so that with the length they say which word it is, and a look-up compares no
+/// strings); longer words, their first and last eight bytes mixed.
+#[inline]
+fn key(b: &[u8]) -> u64 {
+    if b.len() > 8
+        && let (Some(&head), Some(&tail)) = (b.first_chunk::<8>(), b.last_chunk::<8>())
+    {
+        u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29)
+    } else if let (Some(&head), Some(&tail)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(head)) | u64::from(u32::from_le_bytes(tail)) << 32
+    } else if let (Some(&head), Some(&tail)) = (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+        u64::from(u16::from_le_bytes(head)) | u64::from(u16::from_le_bytes(tail)) << 16
+    } else {
+        b.first().map_or(0, |&c| u64::from(c))
+    }
+}
+
+impl<V: Copy> WordMap<V> {
+    /// The first value given for a word wins.
+    pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
+        let entries: Vec<(&'static str, V)> = entries.into_iter().collect();
+        let size = (2 * entries.len()).next_power_of_two().max(8);
+        let mut map = WordMap {
             slots: vec![None; size].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
             longest: 0,
         };
-        for &w in words {
-            if set.contains(w) {
+        for (word, value) in entries {
+            if map.get(word).is_some() {
                 continue;
             }
-            let mut i = set.home(w);
-            while set.slots[i].is_some() {
-                i = (i + 1) % size;
+            let key = key(word.as_bytes());
+            let mut i = map.home(key, word.len());
+            while map.slots[i].is_some() {
+                i = (i + 1) & (size - 1);
             }
-            set.slots[i] = Some(w);
-            set.longest = set.longest.max(w.len());
+            map.slots[i] = Some(Slot { key, word, value });
+            map.longest = map.longest.max(word.len());
         }
-        set
+        map
     }
 
-    /// Where the probe for `w` starts: a multiplicative hash of its length and its first and
-    /// last eight bytes (long words sharing both only cost an extra comparison).
+    /// Where the probe for a word starts: a multiplicative hash of its key and length.
     #[inline]
-    fn home(&self, w: &str) -> usize {
-        let b = w.as_bytes();
-        let n = b.len();
-        let bits = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-            (Some(&head), Some(&tail)) => {
-                u64::from_le_bytes(head) ^ u64::from_le_bytes(tail).rotate_left(29)
+    fn home(&self, key: u64, len: usize) -> usize {
+        ((key ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The value of `w` (exactly `w`: no case folding).
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<V> {
+        let n = w.len();
+        if n > self.longest {
+            return None;
+        }
+        let key = key(w.as_bytes());
+        let mut i = self.home(key, n);
+        while let Some(s) = &self.slots[i] {
+            if s.key == key && s.word.len() == n && (n <= 8 || s.word == w) {
+                return Some(s.value);
             }
-            _ => b.iter().fold(0, |x, &c| x << 8 | u64::from(c)),
-        };
-        ((bits ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+        None
+    }
+}
+
+/// The words of a list, for membership tests.
+pub struct WordSet(WordMap<()>);
+
+impl WordSet {
+    pub fn new(words: &[&'static str]) -> WordSet {
+        WordSet(WordMap::new(words.iter().map(|&w| (w, ()))))
     }
 
     /// Is `w` in the list (exactly, as `<[&str]>::contains` would say)?
     #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        if w.len() > self.longest {
-            return false;
-        }
-        let mut i = self.home(w);
-        while let Some(s) = self.slots[i] {
-            if s == w {
-                return true;
-            }
-            i = (i + 1) % self.slots.len();
-        }
-        false
+        self.0.get(w).is_some()
     }
 }
 
@@ -116,5 +154,33 @@ mod tests {
         ] {
             assert!(!set.contains(w), "{w}");
         }
+    }
+
+    #[test]
+    fn words_that_differ_only_in_the_middle() {
+        // Every length from 0 to 20, and for each a word differing from it in one middle
+        // byte: short words are told apart by their key, long ones by comparing them.
+        let words: Vec<&'static str> = (0..=20)
+            .map(|n: usize| &*Box::leak("a".repeat(n).into_boxed_str()))
+            .collect();
+        let set = WordSet::new(&words);
+        for n in 1..=20usize {
+            let mut other = "a".repeat(n).into_bytes();
+            other[n / 2] = b'b';
+            let other = String::from_utf8(other).unwrap();
+            assert!(set.contains(&"a".repeat(n)), "{n}");
+            assert!(!set.contains(&other), "{other}");
+        }
+        assert!(!set.contains(&"a".repeat(21)));
+    }
+
+    #[test]
+    fn a_map_gives_the_first_value_of_a_word() {
+        let map = WordMap::new([("one", 1), ("two", 2), ("one", 3), ("", 0)]);
+        assert_eq!(map.get("one"), Some(1));
+        assert_eq!(map.get("two"), Some(2));
+        assert_eq!(map.get(""), Some(0));
+        assert_eq!(map.get("three"), None);
+        assert_eq!(map.get("One"), None);
     }
 }

@@ -21,16 +21,27 @@ const OWN_PREPOSITIONS: &[&str] = &[
 /// about October 26, 2019" where the expression was an adverb, "since October 23, 2019" for
 /// "since 17 days". Capitalised like the original.
 pub fn replacement(t: &TimeExpr, r: &Resolution, original: &str, since: bool) -> String {
+    replacement_of(t, r, r.describe(), original, since)
+}
+
+/// [`replacement`], given what `r.describe()` says (a caller that has it spells no date twice).
+pub fn replacement_of(
+    t: &TimeExpr,
+    r: &Resolution,
+    described: String,
+    original: &str,
+    since: bool,
+) -> String {
     let text = if since {
-        format!("since {}", r.describe())
+        format!("since {described}")
     } else if t
         .prep
         .as_deref()
         .is_some_and(|p| OWN_PREPOSITIONS.contains(&p))
     {
-        r.describe()
+        described
     } else {
-        r.adverbial()
+        r.adverbial_of(described)
     };
     super::match_case(original, &text)
 }

@@ -3,7 +3,7 @@
 //! ("recently", "in recent days"). With a publication date, the message and the fix give the
 //! absolute date or period.
 
-use super::time_support::{NO_DATE_NOTE, published, replacement};
+use super::time_support::{NO_DATE_NOTE, published, replacement_of};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::time::{Resolution, Tense, TimeExpr, TimeKind, Unit, weekday_name};
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -91,6 +91,19 @@ fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_lowercase).collect()
 }
 
+/// A word of an expression as `allow` lists match it: without possessive "'s" and the
+/// punctuation around it.
+fn bare(w: &str) -> &str {
+    let mut w = w;
+    while let Some(x) = w.strip_suffix("'s") {
+        w = x;
+    }
+    while let Some(x) = w.strip_suffix("’s") {
+        w = x;
+    }
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 fn build(value: crate::yaml::Value, common: &Common) -> Result<Box<dyn Check>, String> {
     let o: Options = super::options(value)?;
     for c in &o.report {
@@ -112,8 +125,8 @@ fn build(value: crate::yaml::Value, common: &Common) -> Result<Box<dyn Check>, S
 }
 
 /// Does the word sequence `needle` occur in `hay`?
-fn contains_words(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+fn contains_words(hay: &[&str], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w.iter().eq(needle))
 }
 
 impl VagueTime {
@@ -127,16 +140,10 @@ impl VagueTime {
         if !self.in_headings && cx.analysis.is_heading_sentence(t.sentence) {
             return false;
         }
-        let text = words(cx.analysis.slice(t.core.clone()));
-        let text: Vec<String> = text
-            .iter()
-            .map(|w| {
-                w.trim_end_matches("'s")
-                    .trim_end_matches("’s")
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_string()
-            })
-            .collect();
+        // Lower-cased whole (as word by word: no letter lower-cases to a space, nor a final
+        // sigma across one), then split.
+        let lower = cx.analysis.slice(t.core.clone()).to_lowercase();
+        let text: Vec<&str> = lower.split_whitespace().map(bare).collect();
         if self.allow.iter().any(|a| contains_words(&text, a)) {
             return false;
         }
@@ -222,7 +229,7 @@ impl Check for VagueTime {
                 (Some(r), _) if since => format!(
                     "'{text}' is not idiomatic English (write '{}') and depends on the day of publication: in an article dated {pub_date} it started {}",
                     for_duration(t, text).unwrap_or_default(),
-                    r.adverbial()
+                    r.adverbial_of(resolved.clone())
                 ),
                 (Some(_), _) => format!(
                     "'{text}' is relative to the day of publication: in an article dated {pub_date} it means {resolved}"
@@ -288,7 +295,7 @@ impl Check for VagueTime {
                 ) {
                     d = d.with_note("a count of weeks is approximate: check the exact day");
                 }
-                let fix = replacement(t, r, text, since);
+                let fix = replacement_of(t, r, resolved.clone(), text, since);
                 if t.quoted {
                     d = d.with_note(format!(
                         "inside a quotation: give the date ({resolved}) in the surrounding text"

@@ -190,7 +190,11 @@ fn blank_copy(text: &str) -> Vec<u8> {
 fn blank_urls(prose: &mut String) {
     use std::sync::OnceLock;
     // Most articles have none: a substring search is far cheaper than the regex.
-    if !(prose.contains("://") || prose.contains("www.") || prose.contains('@')) {
+    let bytes = prose.as_bytes();
+    if memchr::memchr(b'@', bytes).is_none()
+        && memchr::memmem::find(bytes, b"://").is_none()
+        && memchr::memmem::find(bytes, b"www.").is_none()
+    {
         return;
     }
     static URL: OnceLock<regex::Regex> = OnceLock::new();
