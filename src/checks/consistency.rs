@@ -1,8 +1,8 @@
 //! `consistency`: two accepted spellings of one thing used in the same article.
 
+use super::phrase_scan::PhraseSet;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -19,7 +19,7 @@ fn yes() -> bool {
 }
 
 struct Consistency {
-    matcher: AhoCorasick,
+    matcher: PhraseSet,
     /// pattern index → (group, variant)
     owner: Vec<(usize, usize)>,
     groups: Vec<Vec<String>>,
@@ -56,11 +56,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
             owner.push((g, v));
         }
     }
-    let matcher = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(o.ignorecase)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&patterns)
-        .map_err(|e| e.to_string())?;
+    let matcher = PhraseSet::new(&patterns, o.ignorecase);
     Ok(Box::new(Consistency {
         matcher,
         owner,
@@ -78,10 +74,8 @@ impl Check for Consistency {
             .map(|g| vec![Vec::new(); g.len()])
             .collect();
         for m in self.matcher.find_iter(text) {
-            if super::on_word_boundaries(text, &m.range()) {
-                let (g, v) = self.owner[m.pattern().as_usize()];
-                seen[g][v].push(m.range());
-            }
+            let (g, v) = self.owner[m.pattern];
+            seen[g][v].push(m.range);
         }
         for (g, variants) in seen.iter().enumerate() {
             let used: Vec<usize> = (0..variants.len())

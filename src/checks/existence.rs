@@ -1,8 +1,8 @@
 //! `existence`: words, phrases or patterns that should not appear at all.
 
+use super::phrase_scan::PhraseSet;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::Diagnostic;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -26,7 +26,7 @@ fn yes() -> bool {
 }
 
 struct Existence {
-    literals: Option<AhoCorasick>,
+    literals: Option<PhraseSet>,
     patterns: Vec<regex::Regex>,
     message: String,
     help: Option<String>,
@@ -56,13 +56,7 @@ fn build(value: crate::yaml::Value, common: &Common) -> Result<Box<dyn Check>, S
     let literals = if o.tokens.is_empty() {
         None
     } else {
-        Some(
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(o.ignorecase)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&o.tokens)
-                .map_err(|e| e.to_string())?,
-        )
+        Some(PhraseSet::new(&o.tokens, o.ignorecase))
     };
     let patterns = o
         .patterns
@@ -93,9 +87,7 @@ impl Check for Existence {
         };
         if let Some(ac) = &self.literals {
             for m in ac.find_iter(text) {
-                if super::on_word_boundaries(text, &m.range()) {
-                    report(m.range());
-                }
+                report(m.range);
             }
         }
         for re in &self.patterns {

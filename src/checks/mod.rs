@@ -21,6 +21,7 @@ pub mod name_consistency;
 pub mod numeric;
 pub mod ordinal_conflict;
 pub mod parts_sum;
+pub mod phrase_scan;
 pub mod quantity_conflict;
 pub mod repetition;
 pub mod substitution;

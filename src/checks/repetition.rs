@@ -50,8 +50,33 @@ fn default_max_phrase() -> usize {
 struct Repetition {
     allow_doubled: Vec<String>,
     conjunctions: Vec<String>,
+    /// Per byte: may a token that begins with it be a conjunction? Rules out most tokens
+    /// without lower-casing them.
+    conjunction_first: [bool; 256],
     allow_across: Vec<String>,
     max_phrase: usize,
+}
+
+/// Which first bytes of a token can lower-case to text starting with one of `words` (lower
+/// case): both cases of an ASCII letter, and every byte of a non-ASCII character (some, like
+/// the Kelvin sign, lower-case to ASCII).
+fn first_bytes(words: &[String]) -> [bool; 256] {
+    let mut t = [false; 256];
+    t[0x80..].fill(true);
+    for w in words {
+        if let Some(&b) = w.as_bytes().first() {
+            t[b as usize] = true;
+            t[b.to_ascii_uppercase() as usize] = true;
+        }
+    }
+    t
+}
+
+/// Can two tokens beginning with bytes `x` and `y` be the same word in lower case? Only
+/// ASCII first bytes are compared (a non-ASCII letter may lower-case to any lead byte).
+#[inline]
+fn may_be_same(x: u8, y: u8) -> bool {
+    x.eq_ignore_ascii_case(&y) || !x.is_ascii() || !y.is_ascii()
 }
 
 pub static KIND: Kind = Kind {
@@ -79,9 +104,11 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
         super::options(value)?
     };
     let lower = |v: Vec<String>| v.into_iter().map(|s| s.to_lowercase()).collect();
+    let conjunctions: Vec<String> = lower(o.conjunctions);
     Ok(Box::new(Repetition {
         allow_doubled: lower(o.allow_doubled),
-        conjunctions: lower(o.conjunctions),
+        conjunction_first: first_bytes(&conjunctions),
+        conjunctions,
         allow_across: lower(o.allow_across),
         max_phrase: o.max_phrase.clamp(1, 8),
     }))
@@ -94,15 +121,21 @@ fn same_word(a: &Analysis, i: usize, j: usize) -> bool {
 }
 
 impl Repetition {
+    /// Token `i` followed by the same word.
     fn doubled(&self, a: &Analysis, i: usize, out: &mut Vec<Diagnostic>) -> bool {
         let t = &a.tokens;
-        if i + 1 >= t.len() || a.sentence_of[i] != a.sentence_of[i + 1] || t[i + 1].glued {
-            return false;
-        }
-        if !same_word(a, i, i + 1) {
+        if i + 1 >= t.len()
+            || t[i + 1].glued
+            || t[i].kind != TokenKind::Word
+            || t[i + 1].kind != TokenKind::Word
+            || a.sentence_of[i] != a.sentence_of[i + 1]
+        {
             return false;
         }
         let w = a.lower(i);
+        if a.lower(i + 1) != w {
+            return false;
+        }
         if self.allow_doubled.iter().any(|x| x == w) {
             return false;
         }
@@ -127,9 +160,10 @@ impl Repetition {
     }
 
     /// `X conj X` with X a phrase of up to `max_phrase` words, ending right before the conjunction.
+    /// Token `c` is a conjunction (see [`Self::is_conjunction`]).
     fn across(&self, a: &Analysis, c: usize, out: &mut Vec<Diagnostic>) {
         let t = &a.tokens;
-        if c == 0 || !self.conjunctions.iter().any(|x| x == a.lower(c)) {
+        if c == 0 {
             return;
         }
         let sentence = &a.sentences[a.sentence_of[c]];
@@ -170,6 +204,11 @@ impl Repetition {
         }
     }
 
+    fn is_conjunction(&self, a: &Analysis, i: usize) -> bool {
+        let w = a.lower(i);
+        self.conjunctions.iter().any(|x| x == w)
+    }
+
     fn is_idiomatic(&self, w: &str) -> bool {
         let singular = w.strip_suffix('s').unwrap_or(w);
         self.allow_across.iter().any(|x| x == w || x == singular)
@@ -181,13 +220,20 @@ impl Repetition {
 impl Check for Repetition {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
+        let t = &a.tokens;
+        // This runs on every token: the first bytes of the tokens rule out nearly all of them
+        // before any lower-casing or string comparison.
+        let first = |i: usize| a.text.as_bytes()[t[i].span.start];
         let mut i = 0;
-        while i < a.tokens.len() {
-            if self.doubled(a, i, out) {
+        while i < t.len() {
+            let f = first(i);
+            if i + 1 < t.len() && may_be_same(f, first(i + 1)) && self.doubled(a, i, out) {
                 i += 2;
                 continue;
             }
-            self.across(a, i, out);
+            if self.conjunction_first[f as usize] && self.is_conjunction(a, i) {
+                self.across(a, i, out);
+            }
             i += 1;
         }
     }
@@ -240,6 +286,43 @@ mod tests {
             "tail of a longer name"
         );
         assert!(found("It went on for years and years.").is_empty());
+    }
+
+    #[test]
+    fn case_and_letters_beyond_ascii() {
+        // Upper and lower case of a Greek letter start with different bytes.
+        assert_eq!(found("They wrote ΣΟΦΙΑ σοφια twice."), vec!["ΣΟΦΙΑ σοφια"]);
+        assert_eq!(found("It was in the THE city."), vec!["the THE"]);
+        assert_eq!(
+            found("Demonstrations against AND against Morales."),
+            vec!["against AND against"]
+        );
+        assert!(found("It was in the then city, hand and hand.").is_empty());
+    }
+
+    #[test]
+    fn configured_conjunctions_of_any_length() {
+        let run = |text: &str| {
+            crate::checks::tests_support::run_kind(
+                &super::KIND,
+                "conjunctions: ['&', but, 'AS WELL']",
+                text,
+                None,
+            )
+        };
+        assert_eq!(
+            run("Rallies against & against it."),
+            vec!["against & against"]
+        );
+        assert_eq!(
+            run("Rallies against but against it."),
+            vec!["against but against"]
+        );
+        assert!(
+            run("Rallies against and against it.").is_empty(),
+            "not listed"
+        );
+        assert!(run("Rallies against but for it.").is_empty());
     }
 
     #[test]

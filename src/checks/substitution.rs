@@ -1,8 +1,8 @@
 //! `substitution`: a wrong form and the right one; reported with a safe, case-preserving fix.
 
+use super::phrase_scan::PhraseSet;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -23,7 +23,7 @@ fn yes() -> bool {
 }
 
 struct Substitution {
-    matcher: AhoCorasick,
+    matcher: PhraseSet,
     replacements: Vec<String>,
     wrong: Vec<String>,
     message: String,
@@ -54,11 +54,7 @@ fn build(value: crate::yaml::Value, common: &Common) -> Result<Box<dyn Check>, S
     }
     let wrong: Vec<String> = o.swap.keys().cloned().collect();
     let replacements = o.swap.values().cloned().collect();
-    let matcher = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(o.ignorecase)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&wrong)
-        .map_err(|e| e.to_string())?;
+    let matcher = PhraseSet::new(&wrong, o.ignorecase);
     Ok(Box::new(Substitution {
         matcher,
         replacements,
@@ -80,12 +76,9 @@ impl Check for Substitution {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let text = cx.analysis.text;
         for m in self.matcher.find_iter(text) {
-            let range = m.range();
-            if !super::on_word_boundaries(text, &range) {
-                continue;
-            }
+            let range = m.range;
             let found = &text[range.clone()];
-            let idx = m.pattern().as_usize();
+            let idx = m.pattern;
             let replacement = if self.ignorecase {
                 super::match_case(found, &self.replacements[idx])
             } else {
