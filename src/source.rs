@@ -227,7 +227,12 @@ fn units(bytes: &[u8]) -> (usize, usize) {
     let (mut lanes_c, mut lanes_w, mut added) = (0u64, 0u64, 0);
     let mut words = bytes.chunks_exact(8);
     for w in &mut words {
-        let (c, d) = flags(u64::from_le_bytes(w.try_into().expect("chunks of 8")));
+        let w = u64::from_le_bytes(w.try_into().expect("chunks of 8"));
+        // Eight ASCII bytes (most of an English text) add nothing.
+        if w & HIGH == 0 {
+            continue;
+        }
+        let (c, d) = flags(w);
         lanes_c += c;
         lanes_w += d;
         added += 1;

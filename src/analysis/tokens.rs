@@ -108,12 +108,23 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
 
 /// End of the word whose first character ends at `i`: letters (any script), combining marks,
 /// and apostrophes with a letter after them.
-#[inline]
-fn word_end(s: &str, mut i: usize) -> usize {
+#[inline(always)]
+fn word_end(s: &str, i: usize) -> usize {
+    // Most words are a run of ASCII letters ended by a space or punctuation other than an
+    // apostrophe: that much is inlined in the tokenizer's loop, the rest is not.
+    let bytes = s.as_bytes();
+    let i = ascii_letters_end(bytes, i);
+    match bytes.get(i) {
+        Some(&b) if !b.is_ascii() || b == b'\'' => word_end_slow(s, i),
+        _ => i,
+    }
+}
+
+/// [`word_end`] at an apostrophe or a non-ASCII character.
+#[inline(never)]
+fn word_end_slow(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
-        // Runs of ASCII letters first, without decoding.
-        i = ascii_letters_end(bytes, i);
         let Some(&b) = bytes.get(i) else {
             return i;
         };
@@ -132,6 +143,8 @@ fn word_end(s: &str, mut i: usize) -> usize {
                 return i;
             }
         }
+        // Runs of ASCII letters, without decoding.
+        i = ascii_letters_end(bytes, i);
     }
 }
 
@@ -349,7 +362,7 @@ fn is_abbreviation(text: &str, tokens: &[Token], first: usize, dot: usize) -> bo
     };
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|l| ABBREVIATION_SET.contains(l))
+    ABBREVIATION_SET.contains_bytes(lower)
 }
 
 #[cfg(test)]
