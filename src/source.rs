@@ -144,7 +144,9 @@ pub struct Position {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
+        // Room for lines of about sixty bytes, so that most texts never grow the vector.
+        let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 2);
+        line_starts.push(0);
         // A lone CR ends a line too (old Mac files); CRLF counts once, at the LF.
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {

@@ -223,19 +223,26 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 /// curly ones open and close. An unclosed quote at the end of a block is not marked (a stray
 /// mark should not silence the rest of the paragraph).
 pub(super) fn mark_quotes(text: &str, tokens: &mut [Token]) {
+    const LEFT: &[u8] = "“".as_bytes();
+    const RIGHT: &[u8] = "”".as_bytes();
+    const LEFT_GUILLEMET: &[u8] = "«".as_bytes();
+    const RIGHT_GUILLEMET: &[u8] = "»".as_bytes();
+    let bytes = text.as_bytes();
     let mut open: Option<usize> = None;
     let mut pairs = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Punct {
+        // Quotation marks are `"` and a few non-ASCII marks.
+        if t.kind != TokenKind::Punct || (bytes[t.span.start] != b'"' && bytes[t.span.start] < 0x80)
+        {
             continue;
         }
-        match &text[t.span.clone()] {
-            "\"" => match open.take() {
+        match &bytes[t.span.clone()] {
+            b"\"" => match open.take() {
                 Some(o) => pairs.push((o, i)),
                 None => open = Some(i),
             },
-            "“" | "«" => open = Some(i),
-            "”" | "»" => {
+            LEFT | LEFT_GUILLEMET => open = Some(i),
+            RIGHT | RIGHT_GUILLEMET => {
                 if let Some(o) = open.take() {
                     pairs.push((o, i));
                 }
