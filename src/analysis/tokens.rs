@@ -283,6 +283,17 @@ pub(super) fn split_sentences(
     let mut start = range.start;
     let mut i = range.start;
     while i < range.end {
+        // Words and numbers short of the length cap change nothing: skip to the next mark.
+        let stop = range.end.min(start + MAX_SENTENCE_TOKENS - 1);
+        if i < stop {
+            i += tokens[i..stop]
+                .iter()
+                .position(|t| t.kind == TokenKind::Punct)
+                .unwrap_or(stop - i);
+            if i == range.end {
+                break;
+            }
+        }
         let t = &tokens[i];
         let mut end = i + 1;
         // Only punctuation can end a sentence: `.`, `!`, `?` or `…` (in UTF-8).
@@ -452,6 +463,85 @@ mod tests {
             "ALL CAPS Ünïcödé éa ÉA",
         ] {
             assert_eq!(fast(text), reference(text), "{text:?}");
+        }
+    }
+
+    /// The sentence splitter's specification, one token at a time (as it was written first).
+    fn reference_sentences(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let (mut start, mut i) = (range.start, range.start);
+        while i < range.end {
+            let t = &tokens[i];
+            let s = &text[t.span.clone()];
+            let terminal = matches!(s, "." | "!" | "?" | "…");
+            let mut end = i + 1;
+            if !terminal && end - start >= MAX_SENTENCE_TOKENS {
+                push(tokens, start..end, 0, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+            if terminal {
+                while end < range.end
+                    && matches!(
+                        &text[tokens[end].span.clone()],
+                        "\"" | "”" | "’" | "'" | ")" | "»"
+                    )
+                    && tokens[end].glued
+                {
+                    end += 1;
+                }
+                let next = tokens.get(end).filter(|_| end < range.end);
+                let next_starts_sentence = next.is_none_or(|n| {
+                    !n.glued
+                        && (n.capitalised
+                            || n.kind == TokenKind::Number
+                            || matches!(&text[n.span.clone()], "\"" | "“" | "'" | "‘" | "(" | "«"))
+                });
+                if next_starts_sentence
+                    && !(s == "." && is_abbreviation(text, tokens, range.start, i))
+                {
+                    push(tokens, start..end, 0, &mut out);
+                    start = end;
+                }
+            }
+            i = end;
+        }
+        if start < range.end {
+            push(tokens, start..range.end, 0, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_split_like_the_reference() {
+        let mut texts: Vec<String> = vec![
+            "Mr. Smith met Dr. Jones in the U.S. capital. Then he left! Did he? Yes… \"Go.\" (No.) A".into(),
+            "He said \"stop.\" And left. 3 more. e.g. this. Prof. X. spoke; ok? “Yes.” «Non.» ‘a’".into(),
+        ];
+        // Around the length cap, with marks that end sentences and marks that do not.
+        for n in (MAX_SENTENCE_TOKENS - 3)..(MAX_SENTENCE_TOKENS + 3) {
+            for tail in [
+                ". Next one.",
+                ", and more words here",
+                "! Then",
+                ". lower case",
+            ] {
+                texts.push(format!("{}{tail}", "word ".repeat(n)));
+                texts.push(format!("{}{tail}", "a, ".repeat(n / 2)));
+            }
+            texts.push("word ".repeat(3 * n));
+        }
+        for text in &texts {
+            let tokens = fast(text);
+            let mut out = Vec::new();
+            split_sentences(text, &tokens, 0..tokens.len(), 0, &mut out);
+            let spans = |v: &[Sentence]| v.iter().map(|s| s.tokens.clone()).collect::<Vec<_>>();
+            assert_eq!(
+                spans(&out),
+                spans(&reference_sentences(text, &tokens, 0..tokens.len())),
+                "{text:.80}"
+            );
         }
     }
 
