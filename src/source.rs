@@ -144,7 +144,9 @@ pub struct Position {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut line_starts = vec![0];
+        // Room for lines of about sixty bytes, so that most texts never grow the vector.
+        let mut line_starts = Vec::with_capacity(bytes.len() / 64 + 2);
+        line_starts.push(0);
         // A lone CR ends a line too (old Mac files); CRLF counts once, at the LF.
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
@@ -227,7 +229,12 @@ fn units(bytes: &[u8]) -> (usize, usize) {
     let (mut lanes_c, mut lanes_w, mut added) = (0u64, 0u64, 0);
     let mut words = bytes.chunks_exact(8);
     for w in &mut words {
-        let (c, d) = flags(u64::from_le_bytes(w.try_into().expect("chunks of 8")));
+        let w = u64::from_le_bytes(w.try_into().expect("chunks of 8"));
+        // Eight ASCII bytes (most of an English text) add nothing.
+        if w & HIGH == 0 {
+            continue;
+        }
+        let (c, d) = flags(w);
         lanes_c += c;
         lanes_w += d;
         added += 1;

@@ -283,12 +283,12 @@ mod tests {
 
     #[test]
     fn quotes_are_marked() {
-        let d = doc("He said \"the fourth term\" was over. Then “third” came.");
+        let d = doc("He said \"the fourth term\" was over. Then “third” came, «quatre» » ” too.");
         let a = Analysis::new(&d);
         let quoted: Vec<&str> = (0..a.tokens.len())
             .filter(|&i| a.tokens[i].quoted)
             .map(|i| a.word(i))
             .collect();
-        assert_eq!(quoted, vec!["the", "fourth", "term", "third"]);
+        assert_eq!(quoted, vec!["the", "fourth", "term", "third", "quatre"]);
     }
 }

@@ -24,7 +24,8 @@ static CONNECTOR_SET: super::words::Lazy =
     super::words::Lazy::new(|| super::words::WordSet::new(CONNECTORS));
 
 pub(super) fn extract(a: &Analysis) -> Vec<Mention> {
-    let mut out = Vec::new();
+    // News prose has a capitalised run every six tokens or so.
+    let mut out = Vec::with_capacity(a.tokens.len() / 4);
     let toks = &a.tokens;
     let capitalised_word = |j: usize| toks[j].kind == TokenKind::Word && toks[j].capitalised;
     for sentence in &a.sentences {

@@ -1191,6 +1191,10 @@ fn match_count(c: &Cursor, i: usize) -> Vec<Found> {
     } else if since && c.is(j, "the") && matches!(c.w(j + 1), "last" | "past") {
         j += 2;
     }
+    // A figure is a count of the unit right after it: most figures are not.
+    if c.kind(j) == Some(TokenKind::Number) && c.unit(j + 1).is_none() {
+        return Vec::new();
+    }
     let (count, k) = match c.count(j) {
         Some(x) => x,
         // "days ago", "weeks ago": a unit with no count.
@@ -1342,7 +1346,7 @@ const WEEKDAYS_RUN: u16 = 1 << 10;
 
 pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
     let lower: Vec<&str> = (0..a.tokens.len()).map(|i| a.lower(i)).collect();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(a.sentences.len() / 2);
     for (si, s) in a.sentences.iter().enumerate() {
         let c = Cursor {
             a,
@@ -1796,40 +1800,47 @@ fn clause_break(c: &Cursor, i: usize) -> bool {
 /// expression in its clause, else a weak one there, else the same after the expression.
 fn tense_of(c: &Cursor, first: usize, end: usize) -> (Tense, Option<usize>) {
     let quoted = c.a.tokens[first].quoted;
-    let same_quote = |i: usize| c.a.tokens[i].quoted == quoted;
-    let scan = |range: &mut dyn Iterator<Item = usize>| -> Option<(Tense, usize)> {
-        let mut weak = None;
-        for i in range {
-            if clause_break(c, i) || !same_quote(i) {
-                // "expected to announce", "scheduled to meet": the verb before "to" looks
-                // forward; any other ("asked them to return") leaves the time open.
-                if c.is(i, "to")
-                    && i > c.start
-                    && let Some((Tense::Future, _)) = marker(c, i - 1)
-                {
-                    return Some((Tense::Future, i - 1));
-                }
-                break;
-            }
-            match marker(c, i) {
-                Some((t, Strength::Strong)) => return Some((t, i)),
-                Some((t, Strength::Weak)) if weak.is_none() => weak = Some((t, i)),
-                _ => {}
-            }
-        }
-        weak
-    };
-    if let Some((t, i)) = scan(&mut (c.start..first).rev()) {
+    if let Some((t, i)) = scan_clause(c, quoted, (c.start..first).rev()) {
         return (t, Some(i));
     }
     // "On October 21, the parties met": look past the comma that ends the expression.
     // A present tense after the expression usually has it as subject ("Wednesday's
     // announcement is…"): that says nothing about when.
     let from = end + usize::from(c.is(end, ","));
-    if let Some((t, i)) = scan(&mut (from..c.end)).filter(|(t, _)| *t != Tense::Present) {
+    if let Some((t, i)) = scan_clause(c, quoted, from..c.end).filter(|(t, _)| *t != Tense::Present)
+    {
         return (t, Some(i));
     }
     (Tense::Unknown, None)
+}
+
+/// The tense marker nearest the start of `range` (tokens in the order to look at them) in the
+/// clause and quotation (`quoted` or not) it starts in: a strong one, else the first weak one.
+fn scan_clause(
+    c: &Cursor,
+    quoted: bool,
+    range: impl Iterator<Item = usize>,
+) -> Option<(Tense, usize)> {
+    let mut weak = None;
+    for i in range {
+        if clause_break(c, i) || c.a.tokens[i].quoted != quoted {
+            // "expected to announce", "scheduled to meet": the verb before "to" looks
+            // forward; any other ("asked them to return") leaves the time open.
+            if c.is(i, "to")
+                && i > c.start
+                && let Some((Tense::Future, _)) = marker(c, i - 1)
+            {
+                return Some((Tense::Future, i - 1));
+            }
+            break;
+        }
+        match marker(c, i) {
+            Some((t, Strength::Strong)) => return Some((t, i)),
+            Some((t, Strength::Weak)) if weak.is_none() => weak = Some((t, i)),
+            _ => {}
+        }
+    }
+    weak
 }
 
 #[cfg(test)]
@@ -1876,6 +1887,42 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn candidate_words_cover_months_weekdays_and_number_words() {
+        let bits = |w: &str| CANDIDATE_WORDS.get(w).unwrap_or(0);
+        for m in [
+            "jan",
+            "january",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "june",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "september",
+            "oct",
+            "nov",
+            "dec",
+            "december",
+        ] {
+            assert_ne!(bits(m) & MONTH, 0, "{m}");
+            assert!(super::super::numbers::month_number(m).is_some(), "{m}");
+        }
+        for w in ["monday", "sunday"] {
+            assert_ne!(bits(w) & WEEKDAY, 0, "{w}");
+        }
+        for n in ["zero", "one", "nine", "ten", "nineteen", "twenty", "ninety"] {
+            assert_ne!(bits(n) & u32::from(COUNT), 0, "{n}");
+        }
+        for w in ["septe", "ju", "mon", "hundred", "twenty-one", "the"] {
+            assert_eq!(bits(w) & (MONTH | WEEKDAY | u32::from(COUNT)), 0, "{w}");
         }
     }
 

@@ -108,12 +108,23 @@ fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
 
 /// End of the word whose first character ends at `i`: letters (any script), combining marks,
 /// and apostrophes with a letter after them.
-#[inline]
-fn word_end(s: &str, mut i: usize) -> usize {
+#[inline(always)]
+fn word_end(s: &str, i: usize) -> usize {
+    // Most words are a run of ASCII letters ended by a space or punctuation other than an
+    // apostrophe: that much is inlined in the tokenizer's loop, the rest is not.
+    let bytes = s.as_bytes();
+    let i = ascii_letters_end(bytes, i);
+    match bytes.get(i) {
+        Some(&b) if !b.is_ascii() || b == b'\'' => word_end_slow(s, i),
+        _ => i,
+    }
+}
+
+/// [`word_end`] at an apostrophe or a non-ASCII character.
+#[inline(never)]
+fn word_end_slow(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
-        // Runs of ASCII letters first, without decoding.
-        i = ascii_letters_end(bytes, i);
         let Some(&b) = bytes.get(i) else {
             return i;
         };
@@ -132,6 +143,8 @@ fn word_end(s: &str, mut i: usize) -> usize {
                 return i;
             }
         }
+        // Runs of ASCII letters, without decoding.
+        i = ascii_letters_end(bytes, i);
     }
 }
 
@@ -210,19 +223,26 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 /// curly ones open and close. An unclosed quote at the end of a block is not marked (a stray
 /// mark should not silence the rest of the paragraph).
 pub(super) fn mark_quotes(text: &str, tokens: &mut [Token]) {
+    const LEFT: &[u8] = "“".as_bytes();
+    const RIGHT: &[u8] = "”".as_bytes();
+    const LEFT_GUILLEMET: &[u8] = "«".as_bytes();
+    const RIGHT_GUILLEMET: &[u8] = "»".as_bytes();
+    let bytes = text.as_bytes();
     let mut open: Option<usize> = None;
     let mut pairs = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Punct {
+        // Quotation marks are `"` and a few non-ASCII marks.
+        if t.kind != TokenKind::Punct || (bytes[t.span.start] != b'"' && bytes[t.span.start] < 0x80)
+        {
             continue;
         }
-        match &text[t.span.clone()] {
-            "\"" => match open.take() {
+        match &bytes[t.span.clone()] {
+            b"\"" => match open.take() {
                 Some(o) => pairs.push((o, i)),
                 None => open = Some(i),
             },
-            "“" | "«" => open = Some(i),
-            "”" | "»" => {
+            LEFT | LEFT_GUILLEMET => open = Some(i),
+            RIGHT | RIGHT_GUILLEMET => {
                 if let Some(o) = open.take() {
                     pairs.push((o, i));
                 }
@@ -263,6 +283,17 @@ pub(super) fn split_sentences(
     let mut start = range.start;
     let mut i = range.start;
     while i < range.end {
+        // Words and numbers short of the length cap change nothing: skip to the next mark.
+        let stop = range.end.min(start + MAX_SENTENCE_TOKENS - 1);
+        if i < stop {
+            i += tokens[i..stop]
+                .iter()
+                .position(|t| t.kind == TokenKind::Punct)
+                .unwrap_or(stop - i);
+            if i == range.end {
+                break;
+            }
+        }
         let t = &tokens[i];
         let mut end = i + 1;
         // Only punctuation can end a sentence: `.`, `!`, `?` or `…` (in UTF-8).
@@ -349,7 +380,7 @@ fn is_abbreviation(text: &str, tokens: &[Token], first: usize, dot: usize) -> bo
     };
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|l| ABBREVIATION_SET.contains(l))
+    ABBREVIATION_SET.contains_bytes(lower)
 }
 
 #[cfg(test)]
@@ -432,6 +463,85 @@ mod tests {
             "ALL CAPS Ünïcödé éa ÉA",
         ] {
             assert_eq!(fast(text), reference(text), "{text:?}");
+        }
+    }
+
+    /// The sentence splitter's specification, one token at a time (as it was written first).
+    fn reference_sentences(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let (mut start, mut i) = (range.start, range.start);
+        while i < range.end {
+            let t = &tokens[i];
+            let s = &text[t.span.clone()];
+            let terminal = matches!(s, "." | "!" | "?" | "…");
+            let mut end = i + 1;
+            if !terminal && end - start >= MAX_SENTENCE_TOKENS {
+                push(tokens, start..end, 0, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+            if terminal {
+                while end < range.end
+                    && matches!(
+                        &text[tokens[end].span.clone()],
+                        "\"" | "”" | "’" | "'" | ")" | "»"
+                    )
+                    && tokens[end].glued
+                {
+                    end += 1;
+                }
+                let next = tokens.get(end).filter(|_| end < range.end);
+                let next_starts_sentence = next.is_none_or(|n| {
+                    !n.glued
+                        && (n.capitalised
+                            || n.kind == TokenKind::Number
+                            || matches!(&text[n.span.clone()], "\"" | "“" | "'" | "‘" | "(" | "«"))
+                });
+                if next_starts_sentence
+                    && !(s == "." && is_abbreviation(text, tokens, range.start, i))
+                {
+                    push(tokens, start..end, 0, &mut out);
+                    start = end;
+                }
+            }
+            i = end;
+        }
+        if start < range.end {
+            push(tokens, start..range.end, 0, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn sentences_split_like_the_reference() {
+        let mut texts: Vec<String> = vec![
+            "Mr. Smith met Dr. Jones in the U.S. capital. Then he left! Did he? Yes… \"Go.\" (No.) A".into(),
+            "He said \"stop.\" And left. 3 more. e.g. this. Prof. X. spoke; ok? “Yes.” «Non.» ‘a’".into(),
+        ];
+        // Around the length cap, with marks that end sentences and marks that do not.
+        for n in (MAX_SENTENCE_TOKENS - 3)..(MAX_SENTENCE_TOKENS + 3) {
+            for tail in [
+                ". Next one.",
+                ", and more words here",
+                "! Then",
+                ". lower case",
+            ] {
+                texts.push(format!("{}{tail}", "word ".repeat(n)));
+                texts.push(format!("{}{tail}", "a, ".repeat(n / 2)));
+            }
+            texts.push("word ".repeat(3 * n));
+        }
+        for text in &texts {
+            let tokens = fast(text);
+            let mut out = Vec::new();
+            split_sentences(text, &tokens, 0..tokens.len(), 0, &mut out);
+            let spans = |v: &[Sentence]| v.iter().map(|s| s.tokens.clone()).collect::<Vec<_>>();
+            assert_eq!(
+                spans(&out),
+                spans(&reference_sentences(text, &tokens, 0..tokens.len())),
+                "{text:.80}"
+            );
         }
     }
 

@@ -3,8 +3,8 @@
 
 use std::sync::LazyLock;
 
-/// Words with a value each, in an open-addressed hash table (a power of two, at most half
-/// full).
+/// Words with a value each, in an open-addressed hash table (a power of two, at most a quarter
+/// full: most words looked up are not in it, and a miss then ends at the first slot).
 pub struct WordMap<V: Copy> {
     slots: Box<[Option<Slot<V>>]>,
     /// The slot a word's probe starts at is the top bits of its hash: 64 minus this many.
@@ -24,7 +24,7 @@ struct Slot<V> {
 /// Eight bytes that stand for a word: up to eight bytes, every byte (read as two halves that
 /// may overlap, so that with the length they say which word it is, and a look-up compares no
 /// strings); longer words, their first and last eight bytes mixed.
-#[inline]
+#[inline(always)]
 fn key(b: &[u8]) -> u64 {
     if b.len() > 8
         && let (Some(&head), Some(&tail)) = (b.first_chunk::<8>(), b.last_chunk::<8>())
@@ -43,7 +43,7 @@ impl<V: Copy> WordMap<V> {
     /// The first value given for a word wins.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
         let entries: Vec<(&'static str, V)> = entries.into_iter().collect();
-        let size = (2 * entries.len()).next_power_of_two().max(8);
+        let size = (4 * entries.len()).next_power_of_two().max(8);
         let mut map = WordMap {
             slots: vec![None; size].into_boxed_slice(),
             shift: 64 - size.trailing_zeros(),
@@ -64,23 +64,31 @@ impl<V: Copy> WordMap<V> {
         map
     }
 
-    /// Where the probe for a word starts: a multiplicative hash of its key and length.
-    #[inline]
+    /// Where the probe for a word starts: a hash of its key and length (the high and low
+    /// halves of a 128-bit product, so that every bit of the key moves the slot).
+    #[inline(always)]
     fn home(&self, key: u64, len: usize) -> usize {
-        ((key ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+        let product = u128::from(key ^ len as u64) * 0x9e37_79b9_7f4a_7c15;
+        (((product >> 64) as u64 ^ product as u64) >> self.shift) as usize
     }
 
     /// The value of `w` (exactly `w`: no case folding).
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, w: &str) -> Option<V> {
+        self.get_bytes(w.as_bytes())
+    }
+
+    /// The value of the word whose UTF-8 bytes are `w`.
+    #[inline(always)]
+    pub fn get_bytes(&self, w: &[u8]) -> Option<V> {
         let n = w.len();
         if n > self.longest {
             return None;
         }
-        let key = key(w.as_bytes());
+        let key = key(w);
         let mut i = self.home(key, n);
         while let Some(s) = &self.slots[i] {
-            if s.key == key && s.word.len() == n && (n <= 8 || s.word == w) {
+            if s.key == key && s.word.len() == n && (n <= 8 || s.word.as_bytes() == w) {
                 return Some(s.value);
             }
             i = (i + 1) & (self.slots.len() - 1);
@@ -98,9 +106,15 @@ impl WordSet {
     }
 
     /// Is `w` in the list (exactly, as `<[&str]>::contains` would say)?
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, w: &str) -> bool {
         self.0.get(w).is_some()
+    }
+
+    /// Is the word whose UTF-8 bytes are `w` in the list?
+    #[inline(always)]
+    pub fn contains_bytes(&self, w: &[u8]) -> bool {
+        self.0.get_bytes(w).is_some()
     }
 }
 

@@ -43,6 +43,10 @@ pub fn replacement_of(
     } else {
         r.adverbial_of(described)
     };
+    // An original starting in lower case asks for no change of case (see `match_case`).
+    if original.starts_with(char::is_lowercase) {
+        return text;
+    }
     super::match_case(original, &text)
 }
 

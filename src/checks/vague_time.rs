@@ -202,6 +202,7 @@ fn tense_note(cx: &Context, t: &TimeExpr) -> Option<String> {
 impl Check for VagueTime {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
+        let pub_date = cx.date.map(published).unwrap_or_default();
         for t in a.times() {
             if !self.wanted(cx, t) {
                 continue;
@@ -220,7 +221,6 @@ impl Check for VagueTime {
                 .as_ref()
                 .map(|r| r.describe())
                 .unwrap_or_default();
-            let pub_date = cx.date.map(published).unwrap_or_default();
             let mut message = match (&resolution, vague) {
                 (_, true) if matches!(t.kind, TimeKind::Vague { future: true }) => {
                     format!("'{text}' is vague: readers cannot tell when it will happen")
@@ -231,9 +231,16 @@ impl Check for VagueTime {
                     for_duration(t, text).unwrap_or_default(),
                     r.adverbial_of(resolved.clone())
                 ),
-                (Some(_), _) => format!(
-                    "'{text}' is relative to the day of publication: in an article dated {pub_date} it means {resolved}"
-                ),
+                // The commonest message, put together without the formatting machinery.
+                (Some(_), _) => [
+                    "'",
+                    text,
+                    "' is relative to the day of publication: in an article dated ",
+                    &pub_date,
+                    " it means ",
+                    &resolved,
+                ]
+                .concat(),
                 (None, _) if since => format!(
                     "'{text}' is not idiomatic English (write '{}') and leaves the start date to the reader",
                     for_duration(t, text).unwrap_or_default()
@@ -304,7 +311,7 @@ impl Check for VagueTime {
                     d = d
                         .with_help(match for_duration(t, text) {
                             Some(f) => format!("write '{fix}' (or '{f}')"),
-                            None => format!("write '{fix}'"),
+                            None => ["write '", &fix, "'"].concat(),
                         })
                         .with_fix(t.core.clone(), fix, Applicability::Unsafe);
                 }

@@ -109,7 +109,8 @@ fn simple_date(yaml_text: &str) -> Option<Option<String>> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let (key, value) = line.split_once(": ")?;
+        let colon = find_pair(line, b": ")?;
+        let (key, value) = (&line[..colon], &line[colon + 2..]);
         let key_ok = key.starts_with(|c: char| c.is_ascii_alphabetic())
             && key
                 .bytes()
@@ -157,11 +158,17 @@ fn simple_scalar(v: &str) -> Option<Scalar<'_>> {
         }
     }
     let plain = v.starts_with(|c: char| c.is_alphanumeric())
-        && !v.contains(": ")
-        && !v.contains(" #")
+        && find_pair(v, b": ").is_none()
+        && find_pair(v, b" #").is_none()
         && !v.ends_with(':')
         && printable(v);
     plain.then_some(Scalar::Plain(v))
+}
+
+/// Where the two ASCII bytes `pair` first occur in `s` (a `str` pattern's searcher costs more
+/// to set up than these short lines take to scan).
+fn find_pair(s: &str, pair: &[u8; 2]) -> Option<usize> {
+    s.as_bytes().windows(2).position(|w| w == pair)
 }
 
 /// Does YAML read this plain scalar as a string (not a number, boolean or null)? Only the

@@ -11,10 +11,11 @@ pub(super) fn extract(
     comments: &mut Vec<Comment>,
 ) {
     let body = &text[body_start..];
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION;
+    // No smart punctuation: it changes what text events say (curly quotes, dashes), never
+    // which source bytes they cover, and only those are copied; without it the parser stops
+    // at fewer bytes.
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     // Containers that receive text directly; a text event belongs to the innermost one.
     let mut containers: Vec<(BlockKind, usize, bool)> = Vec::new();
     let mut skip_depth = 0usize; // inside code blocks, images' alt text stays prose

@@ -188,13 +188,16 @@ fn blank_copy(text: &str) -> Vec<u8> {
 
 /// URLs and e-mail addresses in running text are not prose either.
 fn blank_urls(prose: &mut String) {
-    use std::sync::OnceLock;
+    use std::sync::{LazyLock, OnceLock};
     // Most articles have none: a substring search is far cheaper than the regex.
+    static PROBES: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new(b"://"),
+            memchr::memmem::Finder::new(b"www."),
+        ]
+    });
     let bytes = prose.as_bytes();
-    if memchr::memchr(b'@', bytes).is_none()
-        && memchr::memmem::find(bytes, b"://").is_none()
-        && memchr::memmem::find(bytes, b"www.").is_none()
-    {
+    if memchr::memchr(b'@', bytes).is_none() && PROBES.iter().all(|f| f.find(bytes).is_none()) {
         return;
     }
     static URL: OnceLock<regex::Regex> = OnceLock::new();
