@@ -67,13 +67,23 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
 impl Check for Consistency {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let text = cx.analysis.text;
+        let found: Vec<_> = self.matcher.find_iter(text).collect();
+        // Most articles use one form per group: nothing to report, nothing more to allocate.
+        let mut first_variant = vec![None; self.groups.len()];
+        let mixed = found.iter().any(|m| {
+            let (g, v) = self.owner[m.pattern];
+            *first_variant[g].get_or_insert(v) != v
+        });
+        if !mixed {
+            return;
+        }
         // Per group: per variant, the spans where it occurs.
         let mut seen: Vec<Vec<Vec<std::ops::Range<usize>>>> = self
             .groups
             .iter()
             .map(|g| vec![Vec::new(); g.len()])
             .collect();
-        for m in self.matcher.find_iter(text) {
+        for m in found {
             let (g, v) = self.owner[m.pattern];
             seen[g][v].push(m.range);
         }

@@ -138,27 +138,48 @@ impl PhraseSet {
         if p > 0 && bytes[p - 1].is_ascii_alphanumeric() {
             p = run_end(bytes, p) + 1;
         }
-        // Here no ASCII letter or digit comes right before `p`.
-        while p < bytes.len() {
-            let end = run_end(bytes, p);
-            let last = bytes[end.max(p + 1) - 1];
-            let k = key(end - p, bytes[p], last);
-            // After a non-ASCII character, decode it: it may be a letter.
-            if self.heads[k >> 6] & (1 << (k & 63)) != 0
-                && (p == 0 || bytes[p - 1].is_ascii() || boundary_before(text, p))
-                && let Some(pattern) = self.longest_at(text, p, end - p)
-            {
-                let len = self.patterns[pattern].len();
-                return Some(PhraseMatch {
-                    range: p..p + len,
-                    pattern,
-                });
-            }
+        // Here no ASCII letter or digit comes right before `p`. The loop is kept small (the
+        // rare candidates are tried out of line): it runs over every byte of the article.
+        let heads = &*self.heads;
+        let passes = |k: usize| heads[k >> 6] & (1 << (k & 63)) != 0;
+        while let Some(&first) = bytes.get(p) {
             // `end` holds no letter or digit (or is the end), but has one before it if the
             // run was not empty: the next possible start is after it either way.
+            let end = if ALNUM[first as usize] {
+                let end = run_end(bytes, p + 1);
+                if passes(key(end - p, first, bytes[end - 1]))
+                    && let Some(m) = self.try_at(text, p, end - p)
+                {
+                    return Some(m);
+                }
+                end
+            } else {
+                if passes(key(0, first, first))
+                    && let Some(m) = self.try_at(text, p, 0)
+                {
+                    return Some(m);
+                }
+                p
+            };
             p = end + 1;
         }
         None
+    }
+
+    /// The match at `p`, where no ASCII letter or digit comes before and the text's head is
+    /// `run` bytes long, if any.
+    #[inline(never)]
+    fn try_at(&self, text: &str, p: usize, run: usize) -> Option<PhraseMatch> {
+        let bytes = text.as_bytes();
+        // After a non-ASCII character, decode it: it may be a letter.
+        if p > 0 && !bytes[p - 1].is_ascii() && !boundary_before(text, p) {
+            return None;
+        }
+        let pattern = self.longest_at(text, p, run)?;
+        Some(PhraseMatch {
+            range: p..p + self.patterns[pattern].len(),
+            pattern,
+        })
     }
 
     /// The longest pattern matching at `p`, where the text's head is `run` bytes long, and

@@ -109,6 +109,23 @@ mod tests {
     use crate::Linter;
 
     #[test]
+    fn a_longer_form_glued_to_a_word_does_not_hide_a_shorter_one() {
+        let run = |text: &str| {
+            crate::checks::tests_support::run_kind(
+                &super::KIND,
+                "swap: {per cent: percent, per: a}",
+                text,
+                None,
+            )
+        };
+        assert_eq!(
+            run("Paid per centuries, 5 per cent."),
+            vec!["per", "per cent"]
+        );
+        assert!(run("Paid percent, upper centre.").is_empty());
+    }
+
+    #[test]
     fn swaps_keep_case_and_respect_word_boundaries() {
         let linter = Linter::with_default_rules();
         let text = "The Goverment said. Wich one? Sandwich makers recieved aid.";
