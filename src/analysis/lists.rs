@@ -45,9 +45,20 @@ fn name_and(a: &Analysis, t: usize) -> bool {
             .collect()
     });
     let span = &a.tokens[t].span;
+    let bytes = a.text.as_bytes();
     AT.iter().any(|&(name, at)| {
         let from = span.start.checked_sub(at + 1);
         let to = span.end + (name.len() - at - 4);
+        // Most "and"s are ruled out on the first byte: an ASCII byte must be the name's first
+        // letter in either case (a non-ASCII one, or the middle of a character, goes on to
+        // the full test, which says no to the latter).
+        if let Some(f) = from
+            && let Some(&b) = bytes.get(f)
+            && b.is_ascii()
+            && b.to_ascii_lowercase() != name.as_bytes()[0]
+        {
+            return false;
+        }
         from.and_then(|f| a.text.get(f..to)).is_some_and(|s| {
             if s.is_ascii() {
                 s.eq_ignore_ascii_case(name)
@@ -212,17 +223,40 @@ pub fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
 
 /// Does every item start with a figure ("11 Indonesians, 9 Filipinos and 6 Indians")?
 pub fn all_items_are_figures(a: &Analysis, list: &List) -> bool {
-    list.items.iter().all(|r| {
-        let mut t = r.start;
-        if matches!(a.lower(t), "the" | "about" | "some" | "nearly") {
-            t += 1;
-        }
-        // A quantity starting at token `t` is one of its sentence's.
-        t < r.end
-            && a.quantities_in(a.sentence_of[t])
-                .iter()
-                .any(|q| q.tokens.start == t && q.kind == super::numbers::QuantityKind::Cardinal)
-    })
+    list.items
+        .iter()
+        .all(|r| r.start < r.end && starts_with_figure(a, r.start, r.end))
+}
+
+/// Does the item from token `start` (before `end`) start with a figure, after "the", "about",
+/// "some" or "nearly"?
+fn starts_with_figure(a: &Analysis, start: usize, end: usize) -> bool {
+    let mut t = start;
+    if matches!(a.lower(t), "the" | "about" | "some" | "nearly") {
+        t += 1;
+    }
+    // A quantity starting at token `t` is one of its sentence's.
+    t < end
+        && a.quantities_in(a.sentence_of[t])
+            .iter()
+            .any(|q| q.tokens.start == t && q.kind == super::numbers::QuantityKind::Cardinal)
+}
+
+/// Could a list parsed from token `start` (within tokens `..end`) have only figures for
+/// items (`all_items_are_figures`)? False when its first item cannot start with one, which
+/// is told without parsing the list.
+pub fn may_be_all_figures(a: &Analysis, start: usize, end: usize) -> bool {
+    if start >= end {
+        return false;
+    }
+    // The first item starts at `start`, or after a leading "and"/"or" (see `segments`), and
+    // ends by `end`.
+    let first = if matches!(a.lower(start), "and" | "or") {
+        start + 1
+    } else {
+        start
+    };
+    first < end && starts_with_figure(a, first, end)
 }
 
 /// Does every item start with a capital letter ("France, Poland and Italy")?
@@ -339,5 +373,22 @@ mod tests {
         assert!(list("Three things: honesty.", ":").is_none());
         let (items, ..) = list("Members: Trinidad and Tobago, Jamaica and Barbados.", ":").unwrap();
         assert_eq!(items.len(), 3);
+    }
+
+    #[test]
+    fn names_with_and_in_any_case_and_with_accents() {
+        for (text, n) in [
+            ("Members: TRINIDAD AND TOBAGO, Jamaica and Barbados.", 3),
+            ("Members: Peru, SÃO TOMÉ AND PRÍNCIPE and Chile.", 3),
+            ("Members: Peru, São Tomé and Príncipe and Chile.", 3),
+            ("Members: Peru, Sao Tome and Principe and Chile.", 3),
+            ("Members: Peru, St Kitts and Nevis and Chile.", 3),
+            ("Members: Peru, Turks and Caicos, and Chile.", 3),
+            ("Members: Peru, Kitts and Nevis and Chile.", 4),
+            ("Members: Peru, Trinidad or Tobago and Chile.", 4),
+        ] {
+            let (items, ..) = list(text, ":").unwrap();
+            assert_eq!(items.len(), n, "{text}: {items:?}");
+        }
     }
 }

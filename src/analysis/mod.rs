@@ -13,10 +13,10 @@ mod tokens;
 pub mod words;
 
 pub use names::Mention;
+pub use subjects::{Names, NamesIter};
 pub use tokens::{Token, TokenKind};
 
 use crate::document::{BlockKind, Document};
-use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -46,7 +46,7 @@ pub struct Analysis<'a> {
     lower_at: Vec<(u32, u32)>,
     numbers: OnceLock<Vec<numbers::Quantity>>,
     times: OnceLock<Vec<time::TimeExpr>>,
-    subjects: OnceLock<Vec<BTreeSet<String>>>,
+    subjects: OnceLock<subjects::Subjects>,
 }
 
 impl<'a> Analysis<'a> {
@@ -136,8 +136,10 @@ impl<'a> Analysis<'a> {
 
     /// Who sentence `sentence` is about: the names in it, lower case (see
     /// [`subjects`](subjects::extract); computed for every sentence on first use).
-    pub fn names_in_sentence(&self, sentence: usize) -> &BTreeSet<String> {
-        &self.subjects.get_or_init(|| subjects::extract(self))[sentence]
+    pub fn names_in_sentence(&self, sentence: usize) -> Names<'_> {
+        self.subjects
+            .get_or_init(|| subjects::extract(self))
+            .sentence(sentence)
     }
 }
 

@@ -231,7 +231,7 @@ pub fn month_number(lower: &str) -> Option<i8> {
 }
 
 /// Is a lower-case word a weekday name?
-fn is_weekday_lower(lower: &str) -> bool {
+pub(crate) fn is_weekday_lower(lower: &str) -> bool {
     matches!(
         lower,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
@@ -525,54 +525,121 @@ const VAGUE: &[(&str, f64)] = &[
     ("billions", 2e9),
 ];
 
-/// Plurals that do not end in -s, and -s words that are not plurals: their lemma. (A `match`
-/// compiles to a length switch: far cheaper than scanning a table for every word.)
+/// One list of irregular words and their lemmas makes `irregular` (a `match`) and the
+/// tables that rule words out before it (see `IRREGULAR_SHAPES`, `is_irregular_lemma`).
+macro_rules! irregular_words {
+    ($($word:literal => $lemma:literal,)*) => {
+        /// Plurals that do not end in -s, and -s words that are not plurals: their lemma. (A
+        /// `match` compiles to a length switch: far cheaper than scanning a table.)
+        fn irregular_match(w: &str) -> Option<&'static str> {
+            Some(match w {
+                $($word => $lemma,)*
+                _ => return None,
+            })
+        }
+        const IRREGULAR_WORDS: &[&str] = &[$($word),*];
+        const IRREGULAR_LEMMAS: &[&str] = &[$($lemma),*];
+    };
+}
+
+irregular_words! {
+    "people" => "person",
+    "persons" => "person",
+    "men" => "man",
+    "women" => "woman",
+    "children" => "child",
+    "police" => "police",
+    "staff" => "staff",
+    "personnel" => "personnel",
+    "crew" => "crew",
+    "cattle" => "cattle",
+    "feet" => "foot",
+    "teeth" => "tooth",
+    "mice" => "mouse",
+    "geese" => "goose",
+    "data" => "data",
+    "media" => "media",
+    "reais" => "real",
+    "indices" => "index",
+    "series" => "series",
+    "species" => "species",
+    "aircraft" => "aircraft",
+    "sheep" => "sheep",
+    "fish" => "fish",
+    "deer" => "deer",
+    "troops" => "troop",
+    "yen" => "yen",
+    "yuan" => "yuan",
+    "news" => "news",
+    "headquarters" => "headquarters",
+    "lives" => "life",
+    "wives" => "wife",
+    "knives" => "knife",
+    "leaves" => "leaf",
+    "halves" => "half",
+    "thieves" => "thief",
+    "per cent" => "percent",
+    "%" => "percent",
+    "$" => "dollar",
+    "€" => "euro",
+    "£" => "pound",
+    "¥" => "yen",
+    "₹" => "rupee",
+}
+
+/// For each pair of first two bytes (five bits each; one byte and nothing for a word of one),
+/// the lengths of `words` that start with them, as bits. Only words of up to 15 bytes.
+const fn shapes(words: &[&str]) -> [u16; 1024] {
+    let mut shapes = [0u16; 1024];
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        assert!(!b.is_empty() && b.len() < 16);
+        shapes[shape_slot(b)] |= 1 << b.len();
+        i += 1;
+    }
+    shapes
+}
+
+const fn shape_slot(b: &[u8]) -> usize {
+    let second = if b.len() > 1 { b[1] } else { 0 };
+    ((b[0] & 31) as usize) << 5 | (second & 31) as usize
+}
+
+/// Could `w` be one of the words `table` was built from (by `shapes`)? One look-up on its
+/// first two bytes and its length rules out nearly every other word; other bytes share slots
+/// with letters, which only lets a word through to the exact test.
+fn has_shape(table: &[u16; 1024], b: &[u8]) -> bool {
+    !b.is_empty() && b.len() < 16 && table[shape_slot(b)] >> b.len() & 1 != 0
+}
+
+static IRREGULAR_SHAPES: [u16; 1024] = shapes(IRREGULAR_WORDS);
+
+/// Plurals that do not end in -s, and -s words that are not plurals: their lemma.
+#[inline]
 fn irregular(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "people" => "person",
-        "persons" => "person",
-        "men" => "man",
-        "women" => "woman",
-        "children" => "child",
-        "police" => "police",
-        "staff" => "staff",
-        "personnel" => "personnel",
-        "crew" => "crew",
-        "cattle" => "cattle",
-        "feet" => "foot",
-        "teeth" => "tooth",
-        "mice" => "mouse",
-        "geese" => "goose",
-        "data" => "data",
-        "media" => "media",
-        "reais" => "real",
-        "indices" => "index",
-        "series" => "series",
-        "species" => "species",
-        "aircraft" => "aircraft",
-        "sheep" => "sheep",
-        "fish" => "fish",
-        "deer" => "deer",
-        "troops" => "troop",
-        "yen" => "yen",
-        "yuan" => "yuan",
-        "news" => "news",
-        "headquarters" => "headquarters",
-        "lives" => "life",
-        "wives" => "wife",
-        "knives" => "knife",
-        "leaves" => "leaf",
-        "halves" => "half",
-        "thieves" => "thief",
-        "per cent" => "percent",
-        "%" => "percent",
-        "$" => "dollar",
-        "€" => "euro",
-        "£" => "pound",
-        "¥" => "yen",
-        "₹" => "rupee",
-        _ => return None,
-    })
+    if !has_shape(&IRREGULAR_SHAPES, w.as_bytes()) {
+        return None;
+    }
+    irregular_match(w)
+}
+
+static IRREGULAR_LEMMA_SHAPES: [u16; 1024] = shapes(IRREGULAR_LEMMAS);
+
+/// Is `w` what an irregular word lemmatises to ("man" for "men", "dollar" for "$")?
+pub(crate) fn is_irregular_lemma(w: &str) -> bool {
+    has_shape(&IRREGULAR_LEMMA_SHAPES, w.as_bytes()) && IRREGULAR_LEMMAS.contains(&w)
+}
+
+/// The irregular words whose lemma is `lemma` ("men" for "man").
+pub(crate) fn irregular_words_for(lemma: &str) -> impl Iterator<Item = &'static str> + '_ {
+    let any = has_shape(&IRREGULAR_LEMMA_SHAPES, lemma.as_bytes());
+    IRREGULAR_WORDS
+        .iter()
+        .zip(IRREGULAR_LEMMAS)
+        .take(if any { IRREGULAR_WORDS.len() } else { 0 })
+        .filter(move |&(_, &l)| l == lemma)
+        .map(|(&w, _)| w)
 }
 
 /// Lower-case singular of a noun: "officers" → "officer", "cities" → "city", "people" →
@@ -592,6 +659,11 @@ pub fn lemma_of(word: &str) -> Cow<'_, str> {
 
 /// [`lemma`] of a word already lower-cased (`str::to_lowercase`, e.g. `Analysis::lower`).
 pub fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
+    // Every suffix this takes off ends in "s" or "'": a word ending otherwise ("Morales" does
+    // not, most names do) is its own lemma unless it is irregular ("men").
+    if !matches!(lower.as_bytes().last(), Some(b's' | b'\'')) {
+        return Cow::Borrowed(irregular(lower).unwrap_or(lower));
+    }
     // `trim_end_matches` of "'s", then "’s", then "'" (without building a substring searcher).
     let mut w = lower;
     while let Some(x) = w.strip_suffix("'s") {
@@ -605,7 +677,12 @@ pub fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
         return Cow::Borrowed(l);
     }
     if w.len() > 4 && w.ends_with("ies") {
-        return Cow::Owned(format!("{}y", &w[..w.len() - 3]));
+        // (Not `format!`: its machinery costs more than the rest of this function.)
+        let stem = &w[..w.len() - 3];
+        let mut l = String::with_capacity(stem.len() + 1);
+        l.push_str(stem);
+        l.push('y');
+        return Cow::Owned(l);
     }
     for suffix in ["sses", "shes", "ches", "xes", "zes"] {
         if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
@@ -667,8 +744,9 @@ pub fn stem(word: &str) -> String {
     w
 }
 
+/// A lower-case number word's value (see `small_cardinal`).
 fn word_number(w: &str) -> Option<f64> {
-    small_cardinal(&lower(w)).map(f64::from)
+    small_cardinal(w).map(f64::from)
 }
 
 /// A lower-case number word's value: "zero" … "nineteen", "twenty" … "ninety".
@@ -728,34 +806,30 @@ pub(crate) fn in_words(v: u32) -> Option<String> {
     })
 }
 
+/// A lower-case ordinal word's value: "first" … "nineteenth", "twentieth" … "ninetieth",
+/// "hundredth", "thousandth".
 fn ordinal_word(w: &str) -> Option<f64> {
-    // Every ordinal word has 5 to 11 ASCII letters and starts with one of these: a quick test
-    // before lower-casing. (Only an ASCII word lower-cases to ASCII, but for the Kelvin sign,
-    // and no ordinal has a k.)
+    // Every ordinal word has 5 to 11 letters and starts with one of these: a quick test.
     if !(5..=11).contains(&w.len())
-        || !matches!(
-            w.as_bytes()[0].to_ascii_lowercase(),
-            b'f' | b's' | b't' | b'e' | b'n' | b'h'
-        )
+        || !matches!(w.as_bytes()[0], b'f' | b's' | b't' | b'e' | b'n' | b'h')
     {
         return None;
     }
-    let w = lower(w);
-    if let Some(i) = ordinal_index(&w) {
+    if let Some(i) = ordinal_index(w) {
         return Some(i as f64 + 1.0);
     }
-    if let Some(i) = tens_ordinal_index(&w) {
+    if let Some(i) = tens_ordinal_index(w) {
         return Some((i as f64 + 2.0) * 10.0);
     }
-    match &*w {
+    match w {
         "hundredth" => Some(100.0),
         "thousandth" => Some(1000.0),
         _ => None,
     }
 }
 
+/// A lower-case multiplier's value: "million" → 1e6.
 fn multiplier(w: &str) -> Option<f64> {
-    let w = lower(w);
     MULTIPLIERS.iter().find(|(m, _)| *m == w).map(|(_, v)| *v)
 }
 
@@ -770,7 +844,11 @@ pub fn is_measure(lemma: &str) -> bool {
 }
 
 pub fn is_month(w: &str) -> bool {
-    month_number(&lower(w)).is_some()
+    is_month_lower(&lower(w))
+}
+
+fn is_month_lower(w: &str) -> bool {
+    month_number(w).is_some()
 }
 
 pub fn is_weekday(w: &str) -> bool {
@@ -779,38 +857,65 @@ pub fn is_weekday(w: &str) -> bool {
 
 /// Value of a digit token ("1,100.50" → 1100.5), with its ordinal suffix if any.
 fn digits_value(s: &str) -> Option<(f64, Option<&str>)> {
+    // (Bytes, not characters: the first byte of any other character is none of these.)
     let end = s
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b',' || b == b'.'))
         .unwrap_or(s.len());
     let (num, rest) = s.split_at(end);
-    // Most figures have no thousands separator: parse them without a copy.
-    let value: f64 = if num.contains(',') {
-        num.replace(',', "").parse().ok()?
-    } else {
-        num.parse().ok()?
-    };
+    let value = parse_figure(num)?;
     if rest.is_empty() {
         return Some((value, None));
     }
     Some((value, Some(rest)))
 }
 
+/// The value of digits with optional thousands separators and decimal point ("1,100.50"), as
+/// `num.replace(',', "").parse::<f64>()` reads it, without the copy: whole numbers of up to 15
+/// digits (most figures) are added up digit by digit, which is exact for them.
+fn parse_figure(num: &str) -> Option<f64> {
+    let b = num.as_bytes();
+    if (1..=15).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        let v = b.iter().fold(0u64, |v, &d| v * 10 + u64::from(d - b'0'));
+        return Some(v as f64);
+    }
+    if !b.contains(&b',') {
+        return num.parse().ok();
+    }
+    // Drop the separators into a buffer on the stack (a longer figure takes the slow road).
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for &c in b.iter().filter(|&&c| c != b',') {
+        if n == buf.len() {
+            return num.replace(',', "").parse().ok();
+        }
+        buf[n] = c;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()?.parse().ok()
+}
+
 /// Cursor over one sentence's tokens.
 struct Scan<'x, 'a> {
     a: &'x Analysis<'a>,
-    /// Lower-case text of every token, gathered once per document.
-    lower: &'x [&'x str],
     /// Token range of the sentence.
     start: usize,
     end: usize,
 }
 
 impl<'x> Scan<'x, '_> {
+    /// The lower-case text of token `i`, if in the sentence.
     fn w(&self, i: usize) -> Option<&'x str> {
-        (i >= self.start && i < self.end).then(|| self.lower[i])
+        (i >= self.start && i < self.end).then(|| self.a.lower(i))
+    }
+    /// The bytes of `w(i)` (which must be in the sentence), read without making a `str`
+    /// (no character-boundary checks): for the quick tests run on every token.
+    fn lower_bytes(&self, i: usize) -> &'x [u8] {
+        let (start, end) = self.a.lower_at[i];
+        &self.a.lower_buf.as_bytes()[start as usize..end as usize]
     }
     fn is(&self, i: usize, s: &str) -> bool {
-        self.w(i).is_some_and(|w| w == s)
+        i >= self.start && i < self.end && self.lower_bytes(i) == s.as_bytes()
     }
     fn is_word(&self, i: usize) -> bool {
         i >= self.start && i < self.end && self.a.tokens[i].kind == TokenKind::Word
@@ -823,19 +928,22 @@ impl<'x> Scan<'x, '_> {
     }
     /// `i` is a hyphen glued on both sides.
     fn hyphen(&self, i: usize) -> bool {
-        self.w(i).is_some_and(|w| matches!(w, "-" | "‐" | "‑"))
-            && self.glued(i)
+        self.glued(i)
             && self.glued(i + 1)
+            // "-", "‐" (U+2010), "‑" (U+2011)
+            && matches!(self.lower_bytes(i), b"-" | b"\xe2\x80\x90" | b"\xe2\x80\x91")
     }
 }
 
+// (Never inlined, so that a profile shows what it costs: it runs once per document.)
+#[inline(never)]
 pub(super) fn extract(a: &Analysis) -> Vec<Quantity> {
-    let lower: Vec<&str> = (0..a.tokens.len()).map(|i| a.lower(i)).collect();
-    let mut out = Vec::new();
+    // About one figure in ten tokens in news copy: room for them up front, since growing a
+    // vector of these large records copies them all each time.
+    let mut out = Vec::with_capacity(a.tokens.len() / 8 + 4);
     for (s_index, sentence) in a.sentences.iter().enumerate() {
         let scan = Scan {
             a,
-            lower: &lower,
             start: sentence.tokens.start,
             end: sentence.tokens.end,
         };
@@ -883,6 +991,9 @@ fn figure(s: &Scan, i: usize) -> Option<Quantity> {
     match tok.kind {
         TokenKind::Number => digit_figure(s, i),
         TokenKind::Word => word_figure(s, i),
+        // (Every currency sign starts with one of these bytes: most punctuation is ruled out
+        // before its text is taken.)
+        TokenKind::Punct if !matches!(s.lower_bytes(i)[0], b'$' | 0xc2 | 0xe2) => None,
         TokenKind::Punct => {
             // A currency sign glued to the number: "$32,000".
             let sign = a.word(i);
@@ -914,8 +1025,8 @@ fn digit_figure(s: &Scan, i: usize) -> Option<Quantity> {
     let text = a.word(i);
     let (value, suffix) = digits_value(text)?;
     let prev = if i > s.start { s.w(i - 1) } else { None };
-    let prev_is_month = prev.is_some_and(is_month);
-    let next_is_month = s.w(i + 1).is_some_and(is_month);
+    let prev_is_month = prev.is_some_and(is_month_lower);
+    let next_is_month = s.w(i + 1).is_some_and(is_month_lower);
 
     // Part of a clock time or a race time ("6:30", "2:08:33"), or after one.
     let colon_next = s.is(i + 1, ":") && s.glued(i + 1) && s.is_number(i + 2) && s.glued(i + 2);
@@ -938,7 +1049,7 @@ fn digit_figure(s: &Scan, i: usize) -> Option<Quantity> {
                 && (prev_is_month
                     || next_is_month
                     || (s.is(i + 1, "of")
-                        && (s.w(i + 2).is_some_and(is_month)
+                        && (s.w(i + 2).is_some_and(is_month_lower)
                             || (matches!(s.w(i + 2), Some("last" | "this" | "next"))
                                 && s.is(i + 3, "month")))));
             if day_like {
@@ -962,18 +1073,18 @@ fn digit_figure(s: &Scan, i: usize) -> Option<Quantity> {
             && s.is(i - 1, "and")
             && s.is_number(i - 2)
             && i >= s.start + 3
-            && s.w(i - 3).is_some_and(is_month);
+            && s.w(i - 3).is_some_and(is_month_lower);
         if prev_is_month || next_is_month || after_and_day {
             return Some(blank(QuantityKind::Day, value, i..i + 1, a));
         }
     }
 
     // Years: four digits, no separator, not followed by a plural count noun.
-    let plain = text.chars().all(|c| c.is_ascii_digit());
+    let plain = text.bytes().all(|b| b.is_ascii_digit());
     if plain && text.len() == 4 && (1000.0..=2100.0).contains(&value) {
         let next_plural = s.is_word(i + 1)
             && !s.a.tokens[i + 1].capitalised
-            && s.w(i + 1).is_some_and(is_plural)
+            && s.w(i + 1).is_some_and(is_plural_lower)
             && !s.glued(i + 1);
         if !next_plural {
             let mut q = blank(QuantityKind::Year, value, i..i + 1, a);
@@ -1012,10 +1123,12 @@ fn is_clock_suffix(s: &Scan, j: usize) -> bool {
 
 fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
     let a = s.a;
-    let w = s.w(i)?;
-    if !may_be_number_word(w) {
+    // Could it be one of `NUMBER_WORDS`? (`has_shape` rules out nearly every other word,
+    // "the", "said", "that", before the word lists are consulted.)
+    if !has_shape(&NUMBER_WORD_SHAPES, s.lower_bytes(i)) {
         return None;
     }
+    let w = s.w(i)?;
     // Capitalised ordinals and numbers inside a sentence are names ("First Nations", "the
     // Fourth of July", "Second World War", "Big Four").
     let inner_capital = a.tokens[i].capitalised && i > s.start && !after_opening(s, i);
@@ -1025,7 +1138,7 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
             return None;
         }
         // "Fourth of July" at the start of a sentence.
-        if s.is(i + 1, "of") && s.w(i + 2).is_some_and(is_month) {
+        if s.is(i + 1, "of") && s.w(i + 2).is_some_and(is_month_lower) {
             return None;
         }
         // "second" the unit of time: "a split second", "87 seconds" (plural is not ordinal),
@@ -1128,16 +1241,21 @@ fn word_figure(s: &Scan, i: usize) -> Option<Quantity> {
     Some(q)
 }
 
-/// Could lower-case `w` be a number word, an ordinal word, a vague count or "dozen"? Every such
-/// word has 3 to 11 letters and starts with one of these: a quick test that rules out most
-/// words before the word lists are consulted.
-fn may_be_number_word(w: &str) -> bool {
-    (3..=11).contains(&w.len())
-        && matches!(
-            w.as_bytes()[0],
-            b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z'
-        )
-}
+/// Every word `word_figure` reads as a number: cardinals, ordinals, vague counts, "dozen".
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth",
+    "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth", "hundredth", "thousandth",
+    "dozens", "scores", "hundreds", "thousands", "millions", "billions", "dozen",
+];
+
+/// `shapes` of `NUMBER_WORDS`, built when compiling.
+static NUMBER_WORD_SHAPES: [u16; 1024] = shapes(NUMBER_WORDS);
 
 /// The token right after an opening quote or bracket counts as sentence-initial.
 fn after_opening(s: &Scan, i: usize) -> bool {
@@ -1428,7 +1546,9 @@ fn apposition_age(s: &Scan, q: &mut Quantity) {
     let name_before = s.is(i - 1, ",")
         && s.is_word(i - 2)
         && a.tokens[i - 2].capitalised
-        && !s.w(i - 2).is_some_and(|w| is_month(w) || is_weekday(w));
+        && !s
+            .w(i - 2)
+            .is_some_and(|w| is_month_lower(w) || is_weekday_lower(w));
     let closed = matches!(s.w(i + 1), Some("," | "." | ")" | ";")) || i + 1 >= s.end;
     if name_before && closed {
         q.kind = QuantityKind::Age;
@@ -1694,21 +1814,90 @@ mod tests {
 
     #[test]
     fn every_number_word_passes_the_quick_test() {
-        let words = "zero one two three four five six seven eight nine ten eleven twelve thirteen \
-            fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty \
-            seventy eighty ninety first second third fourth fifth sixth seventh eighth ninth tenth \
-            eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth \
-            nineteenth twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth \
-            ninetieth hundredth thousandth dozens scores hundreds thousands millions billions dozen";
-        for w in words.split_whitespace() {
+        for &w in NUMBER_WORDS {
             let known = word_number(w).is_some()
                 || ordinal_word(w).is_some()
                 || VAGUE.iter().any(|(x, _)| *x == w)
                 || w == "dozen";
             assert!(known, "{w} is not in the word lists");
-            assert!(may_be_number_word(w), "{w}");
+            assert!(has_shape(&NUMBER_WORD_SHAPES, w.as_bytes()), "{w}");
         }
-        assert!(!may_be_number_word("of") && !may_be_number_word("and"));
+        for v in 0..20 {
+            let w = in_words(v).unwrap();
+            assert!(NUMBER_WORDS.contains(&w.as_str()), "{w}");
+        }
+        for v in (20..100).step_by(10) {
+            let w = in_words(v).unwrap();
+            assert!(NUMBER_WORDS.contains(&w.as_str()), "{w}");
+        }
+        for (w, _) in VAGUE {
+            assert!(NUMBER_WORDS.contains(w), "{w}");
+        }
+        for w in ["of", "and", "the", "said", "that", "this", "fourths", "thi"] {
+            assert!(!has_shape(&NUMBER_WORD_SHAPES, w.as_bytes()), "{w}");
+        }
+        // Non-letters share slots with letters; they may pass, but never panic.
+        for w in ["1st", "é1é", "--------", "ab"] {
+            let _ = has_shape(&NUMBER_WORD_SHAPES, w.as_bytes());
+        }
+    }
+
+    #[test]
+    fn figures_parse_as_the_standard_library_reads_them() {
+        for num in [
+            "0",
+            "7",
+            "007",
+            "2019",
+            "1,100",
+            "1,100.50",
+            "43,812",
+            "3.14",
+            "123456789012345",
+            "1234567890123456",
+            "12345678901234567890123",
+            "1,234,567,890,123,456,789,012,345,678,901,234,567",
+            ".5",
+            "1.",
+            "1,,2",
+            ",",
+            "",
+            "1.2.3",
+        ] {
+            let expected: Option<f64> = num.replace(',', "").parse().ok();
+            assert_eq!(parse_figure(num), expected, "{num}");
+        }
+    }
+
+    #[test]
+    fn the_irregular_words_pass_their_quick_test() {
+        for (&w, &l) in IRREGULAR_WORDS.iter().zip(IRREGULAR_LEMMAS) {
+            assert_eq!(irregular(w), Some(l), "{w}");
+            assert!(is_irregular_lemma(l), "{l}");
+        }
+        for w in [
+            "",
+            "a",
+            "the",
+            "officers",
+            "man",
+            "persons",
+            "personal",
+            "$",
+            "€",
+            "e",
+            "percent",
+            "very long words are ruled out by length",
+        ] {
+            assert_eq!(irregular(w), irregular_match(w), "{w}");
+        }
+        assert!(!is_irregular_lemma("officer"));
+        assert_eq!(irregular_words_for("man").collect::<Vec<_>>(), ["men"]);
+        assert_eq!(
+            irregular_words_for("person").collect::<Vec<_>>(),
+            ["people", "persons"]
+        );
+        assert_eq!(irregular_words_for("officer").count(), 0);
     }
 
     #[test]

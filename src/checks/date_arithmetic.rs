@@ -473,7 +473,7 @@ impl DateArithmetic {
                 .map(|(k, _)| k)
                 .collect();
             for name in numeric::names_in_sentence(a, q.sentence) {
-                picked.extend(by_name.get(name.as_str()).into_iter().flatten());
+                picked.extend(by_name.get(name).into_iter().flatten());
             }
             picked.sort_unstable();
             picked.dedup();
@@ -531,7 +531,7 @@ impl DateArithmetic {
             };
             let Some(start) = start else { continue };
             for name in numeric::names_in_sentence(a, y.sentence) {
-                by_name.entry(name.as_str()).or_default().push(all.len());
+                by_name.entry(name).or_default().push(all.len());
             }
             all.push((y.sentence, start));
         }

@@ -3,11 +3,11 @@
 //! writing a corrected figure in the article's own style.
 
 use crate::analysis::numbers::{self, QuantityKind};
-use crate::analysis::{Analysis, TokenKind};
+use crate::analysis::{Analysis, Names, TokenKind};
 use std::collections::BTreeSet;
 
 /// Surnames and other names in a sentence, lower case (see `Analysis::names_in_sentence`).
-pub fn names_in_sentence<'x>(a: &'x Analysis, sentence: usize) -> &'x BTreeSet<String> {
+pub fn names_in_sentence<'x>(a: &'x Analysis, sentence: usize) -> Names<'x> {
     a.names_in_sentence(sentence)
 }
 

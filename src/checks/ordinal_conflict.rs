@@ -17,8 +17,9 @@ use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::numbers::{Quantity, QuantityKind};
 use crate::diagnostic::Diagnostic;
+use crate::fast_hash::FastMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,10 +80,40 @@ struct OrdinalConflict {
     /// noun lemma → group name
     group_of: BTreeMap<String, String>,
     /// noun lemma → words one of which must be in the sentence
-    generic: BTreeMap<String, Vec<String>>,
-    deixis: Vec<String>,
-    hypothetical: Vec<String>,
+    generic: BTreeMap<String, Words>,
+    deixis: Words,
+    hypothetical: Words,
     superlatives: bool,
+}
+
+/// Lower-case words, asked about token by token: a table of their first bytes rules out most
+/// tokens before any comparison.
+struct Words {
+    list: Vec<String>,
+    first: [bool; 256],
+    /// An empty word is listed (no token is empty, but a determiner could be asked about).
+    empty: bool,
+}
+
+impl Words {
+    fn new(list: Vec<String>) -> Words {
+        let mut first = [false; 256];
+        let mut empty = false;
+        for w in &list {
+            match w.as_bytes().first() {
+                Some(&b) => first[b as usize] = true,
+                None => empty = true,
+            }
+        }
+        Words { list, first, empty }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) => self.first[b as usize] && self.list.iter().any(|x| x == w),
+            None => self.empty,
+        }
+    }
 }
 
 pub static KIND: Kind = Kind {
@@ -124,10 +155,15 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
         generic: o
             .generic
             .into_iter()
-            .map(|(k, v)| (crate::analysis::numbers::lemma(&k), numeric::lower(v)))
+            .map(|(k, v)| {
+                (
+                    crate::analysis::numbers::lemma(&k),
+                    Words::new(numeric::lower(v)),
+                )
+            })
             .collect(),
-        deixis: numeric::lower(o.deixis),
-        hypothetical: numeric::lower(o.hypothetical),
+        deixis: Words::new(numeric::lower(o.deixis)),
+        hypothetical: Words::new(numeric::lower(o.hypothetical)),
         superlatives: o.superlatives,
     }))
 }
@@ -136,33 +172,29 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
 struct Mention<'q> {
     q: &'q Quantity,
     /// Noun lemma, if in a group.
-    noun: Option<String>,
-    group: Option<String>,
+    noun: Option<&'q str>,
+    group: Option<&'q str>,
     /// Up to six lower-case words after the noun, to the clause end.
-    complement: Vec<String>,
+    complement: Vec<&'q str>,
     deictic: bool,
     /// A generic noun outside its group's context.
     generic: bool,
 }
 
 impl OrdinalConflict {
-    fn mention<'q>(&self, a: &Analysis, q: &'q Quantity) -> Option<Mention<'q>> {
+    fn mention<'q>(&'q self, a: &'q Analysis, q: &'q Quantity) -> Option<Mention<'q>> {
         if q.kind != QuantityKind::Ordinal || a.is_heading_sentence(q.sentence) {
             return None;
         }
-        let noun = q.noun.as_ref().map(|n| n.lemma.clone());
-        let mut group = noun.as_ref().and_then(|n| self.group_of.get(n)).cloned();
+        let noun = q.noun.as_ref().map(|n| n.lemma.as_str());
+        let mut group = noun.and_then(|n| self.group_of.get(n)).map(String::as_str);
         // A generic noun out of its context ("visited for the third time") joins no group: it
         // is compared only with the same noun counted from the same point.
         let mut generic = false;
-        if let Some(words) = noun.as_ref().and_then(|n| self.generic.get(n)) {
+        if let Some(words) = noun.and_then(|n| self.generic.get(n)) {
             let s = &a.sentences[q.sentence];
-            if !s
-                .tokens
-                .clone()
-                .any(|i| words.iter().any(|w| w == a.lower(i)))
-            {
-                group = noun.clone();
+            if !s.tokens.clone().any(|i| words.contains(a.lower(i))) {
+                group = noun;
                 generic = true;
             }
         }
@@ -172,14 +204,14 @@ impl OrdinalConflict {
         let s = &a.sentences[q.sentence];
         // Hypothetical or another instance: "seeking a fourth term", "a possible third round".
         let from = q.tokens.start.saturating_sub(4).max(s.tokens.start);
-        if (from..q.tokens.start).any(|i| self.hypothetical.iter().any(|h| h == a.lower(i))) {
+        if (from..q.tokens.start).any(|i| self.hypothetical.contains(a.lower(i))) {
             return None;
         }
         let after = q.phrase.end.max(q.tokens.end);
-        let complement: Vec<String> = (after..s.tokens.end)
+        let complement: Vec<&str> = (after..s.tokens.end)
             .take_while(|&i| !matches!(a.word(i), "," | "." | ";" | ":" | "(" | "\"" | "”"))
             .take(6)
-            .map(|i| a.lower(i).to_string())
+            .map(|i| a.lower(i))
             .collect();
         Some(Mention {
             q,
@@ -204,37 +236,34 @@ impl OrdinalConflict {
         }
         let s = &a.sentences[q.sentence];
         let mut j = q.tokens.start;
-        let back = |j: &mut usize| -> Option<String> {
+        let back = |j: &mut usize| -> Option<&str> {
             if *j <= s.tokens.start {
                 return None;
             }
             *j -= 1;
-            Some(a.lower(*j).to_string())
+            Some(a.lower(*j))
         };
         let Some(mut w) = back(&mut j) else {
             return false;
         };
-        if matches!(w.as_str(), "the" | "a" | "its" | "their") {
+        if matches!(w, "the" | "a" | "its" | "their") {
             match back(&mut j) {
                 Some(x) => w = x,
                 None => return false,
             }
         }
         if !matches!(
-            w.as_str(),
+            w,
             "is" | "was" | "marks" | "marked" | "becomes" | "became" | "be"
         ) {
             return false;
         }
         let mut subject = back(&mut j);
-        if subject
-            .as_deref()
-            .is_some_and(|x| matches!(x, "would" | "will"))
-        {
+        if subject.is_some_and(|x| matches!(x, "would" | "will")) {
             subject = back(&mut j);
         }
         // "It was the second time" is an idiom about any event; only "this" points.
-        subject.is_some_and(|x| self.deixis.contains(&x))
+        subject.is_some_and(|x| self.deixis.contains(x))
     }
 
     /// What a mention can share with another of its bucket for `related` to tie them: a
@@ -247,8 +276,8 @@ impl OrdinalConflict {
                 .collect();
         }
         let mut keys = Vec::new();
-        if let Some(noun) = m.noun.as_deref() {
-            if let Some(at) = m.complement.iter().position(|w| w == "since")
+        if let Some(noun) = m.noun {
+            if let Some(at) = m.complement.iter().position(|&w| w == "since")
                 && at + 1 < m.complement.len()
             {
                 keys.push(Key::Anchor(noun, &m.complement[..at + 2]));
@@ -261,7 +290,7 @@ impl OrdinalConflict {
             keys.extend(
                 numeric::names_in_sentence(a, m.q.sentence)
                     .iter()
-                    .map(|n| Key::Name(n.as_str())),
+                    .map(Key::Name),
             );
         }
         keys
@@ -296,8 +325,8 @@ impl OrdinalConflict {
         if same_noun {
             // "the second round of layoffs since July" … "the third round of layoffs since
             // July": a count of events since one anchor.
-            let anchored = |c: &[String]| -> Option<std::ops::Range<usize>> {
-                let at = c.iter().position(|w| w == "since")?;
+            let anchored = |c: &[&str]| -> Option<std::ops::Range<usize>> {
+                let at = c.iter().position(|&w| w == "since")?;
                 (at + 1 < c.len()).then_some(0..at + 2)
             };
             // A generic noun must match to the end of the clause ("failed for the third time
@@ -324,10 +353,9 @@ impl OrdinalConflict {
         if event_year(a, x) || event_year(a, y) {
             return None;
         }
-        let shared = numeric::names_in_sentence(a, x.q.sentence)
-            .intersection(numeric::names_in_sentence(a, y.q.sentence))
-            .count();
-        (shared > 0).then_some("both mentions are about the same subject")
+        let shared = !numeric::names_in_sentence(a, x.q.sentence)
+            .is_disjoint(numeric::names_in_sentence(a, y.q.sentence));
+        shared.then_some("both mentions are about the same subject")
     }
 }
 
@@ -347,7 +375,7 @@ enum Key<'m> {
     /// A year in both sentences (superlatives).
     Year(i64),
     /// The same noun counted since the same point ("round of layoffs since July").
-    Anchor(&'m str, &'m [String]),
+    Anchor(&'m str, &'m [&'m str]),
     /// The same noun, "this" in both ("this fourth strike").
     Deictic(&'m str),
     /// A name in both sentences (different nouns of one group).
@@ -358,7 +386,7 @@ enum Key<'m> {
 const MENTIONS_KEPT_PER_VALUE: usize = 4;
 
 /// The earlier mentions of a bucket by key, in document order.
-type Bucket<'m> = HashMap<Key<'m>, Vec<usize>>;
+type Bucket<'m> = FastMap<Key<'m>, Vec<usize>>;
 
 fn phrase(a: &Analysis, q: &Quantity) -> std::ops::Range<usize> {
     let mut end = q.span.end;
@@ -381,11 +409,11 @@ impl Check for OrdinalConflict {
         // within a bucket only those that share what `related` asks for: a year (superlatives),
         // the noun and its "since …" anchor, the noun and "this", or a name. Each later mention
         // looks these up instead of comparing itself with every earlier one.
-        let mut buckets: HashMap<(bool, &str), Bucket> = HashMap::new();
+        let mut buckets: FastMap<(bool, &str), Bucket> = FastMap::default();
         for (j, later) in mentions.iter().enumerate() {
-            let key = match (&later.q.superlative, &later.group) {
+            let key = match (&later.q.superlative, later.group) {
                 (Some(s), _) if self.superlatives => (true, s.as_str()),
-                (None, Some(g)) => (false, g.as_str()),
+                (None, Some(g)) => (false, g),
                 _ => continue,
             };
             let bucket = buckets.entry(key).or_default();

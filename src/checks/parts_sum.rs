@@ -176,6 +176,11 @@ impl PartsSum {
             j += 1;
         }
         let Some(start) = start else { return };
+        // The breakdown must start with a figure ("24 crew members: 11 Indonesians, …"): most
+        // lists after a colon ("two cities: Bogotá, …") are ruled out before they are parsed.
+        if !lists::may_be_all_figures(a, start, s.tokens.end) {
+            return;
+        }
         let Some(list) = lists::parse(a, start, s.tokens.end) else {
             return;
         };
