@@ -69,10 +69,10 @@ pub struct Quantity {
     /// Determiner right before the figure (lower case): "the", "its", "this", or "'s" for a
     /// possessive ("Dizon's"). A bare determiner marks a figure that refers back to one
     /// already given ("the 46 persons").
-    pub determiner: Option<String>,
+    pub determiner: Option<&'static str>,
     /// A modifier between determiner and figure that makes it a part or a new figure:
     /// "remaining", "other", "final", "another", "further"…
-    pub premodifier: Option<(String, Range<usize>)>,
+    pub premodifier: Option<(&'static str, Range<usize>)>,
     /// The noun counted or measured: "18 police officers" → officer; "85 million euros" →
     /// euro; for a compound ("43,812-vote margin", "10-kilometre race") the unit: vote.
     pub noun: Option<Noun>,
@@ -1378,7 +1378,7 @@ fn ordinal_tail(s: &Scan, q: &mut Quantity) {
             q.noun = Some(Noun {
                 token: end + 1,
                 span: a.tokens[end + 1].span.clone(),
-                lemma: lemma(w),
+                lemma: lemma_of_lower(w).into_owned(),
             });
             q.phrase = end + 1..end + 2;
             return;
@@ -1490,7 +1490,7 @@ fn look_back(s: &Scan, q: &mut Quantity) {
         && let Some(w) = s.w(j - 1)
         && PREMODIFIERS_SET.contains(w)
     {
-        q.premodifier = Some((w.to_string(), a.tokens[j - 1].span.clone()));
+        q.premodifier = Some((listed(PREMODIFIERS, w), a.tokens[j - 1].span.clone()));
         j -= 1;
     }
     // Determiner.
@@ -1498,11 +1498,11 @@ fn look_back(s: &Scan, q: &mut Quantity) {
         && let Some(w) = s.w(j - 1)
     {
         if DETERMINERS_SET.contains(w) {
-            q.determiner = Some(w.to_string());
+            q.determiner = Some(listed(DETERMINERS, w));
         } else if a.tokens[j - 1].kind == TokenKind::Word
             && (w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"))
         {
-            q.determiner = Some("'s".into());
+            q.determiner = Some("'s");
         }
     }
     // "a margin of 48,312", "a bid of 85 million euros", "a total of 665".
@@ -1512,7 +1512,7 @@ fn look_back(s: &Scan, q: &mut Quantity) {
             q.of_noun = Some(Noun {
                 token: j - 2,
                 span: a.tokens[j - 2].span.clone(),
-                lemma: lemma(w),
+                lemma: lemma_of_lower(w).into_owned(),
             });
         }
     }
@@ -1527,6 +1527,14 @@ fn look_back(s: &Scan, q: &mut Quantity) {
         q.tokens.start = j - 1;
         q.span.start = a.tokens[j - 1].span.start;
     }
+}
+
+/// The entry of `list` that is `w` (which must be one).
+fn listed(list: &[&'static str], w: &str) -> &'static str {
+    list.iter()
+        .find(|&&x| x == w)
+        .copied()
+        .expect("a word of the list")
 }
 
 /// "Luka Modrić, 35, but…", "Tanui, 27, who…": a bare small number between commas right
@@ -1679,13 +1687,13 @@ mod tests {
     #[test]
     fn determiners_premodifiers_and_of_nouns() {
         let q = one("The families of the 46 persons who died.");
-        assert_eq!(q.determiner.as_deref(), Some("the"));
+        assert_eq!(q.determiner, Some("the"));
         assert!(q.is_definite());
         let q = one("and the remaining 31 in the region");
         assert_eq!(q.premodifier.as_ref().unwrap().0, "remaining");
         assert!(!q.is_definite());
         let q = one("Dizon's 43,812-vote margin was the widest.");
-        assert_eq!(q.determiner.as_deref(), Some("'s"));
+        assert_eq!(q.determiner, Some("'s"));
         assert_eq!(q.noun.as_ref().unwrap().lemma, "vote");
         assert_eq!(q.head.as_ref().unwrap().lemma, "margin");
         let q = one("She won by a margin of 48,312 over him.");

@@ -132,8 +132,13 @@ fn item_texts(a: &Analysis, list: &List) -> String {
     }
 }
 
+/// A count as a message writes it: "three", "forty-two", "120" (`write_like("x", n)`,
+/// without its case matching).
 fn count_words(n: usize) -> String {
-    numeric::write_like("x", n as f64)
+    u32::try_from(n)
+        .ok()
+        .and_then(crate::analysis::numbers::in_words)
+        .unwrap_or_else(|| n.to_string())
 }
 
 impl CountVsList {
@@ -316,6 +321,26 @@ mod tests {
 
     fn hits(text: &str) -> Vec<String> {
         run_kind(&KIND, "", text, None)
+    }
+
+    #[test]
+    fn counts_are_written_as_write_like_writes_them() {
+        for n in [
+            0,
+            1,
+            7,
+            19,
+            20,
+            42,
+            99,
+            100,
+            120,
+            1000,
+            12345,
+            usize::MAX >> 12,
+        ] {
+            assert_eq!(count_words(n), numeric::write_like("x", n as f64), "{n}");
+        }
     }
 
     #[test]

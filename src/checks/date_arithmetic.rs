@@ -431,7 +431,6 @@ impl DateArithmetic {
         }
         let possessive = q
             .determiner
-            .as_deref()
             .is_some_and(|d| matches!(d, "its" | "his" | "her" | "their"));
         let after = q.phrase.end;
         let end = a.sentences[q.sentence].tokens.end;

@@ -86,31 +86,44 @@ struct OrdinalConflict {
     superlatives: bool,
 }
 
-/// Lower-case words, asked about token by token: a table of their first bytes rules out most
-/// tokens before any comparison.
+/// Lower-case words, asked about token by token: a table of their first bytes and lengths
+/// rules out nearly every token before any comparison.
 struct Words {
     list: Vec<String>,
-    first: [bool; 256],
+    /// For each first byte, bit `n` set when a word of `n` bytes (31 or more: bit 31) starts
+    /// with it.
+    shapes: [u32; 256],
     /// An empty word is listed (no token is empty, but a determiner could be asked about).
     empty: bool,
 }
 
 impl Words {
     fn new(list: Vec<String>) -> Words {
-        let mut first = [false; 256];
+        let mut shapes = [0u32; 256];
         let mut empty = false;
         for w in &list {
             match w.as_bytes().first() {
-                Some(&b) => first[b as usize] = true,
+                Some(&b) => shapes[b as usize] |= Words::length_bit(w),
                 None => empty = true,
             }
         }
-        Words { list, first, empty }
+        Words {
+            list,
+            shapes,
+            empty,
+        }
+    }
+
+    fn length_bit(w: &str) -> u32 {
+        1 << w.len().min(31)
     }
 
     fn contains(&self, w: &str) -> bool {
         match w.as_bytes().first() {
-            Some(&b) => self.first[b as usize] && self.list.iter().any(|x| x == w),
+            Some(&b) => {
+                self.shapes[b as usize] & Words::length_bit(w) != 0
+                    && self.list.iter().any(|x| x == w)
+            }
             None => self.empty,
         }
     }
@@ -471,6 +484,32 @@ mod tests {
 
     fn hits(text: &str) -> Vec<String> {
         run_kind(&KIND, RULE, text, None)
+    }
+
+    #[test]
+    fn word_lists_answer_as_a_scan_would() {
+        let list: Vec<String> = [
+            "this",
+            "these",
+            "",
+            "a-very-long-word-of-more-than-31-bytes",
+        ]
+        .map(String::from)
+        .to_vec();
+        let words = Words::new(list.clone());
+        for w in [
+            "this",
+            "thus",
+            "these",
+            "the",
+            "",
+            "a-very-long-word-of-more-than-31-bytes",
+            "a-very-long-word-of-more-than-31-bytez",
+            "é",
+        ] {
+            assert_eq!(words.contains(w), list.iter().any(|x| x == w), "{w}");
+        }
+        assert!(!Words::new(vec![]).contains(""));
     }
 
     #[test]

@@ -108,7 +108,7 @@ impl PartsSum {
     fn complete_part(&self, a: &Analysis, q: &Quantity) -> bool {
         if q.premodifier
             .as_ref()
-            .is_some_and(|(p, _)| self.complete.contains(p))
+            .is_some_and(|(p, _)| self.complete.iter().any(|c| c == p))
         {
             return true;
         }
