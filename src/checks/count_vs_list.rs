@@ -127,7 +127,7 @@ fn item_texts(a: &Analysis, list: &List) -> String {
         .map(|r| a.slice(a.tokens[r.start].span.start..a.tokens[r.end - 1].span.end))
         .collect();
     match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => rest.join(", ") + " and " + last,
         _ => items.join(""),
     }
 }
@@ -156,7 +156,13 @@ impl CountVsList {
             && !a.is_heading_sentence(q.sentence)
     }
 
-    fn check(&self, a: &Analysis, q: &Quantity, out: &mut Vec<Diagnostic>) {
+    fn check(
+        &self,
+        a: &Analysis,
+        q: &Quantity,
+        next_lists: &mut Vec<Option<Option<List>>>,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let s = &a.sentences[q.sentence];
         let n = q.value as usize;
         let count_span = q.phrase_span(false);
@@ -248,42 +254,63 @@ impl CountVsList {
         if next >= a.sentences.len() || a.sentences[next].block != s.block {
             return;
         }
-        let ns = &a.sentences[next];
-        for i in ns.tokens.clone() {
-            let Some((_, e)) = phrase_at(a, i, ns.tokens.end, &self.introducers) else {
-                continue;
-            };
-            if let Some(list) = lists::parse(a, e, ns.tokens.end)
-                && !list.open
-                && list.items.len() >= 3
-                && lists::all_items_capitalised(a, &list)
-                && (n < list.min || n > list.max)
-                && n.abs_diff(list.min).min(n.abs_diff(list.max)) <= self.near_miss
-            {
-                self.report(a, q, &list, out);
-            }
-            return;
+        if let Some(list) = self.introduced_list(a, next, next_lists)
+            && !list.open
+            && list.items.len() >= 3
+            && lists::all_items_capitalised(a, list)
+            && (n < list.min || n > list.max)
+            && n.abs_diff(list.min).min(n.abs_diff(list.max)) <= self.near_miss
+        {
+            self.report(a, q, list, out);
         }
+    }
+
+    /// The list after the first introducer of sentence `s` ("signed by France, Poland, …"),
+    /// if it has one: worked out once per sentence (in `memo`), however many counts come
+    /// before it.
+    fn introduced_list<'m>(
+        &self,
+        a: &Analysis,
+        s: usize,
+        memo: &'m mut Vec<Option<Option<List>>>,
+    ) -> Option<&'m List> {
+        if memo.is_empty() {
+            memo.resize(a.sentences.len(), None);
+        }
+        memo[s]
+            .get_or_insert_with(|| {
+                let ns = &a.sentences[s];
+                let e = ns.tokens.clone().find_map(|i| {
+                    phrase_at(a, i, ns.tokens.end, &self.introducers).map(|(_, e)| e)
+                })?;
+                lists::parse(a, e, ns.tokens.end)
+            })
+            .as_ref()
     }
 
     fn report(&self, a: &Analysis, q: &Quantity, list: &List, out: &mut Vec<Diagnostic>) {
         let count_span = q.phrase_span(false);
         let count_text = a.slice(count_span.clone());
+        // (Joined rather than `format!`ted: cheaper, and an article can make many of these.)
         let named = if list.min == list.max {
             count_words(list.min)
         } else {
-            format!("{} or {}", count_words(list.min), count_words(list.max))
+            [count_words(list.min), count_words(list.max)].join(" or ")
         };
-        let mut d = Diagnostic::new(
-            count_span,
-            format!(
-                "'{count_text}', but the list names {named}: {}",
-                item_texts(a, list)
-            ),
-        )
-        .with_primary_label(format!("{} stated here", count_words(q.value as usize)))
-        .with_label(list.span.clone(), format!("{named} listed here"))
-        .with_help("add the missing item or correct the count");
+        let message = [
+            "'",
+            count_text,
+            "', but the list names ",
+            &named,
+            ": ",
+            &item_texts(a, list),
+        ]
+        .concat();
+        let stated = count_words(q.value as usize) + " stated here";
+        let mut d = Diagnostic::new(count_span, message)
+            .with_primary_label(stated)
+            .with_label(list.span.clone(), named + " listed here")
+            .with_help("add the missing item or correct the count");
         if list.min == list.max {
             let original = a.slice(q.span.clone());
             d = d.with_fix(
@@ -306,9 +333,10 @@ fn noun_text(a: &Analysis, q: &Quantity) -> String {
 impl Check for CountVsList {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
+        let mut next_lists = Vec::new();
         for q in a.quantities() {
             if self.countable(a, q) {
-                self.check(a, q, out);
+                self.check(a, q, &mut next_lists, out);
             }
         }
     }
@@ -408,6 +436,13 @@ mod tests {
                 "Ministers from 11 countries sent a letter. The letter, signed by France, Poland, Italy, Ireland, Austria, Romania, Hungary, Spain, Greece and Portugal, demanded more."
             ),
             vec!["11 countries"]
+        );
+        // Two counts before one list: each is compared with it (the list is read once).
+        assert_eq!(
+            hits(
+                "Ministers from 11 countries and 12 agencies sent 3 letters. The letter, signed by France, Poland, Italy, Ireland, Austria, Romania, Hungary, Spain, Greece and Portugal, demanded more."
+            ),
+            vec!["11 countries", "12 agencies"]
         );
     }
 
