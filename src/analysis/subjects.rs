@@ -64,12 +64,39 @@ impl<'x> Names<'x> {
 
     /// No name in both (`BTreeSet::is_disjoint`). Both must be of one document.
     pub fn is_disjoint(&self, other: Names) -> bool {
-        !self.ids.iter().any(|id| other.ids.contains(id))
+        self.shared_up_to(other, 1) == 0
     }
 
-    /// How many names are in both.
+    /// How many names are in both. Both must be of one document.
     pub fn shared(&self, other: Names) -> usize {
-        self.ids.iter().filter(|id| other.ids.contains(id)).count()
+        self.shared_up_to(other, usize::MAX)
+    }
+
+    /// How many names are in both, counting no further than `limit`: name by name for a few
+    /// (most sentences have one or two), else by merging the two alphabetical lists, so that
+    /// a sentence of a hundred names is not compared a hundred times a hundred.
+    fn shared_up_to(&self, other: Names, limit: usize) -> usize {
+        let (x, y) = (self.ids, other.ids);
+        if x.len() * y.len() <= 64 {
+            return x.iter().filter(|id| y.contains(id)).take(limit).count();
+        }
+        let name = |id: u32| {
+            let (start, end) = self.names[id as usize];
+            &self.text[start as usize..end as usize]
+        };
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < x.len() && j < y.len() && n < limit {
+            match name(x[i]).cmp(name(y[j])) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
     }
 
     pub fn contains(&self, name: &str) -> bool {
@@ -274,11 +301,15 @@ fn last_word(a: &Analysis, tokens: Range<usize>) -> Option<usize> {
 /// For each of the `pending` names: is it the lemma of a word written in lower case somewhere
 /// in the document ("officials" for "Officials")?
 fn written_in_lower_case(a: &Analysis, distinct: &[Cow<str>], pending: &[u32]) -> Vec<bool> {
+    /// Up to this many names, each is searched for in the text (a fast search per name); more
+    /// are looked up word by word in one pass over the tokens (which costs the same for any
+    /// number of names).
+    const SEARCHED: usize = 12;
     if pending.is_empty() {
         return Vec::new();
     }
     let names: Vec<&str> = pending.iter().map(|&n| &*distinct[n as usize]).collect();
-    if a.lower_buf.len() == a.text.len() {
+    if names.len() <= SEARCHED && a.lower_buf.len() == a.text.len() {
         let found: Option<Vec<bool>> = names.iter().map(|w| searched(a, w)).collect();
         if let Some(found) = found {
             return found;
@@ -327,60 +358,37 @@ fn searched(a: &Analysis, name: &str) -> Option<bool> {
     Some(false)
 }
 
-/// `written_in_lower_case` by one pass over the tokens.
+/// `written_in_lower_case` by one pass over the tokens: the lemma of each word written in
+/// lower case is looked up among the (distinct) names.
 fn scanned(a: &Analysis, names: &[&str]) -> Vec<bool> {
     let mut found = vec![false; names.len()];
+    let index: FastMap<&str, usize> = names.iter().enumerate().map(|(k, &w)| (w, k)).collect();
     // A lemma starts with its word's first byte (suffixes go, irregular plurals keep it:
-    // "men" → "man"), and but for an irregular plural ("men") all of it except its last
-    // letter ("cities" → "city") begins the word: most words are ruled out on these two
-    // tests, without working out their lemma. `by_first[b]` has bit `k` set when the `k`th
-    // name starts with byte `b` (the 64th and later share the last bit, which sends them all
-    // to the exact test).
-    let mut by_first = [0u64; 256];
-    let mut tests: Vec<(&str, &[u8], bool)> = Vec::with_capacity(names.len());
-    for (k, &w) in names.iter().enumerate() {
-        let bit = 1u64 << k.min(63);
+    // "men" → "man"), so most words are ruled out without working out their lemma.
+    let mut first = [false; 256];
+    for w in names {
         match w.as_bytes().first() {
-            Some(&b) => by_first[b as usize] |= bit,
-            None => by_first.iter_mut().for_each(|m| *m |= bit),
+            Some(&b) => first[b as usize] = true,
+            None => first = [true; 256],
         }
-        let prefix = &w.as_bytes()[..w.len().saturating_sub(1)];
-        tests.push((w, prefix, w.is_empty() || numbers::is_irregular_lemma(w)));
     }
     let mut left = names.len();
-    let lower_buf = a.lower_buf.as_bytes();
-    for (i, (t, &(start, _))) in a.tokens.iter().zip(&a.lower_at).enumerate() {
+    for (i, t) in a.tokens.iter().enumerate() {
         if t.kind != TokenKind::Word || t.capitalised {
             continue;
         }
-        // (The first byte of `a.lower(i)`, read without making the slice.)
-        let mut candidates = by_first[lower_buf[start as usize] as usize];
-        if candidates == 0 {
+        let lower = a.lower(i);
+        if !first[lower.as_bytes()[0] as usize] {
             continue;
         }
-        let lower = a.lower(i);
-        let mut lemma: Option<Cow<str>> = None;
-        while candidates != 0 {
-            let bit = candidates.trailing_zeros() as usize;
-            candidates &= candidates - 1;
-            let ks = if bit == 63 {
-                63..tests.len()
-            } else {
-                bit..bit + 1
-            };
-            for k in ks {
-                let (w, prefix, any) = tests[k];
-                if found[k] || !(any || lower.as_bytes().starts_with(prefix)) {
-                    continue;
-                }
-                if *lemma.get_or_insert_with(|| numbers::lemma_of_lower(lower)) == w {
-                    found[k] = true;
-                    left -= 1;
-                }
+        if let Some(&k) = index.get(&*numbers::lemma_of_lower(lower))
+            && !found[k]
+        {
+            found[k] = true;
+            left -= 1;
+            if left == 0 {
+                break;
             }
-        }
-        if left == 0 {
-            break;
         }
     }
     found
@@ -389,7 +397,7 @@ fn scanned(a: &Analysis, names: &[&str]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use crate::analysis::Analysis;
-    use crate::analysis::numbers::{is_irregular_lemma, lemma_of_lower};
+    use crate::analysis::numbers::{irregular_words_for, lemma_of_lower};
     use crate::document::{Document, Format};
 
     #[test]
@@ -449,7 +457,7 @@ mod tests {
             let l = lemma_of_lower(w);
             let prefix = &l.as_bytes()[..l.len().saturating_sub(1)];
             assert!(
-                is_irregular_lemma(&l) || w.as_bytes().starts_with(prefix),
+                irregular_words_for(&l).any(|x| x == w) || w.as_bytes().starts_with(prefix),
                 "{w} → {l}"
             );
         }
@@ -520,6 +528,36 @@ mod tests {
                 assert_eq!(names, [&*lemma_of_lower(w)]);
             }
         }
+    }
+
+    #[test]
+    fn long_lists_of_names_are_compared_by_merging() {
+        let letter = |k: u8| char::from(b'a' + k);
+        let name = |k: u8| format!("Zorb{}{}", letter(k / 26), letter(k % 26));
+        // Sentence 0 names 0..40, sentence 1 names 30..70 (every other one), sentence 2 none
+        // of them.
+        let first: Vec<String> = (0..40).map(name).collect();
+        let second: Vec<String> = (30..70).step_by(2).map(name).collect();
+        let third: Vec<String> = (100..130).map(name).collect();
+        let text = format!(
+            "We met {}. We met {}. We met {}.",
+            first.join(", "),
+            second.join(", "),
+            third.join(", ")
+        );
+        let d = analysed(&text);
+        let a = Analysis::new(&d);
+        let (x, y, z) = (
+            a.names_in_sentence(0),
+            a.names_in_sentence(1),
+            a.names_in_sentence(2),
+        );
+        assert_eq!((x.len(), y.len(), z.len()), (40, 20, 30));
+        assert_eq!(x.shared(y), 5);
+        assert_eq!(y.shared(x), 5);
+        assert!(!x.is_disjoint(y) && x.is_disjoint(z) && z.is_disjoint(y));
+        let slow = x.iter().filter(|n| y.contains(n)).count();
+        assert_eq!(slow, 5);
     }
 
     #[test]
