@@ -473,8 +473,11 @@ impl Check for QuantityConflict {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
         let mut index = None;
+        // (Most figures are not definite back-references: ruled out before the call.)
         for q in a.quantities() {
-            self.check(a, q, &mut index, out);
+            if q.is_definite() {
+                self.check(a, q, &mut index, out);
+            }
         }
     }
 }
