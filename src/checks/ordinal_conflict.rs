@@ -17,7 +17,7 @@ use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::numbers::{Quantity, QuantityKind};
 use crate::diagnostic::Diagnostic;
-use crate::fast_hash::FastMap;
+use crate::fast_hash::{FastMap, ShapeFilter};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -86,46 +86,24 @@ struct OrdinalConflict {
     superlatives: bool,
 }
 
-/// Lower-case words, asked about token by token: a table of their first bytes and lengths
+/// Lower-case words, asked about token by token: a filter on their first bytes and lengths
 /// rules out nearly every token before any comparison.
 struct Words {
     list: Vec<String>,
-    /// For each first byte, bit `n` set when a word of `n` bytes (31 or more: bit 31) starts
-    /// with it.
-    shapes: [u32; 256],
-    /// An empty word is listed (no token is empty, but a determiner could be asked about).
-    empty: bool,
+    shapes: ShapeFilter,
 }
 
 impl Words {
     fn new(list: Vec<String>) -> Words {
-        let mut shapes = [0u32; 256];
-        let mut empty = false;
+        let mut shapes = ShapeFilter::default();
         for w in &list {
-            match w.as_bytes().first() {
-                Some(&b) => shapes[b as usize] |= Words::length_bit(w),
-                None => empty = true,
-            }
+            shapes.insert(w);
         }
-        Words {
-            list,
-            shapes,
-            empty,
-        }
-    }
-
-    fn length_bit(w: &str) -> u32 {
-        1 << w.len().min(31)
+        Words { list, shapes }
     }
 
     fn contains(&self, w: &str) -> bool {
-        match w.as_bytes().first() {
-            Some(&b) => {
-                self.shapes[b as usize] & Words::length_bit(w) != 0
-                    && self.list.iter().any(|x| x == w)
-            }
-            None => self.empty,
-        }
+        self.shapes.may_contain(w) && self.list.iter().any(|x| x == w)
     }
 }
 
