@@ -212,7 +212,7 @@ impl LineIndex {
 
 /// Characters and UTF-16 code units in a run of UTF-8 bytes, which may start or end inside a
 /// character: each character is counted at its first byte (a 4-byte one is 2 UTF-16 units).
-fn units(bytes: &[u8]) -> (usize, usize) {
+pub fn units(bytes: &[u8]) -> (usize, usize) {
     // Eight bytes at a time: every finding's column is counted from a checkpoint (or its line
     // start), and the checkpoints from the text's start.
     const HIGH: u64 = 0x8080_8080_8080_8080;

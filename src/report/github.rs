@@ -48,8 +48,7 @@ fn command(s: Severity) -> &'static str {
 impl Reporter for Github {
     fn file(&mut self, _out: &mut dyn Write, f: &FileResult) -> io::Result<()> {
         for d in f.diagnostics {
-            let s = f.position(d.span.start);
-            let e = f.position(d.span.end);
+            let (s, e) = f.span_positions(&d.span);
             let mut props = format!(
                 "file={},line={},endLine={}",
                 escape_property(f.path),

@@ -2,6 +2,7 @@
 
 use super::{FileResult, Reporter, Summary};
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::source::Position;
 use serde_json::json;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -76,9 +77,7 @@ fn write_usize(out: &mut Vec<u8>, n: usize) {
 }
 
 /// `{"column":…,"end":…,"end_column":…,"end_line":…,"line":…,"start":…}`
-fn write_span(out: &mut Vec<u8>, f: &FileResult, r: &Range<usize>) {
-    let s = f.position(r.start);
-    let e = f.position(r.end);
+fn write_span(out: &mut Vec<u8>, r: &Range<usize>, (s, e): (Position, Position)) {
     for (key, n) in [
         (&b"{\"column\":"[..], s.column),
         (b",\"end\":", r.end),
@@ -95,6 +94,15 @@ fn write_span(out: &mut Vec<u8>, f: &FileResult, r: &Range<usize>) {
 
 /// One diagnostic as a JSON object (no line break).
 fn write_diagnostic(out: &mut Vec<u8>, f: &FileResult, d: &Diagnostic) {
+    // Most fixes replace the finding's own span: its positions are counted once.
+    let own = f.span_positions(&d.span);
+    let positions = |r: &Range<usize>| {
+        if *r == d.span {
+            own
+        } else {
+            f.span_positions(r)
+        }
+    };
     out.extend_from_slice(b"{\"fixes\":[");
     for (i, x) in d.fixes.iter().enumerate() {
         if i > 0 {
@@ -108,7 +116,7 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &FileResult, d: &Diagnostic) {
         out.extend_from_slice(b",\"replacement\":");
         write_str(out, &x.replacement);
         out.extend_from_slice(b",\"span\":");
-        write_span(out, f, &x.span);
+        write_span(out, &x.span, positions(&x.span));
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"help\":");
@@ -124,7 +132,7 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &FileResult, d: &Diagnostic) {
         out.extend_from_slice(b"{\"message\":");
         write_str(out, &l.message);
         out.extend_from_slice(b",\"span\":");
-        write_span(out, f, &l.span);
+        write_span(out, &l.span, positions(&l.span));
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"message\":");
@@ -143,7 +151,7 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &FileResult, d: &Diagnostic) {
     out.extend_from_slice(b",\"severity\":");
     write_str(out, d.severity.as_str());
     out.extend_from_slice(b",\"span\":");
-    write_span(out, f, &d.span);
+    write_span(out, &d.span, own);
     out.extend_from_slice(b",\"text\":");
     write_str(out, f.text.get(d.span.clone()).unwrap_or(""));
     out.push(b'}');

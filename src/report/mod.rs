@@ -80,6 +80,28 @@ impl FileResult<'_> {
         p
     }
 
+    /// The positions of a span's start and end. The end of a span within one line is counted
+    /// on from its start rather than again from the line's start or a checkpoint.
+    pub fn span_positions(&self, span: &std::ops::Range<usize>) -> (Position, Position) {
+        let start = self.position(span.start);
+        let within = match self.text.get(span.clone()) {
+            // A span from offset 0 of a text with a BOM ends at a column counted without it.
+            Some(within) if span.start > 0 || !self.text.starts_with('\u{feff}') => within,
+            _ => return (start, self.position(span.end)),
+        };
+        if memchr::memchr2(b'\n', b'\r', within.as_bytes()).is_some() {
+            return (start, self.position(span.end));
+        }
+        let (chars, utf16) = crate::source::units(within.as_bytes());
+        let end = Position {
+            line: start.line,
+            column: start.column + chars,
+            column_utf16: start.column_utf16 + utf16,
+            column_byte: start.column_byte + within.len(),
+        };
+        (start, end)
+    }
+
     /// The text of a span ("" when the span is not on character boundaries).
     pub fn slice(&self, span: &std::ops::Range<usize>) -> &str {
         self.text.get(span.clone()).unwrap_or("")
@@ -248,6 +270,29 @@ pub(crate) mod tests {
             let first = f.position(t.find("Intro").unwrap());
             assert_eq!((first.column, first.column_utf16), (1, 1));
             assert_eq!(first.column_byte, if bom { 4 } else { 1 });
+        }
+    }
+
+    #[test]
+    fn span_positions_agree_with_positions() {
+        for prefix in ["", "\u{feff}"] {
+            let t = format!("{prefix}é a\r\nb\rc 😀 d\n\ne");
+            let lines = LineIndex::new(&t);
+            let f = FileResult {
+                path: "a",
+                text: &t,
+                lines: &lines,
+                diagnostics: &[],
+            };
+            for start in 0..=t.len() + 1 {
+                for end in start..=t.len() + 1 {
+                    assert_eq!(
+                        f.span_positions(&(start..end)),
+                        (f.position(start), f.position(end)),
+                        "{t:?} {start}..{end}"
+                    );
+                }
+            }
         }
     }
 

@@ -152,8 +152,7 @@ pub fn uri(path: &str) -> String {
 }
 
 fn region(f: &FileResult, r: &Range<usize>) -> Value {
-    let s = f.position(r.start);
-    let e = f.position(r.end);
+    let (s, e) = f.span_positions(r);
     json!({
         "startLine": s.line,
         "startColumn": s.column_utf16,
