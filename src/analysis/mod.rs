@@ -4,6 +4,7 @@
 //! Everything is computed over the document's prose view, so every span is a byte range into
 //! the file as read.
 
+pub mod ascii_runs;
 pub mod lists;
 pub mod names;
 pub mod numbers;
@@ -47,6 +48,7 @@ pub struct Analysis<'a> {
     numbers: OnceLock<Vec<numbers::Quantity>>,
     times: OnceLock<Vec<time::TimeExpr>>,
     subjects: OnceLock<subjects::Subjects>,
+    ascii_runs: OnceLock<ascii_runs::AsciiRuns>,
 }
 
 impl<'a> Analysis<'a> {
@@ -86,6 +88,7 @@ impl<'a> Analysis<'a> {
             numbers: OnceLock::new(),
             times: OnceLock::new(),
             subjects: OnceLock::new(),
+            ascii_runs: OnceLock::new(),
         };
         analysis.mentions = names::extract(&analysis);
         analysis
@@ -132,6 +135,13 @@ impl<'a> Analysis<'a> {
     /// Dates, weekdays and relative time expressions (extracted on first use).
     pub fn times(&self) -> &[time::TimeExpr] {
         self.times.get_or_init(|| time::extract(self))
+    }
+
+    /// The runs of ASCII letters and digits of the prose, where the phrase checks look for
+    /// their words (found on first use).
+    pub fn ascii_runs(&self) -> &ascii_runs::AsciiRuns {
+        self.ascii_runs
+            .get_or_init(|| ascii_runs::AsciiRuns::new(self.text.as_bytes()))
     }
 
     /// Who sentence `sentence` is about: the names in it, lower case (see

@@ -67,7 +67,10 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
 impl Check for Consistency {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let text = cx.analysis.text;
-        let found: Vec<_> = self.matcher.find_iter(text).collect();
+        let found: Vec<_> = self
+            .matcher
+            .find_in(text, cx.analysis.ascii_runs())
+            .collect();
         // Most articles use one form per group: nothing to report, nothing more to allocate.
         let mut first_variant = vec![None; self.groups.len()];
         let mixed = found.iter().any(|m| {

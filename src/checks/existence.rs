@@ -86,7 +86,7 @@ impl Check for Existence {
             out.push(d);
         };
         if let Some(ac) = &self.literals {
-            for m in ac.find_iter(text) {
+            for m in ac.find_in(text, cx.analysis.ascii_runs()) {
                 report(m.range);
             }
         }

@@ -11,11 +11,16 @@
 //! word before any comparison. (A loop over the bytes of each word took fewer instructions but
 //! no less time: the processor mispredicted the end of nearly every word.)
 //!
+//! The checks call [`PhraseSet::find_in`], which takes those runs and their filter keys from
+//! the article's [`AsciiRuns`], found once for every phrase set; only a set with a pattern
+//! that has no head scans the bytes itself.
+//!
 //! Semantics: leftmost-longest and non-overlapping AMONG THE MATCHES ON WORD BOUNDARIES (see
 //! [`on_word_boundaries`](super::on_word_boundaries)); case-insensitive for ASCII letters when
 //! asked (other characters must match exactly). On equal length the pattern listed first wins.
 //! Empty patterns never match.
 
+use crate::analysis::ascii_runs::{ALNUM, AsciiRuns, alnum_bits, run_end, shape};
 use std::ops::Range;
 
 pub struct PhraseSet {
@@ -53,74 +58,8 @@ fn key(len: usize, first: u8, last: u8) -> usize {
     if len == 0 {
         first as usize
     } else {
-        len.min(63) << 10 | (first as usize & 31) << 5 | (last as usize & 31)
+        shape(len, first, last) as usize
     }
-}
-
-/// ASCII letters and digits, by byte: a look-up is cheaper than the two range tests of
-/// `u8::is_ascii_alphanumeric`.
-static ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
-/// The end of the run of ASCII letters and digits from `p` (for the rare word longer than
-/// what is left of its 64-byte block).
-fn run_end(bytes: &[u8], mut p: usize) -> usize {
-    while p < bytes.len() && ALNUM[bytes[p] as usize] {
-        p += 1;
-    }
-    p
-}
-
-/// Bit `i` set when `block[i]` (at most 64 bytes) is an ASCII letter or digit. A short last
-/// block is copied into one padded with zeros.
-#[inline]
-fn alnum_bits(block: &[u8]) -> u64 {
-    match <&[u8; 64]>::try_from(block) {
-        Ok(full) => alnum_bits_64(full),
-        Err(_) => {
-            let mut padded = [0u8; 64];
-            padded[..block.len()].copy_from_slice(block);
-            alnum_bits_64(&padded)
-        }
-    }
-}
-
-/// [`alnum_bits`] of a whole block: eight bytes at a time, each at a fixed shift.
-#[inline]
-fn alnum_bits_64(block: &[u8; 64]) -> u64 {
-    let mut bits = 0;
-    for (k, chunk) in block.chunks_exact(8).enumerate() {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        bits |= alnum_bytes(x) << (8 * k);
-    }
-    bits
-}
-
-/// Bit `i` (of the low eight) set when byte `i` of `x` (little-endian) is an ASCII letter or
-/// digit. Each range test adds a constant to the low seven bits of every byte, which cannot
-/// carry into the next byte; shifts then gather the eight high bits into the low byte.
-#[inline]
-fn alnum_bytes(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let in_range =
-        |v: u64, lo: u8, hi: u8| (v + ONES * (0x80 - lo as u64)) & !(v + ONES * (0x7f - hi as u64));
-    let low7 = x & !HIGH;
-    let digit = in_range(low7, b'0', b'9');
-    // Setting bit 5 lower-cases ASCII letters (and maps no other byte into a..z).
-    let letter = in_range((x | (ONES * 0x20)) & !HIGH, b'a', b'z');
-    // Bit 8i holds byte i's answer; fold pairs, then fours, then eights together.
-    let mut b = ((digit | letter) & !x & HIGH) >> 7;
-    b = (b | b >> 7) & 0x0003_0003_0003_0003;
-    b = (b | b >> 14) & 0x0000_000f_0000_000f;
-    (b | b >> 28) & 0xff
 }
 
 impl PhraseSet {
@@ -179,6 +118,45 @@ impl PhraseSet {
             let m = self.find_from(text, at)?;
             at = m.range.end;
             Some(m)
+        })
+    }
+
+    /// The matches in `text`, in order, found from its runs of ASCII letters and digits
+    /// (`words`, of the same text): only a run whose length and first and last bytes some
+    /// pattern's head has is looked at. The same matches as [`find_iter`](Self::find_iter),
+    /// which patterns that do not begin with a letter or digit still need.
+    pub fn find_in<'a>(
+        &'a self,
+        text: &'a str,
+        words: &'a AsciiRuns,
+    ) -> impl Iterator<Item = PhraseMatch> + 'a {
+        debug_assert!(
+            words
+                .runs()
+                .last()
+                .is_none_or(|r| r.range.end <= text.len())
+        );
+        let heads = &*self.heads;
+        let mut runs = words.runs().iter();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            if self.empty_heads {
+                let m = self.find_from(text, at)?;
+                at = m.range.end;
+                return Some(m);
+            }
+            for run in runs.by_ref() {
+                // (A run that starts inside the last match is glued to it.)
+                let k = run.shape as usize;
+                if heads[k >> 6] & (1 << (k & 63)) != 0
+                    && run.range.start >= at
+                    && let Some(m) = self.try_at(text, run.range.start, run.range.len())
+                {
+                    at = m.range.end;
+                    return Some(m);
+                }
+            }
+            None
         })
     }
 
@@ -290,9 +268,14 @@ mod tests {
     use aho_corasick::{AhoCorasickBuilder, MatchKind};
     use proptest::prelude::*;
 
+    /// The matches by [`PhraseSet::find_in`], checked against [`PhraseSet::find_iter`].
     fn find(patterns: &[&str], ignorecase: bool, text: &str) -> Vec<(String, usize)> {
-        PhraseSet::new(patterns, ignorecase)
-            .find_iter(text)
+        let set = PhraseSet::new(patterns, ignorecase);
+        let words = AsciiRuns::new(text.as_bytes());
+        let found: Vec<PhraseMatch> = set.find_in(text, &words).collect();
+        assert_eq!(found, set.find_iter(text).collect::<Vec<_>>(), "{text:?}");
+        found
+            .into_iter()
             .map(|m| (text[m.range].to_string(), m.pattern))
             .collect()
     }
@@ -416,24 +399,6 @@ mod tests {
     }
 
     #[test]
-    fn one_bit_per_letter_or_digit() {
-        let all: Vec<u8> = (0..=255).collect();
-        assert_eq!(alnum_bits(b""), 0);
-        for len in 1..=64 {
-            for block in all.windows(len).step_by(7).chain(all.rchunks(len)) {
-                let bits = alnum_bits(block);
-                for (i, b) in block.iter().enumerate() {
-                    let letter_or_digit = bits >> i & 1 == 1;
-                    assert_eq!(letter_or_digit, b.is_ascii_alphanumeric(), "{b:#x} at {i}");
-                }
-                if block.len() < 64 {
-                    assert_eq!(bits >> block.len(), 0, "nothing past the end");
-                }
-            }
-        }
-    }
-
-    #[test]
     fn words_across_blocks_of_64_bytes() {
         let long = "x".repeat(200);
         for pad in 0..70 {
@@ -543,6 +508,8 @@ mod tests {
             let set = PhraseSet::new(&patterns, ignorecase);
             let got: Vec<PhraseMatch> = set.find_iter(&text).collect();
             prop_assert_eq!(&got, &reference(&patterns, ignorecase, &text));
+            let words = AsciiRuns::new(text.as_bytes());
+            prop_assert_eq!(&set.find_in(&text, &words).collect::<Vec<_>>(), &got);
             // Where the old pass dropped nothing, nothing could hide a match: same answer.
             if patterns.iter().all(|p| !p.is_empty()) {
                 let (old, dropped) = old(&patterns, ignorecase, &text);

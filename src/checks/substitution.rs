@@ -75,7 +75,7 @@ fn build(value: crate::yaml::Value, common: &Common) -> Result<Box<dyn Check>, S
 impl Check for Substitution {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let text = cx.analysis.text;
-        for m in self.matcher.find_iter(text) {
+        for m in self.matcher.find_in(text, cx.analysis.ascii_runs()) {
             let range = m.range;
             let found = &text[range.clone()];
             let idx = m.pattern;
