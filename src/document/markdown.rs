@@ -97,7 +97,7 @@ fn is_plain(body: &[u8]) -> bool {
 fn has_syntax_byte(bytes: &[u8]) -> bool {
     let mut chunks = bytes.chunks_exact(16);
     let found = |chunk: &[u8]| chunk.iter().fold(false, |any, &b| any | SYNTAX[b as usize]);
-    (&mut chunks).any(found) || found(chunks.remainder())
+    chunks.by_ref().any(found) || found(chunks.remainder())
 }
 
 /// [`extract`] for a body [`is_plain`] accepts, giving what pulldown-cmark gives: a paragraph
@@ -113,13 +113,13 @@ fn extract_plain(text: &str, body_start: usize, prose: &mut [u8], blocks: &mut V
         let next = (end + 1).min(bytes.len());
         let line = &bytes[start..end];
         let heading = line.first() == Some(&b'#');
-        if line.is_empty() || heading {
-            if let Some(first) = paragraph.take() {
-                blocks.push(Block {
-                    kind: BlockKind::Paragraph,
-                    range: first..start,
-                });
-            }
+        if (line.is_empty() || heading)
+            && let Some(first) = paragraph.take()
+        {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                range: first..start,
+            });
         }
         if heading {
             let marker = heading_marker(line).unwrap_or(0);
@@ -252,12 +252,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// (prose, blocks, comments) by the given extractor.
-    fn run(
-        text: &str,
-        body_start: usize,
-        plain: bool,
-    ) -> (Vec<u8>, Vec<(BlockKind, std::ops::Range<usize>)>, usize) {
+    /// Prose, blocks (kind and range) and the number of comments.
+    type Extracted = (Vec<u8>, Vec<(BlockKind, std::ops::Range<usize>)>, usize);
+
+    /// What the given extractor finds.
+    fn run(text: &str, body_start: usize, plain: bool) -> Extracted {
         let mut prose = vec![b' '; text.len()];
         let (mut blocks, mut comments) = (Vec::new(), Vec::new());
         if plain {
