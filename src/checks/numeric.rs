@@ -4,6 +4,7 @@
 
 use crate::analysis::numbers::{self, QuantityKind};
 use crate::analysis::{Analysis, Names, TokenKind};
+use crate::fast_hash::ShapeFilter;
 use std::collections::BTreeSet;
 
 /// Surnames and other names in a sentence, lower case (see `Analysis::names_in_sentence`).
@@ -22,12 +23,13 @@ pub fn years_in_sentence(a: &Analysis, sentence: usize) -> BTreeSet<i64> {
 
 /// Lower-case phrases, split into words once when the rule is built, so that matching them
 /// at a token costs no allocation (the tokens' lower-case text comes from `Analysis::lower`).
-#[derive(Debug, Clone)]
 pub struct Phrases {
     list: Vec<Vec<String>>,
-    /// First bytes of the phrases' first words (all set if a phrase is empty): a token whose
-    /// first byte is not here starts none of them.
-    first: [bool; 256],
+    /// The shapes (first byte, length) of the phrases' first words: a token of another shape
+    /// starts none of them, which rules out nearly every token of a sentence scanned for one.
+    first_words: ShapeFilter,
+    /// A phrase is empty: it matches at any token, so none can be ruled out.
+    has_empty: bool,
 }
 
 impl Phrases {
@@ -41,23 +43,25 @@ impl Phrases {
                     .collect()
             })
             .collect();
-        let mut first = [false; 256];
+        let mut first_words = ShapeFilter::default();
+        let mut has_empty = false;
         for words in &list {
             match words.first() {
-                Some(w) => first[w.as_bytes()[0] as usize] = true,
-                None => first = [true; 256],
+                Some(w) => first_words.insert(w),
+                None => has_empty = true,
             }
         }
-        Phrases { list, first }
+        Phrases {
+            list,
+            first_words,
+            has_empty,
+        }
     }
 
-    /// Can a phrase start at token `i`? (A quick test on the first byte.)
+    /// Can a phrase start at token `i`? (A quick test on the token's shape; past the last
+    /// token only an empty phrase can.)
     fn may_start(&self, a: &Analysis, i: usize) -> bool {
-        if i < a.tokens.len() {
-            self.first[a.lower(i).as_bytes()[0] as usize]
-        } else {
-            self.first.iter().all(|&b| b)
-        }
+        self.has_empty || (i < a.tokens.len() && self.first_words.may_contain(a.lower(i)))
     }
 
     /// Do `words` match the tokens from `start` on?
