@@ -28,6 +28,8 @@ pub struct Phrases {
     /// The shapes (first byte, length) of the phrases' first words: a token of another shape
     /// starts none of them, which rules out nearly every token of a sentence scanned for one.
     first_words: ShapeFilter,
+    /// The same for their last words: a token of another shape ends none of them.
+    last_words: ShapeFilter,
     /// A phrase is empty: it matches at any token, so none can be ruled out.
     has_empty: bool,
 }
@@ -44,16 +46,21 @@ impl Phrases {
             })
             .collect();
         let mut first_words = ShapeFilter::default();
+        let mut last_words = ShapeFilter::default();
         let mut has_empty = false;
         for words in &list {
-            match words.first() {
-                Some(w) => first_words.insert(w),
-                None => has_empty = true,
+            match (words.first(), words.last()) {
+                (Some(first), Some(last)) => {
+                    first_words.insert(first);
+                    last_words.insert(last);
+                }
+                _ => has_empty = true,
             }
         }
         Phrases {
             list,
             first_words,
+            last_words,
             has_empty,
         }
     }
@@ -86,6 +93,13 @@ impl Phrases {
     /// The first phrase (in list order) that ends at token `end` (exclusive) and starts at
     /// or after `from`: its first token.
     pub fn before(&self, a: &Analysis, end: usize, from: usize) -> Option<usize> {
+        // (A quick test on the shape of the token before `end`; none ends before the first.)
+        let last = end.checked_sub(1);
+        if !self.has_empty
+            && last.is_none_or(|t| t < a.tokens.len() && !self.last_words.may_contain(a.lower(t)))
+        {
+            return None;
+        }
         self.list.iter().find_map(|words| {
             let start = end.checked_sub(words.len())?;
             (start >= from && Self::matches(a, words, start)).then_some(start)
@@ -290,6 +304,10 @@ mod tests {
         assert_eq!(p.at(&a, 1, 2), None, "the phrase must end by `end`");
         assert_eq!(p.at(&a, 0, a.tokens.len()), None);
         assert_eq!(p.before(&a, 8, 0), Some(6));
+        assert_eq!(p.before(&a, 3, 0), Some(1));
+        assert_eq!(p.before(&a, 3, 2), None, "the phrase must start at or after `from`");
+        assert_eq!(p.before(&a, 2, 0), None);
+        assert_eq!(p.before(&a, 0, 0), None);
         assert!(p.after(&a, 6, 8) && !p.after(&a, 5, 8));
         assert_eq!(
             p.find_in(&a, 0..a.tokens.len()).map(|r| a.slice(r)),
@@ -304,6 +322,8 @@ mod tests {
         let e = Phrases::new(vec![String::new()]);
         assert_eq!(e.at(&a, 2, a.tokens.len()), Some(2));
         assert_eq!(e.find_in(&a, 0..a.tokens.len()), None);
+        assert_eq!(e.before(&a, 0, 0), Some(0));
+        assert_eq!(e.before(&a, 4, 1), Some(4));
     }
 
     #[test]
