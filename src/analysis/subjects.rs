@@ -548,8 +548,8 @@ mod tests {
             .filter(|m| m.span.start >= s.span.start && m.span.end <= s.span.end)
             .filter_map(|m| {
                 let l = lemma(m)?;
-                let named = inside.contains(&l)
-                    || (initial.contains(&l) && !in_lower_case.contains(&l));
+                let named =
+                    inside.contains(&l) || (initial.contains(&l) && !in_lower_case.contains(&l));
                 let calendar = month_number(&l).is_some() || is_weekday_lower(&l);
                 ((!m.sentence_initial || named) && !calendar).then_some(l)
             })
@@ -578,6 +578,7 @@ mod tests {
     /// Words for `names_are_those_of_the_plain_definition`: names, words that are names only
     /// at the start of a sentence, their lower-case and irregular forms, connectors, months,
     /// one-letter words, non-ASCII capitals, sentence ends.
+    #[rustfmt::skip]
     const WORDS: &[&str] = &[
         "Morales", "Mesa", "Ortiz", "Officials", "officials", "official", "Cities", "cities",
         "city", "Men", "men", "men's", "Man", "Women", "People", "people", "Police", "police",

@@ -305,7 +305,11 @@ mod tests {
         assert_eq!(p.at(&a, 0, a.tokens.len()), None);
         assert_eq!(p.before(&a, 8, 0), Some(6));
         assert_eq!(p.before(&a, 3, 0), Some(1));
-        assert_eq!(p.before(&a, 3, 2), None, "the phrase must start at or after `from`");
+        assert_eq!(
+            p.before(&a, 3, 2),
+            None,
+            "the phrase must start at or after `from`"
+        );
         assert_eq!(p.before(&a, 2, 0), None);
         assert_eq!(p.before(&a, 0, 0), None);
         assert!(p.after(&a, 6, 8) && !p.after(&a, 5, 8));
