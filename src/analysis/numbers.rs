@@ -708,8 +708,8 @@ pub fn is_plural(word: &str) -> bool {
     is_plural_lower(&lower(word))
 }
 
-/// [`is_plural`] of a word already lower-cased.
-fn is_plural_lower(w: &str) -> bool {
+/// [`is_plural`] of a word already lower-cased (`str::to_lowercase`, e.g. `Analysis::lower`).
+pub fn is_plural_lower(w: &str) -> bool {
     irregular(w).is_some_and(|l| l != w) || is_plural_form(w)
 }
 
@@ -1480,7 +1480,8 @@ fn noun_phrase(s: &Scan, j: usize, last: bool, value: f64) -> (Range<usize>, Opt
     } else {
         std::iter::once(first)
             .chain(words)
-            .find(|&t| is_plural_lower(a.lower(t)) && !a.word(t).contains('\''))
+            // (An apostrophe is one byte, found without a `memchr` call on a short word.)
+            .find(|&t| is_plural_lower(a.lower(t)) && !a.word(t).bytes().any(|b| b == b'\''))
             .or_else(|| is_measure_word(a, first).then_some(first))
     };
     match chosen {
