@@ -4,6 +4,7 @@
 
 use crate::analysis::numbers::{self, QuantityKind};
 use crate::analysis::{Analysis, Names, TokenKind};
+use crate::fast_hash::ShapeFilter;
 use std::collections::BTreeSet;
 
 /// Surnames and other names in a sentence, lower case (see `Analysis::names_in_sentence`).
@@ -22,12 +23,15 @@ pub fn years_in_sentence(a: &Analysis, sentence: usize) -> BTreeSet<i64> {
 
 /// Lower-case phrases, split into words once when the rule is built, so that matching them
 /// at a token costs no allocation (the tokens' lower-case text comes from `Analysis::lower`).
-#[derive(Debug, Clone)]
 pub struct Phrases {
     list: Vec<Vec<String>>,
-    /// First bytes of the phrases' first words (all set if a phrase is empty): a token whose
-    /// first byte is not here starts none of them.
-    first: [bool; 256],
+    /// The shapes (first byte, length) of the phrases' first words: a token of another shape
+    /// starts none of them, which rules out nearly every token of a sentence scanned for one.
+    first_words: ShapeFilter,
+    /// The same for their last words: a token of another shape ends none of them.
+    last_words: ShapeFilter,
+    /// A phrase is empty: it matches at any token, so none can be ruled out.
+    has_empty: bool,
 }
 
 impl Phrases {
@@ -41,23 +45,30 @@ impl Phrases {
                     .collect()
             })
             .collect();
-        let mut first = [false; 256];
+        let mut first_words = ShapeFilter::default();
+        let mut last_words = ShapeFilter::default();
+        let mut has_empty = false;
         for words in &list {
-            match words.first() {
-                Some(w) => first[w.as_bytes()[0] as usize] = true,
-                None => first = [true; 256],
+            match (words.first(), words.last()) {
+                (Some(first), Some(last)) => {
+                    first_words.insert(first);
+                    last_words.insert(last);
+                }
+                _ => has_empty = true,
             }
         }
-        Phrases { list, first }
+        Phrases {
+            list,
+            first_words,
+            last_words,
+            has_empty,
+        }
     }
 
-    /// Can a phrase start at token `i`? (A quick test on the first byte.)
+    /// Can a phrase start at token `i`? (A quick test on the token's shape; past the last
+    /// token only an empty phrase can.)
     fn may_start(&self, a: &Analysis, i: usize) -> bool {
-        if i < a.tokens.len() {
-            self.first[a.lower(i).as_bytes()[0] as usize]
-        } else {
-            self.first.iter().all(|&b| b)
-        }
+        self.has_empty || (i < a.tokens.len() && self.first_words.may_contain(a.lower(i)))
     }
 
     /// Do `words` match the tokens from `start` on?
@@ -82,6 +93,13 @@ impl Phrases {
     /// The first phrase (in list order) that ends at token `end` (exclusive) and starts at
     /// or after `from`: its first token.
     pub fn before(&self, a: &Analysis, end: usize, from: usize) -> Option<usize> {
+        // (A quick test on the shape of the token before `end`; none ends before the first.)
+        let last = end.checked_sub(1);
+        if !self.has_empty
+            && last.is_none_or(|t| t < a.tokens.len() && !self.last_words.may_contain(a.lower(t)))
+        {
+            return None;
+        }
         self.list.iter().find_map(|words| {
             let start = end.checked_sub(words.len())?;
             (start >= from && Self::matches(a, words, start)).then_some(start)
@@ -286,6 +304,14 @@ mod tests {
         assert_eq!(p.at(&a, 1, 2), None, "the phrase must end by `end`");
         assert_eq!(p.at(&a, 0, a.tokens.len()), None);
         assert_eq!(p.before(&a, 8, 0), Some(6));
+        assert_eq!(p.before(&a, 3, 0), Some(1));
+        assert_eq!(
+            p.before(&a, 3, 2),
+            None,
+            "the phrase must start at or after `from`"
+        );
+        assert_eq!(p.before(&a, 2, 0), None);
+        assert_eq!(p.before(&a, 0, 0), None);
         assert!(p.after(&a, 6, 8) && !p.after(&a, 5, 8));
         assert_eq!(
             p.find_in(&a, 0..a.tokens.len()).map(|r| a.slice(r)),
@@ -300,6 +326,8 @@ mod tests {
         let e = Phrases::new(vec![String::new()]);
         assert_eq!(e.at(&a, 2, a.tokens.len()), Some(2));
         assert_eq!(e.find_in(&a, 0..a.tokens.len()), None);
+        assert_eq!(e.before(&a, 0, 0), Some(0));
+        assert_eq!(e.before(&a, 4, 1), Some(4));
     }
 
     #[test]
