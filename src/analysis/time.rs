@@ -1382,17 +1382,12 @@ pub(super) fn extract(a: &Analysis) -> Vec<TimeExpr> {
         let lower_buf = c.lower_buf.as_bytes();
         // Tokens before `next` are in an expression found already.
         let mut next = s.tokens.start;
-        for (i, (t, &(start, end))) in s.tokens.clone().zip(c.tokens.iter().zip(c.lower_at)) {
-            if i < next
-                || !may_start(
-                    c.candidate_words,
-                    t,
-                    &lower_buf[start as usize..end as usize],
-                )
-            {
+        for (k, (t, &at)) in c.tokens.iter().zip(c.lower_at).enumerate() {
+            let i = s.tokens.start + k;
+            if i < next || !may_start(c.candidate_words, t, lower_buf, at) {
                 continue;
             }
-            let mut mask = candidates(&c, i);
+            let mut mask = candidates(&c, i, t, &lower_buf[at.0 as usize..at.1 as usize]);
             let mut found = Vec::new();
             while mask != 0 {
                 let k = mask.trailing_zeros() as usize;
@@ -1515,14 +1510,22 @@ fn strip_possessive_bytes(w: &[u8]) -> Option<&[u8]> {
         .or_else(|| w.strip_suffix("’s".as_bytes()))
 }
 
-/// The first, cheap test of [`candidates`]: false for a token at which no matcher can start,
-/// by its kind and, for a word, the shape of its lower case `lower`. Most tokens fail it.
+/// A cheap test to ask before [`candidates`]: false only for a token at which no matcher can
+/// start, by its kind and, for a word, the shape of its lower case (at `start..end` of
+/// `lower_buf`). Most tokens fail it.
 #[inline]
-fn may_start(candidate_words: &CandidateWords, t: &Token, lower: &[u8]) -> bool {
+fn may_start(
+    candidate_words: &CandidateWords,
+    t: &Token,
+    lower_buf: &[u8],
+    (start, end): (u32, u32),
+) -> bool {
     match t.kind {
         TokenKind::Number => true,
         TokenKind::Punct => false,
-        TokenKind::Word => candidate_words.shapes.may_contain(lower),
+        TokenKind::Word => candidate_words
+            .shapes
+            .may_contain(&lower_buf[start as usize..end as usize]),
     }
 }
 
@@ -1530,12 +1533,10 @@ fn may_start(candidate_words: &CandidateWords, t: &Token, lower: &[u8]) -> bool 
 /// matcher starts on a number, a capitalised month or weekday, or one of a few words ("the",
 /// "last", "since", "in", a number word, a unit…): most tokens need none of them, and most of
 /// the others one or two. It must never leave out a matcher that would match there: keep it
-/// (and [`CANDIDATE_WORDS`]) in step with them.
-fn candidates(c: &Cursor, i: usize) -> u16 {
-    let t = &c.a.tokens[i];
-    let w = c.bytes(i);
+/// (and [`CANDIDATE_WORDS`]) in step with them. `t` is the token, `w` its lower case.
+fn candidates(c: &Cursor, i: usize, t: &Token, w: &[u8]) -> u16 {
     let candidate_words = c.candidate_words;
-    if !may_start(candidate_words, t, w) {
+    if t.kind == TokenKind::Punct {
         return 0;
     }
     if t.kind == TokenKind::Number {
@@ -1997,7 +1998,11 @@ mod tests {
             for s in &a.sentences {
                 let c = Cursor::new(&a, s);
                 for i in s.tokens.clone() {
-                    let mask = candidates(&c, i);
+                    let (t, at) = (&a.tokens[i], a.lower_at[i]);
+                    let mask = candidates(&c, i, t, c.bytes(i));
+                    if !may_start(&CANDIDATE_WORDS, t, a.lower_buf.as_bytes(), at) {
+                        assert_eq!(mask, 0, "token {i}: {}", a.word(i));
+                    }
                     for (k, m) in MATCHERS.iter().enumerate() {
                         if mask & (1 << k) == 0 {
                             assert!(m(&c, i).is_empty(), "token {i}: {} ({k})", a.word(i));
@@ -2062,12 +2067,17 @@ mod tests {
             }
             for form in forms {
                 for t in [&word, &capitalised] {
-                    assert!(may_start(&CANDIDATE_WORDS, t, form.as_bytes()), "{form}");
+                    let at = (0, form.len() as u32);
+                    assert!(
+                        may_start(&CANDIDATE_WORDS, t, form.as_bytes(), at),
+                        "{form}"
+                    );
                 }
             }
         }
         for w in ["x", "", "zebra", "quietly", "undated"] {
-            assert!(!may_start(&CANDIDATE_WORDS, &word, w.as_bytes()), "{w}");
+            let at = (0, w.len() as u32);
+            assert!(!may_start(&CANDIDATE_WORDS, &word, w.as_bytes(), at), "{w}");
         }
     }
 
