@@ -1419,6 +1419,12 @@ const WEEKDAY: u32 = 1 << 18;
 const MONTH: u32 = 1 << 19;
 /// Read without its "'s" too: "yesterday's vote".
 const POSSESSIVE_DAY: u32 = 1 << 20;
+/// A count ("a", "several", "two"): `match_count` finds something there only before a unit
+/// ("two weeks"), or through "a few", "a couple of", "twenty-one".
+const COUNT_WORD: u32 = 1 << 21;
+/// A plural unit: on its own, `match_count` finds something there only before "ago" ("days
+/// ago").
+const PLURAL_UNIT: u32 = 1 << 22;
 
 /// Every word at which some matcher may start, with the matchers (and [`candidates`]'s
 /// flags): one look-up per token instead of a chain of string comparisons.
@@ -1466,14 +1472,12 @@ fn candidate_entries() -> Vec<(&'static str, u32)> {
     add(&["next"], u32::from(PERIOD | RELATIVE_WEEKDAY));
     add(&["earlier", "early", "later", "late"], u32::from(PERIOD));
     add(&["coming"], u32::from(RELATIVE_WEEKDAY | VAGUE));
-    add(
-        &["since", "a", "an", "few", "several", "some", "many"],
-        u32::from(COUNT),
-    );
+    add(&["since"], u32::from(COUNT));
+    add(&["a", "an", "few", "several", "some", "many"], COUNT_WORD);
     // "days ago": a unit with no count.
     add(
         &["days", "weeks", "fortnights", "months", "years"],
-        u32::from(COUNT),
+        PLURAL_UNIT,
     );
     add(&["recently", "lately", "recent"], u32::from(VAGUE));
     let lower = |w: &str| -> &'static str { Box::leak(w.to_lowercase().into_boxed_str()) };
@@ -1492,7 +1496,7 @@ fn candidate_entries() -> Vec<(&'static str, u32)> {
         .filter(|w| small_number(w).is_some())
         .map(|w| lower(&w))
         .collect();
-    add(&numbers, u32::from(COUNT));
+    add(&numbers, COUNT_WORD);
     // A word in several lists ("may" is a month; none other yet) gets every list's bits.
     let mut merged: Vec<(&'static str, u32)> = Vec::new();
     for (w, bits) in entries {
@@ -1577,6 +1581,15 @@ fn candidates(c: &Cursor, i: usize, t: &Token, w: &[u8]) -> u16 {
     }
     if bits & PREP != 0 && matches!(c.w(i + 1), "the" | "recent" | "coming") {
         mask |= VAGUE;
+    }
+    // Most counts and units are not the start of "two weeks ago" or "days ago".
+    if bits & COUNT_WORD != 0
+        && (c.unit(i + 1).is_some() || matches!(c.w(i + 1), "few" | "couple" | "-"))
+    {
+        mask |= COUNT;
+    }
+    if bits & PLURAL_UNIT != 0 && c.is(i + 1, "ago") {
+        mask |= COUNT;
     }
     if t.capitalised {
         if bits & WEEKDAY != 0 {
@@ -1851,6 +1864,7 @@ static TENSE_WORDS: LazyLock<words::WordMap<TenseWord>> = LazyLock::new(|| {
 });
 
 /// The lists word `i` is in.
+#[inline]
 fn tense_word(c: &Cursor, i: usize) -> TenseWord {
     TENSE_WORDS.get_bytes(c.bytes(i)).unwrap_or_default()
 }
@@ -2042,10 +2056,10 @@ mod tests {
             assert_ne!(bits(w) & WEEKDAY, 0, "{w}");
         }
         for n in ["zero", "one", "nine", "ten", "nineteen", "twenty", "ninety"] {
-            assert_ne!(bits(n) & u32::from(COUNT), 0, "{n}");
+            assert_ne!(bits(n) & COUNT_WORD, 0, "{n}");
         }
         for w in ["septe", "ju", "mon", "hundred", "twenty-one", "the"] {
-            assert_eq!(bits(w) & (MONTH | WEEKDAY | u32::from(COUNT)), 0, "{w}");
+            assert_eq!(bits(w) & (MONTH | WEEKDAY | COUNT_WORD), 0, "{w}");
         }
     }
 
