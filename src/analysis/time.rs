@@ -734,8 +734,10 @@ struct Cursor<'x, 'a> {
     /// Where the sentence's tokens are in `lower_buf` (see `Analysis::lower`).
     lower_at: &'x [(u32, u32)],
     lower_buf: &'x str,
-    /// [`CANDIDATE_WORDS`], fetched once per sentence rather than once per token.
+    /// [`CANDIDATE_WORDS`] and [`TENSE_WORDS`], fetched once per sentence rather than once
+    /// per token.
     candidate_words: &'static CandidateWords,
+    tense_words: &'static words::WordMap<TenseWord>,
 }
 
 impl<'x, 'a> Cursor<'x, 'a> {
@@ -749,6 +751,7 @@ impl<'x, 'a> Cursor<'x, 'a> {
             lower_at: &a.lower_at[tokens],
             lower_buf: &a.lower_buf,
             candidate_words: &CANDIDATE_WORDS,
+            tense_words: &TENSE_WORDS,
         }
     }
 
@@ -879,12 +882,12 @@ impl Cursor<'_, '_> {
 
     /// day(s), week(s), fortnight(s), month(s), year(s). Returns (unit, multiplier, next).
     fn unit(&self, i: usize) -> Option<(Unit, u32, usize)> {
-        let (u, m) = match self.w(i) {
-            "day" | "days" => (Unit::Day, 1),
-            "week" | "weeks" => (Unit::Week, 1),
-            "fortnight" | "fortnights" => (Unit::Week, 2),
-            "month" | "months" => (Unit::Month, 1),
-            "year" | "years" => (Unit::Year, 1),
+        let (u, m) = match self.bytes(i) {
+            b"day" | b"days" => (Unit::Day, 1),
+            b"week" | b"weeks" => (Unit::Week, 1),
+            b"fortnight" | b"fortnights" => (Unit::Week, 2),
+            b"month" | b"months" => (Unit::Month, 1),
+            b"year" | b"years" => (Unit::Year, 1),
             _ => return None,
         };
         Some((u, m, i + 1))
@@ -1863,19 +1866,25 @@ static TENSE_WORDS: LazyLock<words::WordMap<TenseWord>> = LazyLock::new(|| {
     words::WordMap::new(entries)
 });
 
-/// The lists word `i` is in.
+/// Word `i` (lower case) and the lists it is in.
 #[inline]
-fn tense_word(c: &Cursor, i: usize) -> TenseWord {
-    TENSE_WORDS.get_bytes(c.bytes(i)).unwrap_or_default()
+fn tense_word<'x>(c: &Cursor<'x, '_>, i: usize) -> (&'x [u8], TenseWord) {
+    let w = c.bytes(i);
+    (w, c.tense_words.get_bytes(w).unwrap_or_default())
 }
 
 fn marker(c: &Cursor, i: usize) -> Option<(Tense, Strength)> {
-    marker_listed(c, i, tense_word(c, i).listed)
+    let (w, word) = tense_word(c, i);
+    marker_listed(c, i, w, word.listed)
 }
 
-/// [`marker`] of word `i`, which is in tense list `listed`.
-fn marker_listed(c: &Cursor, i: usize, listed: Option<Listed>) -> Option<(Tense, Strength)> {
-    let w = c.bytes(i);
+/// [`marker`] of word `i`, `w` in lower case, which is in tense list `listed`.
+fn marker_listed(
+    c: &Cursor,
+    i: usize,
+    w: &[u8],
+    listed: Option<Listed>,
+) -> Option<(Tense, Strength)> {
     if listed == Some(Listed::Future) || w.ends_with(b"'ll") || w.ends_with("’ll".as_bytes()) {
         return Some((Tense::Future, Strength::Strong));
     }
@@ -1922,13 +1931,13 @@ const CLAUSE_BREAKS: &[&str] = &[
 ];
 
 /// Where a clause starts, for a backward scan: punctuation, subordinators ("before it closes",
-/// "which"), and an infinitive "to" ("asked them to return"). `in_list`: word `i` is in
-/// [`CLAUSE_BREAKS`].
-fn clause_break(c: &Cursor, i: usize, in_list: bool) -> bool {
+/// "which"), and an infinitive "to" ("asked them to return"). `w`: word `i` in lower case;
+/// `in_list`: it is in [`CLAUSE_BREAKS`].
+fn clause_break(c: &Cursor, i: usize, w: &[u8], in_list: bool) -> bool {
     if in_list {
         return true;
     }
-    c.bytes(i) == b"to"
+    w == b"to"
         && c.kind(i + 1) == Some(TokenKind::Word)
         && !c.capitalised(i + 1)
         && !DETERMINERS_SET.contains_bytes(c.bytes(i + 1))
@@ -1961,8 +1970,8 @@ fn scan_clause(
 ) -> Option<(Tense, usize)> {
     let mut weak = None;
     for i in range {
-        let word = tense_word(c, i);
-        if clause_break(c, i, word.clause_break) || c.a.tokens[i].quoted != quoted {
+        let (w, word) = tense_word(c, i);
+        if clause_break(c, i, w, word.clause_break) || c.a.tokens[i].quoted != quoted {
             // "expected to announce", "scheduled to meet": the verb before "to" looks
             // forward; any other ("asked them to return") leaves the time open.
             if c.is(i, "to")
@@ -1973,7 +1982,7 @@ fn scan_clause(
             }
             break;
         }
-        match marker_listed(c, i, word.listed) {
+        match marker_listed(c, i, w, word.listed) {
             Some((t, Strength::Strong)) => return Some((t, i)),
             Some((t, Strength::Weak)) if weak.is_none() => weak = Some((t, i)),
             _ => {}
