@@ -33,12 +33,15 @@ pub(super) fn extract(a: &Analysis) -> Vec<Mention> {
         let (first, last) = (sentence.tokens.start, sentence.tokens.end);
         let mut i = first;
         while i < last {
-            if !capitalised_word(i) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut end = i + 1;
+            // Most tokens start no name: find the next capitalised word in one tight scan.
+            let Some(skip) = toks[i..last]
+                .iter()
+                .position(|t| t.kind == TokenKind::Word && t.capitalised)
+            else {
+                break;
+            };
+            let start = i + skip;
+            let mut end = start + 1;
             while end < last {
                 // Next capitalised word, directly.
                 if capitalised_word(end) && !toks[end].glued {

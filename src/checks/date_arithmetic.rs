@@ -239,6 +239,8 @@ impl DateArithmetic {
     /// of `words` before the year `y`.
     fn start_before(&self, a: &Analysis, y: &Quantity, words: &Phrases) -> Option<Start> {
         let s = &a.sentences[y.sentence];
+        // Every token looked at is in the year's sentence.
+        let quantities = a.quantities_in(y.sentence);
         let mut i = y.tokens.start;
         let mut month = None;
         let mut day = None;
@@ -247,8 +249,7 @@ impl DateArithmetic {
             let w = a.lower(i - 1);
             if let Some(m) = numbers::month_number(w) {
                 month = Some(m);
-            } else if let Some(q) = a
-                .quantities_in(a.sentence_of[i - 1])
+            } else if let Some(q) = quantities
                 .iter()
                 .find(|q| q.tokens.contains(&(i - 1)) && q.kind == QuantityKind::Day)
             {
