@@ -77,6 +77,19 @@ pub fn budget(letter_count: usize) -> u32 {
 /// names up to 31 characters are compared without allocating (this is the name checks' inner
 /// loop).
 pub fn distance(a: &str, b: &str) -> u32 {
+    bounded_distance(a, b, u32::MAX - 1)
+}
+
+/// [`distance`] when it is at most `max`, else `None`; most pairs compared are further apart,
+/// and the comparison stops at the first row of the table with no cell within `max`.
+pub fn distance_at_most(a: &str, b: &str, max: u32) -> Option<u32> {
+    Some(bounded_distance(a, b, max)).filter(|&d| d <= max)
+}
+
+/// [`distance`], or some value above `max` once it is sure to exceed it. A cell is never below
+/// the smallest of the row above (a transposition comes from two rows up, but then the row
+/// above holds a substitution no dearer), so a row with no cell within `max` ends it.
+fn bounded_distance(a: &str, b: &str, max: u32) -> u32 {
     const MAX: usize = 32;
     let (mut ca, mut cb) = (['\0'; MAX], ['\0'; MAX]);
     let (mut n, mut m) = (0, 0);
@@ -104,6 +117,7 @@ pub fn distance(a: &str, b: &str) -> u32 {
     }
     for i in 1..=n {
         cur[0] = i as u32;
+        let mut row_min = cur[0];
         let c = ca[i - 1];
         for j in 1..=m {
             let cost = u32::from(c != cb[j - 1]);
@@ -112,6 +126,10 @@ pub fn distance(a: &str, b: &str) -> u32 {
                 v = v.min(back2[j - 2] + 1);
             }
             cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
         }
         (back2, prev, cur) = (prev, cur, back2);
     }
@@ -215,6 +233,14 @@ struct Entry {
     letter_set: u64,
 }
 
+impl Entry {
+    /// Could a string of `chars` characters with this letter set be within `max` edits?
+    fn may_be_within(&self, chars: usize, letter_set: u64, max: u32) -> bool {
+        self.chars.abs_diff(chars) <= max as usize
+            && (self.letter_set ^ letter_set).count_ones() <= 2 * max
+    }
+}
+
 /// Up to this many entries, a look-up scans them all (cheaper than generating and searching
 /// the deletion keys of the query); above it, the deletion keys keep look-ups sub-linear.
 const SCAN_AT_MOST: usize = 128;
@@ -266,6 +292,23 @@ impl NearIndex {
         self.exact.get(folded).copied()
     }
 
+    /// False when [`NearIndex::near`] is sure to find nothing, by the length and letter-set
+    /// test alone (cheaper than most tests a caller makes before the look-up); a large set,
+    /// looked up by deletion keys, always may.
+    pub fn may_have_near(&self, folded: &str, max_edits: u32) -> bool {
+        let max = max_edits.min(self.max_edits);
+        if max == 0 || self.entries.is_empty() {
+            return false;
+        }
+        if self.entries.len() > SCAN_AT_MOST {
+            return true;
+        }
+        let (chars, set) = (folded.chars().count(), letter_set(folded));
+        self.entries
+            .iter()
+            .any(|e| e.may_be_within(chars, set, max))
+    }
+
     /// Entries within `max_edits` (at most the index's own limit) of `folded`, excluding an
     /// exact match, as (id, distance), nearest first then by id.
     pub fn near(&self, folded: &str, max_edits: u32) -> Vec<(u32, u32)> {
@@ -277,12 +320,12 @@ impl NearIndex {
         let set = letter_set(folded);
         let within = |id: u32| -> Option<(u32, u32)> {
             let e = &self.entries[id as usize];
-            if e.chars.abs_diff(chars) > max as usize || (e.letter_set ^ set).count_ones() > 2 * max
-            {
+            if !e.may_be_within(chars, set, max) {
                 return None;
             }
-            let d = distance(folded, &e.text);
-            (d >= 1 && d <= max).then_some((id, d))
+            distance_at_most(folded, &e.text, max)
+                .filter(|&d| d >= 1)
+                .map(|d| (id, d))
         };
         let mut out: Vec<(u32, u32)> = if self.entries.len() <= SCAN_AT_MOST {
             (0..self.entries.len() as u32).filter_map(within).collect()
@@ -412,6 +455,36 @@ mod tests {
     }
 
     #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let words: Vec<String> = (0..300u32)
+            .map(|k| {
+                let len = (k * 5 % 13) as usize;
+                (0..len)
+                    .map(|i| ['a', 'b', 'r', 'é'][((k >> (i % 7)) as usize + i * i) % 4])
+                    .collect()
+            })
+            .collect();
+        for a in &words {
+            for b in words.iter().step_by(7) {
+                let d = distance(a, b);
+                for max in 0..=3 {
+                    let want = (d <= max).then_some(d);
+                    assert_eq!(distance_at_most(a, b, max), want, "{a} {b} {max}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_character_folds_to_more_letters_than_its_bytes() {
+        // Name checks drop a word shorter than the minimum before folding it.
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let word = format!("X{c}");
+            assert!(letters(&fold(&word)) <= word.len(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn budget_scales_with_length() {
         assert_eq!(budget(4), 0);
         assert_eq!(budget(8), 1);
@@ -459,6 +532,16 @@ mod tests {
         assert_eq!(hits("zabaleta", 1), vec!["zavaleta"]);
         assert_eq!(hits("zavaelta", 1), vec!["zavaleta"], "transposition");
         assert_eq!(hits("saskachewen", 2), vec!["saskatchewan"]);
+        // The filter before `near`: never false when `near` finds something.
+        for (w, k, may) in [
+            ("zabaleta", 1, true),
+            ("saskachewen", 2, true),
+            ("gonzalez", 2, false),
+            ("mesa", 0, false),
+        ] {
+            assert_eq!(idx.may_have_near(w, k), may, "{w}");
+            assert!(may || hits(w, k).is_empty(), "{w}");
+        }
         assert!(hits("saskachewen", 1).is_empty());
         assert!(hits("zavaleta", 2).is_empty(), "exact is not near");
         assert!(hits("gonzalez", 2).is_empty());

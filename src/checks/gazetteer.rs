@@ -10,7 +10,7 @@
 //! from another real name). Anything pointing to a person vetoes it: a title before or a speech
 //! verb after any use of the word, a given name before it, a listed person.
 
-use super::cues::{self, all_caps, is_calendar_word, is_title, person_context, place_context};
+use super::cues::{self, all_caps, is_calendar_word, is_title_at, person_context, place_context};
 use super::fuzzy::{
     FastMap, FastSet, budget, distance, fold, inflected, letters, romanization_variant,
 };
@@ -151,7 +151,7 @@ impl<'r> MentionWords<'r> {
         for m in &a.mentions {
             let start = words.len();
             for i in m.tokens.clone().filter(|&i| a.tokens[i].is_word()) {
-                let folded = folded_word(a, i);
+                let folded = cues::folded_word(a, i);
                 words.push(Word {
                     token: i,
                     common: gz::is_common_word(&folded),
@@ -187,18 +187,6 @@ impl<'r> MentionWords<'r> {
     }
 }
 
-/// `fold(strip_possessive(word))`, borrowed from the analysis' lower-case text when that is the
-/// same: folding an ASCII word only lower-cases it and turns hyphens into spaces.
-fn folded_word<'r>(a: &'r Analysis, i: usize) -> Cow<'r, str> {
-    let word = cues::strip_possessive(a.word(i));
-    if word.bytes().all(|b| b.is_ascii() && b != b'-') {
-        // Lower-casing keeps an ASCII prefix as long as it was.
-        Cow::Borrowed(&a.lower(i)[..word.len()])
-    } else {
-        Cow::Owned(fold(word))
-    }
-}
-
 /// The words joined by spaces, into `out`.
 fn join_into(out: &mut String, words: &[Word]) {
     out.clear();
@@ -230,7 +218,7 @@ fn strip_leading<'w, 'r>(a: &Analysis, mut words: &'w [Word<'r>]) -> &'w [Word<'
 /// Whether [`strip_leading`] drops this word (`last`: no word follows it).
 fn strippable(a: &Analysis, w: &Word, last: bool) -> bool {
     // Cheapest test first.
-    (w.common && !last) || is_calendar_word(&w.folded) || is_title(a.word(w.token))
+    (w.common && !last) || is_calendar_word(&w.folded) || is_title_at(a, w.token)
 }
 
 /// Words the article uses as a person's name, each with the mentions (folded) that show it: all
@@ -263,7 +251,7 @@ fn person_words(
         }
         let before = &words[words.len() - 2];
         let (word, prev) = (a.word(before.token), &*before.folded);
-        let given = !is_title(word)
+        let given = !is_title_at(a, before.token)
             && !before.common
             && !all_caps(word)
             && cues::strip_possessive(word) == word

@@ -25,6 +25,7 @@
 //! form, about five times the index size).
 
 use crate::fast_hash::Memo;
+use std::cell::Cell;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -175,9 +176,14 @@ impl Gazetteer {
     /// True when the phrase is a known name form, after [`fold`]ing.
     pub fn is_known(&self, phrase: &str) -> bool {
         thread_local! {
+            static RECENT: Recent<bool> = const { Recent::new() };
             static KNOWN: Memo<bool> = Memo::new();
         }
-        KNOWN.with(|m| m.get(phrase, |p| self.find_key(fold(p).as_bytes()).is_some()))
+        RECENT.with(|r| {
+            r.get(phrase, |p| {
+                KNOWN.with(|m| m.get(p, |p| self.find_key(fold(p).as_bytes()).is_some()))
+            })
+        })
     }
 
     /// Canonical name for an exact (folded) known form. When several places share the
@@ -498,6 +504,71 @@ fn fold_char(c: char) -> Piece {
 }
 
 // ---------------------------------------------------------------------------
+// Answers for recent keys
+// ---------------------------------------------------------------------------
+
+/// Slots of a [`Recent`] cache (a power of two).
+const RECENT_SLOTS: usize = 1024;
+
+/// The answers for the last short keys asked about, one per slot (a direct-mapped cache), in
+/// front of a [`Memo`]: the name checks ask about the same words and names again and again
+/// within an article, and a hit here compares a key held in two integers, where the memo
+/// hashes the key and compares strings. Keys of more than 16 bytes are not kept.
+struct Recent<V: Copy> {
+    slots: [Cell<Option<(ShortKey, V)>>; RECENT_SLOTS],
+}
+
+/// Up to 16 bytes of a key (zero-padded) and its length.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey {
+    bytes: u128,
+    len: u8,
+}
+
+impl ShortKey {
+    fn new(key: &str) -> Option<ShortKey> {
+        let mut bytes = [0u8; 16];
+        bytes.get_mut(..key.len())?.copy_from_slice(key.as_bytes());
+        Some(ShortKey {
+            bytes: u128::from_le_bytes(bytes),
+            len: key.len() as u8,
+        })
+    }
+
+    fn slot(self) -> usize {
+        let (low, high) = (self.bytes as u64, (self.bytes >> 64) as u64);
+        let mixed =
+            (low ^ high.rotate_left(29) ^ u64::from(self.len)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+    }
+}
+
+impl<V: Copy> Recent<V> {
+    const fn new() -> Recent<V> {
+        Recent {
+            slots: [const { Cell::new(None) }; RECENT_SLOTS],
+        }
+    }
+
+    /// The answer for `key`: remembered, or from `slow` (and then remembered in place of
+    /// whatever key shared its slot).
+    fn get(&self, key: &str, slow: impl FnOnce(&str) -> V) -> V {
+        let Some(short) = ShortKey::new(key) else {
+            return slow(key);
+        };
+        let slot = &self.slots[short.slot()];
+        if let Some((held, value)) = slot.get()
+            && held == short
+        {
+            return value;
+        }
+        let value = slow(key);
+        slot.set(Some((short, value)));
+        value
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Common words
 // ---------------------------------------------------------------------------
 
@@ -505,9 +576,10 @@ fn fold_char(c: char) -> Piece {
 /// Only lower-case dictionary entries count, so proper nouns are never common words.
 pub fn is_common_word(word: &str) -> bool {
     thread_local! {
+        static RECENT: Recent<bool> = const { Recent::new() };
         static COMMON: Memo<bool> = Memo::new();
     }
-    COMMON.with(|m| m.get(word, look_up_common_word))
+    RECENT.with(|r| r.get(word, |w| COMMON.with(|m| m.get(w, look_up_common_word))))
 }
 
 fn look_up_common_word(word: &str) -> bool {

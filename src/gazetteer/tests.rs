@@ -395,3 +395,42 @@ fn every_common_word_is_found() {
     }
     assert!(!is_listed("") && !is_listed("\u{0}") && !is_listed("\u{10ffff}"));
 }
+
+/// The recent-answer cache gives the answer it was given for exactly that key, whatever other
+/// keys share its slot; long keys go straight to the slow path.
+#[test]
+fn recent_answers_are_exact() {
+    let recent: Recent<usize> = Recent::new();
+    let slow_calls = Cell::new(0);
+    let answer = |k: &str| {
+        slow_calls.set(slow_calls.get() + 1);
+        k.len() * 31 + k.bytes().map(usize::from).sum::<usize>()
+    };
+    let mut keys: Vec<String> = (0..5000).map(|k| format!("w{k}")).collect();
+    keys.extend(
+        [
+            "",
+            "\0",
+            "a",
+            "a\0",
+            "sixteen bytes!!!",
+            "seventeen bytes!!",
+            "Zürich",
+            "zurich",
+        ]
+        .map(String::from),
+    );
+    for round in 0..2 {
+        for k in &keys {
+            assert_eq!(recent.get(k, answer), answer(k), "{k:?} in round {round}");
+        }
+    }
+    // Asked twice in a row, a short key is answered from the cache the second time.
+    for k in ["", "a\0", "sixteen bytes!!!", "zurich"] {
+        recent.get(k, answer);
+        let before = slow_calls.get();
+        recent.get(k, answer);
+        assert_eq!(slow_calls.get(), before, "{k:?}");
+    }
+    assert!(ShortKey::new("seventeen bytes!!").is_none());
+}
