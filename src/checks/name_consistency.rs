@@ -128,11 +128,12 @@ impl<'a> Spellings<'a> {
             let word = strip_possessive(a.word(i));
             // No character folds to more letters than it has bytes: a short word is dropped
             // unfolded and unhashed.
-            if word.len() < min_length || all_caps(word) {
+            if word.len() < min_length {
                 continue;
             }
-            let folded = folded_word(a, i);
-            let letters = letters(&folded);
+            let Some((folded, letters)) = folded_name(a, i, word) else {
+                continue;
+            };
             if letters < min_length {
                 continue;
             }
@@ -164,6 +165,57 @@ impl<'a> Spellings<'a> {
             .map(|&(i, _)| i)
             .collect()
     }
+}
+
+/// [`folded_word`] of token `i` (written `word` once its possessive is stripped) and its
+/// [`letters`], unless it is an acronym ([`all_caps`]); an ASCII word (most are) is read once
+/// for all three.
+fn folded_name<'a>(a: &'a Analysis, i: usize, word: &str) -> Option<(Cow<'a, str>, usize)> {
+    if !word.is_ascii() {
+        if all_caps(word) {
+            return None;
+        }
+        let folded = folded_word(a, i);
+        let n = letters(&folded);
+        return Some((folded, n));
+    }
+    // What each ASCII byte is, by table: one load a byte instead of four range tests.
+    const LOWER: u8 = 1;
+    const UPPER: u8 = 2;
+    const DIGIT: u8 = 4;
+    const HYPHEN: u8 = 8;
+    static CLASS: [u8; 128] = {
+        let mut table = [0; 128];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = match b as u8 {
+                b'a'..=b'z' => LOWER,
+                b'A'..=b'Z' => UPPER,
+                b'0'..=b'9' => DIGIT,
+                b'-' => HYPHEN,
+                _ => 0,
+            };
+            b += 1;
+        }
+        table
+    };
+    let (mut seen, mut upper, mut alphanumeric) = (0, 0, 0);
+    for &b in word.as_bytes() {
+        let class = CLASS[usize::from(b & 0x7f)];
+        seen |= class;
+        upper += usize::from(class == UPPER);
+        alphanumeric += usize::from(class & (LOWER | UPPER | DIGIT) != 0);
+    }
+    if seen & LOWER == 0 && upper > 1 {
+        return None;
+    }
+    // Folding keeps an ASCII word's letters and digits, and changes only its case and hyphens.
+    let folded = if seen & HYPHEN != 0 {
+        Cow::Owned(fold(word))
+    } else {
+        Cow::Borrowed(&a.lower(i)[..word.len()])
+    };
+    Some((folded, alphanumeric))
 }
 
 /// The mention token `i` is part of.
@@ -442,6 +494,27 @@ rules:
             found("Brazil rains; Brazilian towns. Morales spoke. Morales left. Moral support.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn folded_names_agree_with_the_plain_definitions() {
+        use super::{all_caps, folded_name, folded_word, letters, strip_possessive};
+        use crate::analysis::Analysis;
+        use crate::document::{Document, Format};
+        let text = "MORALES'S aides met Evo Morales’s allies in São Paulo. Copa-Cogeca, OAS, \
+                    O'Brien, McDONALD, Mc-Kay, X-Ray, A1, B2B, Ab, ΟΔΥΣΣΕΑΣ, Núñez's and I met \
+                    Kowalski-Nowak in Łódź at 9 AM.";
+        let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let a = Analysis::new(&doc);
+        for i in (0..a.tokens.len()).filter(|&i| a.tokens[i].is_word()) {
+            let word = strip_possessive(a.word(i));
+            let plain = (!all_caps(word)).then(|| {
+                let folded = folded_word(&a, i);
+                let n = letters(&folded);
+                (folded, n)
+            });
+            assert_eq!(folded_name(&a, i, word), plain, "{word}");
+        }
     }
 
     #[test]

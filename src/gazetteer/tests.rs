@@ -433,4 +433,23 @@ fn recent_answers_are_exact() {
         assert_eq!(slow_calls.get(), before, "{k:?}");
     }
     assert!(ShortKey::new("seventeen bytes!!").is_none());
+    // Two short keys are one key only when they are equal.
+    let mut words: Vec<String> = ["", "\0", "\0\0", "a", "ab", "ba", "abc", "acb", "ééé", "é"]
+        .map(String::from)
+        .to_vec();
+    for len in 0..=16 {
+        for k in 0..40u8 {
+            words.push(
+                (0..len)
+                    .map(|i| char::from(b'a' + (k >> (i % 3)) % 3))
+                    .collect(),
+            );
+        }
+    }
+    for a in &words {
+        for b in &words {
+            let same = ShortKey::new(a) == ShortKey::new(b);
+            assert_eq!(same, a == b, "{a:?} {b:?}");
+        }
+    }
 }
