@@ -105,7 +105,8 @@ impl Check for Diacritics {
         let is_name = |word: &str| !all_caps(word) && letters(word) >= 3;
         // The capitalised words, with the folded form of each accented name (kept, as the
         // second pass needs it again).
-        let mut capitalised: Vec<(usize, &str, Option<String>)> = Vec::new();
+        let mut capitalised: Vec<(usize, &str, Option<String>)> =
+            Vec::with_capacity(a.mentions.len());
         let mut accented: FastSet<String> = FastSet::default();
         let mut shapes = ShapeFilter::default();
         for (i, t) in a.tokens.iter().enumerate() {

@@ -9,7 +9,8 @@ pub use crate::fast_hash::{FastMap, FastSet, Fnv};
 
 /// Folds a name for comparison: lower case, no diacritics, hyphens as spaces, and the Nordic
 /// and Slavic letters that carry no diacritic in Unicode (`æ`, `ø`, `ł`, `ß`…) spelled the way
-/// English copy writes them, so "Solskjaer" and "Solskjær" compare equal.
+/// English copy writes them, so "Solskjaer" and "Solskjær" compare equal (the gazetteer's fold
+/// tables spell those, so a name with other letters than ASCII is folded as the gazetteer does).
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         let mut out = s.to_ascii_lowercase();
@@ -19,23 +20,7 @@ pub fn fold(s: &str) -> String {
         }
         return out;
     }
-    let mut pre = String::with_capacity(s.len() + 4);
-    for c in s.chars() {
-        match c {
-            'æ' | 'Æ' => pre.push_str("ae"),
-            'œ' | 'Œ' => pre.push_str("oe"),
-            'ø' | 'Ø' => pre.push('o'),
-            'ł' | 'Ł' => pre.push('l'),
-            'đ' | 'Đ' => pre.push('d'),
-            'ð' | 'Ð' => pre.push('d'),
-            'þ' | 'Þ' => pre.push_str("th"),
-            'ß' => pre.push_str("ss"),
-            'ı' => pre.push('i'),
-            '’' => pre.push('\''),
-            _ => pre.push(c),
-        }
-    }
-    gazetteer::fold(&pre)
+    gazetteer::fold(s)
 }
 
 /// Number of letters in a folded name (spaces and apostrophes do not count).
@@ -73,24 +58,31 @@ pub fn budget(letter_count: usize) -> u32 {
     }
 }
 
+/// Names up to this many characters are compared without allocating.
+const STACK_CHARS: usize = 32;
+
 /// Damerau–Levenshtein distance (optimal string alignment), as the gazetteer computes it;
 /// names up to 31 characters are compared without allocating (this is the name checks' inner
 /// loop).
 pub fn distance(a: &str, b: &str) -> u32 {
-    bounded_distance(a, b, u32::MAX - 1)
+    // No two names on the stack are further apart than their length.
+    bounded_distance(a, b, STACK_CHARS as u32)
 }
 
 /// [`distance`] when it is at most `max`, else `None`; most pairs compared are further apart,
-/// and the comparison stops at the first row of the table with no cell within `max`.
+/// and only the cells of the table within `max` of its diagonal are worked out.
 pub fn distance_at_most(a: &str, b: &str, max: u32) -> Option<u32> {
     Some(bounded_distance(a, b, max)).filter(|&d| d <= max)
 }
 
-/// [`distance`], or some value above `max` once it is sure to exceed it. A cell is never below
-/// the smallest of the row above (a transposition comes from two rows up, but then the row
-/// above holds a substitution no dearer), so a row with no cell within `max` ends it.
+/// [`distance`], or some value above `max` once it is sure to exceed it. A cell more than `max`
+/// off the diagonal holds more than `max` (each step off it is an edit), so only the band
+/// within `max` of it is worked out, the cells just outside counting as `max + 1`; and a cell
+/// is never below the smallest of the row above (a transposition comes from two rows up, but
+/// then the row above holds a substitution no dearer), so a row with no cell within `max` ends
+/// it.
 fn bounded_distance(a: &str, b: &str, max: u32) -> u32 {
-    const MAX: usize = 32;
+    const MAX: usize = STACK_CHARS;
     let (mut ca, mut cb) = (['\0'; MAX], ['\0'; MAX]);
     let (mut n, mut m) = (0, 0);
     for c in a.chars() {
@@ -107,6 +99,10 @@ fn bounded_distance(a: &str, b: &str, max: u32) -> u32 {
         cb[m] = c;
         m += 1;
     }
+    let (over, band) = (max.saturating_add(1), max as usize);
+    if n.abs_diff(m) > band {
+        return over;
+    }
     // Three rows of the table: the current one, the previous one, and the one before (for
     // transpositions), rotated by swapping references.
     let mut rows = [[0u32; MAX + 1]; 3];
@@ -116,10 +112,11 @@ fn bounded_distance(a: &str, b: &str, max: u32) -> u32 {
         *cell = j as u32;
     }
     for i in 1..=n {
-        cur[0] = i as u32;
-        let mut row_min = cur[0];
+        let (low, high) = (i.saturating_sub(band).max(1), i.saturating_add(band).min(m));
+        cur[low - 1] = if low == 1 { i as u32 } else { over };
+        let mut row_min = cur[low - 1];
         let c = ca[i - 1];
-        for j in 1..=m {
+        for j in low..=high {
             let cost = u32::from(c != cb[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && c == cb[j - 2] && ca[i - 2] == cb[j - 1] {
@@ -128,8 +125,11 @@ fn bounded_distance(a: &str, b: &str, max: u32) -> u32 {
             cur[j] = v;
             row_min = row_min.min(v);
         }
+        if high < m {
+            cur[high + 1] = over;
+        }
         if row_min > max {
-            return max + 1;
+            return over;
         }
         (back2, prev, cur) = (prev, cur, back2);
     }
@@ -466,12 +466,35 @@ mod tests {
             .collect();
         for a in &words {
             for b in words.iter().step_by(7) {
-                let d = distance(a, b);
-                for max in 0..=3 {
+                let d = gazetteer::damerau_levenshtein(a, b);
+                assert_eq!(distance(a, b), d, "{a} {b}");
+                for max in 0..=4 {
                     let want = (d <= max).then_some(d);
                     assert_eq!(distance_at_most(a, b, max), want, "{a} {b} {max}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn other_letters_than_ascii_fold_as_english_copy_spells_them() {
+        // What the fold once spelled itself before the gazetteer's fold, which spells them too.
+        let english = |c: char| match c {
+            'æ' | 'Æ' => "ae".to_string(),
+            'œ' | 'Œ' => "oe".to_string(),
+            'ø' | 'Ø' => "o".to_string(),
+            'ł' | 'Ł' => "l".to_string(),
+            'đ' | 'Đ' | 'ð' | 'Ð' => "d".to_string(),
+            'þ' | 'Þ' => "th".to_string(),
+            'ß' => "ss".to_string(),
+            'ı' => "i".to_string(),
+            '’' => "'".to_string(),
+            c => c.to_string(),
+        };
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let word = format!("x{c}y");
+            let spelled = format!("x{}y", english(c));
+            assert_eq!(fold(&word), gazetteer::fold(&spelled), "{c:?}");
         }
     }
 

@@ -146,7 +146,7 @@ struct MentionWords<'r> {
 
 impl<'r> MentionWords<'r> {
     fn new(a: &'r Analysis) -> MentionWords<'r> {
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(a.mentions.iter().map(|m| m.tokens.len()).sum());
         let mut spans = Vec::with_capacity(a.mentions.len());
         for m in &a.mentions {
             let start = words.len();

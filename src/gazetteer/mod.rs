@@ -465,6 +465,9 @@ pub fn fold(s: &str) -> String {
                 c => Piece::Char(c.to_ascii_lowercase()),
             };
             push(&mut out, piece);
+        } else if let Some(plain) = latin_letter(c) {
+            // A Latin letter folds the same in either case: no case mapping to look up.
+            push(&mut out, Piece::Str(plain));
         } else {
             for lc in c.to_lowercase() {
                 push(&mut out, fold_char(lc));
@@ -472,6 +475,19 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// The plain letters of a Latin letter with a diacritic (or a ligature) in the fold tables,
+/// for the blocks where both cases of a letter fold alike (Latin-1, Extended-A, Extended
+/// Additional; in Extended-B some capitals fold and their small letters do not).
+fn latin_letter(c: char) -> Option<&'static str> {
+    let cp = c as u32;
+    let mapped = match cp {
+        0xC0..=0x17F => fold_table::LATIN_C0_24F[(cp - 0xC0) as usize],
+        0x1E00..=0x1EFF => fold_table::LATIN_1E00_1EFF[(cp - 0x1E00) as usize],
+        _ => return None,
+    };
+    (mapped != fold_table::X).then_some(mapped)
 }
 
 enum Piece {

@@ -182,6 +182,29 @@ fn near_is_sorted_and_bounded() {
     assert_eq!((sk.kind, sk.country), (PlaceKind::Region, "CA"));
 }
 
+/// Folding a tabled Latin letter directly gives what lower-casing it first would.
+#[test]
+fn latin_letters_fold_alike_in_either_case() {
+    for c in (0xC0..=0x24F)
+        .chain(0x1E00..=0x1EFF)
+        .filter_map(char::from_u32)
+    {
+        let Some(plain) = latin_letter(c) else {
+            continue;
+        };
+        let mut via_lower = String::new();
+        for lc in c.to_lowercase() {
+            match fold_char(lc) {
+                Piece::Char(x) => via_lower.push(x),
+                Piece::Str(x) => via_lower.push_str(x),
+                Piece::Skip => {}
+                Piece::Space => via_lower.push(' '),
+            }
+        }
+        assert_eq!(plain, via_lower, "{c:?}");
+    }
+}
+
 #[test]
 fn fold_cases() {
     assert_eq!(fold("São Paulo"), "sao paulo");
