@@ -163,16 +163,18 @@ impl<'r> MentionWords<'r> {
         }
         // Which uncommon mention words the article also writes in lower case: most of its
         // lower-case words are ruled out by their length and first letter, unhashed.
-        let mut shapes = ShapeFilter::default();
+        let (mut shapes, mut ends) = (ShapeFilter::default(), EndFilter::default());
         for w in words.iter().filter(|w| !w.common) {
             shapes.insert(w.folded.as_bytes());
+            ends.insert(w.folded.as_bytes());
         }
         let mut lower: FastSet<&str> = FastSet::default();
         for t in &a.tokens {
-            if t.is_word()
-                && !t.capitalised
-                && shapes.may_contain(&a.text.as_bytes()[t.span.clone()])
-            {
+            if !t.is_word() || t.capitalised {
+                continue;
+            }
+            let word = &a.text.as_bytes()[t.span.clone()];
+            if shapes.may_contain(word) && ends.may_contain(word) {
                 lower.insert(&a.text[t.span.clone()]);
             }
         }
@@ -184,6 +186,29 @@ impl<'r> MentionWords<'r> {
 
     fn of(&self, mention: usize) -> &[Word<'r>] {
         &self.words[self.spans[mention].clone()]
+    }
+}
+
+/// [`ShapeFilter`]'s test by the last byte (ASCII case ignored) and the length: with both, a
+/// lower-case word sharing only its first letter and length with a name is ruled out too.
+#[derive(Default)]
+struct EndFilter([u64; 32]);
+
+impl EndFilter {
+    fn slot(s: &[u8]) -> (usize, u64) {
+        let last = s.last().copied().unwrap_or(0);
+        (usize::from(last & 31), 1 << s.len().min(63))
+    }
+
+    fn insert(&mut self, s: &[u8]) {
+        let (row, bit) = EndFilter::slot(s);
+        self.0[row] |= bit;
+    }
+
+    /// False when no inserted string has this one's length and last byte (up to ASCII case).
+    fn may_contain(&self, s: &[u8]) -> bool {
+        let (row, bit) = EndFilter::slot(s);
+        self.0[row] & bit != 0
     }
 }
 

@@ -98,9 +98,12 @@ impl Spelling<'_> {
     /// Could it be a name? Tested only for the spellings compared, as the common-word look-up
     /// is not free.
     fn is_name(&self) -> bool {
-        !self.ordinary
-            && !is_calendar_word(&self.folded)
-            && !gazetteer::is_common_word(&self.folded)
+        self.may_be_name() && !gazetteer::is_common_word(&self.folded)
+    }
+
+    /// [`Spelling::is_name`] without the common-word look-up.
+    fn may_be_name(&self) -> bool {
+        !self.ordinary && !is_calendar_word(&self.folded)
     }
 }
 
@@ -307,9 +310,12 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
         }
         let wf = &*minority.folded;
         let max_edits = budget(minority.letters);
-        // Most capitalised words are near no name of the article: the cheapest test goes
-        // first, then the common-word look-up ("The", "Monday"), then the distances.
-        if !index.may_have_near(wf, max_edits) || !minority.is_name() {
+        // Most capitalised words are near no name of the article: the cheapest tests go
+        // first, then the common-word look-up ("The", "Police"), then the distances.
+        if !minority.may_be_name()
+            || !index.may_have_near(wf, max_edits)
+            || gazetteer::is_common_word(wf)
+        {
             continue;
         }
         let near = index.near(wf, max_edits);
