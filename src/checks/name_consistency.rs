@@ -115,6 +115,9 @@ struct Spellings<'a> {
     /// (token, spelling) for every use, in token order: only the few spellings compared
     /// closely need their tokens, so none keeps a list of its own.
     uses: Vec<(usize, usize)>,
+    /// The lower-case words of `min_length` bytes or more (which might be a spelling written
+    /// as an ordinary word), gathered in the same pass over the tokens.
+    lower_case: Vec<usize>,
 }
 
 impl<'a> Spellings<'a> {
@@ -124,8 +127,15 @@ impl<'a> Spellings<'a> {
         let mut by_fold: FastMap<Cow<str>, usize> =
             FastMap::with_capacity_and_hasher(a.mentions.len(), Default::default());
         let mut uses = Vec::with_capacity(a.mentions.len());
+        let mut lower_case = Vec::new();
         for (i, t) in a.tokens.iter().enumerate() {
-            if !t.is_word() || !t.capitalised {
+            if !t.is_word() {
+                continue;
+            }
+            if !t.capitalised {
+                if t.span.len() >= min_length {
+                    lower_case.push(i);
+                }
                 continue;
             }
             let word = strip_possessive(a.word(i));
@@ -157,7 +167,12 @@ impl<'a> Spellings<'a> {
             all[s].uses += 1;
             uses.push((i, s));
         }
-        Spellings { all, by_fold, uses }
+        Spellings {
+            all,
+            by_fold,
+            uses,
+            lower_case,
+        }
     }
 
     /// The tokens where spelling `s` is used, in order.
@@ -280,12 +295,10 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
     for spelling in &spellings.all {
         shapes.insert(spelling.folded.as_bytes());
     }
-    for (i, t) in a.tokens.iter().enumerate() {
-        if t.is_word()
-            && !t.capitalised
-            && a.word(i).len() >= o.min_length
-            && shapes.may_contain(a.word(i))
-            && let Some(&s) = spellings.by_fold.get(a.word(i))
+    for &i in &spellings.lower_case {
+        let word = a.word(i);
+        if shapes.may_contain(word)
+            && let Some(&s) = spellings.by_fold.get(word)
         {
             spellings.all[s].ordinary = true;
         }
