@@ -129,7 +129,13 @@ impl Check for Acronym {
         // Where each acronym is defined: "Expansion (ACR)" or "ACR (Expansion …)".
         let mut defined: HashMap<&str, usize> = HashMap::new();
         // Found once, used by both passes.
-        let acronyms: Vec<usize> = (0..t.len()).filter(|&i| self.is_acronym(a, i)).collect();
+        // A plain loop, the cheapest test first: most tokens are not capitalised.
+        let mut acronyms: Vec<usize> = Vec::new();
+        for (i, token) in t.iter().enumerate() {
+            if token.capitalised && self.is_acronym(a, i) {
+                acronyms.push(i);
+            }
+        }
         for &i in &acronyms {
             let w = a.word(i);
             let in_parens = i > 0

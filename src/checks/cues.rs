@@ -4,6 +4,7 @@
 use crate::analysis::words::{Lazy, WordSet};
 use crate::analysis::{Analysis, Mention};
 use crate::checks::fuzzy;
+use std::borrow::Cow;
 
 /// Titles and roles written before a person's name ("President Morales", "agent Pasquali").
 const TITLES: &[&str] = &[
@@ -290,7 +291,12 @@ pub fn is_title(word: &str) -> bool {
     };
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| TITLE_SET.contains(w))
+    TITLE_SET.contains_bytes(lower)
+}
+
+/// [`is_title`] of token `i`, from the analysis' lower-case text (no copy to lower-case).
+pub fn is_title_at(a: &Analysis, i: usize) -> bool {
+    TITLE_SET.contains(a.lower(i).trim_end_matches('.'))
 }
 
 /// Calendar words are capitalised but never names of people or places.
@@ -327,7 +333,7 @@ pub fn person_context(a: &Analysis, first: usize, end: usize) -> bool {
     // A title or role word just before ("police chief Calderon", "President Morales").
     if first > sentence.tokens.start {
         let prev = first - 1;
-        if toks[prev].is_word() && is_title(a.word(prev)) {
+        if toks[prev].is_word() && is_title_at(a, prev) {
             return true;
         }
     }
@@ -397,11 +403,27 @@ pub fn mention_words(a: &Analysis, m: &Mention) -> Vec<(usize, String)> {
     out
 }
 
+/// `fold(strip_possessive(word(i)))`, borrowed from the analysis' lower-case text when that is
+/// the same: folding an ASCII word only lower-cases it and turns hyphens into spaces.
+pub fn folded_word<'r>(a: &'r Analysis, i: usize) -> Cow<'r, str> {
+    let word = strip_possessive(a.word(i));
+    if word.bytes().all(|b| b.is_ascii() && b != b'-') {
+        // Lower-casing keeps an ASCII prefix as long as it was.
+        Cow::Borrowed(&a.lower(i)[..word.len()])
+    } else {
+        Cow::Owned(fuzzy::fold(word))
+    }
+}
+
 /// "Morales's" → "Morales", "Bolivia’s" → "Bolivia".
 pub fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
+    // Matched as bytes: `strip_suffix` would compare each ending with a call. (`’` is E2 80 99.)
+    let ending = match word.as_bytes() {
+        [.., b'\'', b's'] => 2,
+        [.., 0xE2, 0x80, 0x99, b's'] => 4,
+        _ => 0,
+    };
+    &word[..word.len() - ending]
 }
 
 /// Every letter is upper case (an acronym or a dateline: "OAS", "ANTOFAGASTA").
@@ -516,12 +538,33 @@ mod tests {
             assert_eq!(is_title(w), slow, "{w}");
         }
         assert!(is_title("\u{212a}ing"), "Kelvin sign lower-cases to k");
+        with_analysis(
+            "President Lula, SEN. Smith, Dr. Who, Director-General Ko, \u{212a}ing Olaf, \
+             Präsident Ruiz and MR Bean met Sec Ollie, ΣOS and Kingdom Come.",
+            |a| {
+                for i in 0..a.tokens.len() {
+                    assert_eq!(is_title_at(a, i), is_title(a.word(i)), "{}", a.word(i));
+                }
+            },
+        );
     }
 
     #[test]
     fn possessives_and_caps() {
         assert_eq!(strip_possessive("Morales's"), "Morales");
         assert_eq!(strip_possessive("Bolivia’s"), "Bolivia");
+        for (word, stripped) in [
+            ("'s", ""),
+            ("’s", ""),
+            ("s", "s"),
+            ("Morales'", "Morales'"),
+            ("Morales’", "Morales’"),
+            ("Nuñez’s", "Nuñez"),
+            ("ʼs", "ʼs"),
+            ("", ""),
+        ] {
+            assert_eq!(strip_possessive(word), stripped, "{word}");
+        }
         assert!(all_caps("OAS"));
         assert!(!all_caps("Oas"));
         assert!(!all_caps("I"));

@@ -102,34 +102,48 @@ impl Check for Diacritics {
         // first use, with their occurrences.
         // Only a name written with accents at least once can have two accentings: find those
         // first (most articles have few), then gather every spelling of them.
-        let capitalised: Vec<(usize, &str)> = (0..a.tokens.len())
-            .filter(|&i| a.tokens[i].is_word() && a.tokens[i].capitalised)
-            .map(|i| (i, strip_possessive(a.word(i))))
-            .collect();
         let is_name = |word: &str| !all_caps(word) && letters(word) >= 3;
+        // The capitalised words, with the folded form of each accented name (kept, as the
+        // second pass needs it again).
+        let mut capitalised: Vec<(usize, &str, Option<String>)> =
+            Vec::with_capacity(a.mentions.len());
         let mut accented: FastSet<String> = FastSet::default();
         let mut shapes = ShapeFilter::default();
-        for &(_, word) in &capitalised {
-            if !word.is_ascii() && is_name(word) {
-                let folded = fold(word);
-                shapes.insert(&folded);
-                accented.insert(folded);
+        for (i, t) in a.tokens.iter().enumerate() {
+            if !t.is_word() || !t.capitalised {
+                continue;
             }
+            let word = strip_possessive(a.word(i));
+            let mut folded = None;
+            if !word.is_ascii() && is_name(word) {
+                let f = fold(word);
+                shapes.insert(&f);
+                accented.insert(f.clone());
+                folded = Some(f);
+            }
+            capitalised.push((i, word, folded));
         }
         if accented.is_empty() {
             return;
         }
         let mut groups: FastMap<String, Vec<(String, Vec<usize>)>> = FastMap::default();
-        for &(i, word) in &capitalised {
-            // Folding an ASCII word only lower-cases it and turns hyphens into spaces: one that
-            // starts with a letter keeps its length and first letter (up to case).
-            let cannot_match = word.is_ascii()
-                && word.starts_with(|c: char| c.is_ascii_alphabetic())
-                && !shapes.may_contain(word);
-            if cannot_match || !is_name(word) {
-                continue;
-            }
-            let folded = fold(word);
+        for (i, word, folded) in capitalised {
+            let folded = match folded {
+                Some(folded) => folded,
+                // Not a name, or not accented: only an ASCII word can still match.
+                None if !word.is_ascii() => continue,
+                None => {
+                    // Folding an ASCII word only lower-cases it and turns hyphens into spaces:
+                    // one that starts with a letter keeps its length and first letter (up to
+                    // case).
+                    let cannot_match = word.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && !shapes.may_contain(word);
+                    if cannot_match || !is_name(word) {
+                        continue;
+                    }
+                    fold(word)
+                }
+            };
             if !accented.contains(&folded) {
                 continue;
             }

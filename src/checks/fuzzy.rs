@@ -9,7 +9,8 @@ pub use crate::fast_hash::{FastMap, FastSet, Fnv};
 
 /// Folds a name for comparison: lower case, no diacritics, hyphens as spaces, and the Nordic
 /// and Slavic letters that carry no diacritic in Unicode (`æ`, `ø`, `ł`, `ß`…) spelled the way
-/// English copy writes them, so "Solskjaer" and "Solskjær" compare equal.
+/// English copy writes them, so "Solskjaer" and "Solskjær" compare equal (the gazetteer's fold
+/// tables spell those, so a name with other letters than ASCII is folded as the gazetteer does).
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         let mut out = s.to_ascii_lowercase();
@@ -19,23 +20,7 @@ pub fn fold(s: &str) -> String {
         }
         return out;
     }
-    let mut pre = String::with_capacity(s.len() + 4);
-    for c in s.chars() {
-        match c {
-            'æ' | 'Æ' => pre.push_str("ae"),
-            'œ' | 'Œ' => pre.push_str("oe"),
-            'ø' | 'Ø' => pre.push('o'),
-            'ł' | 'Ł' => pre.push('l'),
-            'đ' | 'Đ' => pre.push('d'),
-            'ð' | 'Ð' => pre.push('d'),
-            'þ' | 'Þ' => pre.push_str("th"),
-            'ß' => pre.push_str("ss"),
-            'ı' => pre.push('i'),
-            '’' => pre.push('\''),
-            _ => pre.push(c),
-        }
-    }
-    gazetteer::fold(&pre)
+    gazetteer::fold(s)
 }
 
 /// Number of letters in a folded name (spaces and apostrophes do not count).
@@ -73,11 +58,31 @@ pub fn budget(letter_count: usize) -> u32 {
     }
 }
 
+/// Names up to this many characters are compared without allocating.
+const STACK_CHARS: usize = 32;
+
 /// Damerau–Levenshtein distance (optimal string alignment), as the gazetteer computes it;
 /// names up to 31 characters are compared without allocating (this is the name checks' inner
 /// loop).
 pub fn distance(a: &str, b: &str) -> u32 {
-    const MAX: usize = 32;
+    // No two names on the stack are further apart than their length.
+    bounded_distance(a, b, STACK_CHARS as u32)
+}
+
+/// [`distance`] when it is at most `max`, else `None`; most pairs compared are further apart,
+/// and only the cells of the table within `max` of its diagonal are worked out.
+pub fn distance_at_most(a: &str, b: &str, max: u32) -> Option<u32> {
+    Some(bounded_distance(a, b, max)).filter(|&d| d <= max)
+}
+
+/// [`distance`], or some value above `max` once it is sure to exceed it. A cell more than `max`
+/// off the diagonal holds more than `max` (each step off it is an edit), so only the band
+/// within `max` of it is worked out, the cells just outside counting as `max + 1`; and a cell
+/// is never below the smallest of the row above (a transposition comes from two rows up, but
+/// then the row above holds a substitution no dearer), so a row with no cell within `max` ends
+/// it.
+fn bounded_distance(a: &str, b: &str, max: u32) -> u32 {
+    const MAX: usize = STACK_CHARS;
     let (mut ca, mut cb) = (['\0'; MAX], ['\0'; MAX]);
     let (mut n, mut m) = (0, 0);
     for c in a.chars() {
@@ -94,6 +99,10 @@ pub fn distance(a: &str, b: &str) -> u32 {
         cb[m] = c;
         m += 1;
     }
+    let (over, band) = (max.saturating_add(1), max as usize);
+    if n.abs_diff(m) > band {
+        return over;
+    }
     // Three rows of the table: the current one, the previous one, and the one before (for
     // transpositions), rotated by swapping references.
     let mut rows = [[0u32; MAX + 1]; 3];
@@ -103,15 +112,24 @@ pub fn distance(a: &str, b: &str) -> u32 {
         *cell = j as u32;
     }
     for i in 1..=n {
-        cur[0] = i as u32;
+        let (low, high) = (i.saturating_sub(band).max(1), i.saturating_add(band).min(m));
+        cur[low - 1] = if low == 1 { i as u32 } else { over };
+        let mut row_min = cur[low - 1];
         let c = ca[i - 1];
-        for j in 1..=m {
+        for j in low..=high {
             let cost = u32::from(c != cb[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && c == cb[j - 2] && ca[i - 2] == cb[j - 1] {
                 v = v.min(back2[j - 2] + 1);
             }
             cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if high < m {
+            cur[high + 1] = over;
+        }
+        if row_min > max {
+            return over;
         }
         (back2, prev, cur) = (prev, cur, back2);
     }
@@ -215,6 +233,14 @@ struct Entry {
     letter_set: u64,
 }
 
+impl Entry {
+    /// Could a string of `chars` characters with this letter set be within `max` edits?
+    fn may_be_within(&self, chars: usize, letter_set: u64, max: u32) -> bool {
+        self.chars.abs_diff(chars) <= max as usize
+            && (self.letter_set ^ letter_set).count_ones() <= 2 * max
+    }
+}
+
 /// Up to this many entries, a look-up scans them all (cheaper than generating and searching
 /// the deletion keys of the query); above it, the deletion keys keep look-ups sub-linear.
 const SCAN_AT_MOST: usize = 128;
@@ -266,6 +292,23 @@ impl NearIndex {
         self.exact.get(folded).copied()
     }
 
+    /// False when [`NearIndex::near`] is sure to find nothing, by the length and letter-set
+    /// test alone (cheaper than most tests a caller makes before the look-up); a large set,
+    /// looked up by deletion keys, always may.
+    pub fn may_have_near(&self, folded: &str, max_edits: u32) -> bool {
+        let max = max_edits.min(self.max_edits);
+        if max == 0 || self.entries.is_empty() {
+            return false;
+        }
+        if self.entries.len() > SCAN_AT_MOST {
+            return true;
+        }
+        let (chars, set) = (folded.chars().count(), letter_set(folded));
+        self.entries
+            .iter()
+            .any(|e| e.may_be_within(chars, set, max))
+    }
+
     /// Entries within `max_edits` (at most the index's own limit) of `folded`, excluding an
     /// exact match, as (id, distance), nearest first then by id.
     pub fn near(&self, folded: &str, max_edits: u32) -> Vec<(u32, u32)> {
@@ -277,12 +320,12 @@ impl NearIndex {
         let set = letter_set(folded);
         let within = |id: u32| -> Option<(u32, u32)> {
             let e = &self.entries[id as usize];
-            if e.chars.abs_diff(chars) > max as usize || (e.letter_set ^ set).count_ones() > 2 * max
-            {
+            if !e.may_be_within(chars, set, max) {
                 return None;
             }
-            let d = distance(folded, &e.text);
-            (d >= 1 && d <= max).then_some((id, d))
+            distance_at_most(folded, &e.text, max)
+                .filter(|&d| d >= 1)
+                .map(|d| (id, d))
         };
         let mut out: Vec<(u32, u32)> = if self.entries.len() <= SCAN_AT_MOST {
             (0..self.entries.len() as u32).filter_map(within).collect()
@@ -412,6 +455,59 @@ mod tests {
     }
 
     #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let words: Vec<String> = (0..300u32)
+            .map(|k| {
+                let len = (k * 5 % 13) as usize;
+                (0..len)
+                    .map(|i| ['a', 'b', 'r', 'é'][((k >> (i % 7)) as usize + i * i) % 4])
+                    .collect()
+            })
+            .collect();
+        for a in &words {
+            for b in words.iter().step_by(7) {
+                let d = gazetteer::damerau_levenshtein(a, b);
+                assert_eq!(distance(a, b), d, "{a} {b}");
+                for max in 0..=4 {
+                    let want = (d <= max).then_some(d);
+                    assert_eq!(distance_at_most(a, b, max), want, "{a} {b} {max}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn other_letters_than_ascii_fold_as_english_copy_spells_them() {
+        // What the fold once spelled itself before the gazetteer's fold, which spells them too.
+        let english = |c: char| match c {
+            'æ' | 'Æ' => "ae".to_string(),
+            'œ' | 'Œ' => "oe".to_string(),
+            'ø' | 'Ø' => "o".to_string(),
+            'ł' | 'Ł' => "l".to_string(),
+            'đ' | 'Đ' | 'ð' | 'Ð' => "d".to_string(),
+            'þ' | 'Þ' => "th".to_string(),
+            'ß' => "ss".to_string(),
+            'ı' => "i".to_string(),
+            '’' => "'".to_string(),
+            c => c.to_string(),
+        };
+        for c in (0x80..=0x10_FFFF).filter_map(char::from_u32) {
+            let word = format!("x{c}y");
+            let spelled = format!("x{}y", english(c));
+            assert_eq!(fold(&word), gazetteer::fold(&spelled), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn no_character_folds_to_more_letters_than_its_bytes() {
+        // Name checks drop a word shorter than the minimum before folding it.
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let word = format!("X{c}");
+            assert!(letters(&fold(&word)) <= word.len(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn budget_scales_with_length() {
         assert_eq!(budget(4), 0);
         assert_eq!(budget(8), 1);
@@ -459,6 +555,16 @@ mod tests {
         assert_eq!(hits("zabaleta", 1), vec!["zavaleta"]);
         assert_eq!(hits("zavaelta", 1), vec!["zavaleta"], "transposition");
         assert_eq!(hits("saskachewen", 2), vec!["saskatchewan"]);
+        // The filter before `near`: never false when `near` finds something.
+        for (w, k, may) in [
+            ("zabaleta", 1, true),
+            ("saskachewen", 2, true),
+            ("gonzalez", 2, false),
+            ("mesa", 0, false),
+        ] {
+            assert_eq!(idx.may_have_near(w, k), may, "{w}");
+            assert!(may || hits(w, k).is_empty(), "{w}");
+        }
         assert!(hits("saskachewen", 1).is_empty());
         assert!(hits("zavaleta", 2).is_empty(), "exact is not near");
         assert!(hits("gonzalez", 2).is_empty());

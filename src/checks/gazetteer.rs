@@ -10,7 +10,7 @@
 //! from another real name). Anything pointing to a person vetoes it: a title before or a speech
 //! verb after any use of the word, a given name before it, a listed person.
 
-use super::cues::{self, all_caps, is_calendar_word, is_title, person_context, place_context};
+use super::cues::{self, all_caps, is_calendar_word, is_title_at, person_context, place_context};
 use super::fuzzy::{
     FastMap, FastSet, budget, distance, fold, inflected, letters, romanization_variant,
 };
@@ -146,12 +146,12 @@ struct MentionWords<'r> {
 
 impl<'r> MentionWords<'r> {
     fn new(a: &'r Analysis) -> MentionWords<'r> {
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(a.mentions.iter().map(|m| m.tokens.len()).sum());
         let mut spans = Vec::with_capacity(a.mentions.len());
         for m in &a.mentions {
             let start = words.len();
             for i in m.tokens.clone().filter(|&i| a.tokens[i].is_word()) {
-                let folded = folded_word(a, i);
+                let folded = cues::folded_word(a, i);
                 words.push(Word {
                     token: i,
                     common: gz::is_common_word(&folded),
@@ -163,16 +163,18 @@ impl<'r> MentionWords<'r> {
         }
         // Which uncommon mention words the article also writes in lower case: most of its
         // lower-case words are ruled out by their length and first letter, unhashed.
-        let mut shapes = ShapeFilter::default();
+        let (mut shapes, mut ends) = (ShapeFilter::default(), EndFilter::default());
         for w in words.iter().filter(|w| !w.common) {
             shapes.insert(w.folded.as_bytes());
+            ends.insert(w.folded.as_bytes());
         }
         let mut lower: FastSet<&str> = FastSet::default();
         for t in &a.tokens {
-            if t.is_word()
-                && !t.capitalised
-                && shapes.may_contain(&a.text.as_bytes()[t.span.clone()])
-            {
+            if !t.is_word() || t.capitalised {
+                continue;
+            }
+            let word = &a.text.as_bytes()[t.span.clone()];
+            if shapes.may_contain(word) && ends.may_contain(word) {
                 lower.insert(&a.text[t.span.clone()]);
             }
         }
@@ -187,15 +189,26 @@ impl<'r> MentionWords<'r> {
     }
 }
 
-/// `fold(strip_possessive(word))`, borrowed from the analysis' lower-case text when that is the
-/// same: folding an ASCII word only lower-cases it and turns hyphens into spaces.
-fn folded_word<'r>(a: &'r Analysis, i: usize) -> Cow<'r, str> {
-    let word = cues::strip_possessive(a.word(i));
-    if word.bytes().all(|b| b.is_ascii() && b != b'-') {
-        // Lower-casing keeps an ASCII prefix as long as it was.
-        Cow::Borrowed(&a.lower(i)[..word.len()])
-    } else {
-        Cow::Owned(fold(word))
+/// [`ShapeFilter`]'s test by the last byte (ASCII case ignored) and the length: with both, a
+/// lower-case word sharing only its first letter and length with a name is ruled out too.
+#[derive(Default)]
+struct EndFilter([u64; 32]);
+
+impl EndFilter {
+    fn slot(s: &[u8]) -> (usize, u64) {
+        let last = s.last().copied().unwrap_or(0);
+        (usize::from(last & 31), 1 << s.len().min(63))
+    }
+
+    fn insert(&mut self, s: &[u8]) {
+        let (row, bit) = EndFilter::slot(s);
+        self.0[row] |= bit;
+    }
+
+    /// False when no inserted string has this one's length and last byte (up to ASCII case).
+    fn may_contain(&self, s: &[u8]) -> bool {
+        let (row, bit) = EndFilter::slot(s);
+        self.0[row] & bit != 0
     }
 }
 
@@ -230,7 +243,7 @@ fn strip_leading<'w, 'r>(a: &Analysis, mut words: &'w [Word<'r>]) -> &'w [Word<'
 /// Whether [`strip_leading`] drops this word (`last`: no word follows it).
 fn strippable(a: &Analysis, w: &Word, last: bool) -> bool {
     // Cheapest test first.
-    (w.common && !last) || is_calendar_word(&w.folded) || is_title(a.word(w.token))
+    (w.common && !last) || is_calendar_word(&w.folded) || is_title_at(a, w.token)
 }
 
 /// Words the article uses as a person's name, each with the mentions (folded) that show it: all
@@ -263,7 +276,7 @@ fn person_words(
         }
         let before = &words[words.len() - 2];
         let (word, prev) = (a.word(before.token), &*before.folded);
-        let given = !is_title(word)
+        let given = !is_title_at(a, before.token)
             && !before.common
             && !all_caps(word)
             && cues::strip_possessive(word) == word

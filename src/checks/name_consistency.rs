@@ -1,14 +1,16 @@
 //! `name-consistency`: one name spelled two ways in one article ("Feitosa" three times,
 //! "Feitoza" once). No list needed: the article's own majority spelling is the evidence.
 
-use super::cues::{all_caps, is_calendar_word, is_title, strip_possessive};
+use super::cues::{all_caps, folded_word, is_calendar_word, is_title_at, strip_possessive};
 use super::fuzzy::{FastMap, FastSet, NearIndex, budget, distance, fold, inflected, letters};
 use super::known::{Knowledge, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::{Analysis, Mention};
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::fast_hash::ShapeFilter;
 use crate::gazetteer;
 use serde::Deserialize;
+use std::borrow::Cow;
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
@@ -80,41 +82,158 @@ pub struct Variant {
     pub right_at: Vec<usize>,
 }
 
-struct Spelling {
+struct Spelling<'a> {
     /// The folded spelling ("feitosa").
-    folded: String,
+    folded: Cow<'a, str>,
     letters: usize,
     /// As first written ("Feitosa").
-    shown: String,
-    at: Vec<usize>,
+    shown: &'a str,
+    /// How many times the article uses it (the tokens are in [`Spellings::uses`]).
+    uses: usize,
     /// The article also writes it in lower case: an ordinary word, not a name.
     ordinary: bool,
 }
 
-impl Spelling {
+impl Spelling<'_> {
     /// Could it be a name? Tested only for the spellings compared, as the common-word look-up
     /// is not free.
     fn is_name(&self) -> bool {
-        !self.ordinary
-            && !is_calendar_word(&self.folded)
-            && !gazetteer::is_common_word(&self.folded)
+        self.may_be_name() && !gazetteer::is_common_word(&self.folded)
+    }
+
+    /// [`Spelling::is_name`] without the common-word look-up.
+    fn may_be_name(&self) -> bool {
+        !self.ordinary && !is_calendar_word(&self.folded)
     }
 }
 
-/// The folded form of a capitalised word (possessive removed) and its letter count, unless it
-/// is an acronym or shorter than `min_length` letters.
-fn comparable(word: &str, min_length: usize) -> Option<(String, usize)> {
-    if all_caps(word) {
+/// The article's capitalised words grouped by folded spelling (possessive removed), leaving
+/// out acronyms and words under `min_length` letters.
+struct Spellings<'a> {
+    all: Vec<Spelling<'a>>,
+    by_fold: FastMap<Cow<'a, str>, usize>,
+    /// (token, spelling) for every use, in token order: only the few spellings compared
+    /// closely need their tokens, so none keeps a list of its own.
+    uses: Vec<(usize, usize)>,
+    /// The lower-case words of `min_length` bytes or more (which might be a spelling written
+    /// as an ordinary word), gathered in the same pass over the tokens.
+    lower_case: Vec<usize>,
+}
+
+impl<'a> Spellings<'a> {
+    fn new(a: &'a Analysis, min_length: usize) -> Spellings<'a> {
+        // Sized for the mentions, about as many as the distinct capitalised words.
+        let mut all: Vec<Spelling> = Vec::with_capacity(a.mentions.len());
+        let mut by_fold: FastMap<Cow<str>, usize> =
+            FastMap::with_capacity_and_hasher(a.mentions.len(), Default::default());
+        let mut uses = Vec::with_capacity(a.mentions.len());
+        let mut lower_case = Vec::new();
+        for (i, t) in a.tokens.iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            if !t.capitalised {
+                if t.span.len() >= min_length {
+                    lower_case.push(i);
+                }
+                continue;
+            }
+            let word = strip_possessive(a.word(i));
+            // No character folds to more letters than it has bytes: a short word is dropped
+            // unfolded and unhashed.
+            if word.len() < min_length {
+                continue;
+            }
+            let Some((folded, letters)) = folded_name(a, i, word) else {
+                continue;
+            };
+            if letters < min_length {
+                continue;
+            }
+            let s = match by_fold.get(&*folded) {
+                Some(&s) => s,
+                None => {
+                    by_fold.insert(folded.clone(), all.len());
+                    all.push(Spelling {
+                        folded,
+                        letters,
+                        shown: word,
+                        uses: 0,
+                        ordinary: false,
+                    });
+                    all.len() - 1
+                }
+            };
+            all[s].uses += 1;
+            uses.push((i, s));
+        }
+        Spellings {
+            all,
+            by_fold,
+            uses,
+            lower_case,
+        }
+    }
+
+    /// The tokens where spelling `s` is used, in order.
+    fn at(&self, s: usize) -> Vec<usize> {
+        self.uses
+            .iter()
+            .filter(|&&(_, of)| of == s)
+            .map(|&(i, _)| i)
+            .collect()
+    }
+}
+
+/// [`folded_word`] of token `i` (written `word` once its possessive is stripped) and its
+/// [`letters`], unless it is an acronym ([`all_caps`]); an ASCII word (most are) is read once
+/// for all three.
+fn folded_name<'a>(a: &'a Analysis, i: usize, word: &str) -> Option<(Cow<'a, str>, usize)> {
+    if !word.is_ascii() {
+        if all_caps(word) {
+            return None;
+        }
+        let folded = folded_word(a, i);
+        let n = letters(&folded);
+        return Some((folded, n));
+    }
+    // What each ASCII byte is, by table: one load a byte instead of four range tests.
+    const LOWER: u8 = 1;
+    const UPPER: u8 = 2;
+    const DIGIT: u8 = 4;
+    const HYPHEN: u8 = 8;
+    static CLASS: [u8; 128] = {
+        let mut table = [0; 128];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = match b as u8 {
+                b'a'..=b'z' => LOWER,
+                b'A'..=b'Z' => UPPER,
+                b'0'..=b'9' => DIGIT,
+                b'-' => HYPHEN,
+                _ => 0,
+            };
+            b += 1;
+        }
+        table
+    };
+    let (mut seen, mut upper, mut alphanumeric) = (0, 0, 0);
+    for &b in word.as_bytes() {
+        let class = CLASS[usize::from(b & 0x7f)];
+        seen |= class;
+        upper += usize::from(class == UPPER);
+        alphanumeric += usize::from(class & (LOWER | UPPER | DIGIT) != 0);
+    }
+    if seen & LOWER == 0 && upper > 1 {
         return None;
     }
-    // Folding an ASCII word keeps its letters: a short word is dropped before allocating.
-    if word.is_ascii() {
-        let n = letters(word);
-        return (n >= min_length).then(|| (fold(word), n));
-    }
-    let folded = fold(word);
-    let n = letters(&folded);
-    (n >= min_length).then_some((folded, n))
+    // Folding keeps an ASCII word's letters and digits, and changes only its case and hyphens.
+    let folded = if seen & HYPHEN != 0 {
+        Cow::Owned(fold(word))
+    } else {
+        Cow::Borrowed(&a.lower(i)[..word.len()])
+    };
+    Some((folded, alphanumeric))
 }
 
 /// The mention token `i` is part of.
@@ -136,7 +255,7 @@ fn given_names(a: &Analysis, at: &[usize]) -> FastSet<String> {
         };
         if i > m.tokens.start && a.tokens[i - 1].is_word() {
             let prev = a.word(i - 1);
-            if !is_title(prev) && !all_caps(prev) {
+            if !is_title_at(a, i - 1) && !all_caps(prev) {
                 let pf = fold(prev);
                 if !gazetteer::is_common_word(&pf) {
                     out.insert(pf);
@@ -165,79 +284,54 @@ fn family_names(a: &Analysis, at: &[usize]) -> FastSet<String> {
 /// The spelling variants of names in the article (shared with the gazetteer check, which
 /// leaves these to this one).
 pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
-    // Sized for the mentions, about as many as the distinct capitalised words.
-    let mut spellings: Vec<Spelling> = Vec::with_capacity(a.mentions.len());
-    let mut by_fold: FastMap<String, usize> =
-        FastMap::with_capacity_and_hasher(a.mentions.len(), Default::default());
-    // The spelling each capitalised word (as written) counts for: names recur, and whether a
-    // word is one depends on the word alone, so each distinct word is tested once.
-    let mut spelling_of: FastMap<&str, Option<usize>> =
-        FastMap::with_capacity_and_hasher(a.mentions.len(), Default::default());
-    for (i, t) in a.tokens.iter().enumerate() {
-        if !t.is_word() || !t.capitalised {
-            continue;
-        }
-        let word = strip_possessive(a.word(i));
-        let s = match spelling_of.get(word) {
-            Some(&s) => s,
-            None => {
-                let s = comparable(word, o.min_length).map(|(folded, letters)| {
-                    *by_fold.entry(folded).or_insert_with_key(|folded| {
-                        spellings.push(Spelling {
-                            folded: folded.clone(),
-                            letters,
-                            shown: word.to_string(),
-                            at: Vec::new(),
-                            ordinary: false,
-                        });
-                        spellings.len() - 1
-                    })
-                });
-                spelling_of.insert(word, s);
-                s
-            }
-        };
-        if let Some(s) = s {
-            spellings[s].at.push(i);
-        }
-    }
-    if spellings.is_empty() {
+    let mut spellings = Spellings::new(a, o.min_length);
+    if spellings.all.is_empty() {
         return Vec::new();
     }
     // A spelling the article also writes in lower case is an ordinary word. Spellings have at
-    // least `min_length` letters, so shorter words cannot be one.
-    for (i, t) in a.tokens.iter().enumerate() {
-        if t.is_word()
-            && !t.capitalised
-            && a.word(i).len() >= o.min_length
-            && let Some(&s) = by_fold.get(a.word(i))
+    // least `min_length` letters, so shorter words cannot be one; most others are ruled out by
+    // their length and first letter, unhashed.
+    let mut shapes = ShapeFilter::default();
+    for spelling in &spellings.all {
+        shapes.insert(spelling.folded.as_bytes());
+    }
+    for &i in &spellings.lower_case {
+        let word = a.word(i);
+        if shapes.may_contain(word)
+            && let Some(&s) = spellings.by_fold.get(word)
         {
-            spellings[s].ordinary = true;
+            spellings.all[s].ordinary = true;
         }
     }
+    let all = &spellings.all;
     // Only a spelling used at least twice can be the majority one, so only those are indexed;
     // and a spelling is only looked up when some indexed one is used often enough to outvote it.
     let mut index = NearIndex::new(2);
     let mut indexed: Vec<usize> = Vec::new();
     let mut most_used = 0;
-    for (s, spelling) in spellings.iter().enumerate() {
-        if spelling.at.len() >= 2 && spelling.is_name() {
+    for (s, spelling) in all.iter().enumerate() {
+        if spelling.uses >= 2 && spelling.is_name() {
             index.insert(&spelling.folded);
             indexed.push(s);
-            most_used = most_used.max(spelling.at.len());
+            most_used = most_used.max(spelling.uses);
         }
     }
     let mut out = Vec::new();
-    for minority in &spellings {
-        if most_used < 2 || most_used < o.ratio * minority.at.len() {
+    for (m, minority) in all.iter().enumerate() {
+        if most_used < 2 || most_used < o.ratio * minority.uses {
             continue;
         }
-        // Most capitalised words are ordinary ones ("The", "Monday"): ruled out before the scan.
-        if !minority.is_name() {
+        let wf = &*minority.folded;
+        let max_edits = budget(minority.letters);
+        // Most capitalised words are near no name of the article: the cheapest tests go
+        // first, then the common-word look-up ("The", "Police"), then the distances.
+        if !minority.may_be_name()
+            || !index.may_have_near(wf, max_edits)
+            || gazetteer::is_common_word(wf)
+        {
             continue;
         }
-        let wf = &minority.folded;
-        let near = index.near(wf, budget(minority.letters));
+        let near = index.near(wf, max_edits);
         // A real place or a listed name is not a slip for another one (Gambia/Zambia).
         if near.is_empty()
             || gazetteer::gazetteer().is_known(wf)
@@ -246,24 +340,26 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
         {
             continue;
         }
+        let minority_at = spellings.at(m);
         let given = std::cell::OnceCell::new();
         let family = std::cell::OnceCell::new();
         let mut best: Option<(usize, u32)> = None;
         for (id, d) in near {
             let t = indexed[id as usize];
-            let majority = &spellings[t];
-            let rf = &majority.folded;
-            if majority.at.len() < 2
-                || majority.at.len() < o.ratio * minority.at.len()
+            let majority = &all[t];
+            let rf = &*majority.folded;
+            if majority.uses < 2
+                || majority.uses < o.ratio * minority.uses
                 || inflected(wf, rf)
                 || (d >= 2 && wf.chars().next() != rf.chars().next())
             {
                 continue;
             }
+            let majority_at = spellings.at(t);
             // Two people: each spelling comes with its own given name.
-            let given = given.get_or_init(|| given_names(a, &minority.at));
+            let given = given.get_or_init(|| given_names(a, &minority_at));
             if !given.is_empty() {
-                let other = given_names(a, &majority.at);
+                let other = given_names(a, &majority_at);
                 if !other.is_empty()
                     && given.is_disjoint(&other)
                     && !given
@@ -275,9 +371,9 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             }
             // Two people: each spelling is the given name of another family (Mario Draghi,
             // Maria Rossi).
-            let family = family.get_or_init(|| family_names(a, &minority.at));
+            let family = family.get_or_init(|| family_names(a, &minority_at));
             if !family.is_empty() {
-                let other = family_names(a, &majority.at);
+                let other = family_names(a, &majority_at);
                 if !other.is_empty() && family.is_disjoint(&other) {
                     continue;
                 }
@@ -285,8 +381,7 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             let better = match best {
                 None => true,
                 Some((b, bd)) => {
-                    majority.at.len() > spellings[b].at.len()
-                        || (majority.at.len() == spellings[b].at.len() && d < bd)
+                    majority.uses > all[b].uses || (majority.uses == all[b].uses && d < bd)
                 }
             };
             if better {
@@ -297,10 +392,10 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             continue;
         };
         out.push(Variant {
-            wrong: minority.shown.clone(),
-            right: spellings[t].shown.clone(),
-            wrong_at: minority.at.clone(),
-            right_at: spellings[t].at.clone(),
+            wrong: minority.shown.to_string(),
+            right: all[t].shown.to_string(),
+            wrong_at: minority_at,
+            right_at: spellings.at(t),
         });
     }
     out.sort_by_key(|v| v.wrong_at[0]);
@@ -418,6 +513,27 @@ rules:
             found("Brazil rains; Brazilian towns. Morales spoke. Morales left. Moral support.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn folded_names_agree_with_the_plain_definitions() {
+        use super::{all_caps, folded_name, folded_word, letters, strip_possessive};
+        use crate::analysis::Analysis;
+        use crate::document::{Document, Format};
+        let text = "MORALES'S aides met Evo Morales’s allies in São Paulo. Copa-Cogeca, OAS, \
+                    O'Brien, McDONALD, Mc-Kay, X-Ray, A1, B2B, Ab, ΟΔΥΣΣΕΑΣ, Núñez's and I met \
+                    Kowalski-Nowak in Łódź at 9 AM.";
+        let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let a = Analysis::new(&doc);
+        for i in (0..a.tokens.len()).filter(|&i| a.tokens[i].is_word()) {
+            let word = strip_possessive(a.word(i));
+            let plain = (!all_caps(word)).then(|| {
+                let folded = folded_word(&a, i);
+                let n = letters(&folded);
+                (folded, n)
+            });
+            assert_eq!(folded_name(&a, i, word), plain, "{word}");
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@
 //! form, about five times the index size).
 
 use crate::fast_hash::Memo;
+use std::cell::Cell;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -175,9 +176,14 @@ impl Gazetteer {
     /// True when the phrase is a known name form, after [`fold`]ing.
     pub fn is_known(&self, phrase: &str) -> bool {
         thread_local! {
+            static RECENT: Recent<bool> = const { Recent::new() };
             static KNOWN: Memo<bool> = Memo::new();
         }
-        KNOWN.with(|m| m.get(phrase, |p| self.find_key(fold(p).as_bytes()).is_some()))
+        RECENT.with(|r| {
+            r.get(phrase, |p| {
+                KNOWN.with(|m| m.get(p, |p| self.find_key(fold(p).as_bytes()).is_some()))
+            })
+        })
     }
 
     /// Canonical name for an exact (folded) known form. When several places share the
@@ -459,6 +465,9 @@ pub fn fold(s: &str) -> String {
                 c => Piece::Char(c.to_ascii_lowercase()),
             };
             push(&mut out, piece);
+        } else if let Some(plain) = latin_letter(c) {
+            // A Latin letter folds the same in either case: no case mapping to look up.
+            push(&mut out, Piece::Str(plain));
         } else {
             for lc in c.to_lowercase() {
                 push(&mut out, fold_char(lc));
@@ -466,6 +475,19 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// The plain letters of a Latin letter with a diacritic (or a ligature) in the fold tables,
+/// for the blocks where both cases of a letter fold alike (Latin-1, Extended-A, Extended
+/// Additional; in Extended-B some capitals fold and their small letters do not).
+fn latin_letter(c: char) -> Option<&'static str> {
+    let cp = c as u32;
+    let mapped = match cp {
+        0xC0..=0x17F => fold_table::LATIN_C0_24F[(cp - 0xC0) as usize],
+        0x1E00..=0x1EFF => fold_table::LATIN_1E00_1EFF[(cp - 0x1E00) as usize],
+        _ => return None,
+    };
+    (mapped != fold_table::X).then_some(mapped)
 }
 
 enum Piece {
@@ -498,6 +520,83 @@ fn fold_char(c: char) -> Piece {
 }
 
 // ---------------------------------------------------------------------------
+// Answers for recent keys
+// ---------------------------------------------------------------------------
+
+/// Slots of a [`Recent`] cache (a power of two).
+const RECENT_SLOTS: usize = 1024;
+
+/// The answers for the last short keys asked about, one per slot (a direct-mapped cache), in
+/// front of a [`Memo`]: the name checks ask about the same words and names again and again
+/// within an article, and a hit here compares a key held in two integers, where the memo
+/// hashes the key and compares strings. Keys of more than 16 bytes are not kept.
+struct Recent<V: Copy> {
+    slots: [Cell<Option<(ShortKey, V)>>; RECENT_SLOTS],
+}
+
+/// A key of up to 16 bytes as its length and two integers that, with the length, say which
+/// key it is: its first and last eight bytes (overlapping when shorter than 16), or four, or
+/// two, or its one byte. Read in at most two loads, with no copy.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey {
+    bytes: u128,
+    len: u8,
+}
+
+impl ShortKey {
+    fn new(key: &str) -> Option<ShortKey> {
+        let b = key.as_bytes();
+        let (head, tail): (u64, u64) = if b.len() > 16 {
+            return None;
+        } else if let (Some(&h), Some(&t)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            (u64::from_le_bytes(h), u64::from_le_bytes(t))
+        } else if let (Some(&h), Some(&t)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (u32::from_le_bytes(h).into(), u32::from_le_bytes(t).into())
+        } else if let (Some(&h), Some(&t)) = (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+            (u16::from_le_bytes(h).into(), u16::from_le_bytes(t).into())
+        } else {
+            (b.first().map_or(0, |&c| c.into()), 0)
+        };
+        Some(ShortKey {
+            bytes: u128::from(head) | u128::from(tail) << 64,
+            len: b.len() as u8,
+        })
+    }
+
+    fn slot(self) -> usize {
+        let (low, high) = (self.bytes as u64, (self.bytes >> 64) as u64);
+        let mixed =
+            (low ^ high.rotate_left(29) ^ u64::from(self.len)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+    }
+}
+
+impl<V: Copy> Recent<V> {
+    const fn new() -> Recent<V> {
+        Recent {
+            slots: [const { Cell::new(None) }; RECENT_SLOTS],
+        }
+    }
+
+    /// The answer for `key`: remembered, or from `slow` (and then remembered in place of
+    /// whatever key shared its slot).
+    fn get(&self, key: &str, slow: impl FnOnce(&str) -> V) -> V {
+        let Some(short) = ShortKey::new(key) else {
+            return slow(key);
+        };
+        let slot = &self.slots[short.slot()];
+        if let Some((held, value)) = slot.get()
+            && held == short
+        {
+            return value;
+        }
+        let value = slow(key);
+        slot.set(Some((short, value)));
+        value
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Common words
 // ---------------------------------------------------------------------------
 
@@ -505,9 +604,10 @@ fn fold_char(c: char) -> Piece {
 /// Only lower-case dictionary entries count, so proper nouns are never common words.
 pub fn is_common_word(word: &str) -> bool {
     thread_local! {
+        static RECENT: Recent<bool> = const { Recent::new() };
         static COMMON: Memo<bool> = Memo::new();
     }
-    COMMON.with(|m| m.get(word, look_up_common_word))
+    RECENT.with(|r| r.get(word, |w| COMMON.with(|m| m.get(w, look_up_common_word))))
 }
 
 fn look_up_common_word(word: &str) -> bool {

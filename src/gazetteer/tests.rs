@@ -182,6 +182,29 @@ fn near_is_sorted_and_bounded() {
     assert_eq!((sk.kind, sk.country), (PlaceKind::Region, "CA"));
 }
 
+/// Folding a tabled Latin letter directly gives what lower-casing it first would.
+#[test]
+fn latin_letters_fold_alike_in_either_case() {
+    for c in (0xC0..=0x24F)
+        .chain(0x1E00..=0x1EFF)
+        .filter_map(char::from_u32)
+    {
+        let Some(plain) = latin_letter(c) else {
+            continue;
+        };
+        let mut via_lower = String::new();
+        for lc in c.to_lowercase() {
+            match fold_char(lc) {
+                Piece::Char(x) => via_lower.push(x),
+                Piece::Str(x) => via_lower.push_str(x),
+                Piece::Skip => {}
+                Piece::Space => via_lower.push(' '),
+            }
+        }
+        assert_eq!(plain, via_lower, "{c:?}");
+    }
+}
+
 #[test]
 fn fold_cases() {
     assert_eq!(fold("São Paulo"), "sao paulo");
@@ -394,4 +417,62 @@ fn every_common_word_is_found() {
         assert!(!is_listed(&between), "{between:?} found");
     }
     assert!(!is_listed("") && !is_listed("\u{0}") && !is_listed("\u{10ffff}"));
+}
+
+/// The recent-answer cache gives the answer it was given for exactly that key, whatever other
+/// keys share its slot; long keys go straight to the slow path.
+#[test]
+fn recent_answers_are_exact() {
+    let recent: Recent<usize> = Recent::new();
+    let slow_calls = Cell::new(0);
+    let answer = |k: &str| {
+        slow_calls.set(slow_calls.get() + 1);
+        k.len() * 31 + k.bytes().map(usize::from).sum::<usize>()
+    };
+    let mut keys: Vec<String> = (0..5000).map(|k| format!("w{k}")).collect();
+    keys.extend(
+        [
+            "",
+            "\0",
+            "a",
+            "a\0",
+            "sixteen bytes!!!",
+            "seventeen bytes!!",
+            "Zürich",
+            "zurich",
+        ]
+        .map(String::from),
+    );
+    for round in 0..2 {
+        for k in &keys {
+            assert_eq!(recent.get(k, answer), answer(k), "{k:?} in round {round}");
+        }
+    }
+    // Asked twice in a row, a short key is answered from the cache the second time.
+    for k in ["", "a\0", "sixteen bytes!!!", "zurich"] {
+        recent.get(k, answer);
+        let before = slow_calls.get();
+        recent.get(k, answer);
+        assert_eq!(slow_calls.get(), before, "{k:?}");
+    }
+    assert!(ShortKey::new("seventeen bytes!!").is_none());
+    // Two short keys are one key only when they are equal.
+    let mut words: Vec<String> = ["", "\0", "\0\0", "a", "ab", "ba", "abc", "acb", "ééé", "é"]
+        .map(String::from)
+        .to_vec();
+    for len in 0..=16 {
+        for k in 0..40u8 {
+            words.push(
+                (0..len)
+                    .map(|i| char::from(b'a' + (k >> (i % 3)) % 3))
+                    .collect(),
+            );
+        }
+    }
+    for a in &words {
+        for b in &words {
+            let same = ShortKey::new(a) == ShortKey::new(b);
+            assert_eq!(same, a == b, "{a:?} {b:?}");
+        }
+    }
 }
