@@ -345,8 +345,8 @@ pub fn for_each<R: Send, E>(
         }
         return Ok(());
     }
-    // A worker may start input `i` only once fewer than `window` results are ahead of the
-    // sink: the smallest unfinished input is always allowed, so this cannot deadlock.
+    // Input `i` may be started only once fewer than `window` results are ahead of the sink:
+    // the smallest unfinished input is always allowed, so this cannot deadlock.
     let window = 16 * threads;
     let next = AtomicUsize::new(0);
     // (results handed to the sink, stop)
@@ -354,10 +354,13 @@ pub fn for_each<R: Send, E>(
     let advanced = Condvar::new();
     let (tx, rx) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        // The calling thread lints too, between handing results to the sink: as a pure sink
+        // it would sleep and be woken once per article, a third thread on two cores.
+        for _ in 1..threads {
             let tx = tx.clone();
             let (next, progress, advanced, work) = (&next, &progress, &advanced, &work);
             scope.spawn(move || {
+                let _stop = StopOnPanic(progress, advanced);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= inputs.len() {
@@ -379,32 +382,66 @@ pub fn for_each<R: Send, E>(
             });
         }
         drop(tx);
+        let _stop = StopOnPanic(&progress, &advanced);
         let mut pending: std::collections::BTreeMap<usize, R> = Default::default();
         let mut emitted = 0;
-        let mut outcome = Ok(());
-        for (i, r) in rx.iter() {
-            pending.insert(i, r);
+        let outcome = loop {
+            pending.extend(rx.try_iter());
             let before = emitted;
+            let mut failed = None;
             while let Some(r) = pending.remove(&emitted) {
                 emitted += 1;
                 if let Err(e) = sink(r) {
-                    outcome = Err(e);
+                    failed = Some(e);
                     break;
                 }
             }
-            if emitted != before || outcome.is_err() {
+            if emitted != before || failed.is_some() {
                 let mut p = progress.lock().unwrap_or_else(|e| e.into_inner());
-                *p = (emitted, outcome.is_err());
+                *p = (emitted, failed.is_some());
                 advanced.notify_all();
             }
-            if outcome.is_err() {
-                break;
+            if let Some(e) = failed {
+                break Err(e);
             }
-        }
+            if emitted == inputs.len() {
+                break Ok(());
+            }
+            // Lint the next input here, unless it is too far ahead of the sink or none is
+            // left: then wait for the workers' results.
+            if next.load(Ordering::Relaxed) < emitted + window {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i < inputs.len() {
+                    pending.insert(i, work(&inputs[i]));
+                    continue;
+                }
+            }
+            match rx.recv() {
+                Ok((i, r)) => {
+                    pending.insert(i, r);
+                }
+                // Every worker stopped with a result still missing: one panicked, and leaving
+                // the scope re-raises its panic.
+                Err(_) => break Ok(()),
+            }
+        };
         // Dropping the receiver ends any worker still sending.
         drop(rx);
         outcome
     })
+}
+
+/// Tells the other threads to stop when its thread unwinds (a panic in `work` or `sink`), so
+/// that none waits for a result that will never come; the scope then re-raises the panic.
+struct StopOnPanic<'a>(&'a std::sync::Mutex<(usize, bool)>, &'a std::sync::Condvar);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.lock().unwrap_or_else(|e| e.into_inner()).1 = true;
+            self.1.notify_all();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -505,6 +542,29 @@ mod tests {
             });
             assert_eq!(r, Err("42".to_string()));
             assert_eq!(seen.len(), 42);
+        }
+    }
+
+    #[test]
+    fn for_each_passes_a_panic_on_instead_of_waiting_for_ever() {
+        let inputs: Vec<Input> = (0..300).map(|i| Input::Stdin(i.to_string())).collect();
+        for threads in [2, 3] {
+            // In `work`, on whichever thread lints input 42, or in `sink`.
+            for in_sink in [false, true] {
+                let run = std::panic::catch_unwind(|| {
+                    let work = |i: &Input| {
+                        let name = i.name();
+                        assert!(in_sink || name != "42", "work panics");
+                        name
+                    };
+                    let sink = |name: String| -> Result<(), ()> {
+                        assert!(!in_sink || name != "42", "sink panics");
+                        Ok(())
+                    };
+                    for_each(&inputs, threads, work, sink)
+                });
+                assert!(run.is_err(), "threads = {threads}, in sink: {in_sink}");
+            }
         }
     }
 
