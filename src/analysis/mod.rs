@@ -145,11 +145,11 @@ impl<'a> Analysis<'a> {
     }
 
     /// Who sentence `sentence` is about: the names in it, lower case (see
-    /// [`subjects`](subjects::Subjects); computed for a sentence on first use).
+    /// [`subjects`](subjects::extract); computed for every sentence on first use).
     pub fn names_in_sentence(&self, sentence: usize) -> Names<'_> {
         self.subjects
-            .get_or_init(|| subjects::Subjects::new(self))
-            .sentence(self, sentence)
+            .get_or_init(|| subjects::extract(self))
+            .sentence(sentence)
     }
 }
 
