@@ -169,6 +169,8 @@ impl TimeExpr {
             TimeKind::Day { .. } => "day",
             TimeKind::Period { .. } | TimeKind::Season { .. } => "period",
             TimeKind::RelativeWeekday { .. } => "weekday",
+            // "a few days ago", "weeks ago": no count, no date: vague.
+            TimeKind::Ago { count: None, .. } => "vague",
             TimeKind::Ago { .. } => "ago",
             TimeKind::SinceDuration { .. } => "since",
             TimeKind::DayOfMonth { .. } => "day-of-month",
@@ -2425,7 +2427,7 @@ mod tests {
         );
         assert_eq!(resolved("It fell a couple of years ago.", PUB), "2017");
         assert_eq!(resolved("It fell a few days ago.", PUB), "");
-        assert_eq!(one("It fell days ago.").category(), Some("ago"));
+        assert_eq!(one("It fell days ago.").category(), Some("vague"));
         let t = one("Streets have been fighting since 17 days.");
         assert_eq!(t.category(), Some("since"));
         assert_eq!(t.resolve(Some(PUB)).unwrap().describe(), "October 23, 2019");

@@ -40,6 +40,10 @@ struct Options {
     /// Report in headings (headlines speak in relative days by convention).
     #[serde(default)]
     in_headings: bool,
+    /// Words right before a vague expression that make it an idiom or background rather than
+    /// a time the reader needs ("until recently", "most recently", "had recently").
+    #[serde(default)]
+    not_after: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -58,6 +62,7 @@ struct VagueTime {
     in_quotes: bool,
     quoted_allow: Vec<Vec<String>>,
     in_headings: bool,
+    not_after: Vec<String>,
     message: Option<String>,
 }
 
@@ -120,6 +125,7 @@ fn build(value: crate::yaml::Value, common: &Common) -> Result<Box<dyn Check>, S
         in_quotes: o.in_quotes,
         quoted_allow: o.quoted_allow.iter().map(|s| words(s)).collect(),
         in_headings: o.in_headings,
+        not_after: o.not_after.iter().map(|s| s.to_lowercase()).collect(),
         message: common.message.clone(),
     }))
 }
@@ -152,8 +158,50 @@ impl VagueTime {
         {
             return false;
         }
+        let a = cx.analysis;
+        let before = t
+            .tokens
+            .start
+            .checked_sub(1)
+            .filter(|&i| a.tokens[i].is_word() && a.sentence_of[i] == t.sentence);
+        if cat == "vague" && before.is_some_and(|i| self.not_after.iter().any(|w| w == a.lower(i)))
+        {
+            return false;
+        }
         true
     }
+
+    /// One finding for every expression that needs the publication date when it is not known:
+    /// the missing date is one problem of the file, not one per phrase.
+    fn undated(&self, cx: &Context, times: &[&TimeExpr]) -> Diagnostic {
+        let a = cx.analysis;
+        let first = times[0];
+        let text = a.slice(first.core.clone());
+        let message = match times.len() {
+            1 => format!("'{text}' is relative to the day of publication, which is not known"),
+            n => format!(
+                "'{text}' and {} other time reference{} are relative to the day of publication, which is not known",
+                n - 1,
+                if n == 2 { "" } else { "s" }
+            ),
+        };
+        let mut d = Diagnostic::new(first.core.clone(), message)
+            .with_primary_label("relative to the publication date")
+            .with_note(NO_DATE_NOTE);
+        for t in &times[1..] {
+            d = d.with_label(t.core.clone(), "also relative to the publication date");
+        }
+        d
+    }
+}
+
+/// Does the expression stand for a date only the publication date can give ("last month",
+/// "two weeks ago")? Vague, ungrammatical and ambiguous ones are faults of their own.
+fn needs_date(t: &TimeExpr) -> bool {
+    matches!(
+        t.category(),
+        Some("day" | "period" | "weekday" | "ago" | "day-of-month")
+    )
 }
 
 /// "for 17 days", the English for "since 17 days".
@@ -203,8 +251,13 @@ impl Check for VagueTime {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
         let pub_date = cx.date.map(published).unwrap_or_default();
+        let mut undated = Vec::new();
         for t in a.times() {
             if !self.wanted(cx, t) {
+                continue;
+            }
+            if cx.date.is_none() && needs_date(t) {
+                undated.push(t);
                 continue;
             }
             let text = a.slice(t.core.clone());
@@ -245,12 +298,9 @@ impl Check for VagueTime {
                     "'{text}' is not idiomatic English (write '{}') and leaves the start date to the reader",
                     for_duration(t, text).unwrap_or_default()
                 ),
-                (None, _) if cx.date.is_some() => format!(
+                (None, _) => format!(
                     "'{text}' is relative to the day of publication, and does not resolve to a real date"
                 ),
-                (None, _) => {
-                    format!("'{text}' is relative to the day of publication, which is not known")
-                }
             };
             if let Some(template) = &self.message {
                 message = super::fill(
@@ -317,6 +367,9 @@ impl Check for VagueTime {
                 }
             }
             out.push(d);
+        }
+        if !undated.is_empty() {
+            out.push(self.undated(cx, &undated));
         }
     }
 }
