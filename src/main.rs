@@ -96,7 +96,7 @@ struct CheckArgs {
     /// Report only findings at or above this severity.
     #[arg(long, value_name = "LEVEL", value_parser = parse_severity, default_value = "info")]
     min_severity: Severity,
-    /// Exit 1 only for errors or more than N warnings and infos (default: any finding).
+    /// Exit 1 only for errors or more than N warnings (default: any warning; infos never fail).
     #[arg(long, value_name = "N")]
     max_warnings: Option<usize>,
     /// Apply safe fixes to the files (stdin: print the fixed text), then report what remains.
@@ -327,8 +327,9 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         baseline_writer,
         args.write_baseline.as_deref(),
     )?;
+    // Infos are advice (house style): shown, never failing a run.
     let gate = summary.errors > 0
-        || summary.warnings + summary.infos > args.max_warnings.unwrap_or(0)
+        || summary.warnings > args.max_warnings.unwrap_or(0)
         || (mode == Mode::Diff && tally.fixed > 0);
     Ok(if tally.failed > 0 {
         2

@@ -307,7 +307,7 @@ fn a_date_that_does_not_parse_is_reported_and_relative_times_left_unresolved() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("date.md:4:1: warning[time.vague-time]"),
+        stdout.contains("date.md:4:1: info[time.relative-date]"),
         "{stdout}"
     );
     // An impossible calendar date is no better.

@@ -457,22 +457,24 @@ fn config_accept_and_ignore_rules() {
 
 #[test]
 fn overlapping_fixes_are_reported_and_settled() {
-    // The doubled-word fix (delete " goverment") overlaps the second misspelling's fix.
-    let (dir, p) = setup("The goverment goverment said so.\n");
+    // The doubled-word fix (delete " gray") overlaps the desk's fix of the second "gray".
+    let (dir, p) = setup("The gray gray sky.\n");
+    std::fs::write(
+        dir.path().join("desk.yml"),
+        "set: desk\nrules:\n  - id: spelling\n    kind: substitution\n    swap: {gray: grey}\n",
+    )
+    .unwrap();
     let out = factlint(dir.path())
-        .args(["--fix", "article.md"])
+        .args(["--rules", "desk.yml", "--fix", "article.md"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(
-            "article.md:1: the fix for style.misspelling overlapped the fix for style.repetition"
+            "article.md:1: the fix for desk.spelling overlapped the fix for style.repetition"
         ),
         "{stderr}"
     );
-    assert_eq!(
-        std::fs::read_to_string(&p).unwrap(),
-        "The government said so.\n"
-    );
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), "The grey sky.\n");
 }

@@ -5,6 +5,7 @@
 //! the file as read.
 
 pub mod ascii_runs;
+mod language;
 pub mod lists;
 pub mod names;
 pub mod numbers;
@@ -49,6 +50,7 @@ pub struct Analysis<'a> {
     times: OnceLock<Vec<time::TimeExpr>>,
     subjects: OnceLock<subjects::Subjects>,
     ascii_runs: OnceLock<ascii_runs::AsciiRuns>,
+    foreign: OnceLock<Vec<bool>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -89,6 +91,7 @@ impl<'a> Analysis<'a> {
             times: OnceLock::new(),
             subjects: OnceLock::new(),
             ascii_runs: OnceLock::new(),
+            foreign: OnceLock::new(),
         };
         analysis.mentions = names::extract(&analysis);
         analysis
@@ -108,6 +111,22 @@ impl<'a> Analysis<'a> {
 
     pub fn slice(&self, span: Range<usize>) -> &'a str {
         &self.text[span]
+    }
+
+    /// Does token `i` stand in a stretch written in another language (a quoted French
+    /// sentence, a Spanish tweet)? Worked out for the whole document on first use.
+    pub fn is_foreign(&self, i: usize) -> bool {
+        self.foreign
+            .get_or_init(|| language::foreign_tokens(self))
+            .get(i)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Is token `i` a hashtag's or a handle's word ("#Tunisie", "@AguilB"): a label, not a
+    /// name written in the prose?
+    pub fn is_tag(&self, i: usize) -> bool {
+        i > 0 && self.tokens[i].glued && matches!(self.word(i - 1), "#" | "@")
     }
 
     pub fn is_heading_sentence(&self, sentence: usize) -> bool {

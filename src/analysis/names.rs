@@ -41,6 +41,11 @@ pub(super) fn extract(a: &Analysis) -> Vec<Mention> {
                 break;
             };
             let start = i + skip;
+            // "#Tunisie", "@AguilB": labels, not names written in the prose.
+            if a.is_tag(start) {
+                i = start + 1;
+                continue;
+            }
             let mut end = start + 1;
             while end < last {
                 // Next capitalised word, directly.

@@ -110,13 +110,19 @@ impl Check for Diacritics {
         let mut accented: FastSet<String> = FastSet::default();
         let mut shapes = ShapeFilter::default();
         for (i, t) in a.tokens.iter().enumerate() {
-            if !t.is_word() || !t.capitalised {
+            // Another language writes its own accents ("México" in a Spanish quotation).
+            if !t.is_word() || !t.capitalised || a.is_foreign(i) || a.is_tag(i) {
                 continue;
             }
             let word = strip_possessive(a.word(i));
             let mut folded = None;
             if !word.is_ascii() && is_name(word) {
                 let f = fold(word);
+                // "Président" beside "President" is a word in two languages, not a name.
+                if crate::gazetteer::is_common_word(&f) {
+                    capitalised.push((i, word, None));
+                    continue;
+                }
                 shapes.insert(&f);
                 accented.insert(f.clone());
                 folded = Some(f);

@@ -164,11 +164,17 @@ pub fn inflected(a: &str, b: &str) -> bool {
         .map(|(x, _)| x.len_utf8())
         .sum::<usize>();
     let (ea, eb) = (&a[common..], &b[common..]);
-    common >= 4
-        && (ea.is_empty() || INFLECTIONS.contains(&ea))
-        && (eb.is_empty() || INFLECTIONS.contains(&eb))
+    let ending = |e: &str| e.is_empty() || INFLECTIONS.contains(&e);
+    // A place's final vowel gives way to the demonym's ending: Puerto Rico/Rican,
+    // Argentina/Argentinian, Morocco/Moroccan.
+    let derived = |x: &str, y: &str| PLACE_ENDINGS.contains(&x) && INFLECTIONS.contains(&y);
+    (common >= 4 && ending(ea) && ending(eb) || common >= 3 && (derived(ea, eb) || derived(eb, ea)))
         && ea.len() + eb.len() >= 3
 }
+
+/// Final letters of a place name that its demonym drops (Rico → Rican, Argentina →
+/// Argentinian).
+const PLACE_ENDINGS: &[&str] = &["a", "o", "e", "ia"];
 
 /// Masculine and feminine forms of a Slavic surname: Kowalski/Kowalska, Wierzbicki/Wierzbicka,
 /// Tolstoy/Tolstaya (a wife or a daughter, not a slip).

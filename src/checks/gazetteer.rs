@@ -329,6 +329,17 @@ impl CapitalisedWords {
     }
 }
 
+/// Does a lower-case part follow token `i` across a hyphen ("Bong" in "Chung Bong-ju")?
+fn continues_after_hyphen(a: &Analysis, i: usize) -> bool {
+    let (hyphen, next) = (i + 1, i + 2);
+    next < a.tokens.len()
+        && a.tokens[hyphen].glued
+        && a.tokens[next].glued
+        && a.word(hyphen) == "-"
+        && a.tokens[next].is_word()
+        && !a.tokens[next].capitalised
+}
+
 /// "Sana Cruz, Bolivia": a known place after a comma, when that is not a list ("the Jacuí,
 /// Sinos, Caí and Gravataí rivers").
 fn followed_by_place(
@@ -426,6 +437,10 @@ impl Check for Gazetteer {
         let mut phrases: Vec<Range<usize>> = Vec::new();
         let mut text = String::new();
         for m in 0..a.mentions.len() {
+            // Another language spells places its own way ("Tunisie" in a French quotation).
+            if a.is_foreign(a.mentions[m].tokens.start) {
+                continue;
+            }
             let words = mention_words.of(m);
             // Phrases end at a possessive ("Porto Alegre's Salgado Filho"); what follows "of"
             // is a phrase of its own too ("Aryna Sabalenka of Belarus").
@@ -474,7 +489,20 @@ impl Check for Gazetteer {
                     continue;
                 }
                 let letter_count = letters(&text);
-                if single && (letter_count < self.o.min_length || cx.knowledge.knows_word(&text)) {
+                // A well-known proper word is a word of its own: a demonym ("Argentine",
+                // "Swedes"), a given name ("Susan").
+                if single
+                    && (letter_count < self.o.min_length
+                        || cx.knowledge.knows_word(&text)
+                        || gz::is_proper_word(&text))
+                {
+                    continue;
+                }
+                // A name cut short: an initial ("Washington D.C." read up to "D"), or a name
+                // that goes on in lower case after a hyphen ("Chung Bong-ju").
+                if phrase.last().is_some_and(|w| w.folded.chars().count() == 1)
+                    || continues_after_hyphen(a, last)
+                {
                     continue;
                 }
                 if alone && strippable(a, &phrase[0], true) {

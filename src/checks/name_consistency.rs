@@ -138,6 +138,11 @@ impl<'a> Spellings<'a> {
                 }
                 continue;
             }
+            // Another language spells names its own way ("Tunisie", "Srbiji"); a hashtag or a
+            // handle is a label ("@AguilB").
+            if a.is_foreign(i) || a.is_tag(i) {
+                continue;
+            }
             let word = strip_possessive(a.word(i));
             // No character folds to more letters than it has bytes: a short word is dropped
             // unfolded and unhashed.
@@ -352,6 +357,17 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
                 || majority.uses < o.ratio * minority.uses
                 || inflected(wf, rf)
                 || (d >= 2 && wf.chars().next() != rf.chars().next())
+            {
+                continue;
+            }
+            // Two well-known words are two words (Arabic/Arabia, Hindi/Hindu, Reagan's Regan),
+            // not one name misspelt, unless both are the given name of one family name
+            // ("Mohammad Syaugi" … "Muhammad Syaugi").
+            if gazetteer::is_proper_word(wf)
+                && (gazetteer::is_proper_word(rf) || gazetteer::gazetteer().is_known(rf))
+                && family
+                    .get_or_init(|| family_names(a, &minority_at))
+                    .is_disjoint(&family_names(a, &spellings.at(t)))
             {
                 continue;
             }

@@ -21,6 +21,13 @@ struct Options {
     /// Longest phrase (in words) compared across a conjunction.
     #[serde(default = "default_max_phrase")]
     max_phrase: usize,
+    /// A phrase repeated across a conjunction is reported only when it starts with a word that
+    /// has an opposite: one of these prepositions ("for and against", "before and after") or a
+    /// word with an antonym in WordNet ("rural and rural" for "urban and rural"). Other repeats
+    /// are idioms ("may or may not"), names ("Johnson and Johnson"), compounds ("aspirin and
+    /// aspirin-free") or plain English ("her and her cat").
+    #[serde(default = "default_across_first")]
+    across_first_words: Vec<String>,
 }
 
 fn strings(list: &[&str]) -> Vec<String> {
@@ -28,8 +35,8 @@ fn strings(list: &[&str]) -> Vec<String> {
 }
 fn default_doubles() -> Vec<String> {
     strings(&[
-        "had", "that", "is", "bye", "ha", "no", "yes", "very", "so", "knock", "tut", "bla", "blah",
-        "chop", "pooh", "hush",
+        "had", "that", "bye", "ha", "no", "yes", "very", "so", "knock", "tut", "bla", "blah",
+        "chop", "pooh", "hush", "aye", "bora", "tsk", "ho", "hip", "hear",
     ])
 }
 fn default_conjunctions() -> Vec<String> {
@@ -46,6 +53,13 @@ fn default_idioms() -> Vec<String> {
 fn default_max_phrase() -> usize {
     3
 }
+fn default_across_first() -> Vec<String> {
+    strings(&[
+        "against", "for", "in", "with", "without", "before", "after", "inside", "outside", "above",
+        "below", "under", "pro", "anti", "from", "into", "within", "toward", "towards", "during",
+        "since", "until", "among", "between", "beyond", "beside",
+    ])
+}
 
 struct Repetition {
     allow_doubled: Vec<String>,
@@ -55,6 +69,7 @@ struct Repetition {
     conjunction_first: [bool; 256],
     allow_across: Vec<String>,
     max_phrase: usize,
+    across_first_words: Vec<String>,
 }
 
 /// Which first bytes of a token can lower-case to text starting with one of `words` (lower
@@ -83,12 +98,16 @@ pub static KIND: Kind = Kind {
     doc: KindDoc {
         name: "repetition",
         summary: "doubled words and phrases repeated across 'and'/'or'",
-        what: "Reports a word written twice in a row (\"the the\") and a word or short phrase \
-               repeated on both sides of a conjunction (\"against and against\", \"in favour and \
-               in favour\"), where one side was almost certainly meant to be something else.",
+        what: "Reports an English word written twice in a row (\"the the\", \"is is\"; not \
+               the words in `allow_doubled`, such as \"had had\" and \"that that\", nor \
+               reduplication in other languages) and a short phrase starting with a \
+               word that has an opposite (a preposition, or a word with a WordNet antonym) repeated on both sides of a conjunction (\"against and against\", \
+               \"in favour and in favour\"), where one side was almost certainly meant to be \
+               its opposite. Idioms (\"may or may not\", \"over and over\"), names \
+               (\"Johnson and Johnson\") and other repeats across 'and'/'or' are left alone.",
         why: "Both are typing or translation slips that spell-checkers miss, because every word \
               is spelled correctly.",
-        config: "- id: repetition\n  kind: repetition\n  severity: warning\n  allow_doubled: [had, that]",
+        config: "- id: repetition\n  kind: repetition\n  severity: warning\n  allow_doubled: [had, that]\n  across_first_words: [against, for, in, with, before, after]",
         bad: "Demonstrations against and against Morales took place in the the capital.",
         good: "Demonstrations for and against Morales took place in West Kelowna and Kelowna. He had had enough.",
         fix_safety: "Removing a doubled word is safe. A phrase repeated across a conjunction has \
@@ -111,6 +130,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
         conjunctions,
         allow_across: lower(o.allow_across),
         max_phrase: o.max_phrase.clamp(1, 8),
+        across_first_words: lower(o.across_first_words),
     }))
 }
 
@@ -137,6 +157,22 @@ impl Repetition {
             return false;
         }
         if self.allow_doubled.iter().any(|x| x == w) {
+            return false;
+        }
+        // Reduplication is grammar in many languages ("piki piki", "rame rame"): only an
+        // English word written twice is a slip. "sit-in in" is two words; "first FIRST
+        // Global" a name.
+        let glued_to_hyphen = i > 0 && t[i].glued && a.word(i - 1) == "-";
+        let long_acronym = |j: usize| {
+            let word = a.word(j);
+            word.chars().filter(|c| c.is_alphabetic()).count() > 3
+                && !word.chars().any(char::is_lowercase)
+        };
+        if glued_to_hyphen
+            || (long_acronym(i + 1) && !long_acronym(i))
+            || a.is_foreign(i)
+            || !crate::gazetteer::is_common_word(w)
+        {
             return false;
         }
         // Names can legitimately repeat ("Bora Bora", "Baden-Baden" is glued anyway).
@@ -185,6 +221,13 @@ impl Repetition {
                 return;
             }
             if n == 1 && self.is_idiomatic(a.lower(left)) {
+                return;
+            }
+            // The writer meant the opposite: "for and against", "urban and rural".
+            let first = a.lower(left);
+            let has_opposite = self.across_first_words.iter().any(|w| w == first)
+                || crate::lexicon::has_antonym(first);
+            if !has_opposite || a.is_foreign(c) {
                 return;
             }
             // "X and X" ending a list of the same X is emphasis ("years and years").
@@ -278,6 +321,10 @@ mod tests {
             vec!["in favour and in favour"]
         );
         assert!(found("Demonstrations for and against Morales.").is_empty());
+        assert_eq!(
+            found("Both rural and rural voters."),
+            vec!["rural and rural"]
+        );
         assert!(
             found("Prices rose more and more, over and over again, faster and faster.").is_empty()
         );
@@ -286,12 +333,36 @@ mod tests {
             "tail of a longer name"
         );
         assert!(found("It went on for years and years.").is_empty());
+        for text in [
+            "The survivor may or may not have been the captain.",
+            "Johnson and Johnson recalled the product.",
+            "She arrived with her and her cat.",
+            "It hurts air quality and quality of life.",
+            "Visitors from Washington and Washington, D.C. came.",
+            "Gay or gay-friendly groups marched.",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn doubled_words_that_are_not_slips() {
+        assert_eq!(found("The answer is is clear."), vec!["is is"]);
+        for text in [
+            "They joined the sit-in in the square.",
+            "Crowds shouted rame rame in the streets.",
+            "He won the first FIRST Global challenge.",
+            "The sailors answered aye aye.",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
     fn case_and_letters_beyond_ascii() {
-        // Upper and lower case of a Greek letter start with different bytes.
-        assert_eq!(found("They wrote ΣΟΦΙΑ σοφια twice."), vec!["ΣΟΦΙΑ σοφια"]);
+        // Upper and lower case of a Greek letter start with different bytes; but a word of
+        // another language may well be doubled.
+        assert!(found("They wrote ΣΟΦΙΑ σοφια twice.").is_empty());
         assert_eq!(found("It was in the THE city."), vec!["the THE"]);
         assert_eq!(
             found("Demonstrations against AND against Morales."),

@@ -274,7 +274,14 @@ impl Check for VagueTime {
                 .as_ref()
                 .map(|r| r.describe())
                 .unwrap_or_default();
+            let either = matches!(t.kind, TimeKind::Weekdays { either: true, .. });
             let mut message = match (&resolution, vague) {
+                (Some(_), _) if either => format!(
+                    "'{text}' leaves the day open: in an article dated {pub_date} it means {resolved}, and readers cannot tell which"
+                ),
+                (None, _) if either => {
+                    format!("'{text}' leaves the day open: readers cannot tell which")
+                }
                 (_, true) if matches!(t.kind, TimeKind::Vague { future: true }) => {
                     format!("'{text}' is vague: readers cannot tell when it will happen")
                 }

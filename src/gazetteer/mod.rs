@@ -37,6 +37,9 @@ mod index_build;
 static INDEX: &[u8] = include_bytes!("../../rules/gazetteer/index.bin");
 /// The embedded common-word list: sorted, one lower-case word per line.
 static COMMON_WORDS: &str = include_str!("../../rules/gazetteer/common_words.txt");
+/// Well-known capitalised words (demonyms, languages, given names, surnames), folded: see
+/// `scripts/gen_proper_words.py`.
+static PROPER_WORDS: &str = include_str!("../../rules/gazetteer/proper_words.txt");
 
 const MAGIC: &[u8; 4] = b"FLGZ";
 const FORMAT_VERSION: u32 = 2;
@@ -617,40 +620,27 @@ fn look_up_common_word(word: &str) -> bool {
     }
     // Most questions are already a plain lower-case word: no copies.
     if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-        return is_listed(w);
+        return is_listed(COMMON_WORDS, w);
     }
     let lower = w.to_lowercase();
-    if is_listed(&lower) {
+    if is_listed(COMMON_WORDS, &lower) {
         return true;
     }
     let folded = fold(w);
-    folded != lower && is_listed(&folded)
+    folded != lower && is_listed(COMMON_WORDS, &folded)
 }
 
-/// Whether the common-word list holds this line. The list is byte-wise sorted, one word a
-/// line, so a binary search over the embedded text itself finds a word in about 16 steps with
-/// no table to build first (splitting 64,000 lines cost more than all the look-ups of a run).
-fn is_listed(word: &str) -> bool {
-    let (text, word) = (COMMON_WORDS.as_bytes(), word.as_bytes());
-    // `lo` and `hi` are always at the start of a line (or at the end of the text).
-    let (mut lo, mut hi) = (0, text.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = text[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |i| lo + i + 1);
-        let end = text[start..hi]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(hi, |i| start + i);
-        match text[start..end].cmp(word) {
-            Ordering::Less => lo = end + 1,
-            Ordering::Greater => hi = start,
-            Ordering::Equal => return true,
-        }
-    }
-    false
+/// True for a well-known proper word of English, given folded (as [`fold`] does): a demonym
+/// or adjective of a place ("argentine", "swedes"), a language ("hindi"), a given name
+/// ("susan"), a well-known surname or institution. Such a word is a word of its own, not a
+/// slip for another name a letter away.
+pub fn is_proper_word(folded: &str) -> bool {
+    !folded.is_empty() && is_listed(PROPER_WORDS, folded)
+}
+
+/// Whether a sorted word list holds this line.
+fn is_listed(list: &str, word: &str) -> bool {
+    crate::lexicon::sorted_list_contains(list, word)
 }
 
 #[cfg(test)]

@@ -406,17 +406,27 @@ fn common_words_are_sorted_bytewise() {
     assert!(COMMON_WORDS.ends_with('\n'));
 }
 
-/// The binary search over the list's text finds every line, and nothing between two lines.
+/// The binary search over a list's text finds every line, and nothing between two lines; both
+/// embedded lists are sorted byte-wise, as the search needs.
 #[test]
-fn every_common_word_is_found() {
-    let words: Vec<&str> = COMMON_WORDS.split_terminator('\n').collect();
-    for w in &words {
-        assert!(is_listed(w), "{w} not found");
-        // Sorts right after `w`, before the next line.
-        let between = format!("{w}\u{1}");
-        assert!(!is_listed(&between), "{between:?} found");
+fn every_listed_word_is_found() {
+    for list in [COMMON_WORDS, PROPER_WORDS] {
+        let words: Vec<&str> = list.split_terminator('\n').collect();
+        assert!(
+            words.windows(2).all(|w| w[0] < w[1]),
+            "a word list is not sorted"
+        );
+        for w in &words {
+            assert!(is_listed(list, w), "{w} not found");
+            // Sorts right after `w`, before the next line.
+            let between = format!("{w}\u{1}");
+            assert!(!is_listed(list, &between), "{between:?} found");
+        }
+        assert!(
+            !is_listed(list, "") && !is_listed(list, "\u{0}") && !is_listed(list, "\u{10ffff}")
+        );
     }
-    assert!(!is_listed("") && !is_listed("\u{0}") && !is_listed("\u{10ffff}"));
+    assert!(is_proper_word("argentine") && is_proper_word("hindi") && !is_proper_word("feitoza"));
 }
 
 /// The recent-answer cache gives the answer it was given for exactly that key, whatever other
