@@ -108,6 +108,36 @@ fn run_is_foreign(a: &Analysis, in_name: &[bool], run: std::ops::Range<usize>) -
             && (english as f32) < MAX_ENGLISH_SHARE * words as f32)
 }
 
+/// Per block: is the paragraph a quotation set off without quotation marks? A tweet
+/// ("@handle: …") or a paragraph that speaks in the first person outside quotation marks
+/// (news narrative does not say "I" or "we").
+pub(super) fn voiced_blocks(a: &Analysis) -> Vec<bool> {
+    let mut out = vec![false; a.doc.blocks.len()];
+    let mut first_person = vec![0u32; a.doc.blocks.len()];
+    let mut first_token: Vec<Option<usize>> = vec![None; a.doc.blocks.len()];
+    for s in &a.sentences {
+        let block = s.block;
+        for i in s.tokens.clone() {
+            first_token[block].get_or_insert(i);
+            if !a.tokens[i].quoted
+                && a.tokens[i].is_word()
+                && (a.word(i) == "I" || matches!(a.lower(i), "my" | "we" | "our" | "me" | "us"))
+            {
+                first_person[block] += 1;
+            }
+        }
+    }
+    for (b, voiced) in out.iter_mut().enumerate() {
+        // "@handle: …" (a handle may hold underscores, so the colon is looked for a few
+        // tokens on).
+        let tweet = first_token[b].is_some_and(|i| {
+            a.word(i) == "@" && (i + 1..a.tokens.len().min(i + 6)).any(|k| a.word(k) == ":")
+        });
+        *voiced = tweet || first_person[b] >= 2;
+    }
+    out
+}
+
 /// Written in a script other than Latin (Cyrillic, Greek, Arabic, Hebrew, Devanagari, CJK…).
 fn non_latin(w: &str) -> bool {
     w.chars().any(|c| {

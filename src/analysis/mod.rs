@@ -51,6 +51,7 @@ pub struct Analysis<'a> {
     subjects: OnceLock<subjects::Subjects>,
     ascii_runs: OnceLock<ascii_runs::AsciiRuns>,
     foreign: OnceLock<Vec<bool>>,
+    voiced_blocks: OnceLock<Vec<bool>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -92,6 +93,7 @@ impl<'a> Analysis<'a> {
             subjects: OnceLock::new(),
             ascii_runs: OnceLock::new(),
             foreign: OnceLock::new(),
+            voiced_blocks: OnceLock::new(),
         };
         analysis.mentions = names::extract(&analysis);
         analysis
@@ -121,6 +123,18 @@ impl<'a> Analysis<'a> {
             .get(i)
             .copied()
             .unwrap_or(false)
+    }
+
+    /// Is token `i` someone else's words: inside quotation marks, or in a paragraph that is a
+    /// quotation set off without them (a tweet, "@handle: …"; a reader's comment or a
+    /// statement in the first person, as blogs and wire copy quote at length).
+    pub fn in_quoted_voice(&self, i: usize) -> bool {
+        self.tokens[i].quoted || {
+            let voiced = self
+                .voiced_blocks
+                .get_or_init(|| language::voiced_blocks(self));
+            voiced[self.sentences[self.sentence_of[i]].block]
+        }
     }
 
     /// Is token `i` a hashtag's or a handle's word ("#Tunisie", "@AguilB"): a label, not a

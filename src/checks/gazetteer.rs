@@ -715,6 +715,18 @@ rules:
         assert!(found("in Dijon, in Kenya, in Zambia and in Gambia").is_empty());
         // Demonyms and plurals of known places are not misspellings.
         assert!(found("Bolivian police met Chilean miners in Brazil.").is_empty());
+        // Found on real copy (tests/real/judgments.tsv): demonyms, an initial, a given name,
+        // a name that goes on after a hyphen, another language's spelling.
+        for text in [
+            "The protest drew Argentine grain producers and Swedes.",
+            "Puerto Rican voters marched in San Juan.",
+            "They rallied in Washington D.C. on Saturday.",
+            "Justice Susan Kiefel, from Susan, spoke.",
+            "Prosecutors questioned Chung Bong-ju in Seoul.",
+            "« Les militants de Tunisie sont partis », wrote a blogger in Tunis.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 
     #[test]
