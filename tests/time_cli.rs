@@ -61,8 +61,8 @@ fn time_rules_report_with_dates_from_front_matter() {
             "time.weekday-date",
             "time.impossible-date",
             "time.future-event",
-            "time.vague-time",
-            "time.vague-time",
+            "time.unclear-time",
+            "time.unclear-time",
         ]
     );
 
@@ -90,7 +90,7 @@ fn time_rules_report_with_dates_from_front_matter() {
     assert!(d["message"].as_str().unwrap().contains("May 9, 2024"));
     assert_eq!(under(&article, &d["labels"][0]["span"]), "took");
 
-    let d = find(&diags, "time.vague-time", "Monday or Tuesday", &article);
+    let d = find(&diags, "time.unclear-time", "Monday or Tuesday", &article);
     assert!(
         d["message"]
             .as_str()
@@ -99,7 +99,7 @@ fn time_rules_report_with_dates_from_front_matter() {
     );
     assert_eq!(fix(d), ("May 13 or 14, 2024", "unsafe"));
 
-    let d = find(&diags, "time.vague-time", "since 12 days", &article);
+    let d = find(&diags, "time.unclear-time", "since 12 days", &article);
     assert_eq!(fix(d), ("since April 27, 2024", "unsafe"));
 
     // Bare weekdays are wire style: the rule is off by default.

@@ -109,8 +109,10 @@ fn run_is_foreign(a: &Analysis, in_name: &[bool], run: std::ops::Range<usize>) -
 }
 
 /// Per block: is the paragraph a quotation set off without quotation marks? A tweet
-/// ("@handle: …") or a paragraph that speaks in the first person outside quotation marks
-/// (news narrative does not say "I" or "we").
+/// ("@handle: …"), a paragraph after one that ends in a colon ("Sauzande wrote:") or that opens
+/// with an ellipsis ("[...] Germany should …"), or one that
+/// speaks in the first person outside quotation marks (news narrative does not say "I" or
+/// "we").
 pub(super) fn voiced_blocks(a: &Analysis) -> Vec<bool> {
     let mut out = vec![false; a.doc.blocks.len()];
     let mut first_person = vec![0u32; a.doc.blocks.len()];
@@ -133,7 +135,17 @@ pub(super) fn voiced_blocks(a: &Analysis) -> Vec<bool> {
         let tweet = first_token[b].is_some_and(|i| {
             a.word(i) == "@" && (i + 1..a.tokens.len().min(i + 6)).any(|k| a.word(k) == ":")
         });
-        *voiced = tweet || first_person[b] >= 2;
+        let introduced = b > 0
+            && a.text[a.doc.blocks[b - 1].range.clone()]
+                .trim_end()
+                .ends_with(':');
+        // A quotation that goes on from an earlier paragraph: "[...] Germany should …".
+        let continued = ["[...]", "[…]", "...", "…"].iter().any(|m| {
+            a.text[a.doc.blocks[b].range.clone()]
+                .trim_start()
+                .starts_with(m)
+        });
+        *voiced = tweet || introduced || continued || first_person[b] >= 2;
     }
     out
 }

@@ -221,6 +221,34 @@ pub fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
     })
 }
 
+/// How many more things the list names than items, from items that count their own ("A, B
+/// and two Swedish journalists": one item, two people, so 1 more).
+pub fn counted_items(a: &Analysis, list: &List) -> usize {
+    list.items
+        .iter()
+        .filter_map(|r| {
+            let q = a
+                .quantities_in(a.sentence_of[r.start])
+                .iter()
+                .find(|q| q.tokens.start == r.start)?;
+            (q.kind == super::numbers::QuantityKind::Cardinal && q.value >= 2.0 && q.value < 100.0)
+                .then(|| q.value as usize - 1)
+        })
+        .sum()
+}
+
+/// Is the "list" really clauses or phrases strung with commas rather than things ("two
+/// aims: an equal number of women and men, and from all backgrounds")? An item that opens
+/// with a preposition is no thing to count.
+pub fn has_clause_items(a: &Analysis, list: &List) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "from", "to", "in", "with", "for", "of", "on", "at", "by", "into", "about", "without",
+    ];
+    list.items
+        .iter()
+        .any(|r| r.start < r.end && PREPOSITIONS.contains(&a.lower(r.start)))
+}
+
 /// Does every item start with a figure ("11 Indonesians, 9 Filipinos and 6 Indians")?
 pub fn all_items_are_figures(a: &Analysis, list: &List) -> bool {
     list.items

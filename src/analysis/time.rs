@@ -1716,6 +1716,12 @@ const PAST_ONLY: &[&str] = &[
     "woke",
     "yesterday",
 ];
+/// Is this lower-case word a past participle ("indicted", "held", "taken")? A guess from the
+/// ending and a list of irregular forms.
+pub fn is_past_participle(w: &str) -> bool {
+    (w.len() > 3 && w.ends_with("ed")) || PAST_PARTICIPLES.contains(&w)
+}
+
 /// Past forms that double as participles ("was held", "will be held").
 const PAST_PARTICIPLES: &[&str] = &[
     "held",

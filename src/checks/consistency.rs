@@ -86,7 +86,13 @@ impl Check for Consistency {
             .iter()
             .map(|g| vec![Vec::new(); g.len()])
             .collect();
+        let a = cx.analysis;
         for m in found {
+            // Quotations keep their author's form, and other languages theirs.
+            let i = a.token_at_or_after(m.range.start);
+            if i < a.tokens.len() && (a.in_quoted_voice(i) || a.is_foreign(i)) {
+                continue;
+            }
             let (g, v) = self.owner[m.pattern];
             seen[g][v].push(m.range);
         }
@@ -132,6 +138,14 @@ impl Check for Consistency {
 #[cfg(test)]
 mod tests {
     use crate::Linter;
+
+    #[test]
+    fn quotations_keep_their_own_form() {
+        let linter = Linter::with_default_rules();
+        let text = "Kyiv said so. Kyiv agreed. Kyiv waits.\n\nA blogger wrote:\n\nMerkel should have come to Kiev.\n\n\"Kiev is cold,\" he said.\n";
+        let found = linter.lint_text_with_rule(text, None, "style.variants");
+        assert!(found.is_empty(), "{found:?}");
+    }
 
     #[test]
     fn minority_form_is_reported_with_a_label_on_the_majority() {

@@ -609,6 +609,11 @@ impl Check for Gazetteer {
                     continue;
                 }
                 let found = &a.text[span.clone()];
+                // A name in its own language's letters ("Moçambique") near an English form
+                // ("Mozambique") is that language's spelling, not a slip.
+                if !found.is_ascii() && place.form.is_ascii() && place.canonical.is_ascii() {
+                    continue;
+                }
                 let suggestion =
                     if distance(&text, &fold(place.canonical)) <= budget(letters(&text)) {
                         place.canonical

@@ -215,6 +215,20 @@ fn blank_urls(prose: &mut String) {
     *prose = String::from_utf8(bytes).unwrap_or_default();
 }
 
+/// The first paragraph of a plain-text story is its headline when it is one short line without
+/// a full stop, with more text after it: headlines are written in title case and in their own
+/// shorthand ("Morales to resign tomorrow"), so the checks read them as headings.
+fn mark_headline(text: &str, blocks: &mut [Block]) {
+    const MAX_HEADLINE: usize = 200;
+    if blocks.len() < 2 {
+        return;
+    }
+    let line = text[blocks[0].range.clone()].trim();
+    if line.len() <= MAX_HEADLINE && !line.contains('\n') && !line.ends_with('.') {
+        blocks[0].kind = BlockKind::Heading;
+    }
+}
+
 /// Plain text: everything after the front matter is prose, paragraphs are split at blank lines,
 /// and whole lines that start with `factlint-` directives (e.g. `# factlint-disable-next-line`)
 /// are comments.
@@ -267,6 +281,7 @@ fn plain_extract(
             range: s..text.len(),
         });
     }
+    mark_headline(text, blocks);
     // A UTF-8 byte-order mark is not prose.
     if text.starts_with('\u{feff}') {
         prose[..3].fill(b' ');
@@ -293,6 +308,22 @@ mod tests {
         let w = doc.prose.find("world").unwrap();
         assert_eq!(&text[w..w + 5], "world");
         assert!(doc.prose.contains("link"));
+    }
+
+    #[test]
+    fn a_plain_text_story_opens_with_its_headline() {
+        let doc = Document::parse(
+            "a.txt",
+            "Morales to resign tomorrow\n\nLA PAZ - The president said so.\n".into(),
+            Format::Plain,
+        );
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Heading, BlockKind::Paragraph]);
+        // A first sentence, or a lone line, is no headline.
+        for text in ["The president resigned.\n\nMore.\n", "Only a line\n"] {
+            let doc = Document::parse("a.txt", text.into(), Format::Plain);
+            assert_eq!(doc.blocks[0].kind, BlockKind::Paragraph, "{text}");
+        }
     }
 
     #[test]
