@@ -10,9 +10,10 @@
 # tests/cmd, rules/ and fuzz/regressions/.
 #
 # Each target is built, then fuzzed; a failing target does not stop the others. Prints one
-# line per target: executions (libFuzzer's final stats), seconds (fuzzing, not building),
-# crashes (crashes, timeouts and out-of-memory reports), leaks (LeakSanitizer reports, during
-# the run or at exit) and the result (clean, crash, leak, timeout, oom, build-failed or exit-N).
+# line per target: executions (libFuzzer's final stats), seconds (fuzzing, not building), CPU
+# seconds (user + system; fewer than the seconds on a busy machine), crashes (crashes, timeouts
+# and out-of-memory reports), leaks (LeakSanitizer reports, during the run or at exit) and the
+# result (clean, crash, leak, timeout, oom, build-failed or exit-N).
 # Exits 0 when every target is clean, else 1 after naming the failing targets. libFuzzer saves a
 # failing input under fuzz/artifacts/<target>/: fix the bug and copy the input to
 # fuzz/regressions/<target>/, where tests/fuzz_regressions.rs replays it through the same
@@ -20,12 +21,13 @@
 #
 # Environment: FUZZ_LOG_DIR (default target/fuzz-logs) keeps each run's raw output as
 # <target>-<date>.log; FUZZ_TSV, when set, names a file that gets one tab-separated row per run:
-# target, commit, start date, seconds, executions, crashes, leaks, result, log.
+# target, commit, start date, seconds, cpu_seconds, executions, crashes, leaks, result, log.
 #
 # Needs the nightly toolchain and cargo-fuzz
 # (`rustup toolchain install nightly && cargo install cargo-fuzz --locked`).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+TIMEFORMAT='%U %S'
 SECONDS_EACH=${1:-60}
 shift || true
 TARGETS=("$@")
@@ -80,13 +82,16 @@ for t in "${TARGETS[@]}"; do
   # Built first, so the seconds counted are fuzzing only.
   if cargo +nightly fuzz build "$t" >"$log" 2>&1; then
     t0=$(date +%s)
-    cargo +nightly fuzz run "$t" "$PWD/fuzz/corpus/$t" -- \
+    # CPU seconds too: on a shared machine the fuzzer gets less than the wall-clock time.
+    { time cargo +nightly fuzz run "$t" "$PWD/fuzz/corpus/$t" -- \
       -max_total_time="$SECONDS_EACH" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
-      -dict="$dict" -print_final_stats=1 >>"$log" 2>&1
+      -dict="$dict" -print_final_stats=1 >>"$log" 2>&1; } 2>"$log.cpu"
     status=$?
     secs=$(($(date +%s) - t0))
+    cpu=$(awk '{ printf "%d", $1 + $2 }' "$log.cpu")
+    rm -f "$log.cpu"
   else
-    status=build-failed secs=0
+    status=build-failed secs=0 cpu=0
     tail -20 "$log" | sed 's/^/   /'
   fi
   if [ "$status" = build-failed ]; then
@@ -96,15 +101,16 @@ for t in "${TARGETS[@]}"; do
   fi
   [ "$result" = clean ] || FAILED+=("$t ($result)")
   grep -E '^stat::|ERROR:|SUMMARY:|Test unit written|panicked at' "$log" | sed 's/^/   /' | head -20
-  ROWS+=("$(printf '%-8s %12s %8s %8s %6s  %s' "$t" "$execs" "$secs" "$crashes" "$leaks" "$result")")
+  ROWS+=("$(printf '%-8s %12s %8s %8s %8s %6s  %s' "$t" "$execs" "$secs" "$cpu" "$crashes" "$leaks" "$result")")
   if [ -n "${FUZZ_TSV:-}" ]; then
-    [ -s "$FUZZ_TSV" ] || printf 'target\tcommit\tstart\tseconds\texecutions\tcrashes\tleaks\tresult\tlog\n' >"$FUZZ_TSV"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$COMMIT" "$started" "$secs" "$execs" \
-      "$crashes" "$leaks" "$result" "$log" >>"$FUZZ_TSV"
+    [ -s "$FUZZ_TSV" ] ||
+      printf 'target\tcommit\tstart\tseconds\tcpu_seconds\texecutions\tcrashes\tleaks\tresult\tlog\n' >"$FUZZ_TSV"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$COMMIT" "$started" "$secs" "$cpu" \
+      "$execs" "$crashes" "$leaks" "$result" "$log" >>"$FUZZ_TSV"
   fi
 done
 
-printf '\n%-8s %12s %8s %8s %6s  %s\n' target executions seconds crashes leaks result
+printf '\n%-8s %12s %8s %8s %8s %6s  %s\n' target executions seconds 'cpu s' crashes leaks result
 printf '%s\n' "${ROWS[@]}"
 if [ ${#FAILED[@]} -gt 0 ]; then
   echo "fuzz: FAILED: ${FAILED[*]}; failing inputs are under fuzz/artifacts/<target>/" >&2
