@@ -75,6 +75,33 @@ enum Color {
     Never,
 }
 
+/// How much of a line the human format shows around a finding.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ShowSource {
+    /// A window around the finding, cut at word boundaries, fitted to the terminal's width
+    /// (100 columns at most, and when the output is not a terminal).
+    Window,
+    /// Whole lines, however long (lines over 1,000 bytes are still windowed).
+    Full,
+}
+
+/// The most columns a snippet takes, and its width when the output is not a terminal.
+const SNIPPET_COLUMNS: usize = 100;
+
+/// The columns the human format fits its snippets in (None: whole lines).
+fn snippet_width(show: ShowSource) -> Option<usize> {
+    if show == ShowSource::Full {
+        return None;
+    }
+    let terminal = std::io::stdout()
+        .is_terminal()
+        .then(terminal_size::terminal_size)
+        .flatten()
+        .map(|(w, _)| usize::from(w.0));
+    // Narrower than 40 columns, windows would show too little to be read: let it wrap.
+    Some(terminal.map_or(SNIPPET_COLUMNS, |w| w.clamp(40, SNIPPET_COLUMNS)))
+}
+
 #[derive(Args)]
 struct CheckArgs {
     /// Files or folders to lint; `-` reads stdin. Default: the current folder.
@@ -91,8 +118,13 @@ struct CheckArgs {
     /// Read more paths to lint from FILE, one per line; `-` reads them from stdin.
     #[arg(long, value_name = "FILE|-")]
     files_from: Option<PathBuf>,
+    /// Colour the human format: on a terminal unless NO_COLOR is set (auto), always, never.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Human format: show a window of each long line around its findings, fitted to the
+    /// terminal (at most 100 columns), or whole lines (`full`).
+    #[arg(long, value_enum, default_value = "window", value_name = "HOW")]
+    show_source: ShowSource,
     /// Report only findings at or above this severity.
     #[arg(long, value_name = "LEVEL", value_parser = parse_severity, default_value = "info")]
     min_severity: Severity,
@@ -252,7 +284,10 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     };
     let mut reporter = report::reporter(
         args.format,
-        &report::Options { color },
+        &report::Options {
+            color,
+            width: snippet_width(args.show_source),
+        },
         &session.linter.rules,
     );
     let stdout = std::io::stdout();

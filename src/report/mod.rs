@@ -30,6 +30,7 @@ mod json;
 mod rdjson;
 mod sarif;
 mod short;
+mod window;
 
 pub use human::to_codespan;
 
@@ -139,13 +140,17 @@ pub trait Reporter {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
     pub color: bool,
+    /// `human`: the columns each snippet is fitted in (windows of long lines, wrapped
+    /// messages); None prints whole lines (`--show-source full`).
+    pub width: Option<usize>,
 }
 
 pub fn reporter(format: Format, options: &Options, rules: &[Rule]) -> Box<dyn Reporter> {
     match format {
-        Format::Human => Box::new(human::Human::new(options.color)),
+        Format::Human => Box::new(human::Human::new(options.color, options.width)),
         Format::Short => Box::new(short::Short),
         Format::Json => Box::new(json::Json::new(false)),
         Format::Jsonl => Box::new(json::Json::new(true)),
@@ -233,7 +238,7 @@ pub(crate) mod tests {
         let text = text(bom);
         let diags = diagnostics(&text);
         let lines = LineIndex::new(&text);
-        let mut r = reporter(format, &Options { color: false }, &rules);
+        let mut r = reporter(format, &Options::default(), &rules);
         let mut out = Vec::new();
         let f = FileResult {
             path: "dir with space/café.md",
