@@ -15,6 +15,7 @@ pub mod fast_hash;
 pub mod fix;
 pub mod gazetteer;
 pub mod lsp;
+pub mod meta_rules;
 pub mod report;
 pub mod ruleset;
 pub mod run;
@@ -71,19 +72,26 @@ impl Linter {
             }
         }
         for problem in &doc.front_matter.problems {
-            let span = doc
-                .front_matter
-                .range
-                .clone()
-                .unwrap_or(0..doc.text.find('\n').unwrap_or(doc.text.len()));
-            let mut d =
-                Diagnostic::new(span.start..span.start.min(doc.text.len()), problem.clone());
-            d.rule = "factlint.front-matter".into();
+            let mut d = Diagnostic::new(problem.span.clone(), problem.message.clone())
+                .with_primary_label(problem.label);
+            d.rule = meta_rules::FRONT_MATTER_ID.into();
             d.severity = Severity::Warning;
             all.push(d);
         }
         let ids: Vec<&str> = self.rules.iter().map(|r| r.id.as_str()).collect();
         suppress::apply(doc, &ids, &mut all);
+        // The linter's own findings follow their rules' settings, where those are loaded.
+        all.retain_mut(|d| {
+            let own = meta_rules::IDS.contains(&d.rule.as_str());
+            match own.then(|| self.rule(&d.rule)).flatten() {
+                Some(r) if !run(r) => false,
+                Some(r) => {
+                    d.severity = r.severity;
+                    true
+                }
+                None => true,
+            }
+        });
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
         all

@@ -45,7 +45,7 @@ enum Command {
     },
     /// Check every rule's examples: each `bad` one must be reported, no `good` one may be.
     TestRules {
-        /// Rule-set files or folders (default: the built-in sets).
+        /// Rule-set files or folders (default: the built-in sets and the linter's own rules).
         paths: Vec<PathBuf>,
     },
     /// Run a language server on stdin/stdout, for editors (see the README, "Editors").
@@ -539,20 +539,18 @@ fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
         "\n## What it checks\n{}\n\n## Why it matters\n{}\n",
         d.what, d.why
     );
-    println!(
-        "## Example\nReported:     {}\nNot reported: {}\n",
-        d.bad, d.good
-    );
-    if let Some(r) = rule.filter(|r| !r.examples.bad.is_empty() || !r.examples.good.is_empty()) {
-        println!("## This rule's examples");
-        for b in &r.examples.bad {
-            println!("  bad:  {b}");
+    // A rule's own examples (run by `test-rules`); the kind's fit the kind's sample config.
+    let (bad, good) = match rule {
+        Some(r) => r.examples(),
+        None => (vec![d.bad], vec![d.good]),
+    };
+    println!("## Examples");
+    for (label, texts) in [("Reported:    ", bad), ("Not reported:", good)] {
+        for t in texts {
+            println!("{label} {}", t.replace('\n', "\n              "));
         }
-        for g in &r.examples.good {
-            println!("  good: {g}");
-        }
-        println!();
     }
+    println!();
     println!(
         "## Configuration\n{}\n\n## Fix safety\n{}",
         d.config, d.fix_safety
@@ -562,7 +560,9 @@ fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
 
 fn test_rules(paths: &[PathBuf]) -> Result<u8, String> {
     let rules: Vec<Rule> = if paths.is_empty() {
-        ruleset::load_builtin()
+        let mut rules = ruleset::load_builtin();
+        rules.extend(factlint::meta_rules::rules());
+        rules
     } else {
         let mut all = Vec::new();
         for p in paths {

@@ -67,6 +67,7 @@ pub fn load(opts: &RuleOptions, cwd: &Path) -> Result<Setup, SetupError> {
     for path in config.rule_paths().iter().chain(&opts.rules) {
         rules.extend(ruleset::load_path(path).map_err(SetupError::Load)?);
     }
+    rules.extend(crate::meta_rules::rules());
     let mut seen = std::collections::HashSet::new();
     for r in &rules {
         if !seen.insert(r.id.clone()) {
@@ -86,7 +87,7 @@ pub fn load(opts: &RuleOptions, cwd: &Path) -> Result<Setup, SetupError> {
             let known = rules
                 .iter()
                 .map(|r| r.id.as_str())
-                .chain(suppress::BUILTIN_IDS.iter().copied())
+                .chain(crate::meta_rules::IDS.iter().copied())
                 .any(|id| suppress::rule_matches(p, id));
             if !known {
                 warnings.push(format!(

@@ -8,8 +8,8 @@
 use super::{FileResult, Reporter, Summary};
 use crate::baseline;
 use crate::diagnostic::{Applicability, Severity};
+use crate::meta_rules;
 use crate::ruleset::Rule;
-use crate::suppress;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -86,31 +86,6 @@ fn rule_descriptor(r: &Rule) -> Value {
     })
 }
 
-fn builtin_descriptor(id: &str) -> Value {
-    let (short, full) = if id == suppress::UNKNOWN_RULE_ID {
-        (
-            "A suppression comment names no loaded rule.",
-            "A factlint-disable/enable directive names a rule or set that is not loaded, or is \
-             not a known directive; a misspelt suppression silently suppresses nothing.",
-        )
-    } else {
-        (
-            "The front matter cannot be read.",
-            "The article's YAML front matter is not closed, not valid YAML, or has a `date:` \
-             factlint does not understand, so relative dates cannot be resolved.",
-        )
-    };
-    json!({
-        "id": id,
-        "name": pascal(id),
-        "shortDescription": {"text": short},
-        "fullDescription": {"text": full},
-        "help": {"text": full},
-        "defaultConfiguration": {"level": "warning"},
-        "properties": {"tags": ["factlint"]},
-    })
-}
-
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -166,10 +141,12 @@ fn region(f: &FileResult, r: &Range<usize>) -> Value {
 impl Sarif {
     pub fn new(rules: &[Rule]) -> Sarif {
         let mut descriptors: Vec<Value> = rules.iter().map(rule_descriptor).collect();
+        // The linter's own rules are described even when the caller did not load them.
         descriptors.extend(
-            suppress::BUILTIN_IDS
+            meta_rules::rules()
                 .iter()
-                .map(|id| builtin_descriptor(id)),
+                .filter(|m| !rules.iter().any(|r| r.id == m.id))
+                .map(rule_descriptor),
         );
         let index = descriptors
             .iter()
