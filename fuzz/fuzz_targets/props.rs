@@ -108,8 +108,8 @@ pub fn lint(data: &[u8]) {
         }
         // The human format both fitted to a terminal and with whole lines.
         let fitted = report::Options {
-            color: false,
             width: Some(60),
+            ..report::Options::default()
         };
         for (&f, options) in FORMATS
             .iter()

@@ -20,11 +20,16 @@ pub struct Human {
     /// Columns to fit each snippet in (windows of long lines, wrapped messages and notes);
     /// None shows whole lines (`--show-source full`).
     width: Option<usize>,
+    quiet: bool,
 }
 
 impl Human {
-    pub fn new(color: bool, width: Option<usize>) -> Human {
-        Human { color, width }
+    pub fn new(o: super::Options) -> Human {
+        Human {
+            color: o.color,
+            width: o.width,
+            quiet: o.quiet,
+        }
     }
 
     /// Renders one diagnostic (spans already moved for a BOM) into `buffer`.
@@ -168,20 +173,10 @@ impl Reporter for Human {
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
-        let total = s.errors + s.warnings + s.infos;
-        if total == 0 {
-            return Ok(());
+        match super::summary_line(s) {
+            Some(line) if !self.quiet => writeln!(out, "{line}"),
+            _ => Ok(()),
         }
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        writeln!(
-            out,
-            "factlint: {} ({}, {}, {}) in {}",
-            plural(total, "finding"),
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning"),
-            plural(s.infos, "info"),
-            plural(s.files, "file")
-        )
     }
 }
 
@@ -445,7 +440,11 @@ mod tests {
             diagnostics: diags,
         };
         let mut out = Vec::new();
-        Human::new(false, Some(100)).file(&mut out, &f).unwrap();
+        let options = crate::report::Options {
+            width: Some(100),
+            ..Default::default()
+        };
+        Human::new(options).file(&mut out, &f).unwrap();
         String::from_utf8(out).unwrap()
     }
 
