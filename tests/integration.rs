@@ -512,3 +512,21 @@ fn completions_and_man_pages() {
     let check_page = std::fs::read_to_string(dir.path().join("factlint-check.1")).unwrap();
     assert!(check_page.contains("statistics"), "{check_page}");
 }
+
+#[test]
+fn sarif_links_the_tool_and_anchors_relative_paths() {
+    let (dir, _) = setup(ARTICLE);
+    let (out, _) = stdout(factlint(dir.path()).args(["--format", "sarif", "article.md"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let run = &v["runs"][0];
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let expected = format!("file://{}/", root.display());
+    assert_eq!(base.replace("%20", " "), expected);
+    let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "article.md");
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    assert!(run["tool"]["driver"]["informationUri"].is_string());
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().all(|r| r["helpUri"].is_string()));
+}
