@@ -86,3 +86,34 @@ fn show_source_full_prints_whole_lines() {
     assert!(!windowed.contains(paragraph), "{windowed}");
     assert!(windowed.contains("… more than 300. Demonstrations against and against Morales"));
 }
+
+/// The README opens with a command and its output, in a `console` block.
+#[test]
+fn the_readme_sample_is_real_output() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"));
+    let readme = readme.unwrap();
+    let block = readme
+        .split("```console\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```").next())
+        .expect("a ```console block in the README");
+    let (command, shown) = block.split_once('\n').unwrap();
+    let args: Vec<&str> = command
+        .strip_prefix("$ factlint ")
+        .expect("the block starts with `$ factlint …`")
+        .split_whitespace()
+        .collect();
+    let out = bin()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .args(&args)
+        .output()
+        .unwrap();
+    let real = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        real.trim_end(),
+        shown.trim_end(),
+        "README.md's sample is not what `factlint {}` prints:\n{real}",
+        args.join(" ")
+    );
+}
