@@ -60,3 +60,32 @@ fn the_crate_holds_the_data_and_is_small() {
     let size = std::fs::metadata(&crate_file).unwrap().len();
     assert!(size < 8 * 1024 * 1024, "the .crate is {size} bytes");
 }
+
+/// The pre-commit wrapper (pyproject.toml) installs the wheel of this very version, and the
+/// wheel (python/pyproject.toml) takes its version from Cargo.toml.
+#[test]
+fn the_python_packages_follow_the_cargo_version() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let version = env!("CARGO_PKG_VERSION");
+    let wrapper = std::fs::read_to_string(root.join("pyproject.toml")).unwrap();
+    assert!(
+        wrapper.contains(&format!("\nversion = \"{version}\"\n")),
+        "{wrapper}"
+    );
+    assert!(
+        wrapper.contains(&format!("dependencies = [\"factlint=={version}\"]")),
+        "{wrapper}"
+    );
+    let wheel = std::fs::read_to_string(root.join("python/pyproject.toml")).unwrap();
+    assert!(wheel.contains("dynamic = [\"version\"]"), "{wheel}");
+    assert!(wheel.contains("bindings = \"bin\""), "{wheel}");
+    let hooks = std::fs::read_to_string(root.join(".pre-commit-hooks.yaml")).unwrap();
+    for id in [
+        "factlint",
+        "factlint-fix",
+        "factlint-prebuilt",
+        "factlint-prebuilt-fix",
+    ] {
+        assert!(hooks.contains(&format!("- id: {id}\n")), "{id}");
+    }
+}
