@@ -487,16 +487,28 @@ fn completions_and_man_pages() {
         for flag in ["select", "show-source", "statistics"] {
             // fish writes `-l select`, the others `--select`.
             let written = [format!("--{flag}"), format!("-l {flag}")];
-            assert!(written.iter().any(|w| script.contains(w)), "{shell}: no {flag}");
+            assert!(
+                written.iter().any(|w| script.contains(w)),
+                "{shell}: no {flag}"
+            );
         }
         // The script parses, where the shell is installed.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("factlint.completion");
         std::fs::write(&path, &script).unwrap();
         let check = match shell {
-            "bash" => std::process::Command::new("bash").arg("-n").arg(&path).output(),
-            "zsh" => std::process::Command::new("zsh").arg("-n").arg(&path).output(),
-            _ => std::process::Command::new("fish").arg("--no-execute").arg(&path).output(),
+            "bash" => std::process::Command::new("bash")
+                .arg("-n")
+                .arg(&path)
+                .output(),
+            "zsh" => std::process::Command::new("zsh")
+                .arg("-n")
+                .arg(&path)
+                .output(),
+            _ => std::process::Command::new("fish")
+                .arg("--no-execute")
+                .arg(&path)
+                .output(),
         };
         if let Ok(o) = check {
             assert!(o.status.success(), "{shell}: {o:?}");
@@ -504,10 +516,17 @@ fn completions_and_man_pages() {
     }
     let out = bin().arg("man").output().unwrap();
     let page = String::from_utf8(out.stdout).unwrap();
-    assert!(page.starts_with(".ie") || page.contains(".TH factlint 1"), "{page}");
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH factlint 1"),
+        "{page}"
+    );
     assert!(page.contains("completions"), "{page}");
     let dir = tempfile::tempdir().unwrap();
-    let out = bin().args(["man", "--dir"]).arg(dir.path()).output().unwrap();
+    let out = bin()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{out:?}");
     let check_page = std::fs::read_to_string(dir.path().join("factlint-check.1")).unwrap();
     assert!(check_page.contains("statistics"), "{check_page}");
@@ -519,7 +538,9 @@ fn sarif_links_the_tool_and_anchors_relative_paths() {
     let (out, _) = stdout(factlint(dir.path()).args(["--format", "sarif", "article.md"]));
     let v: Value = serde_json::from_str(&out).unwrap();
     let run = &v["runs"][0];
-    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
     let root = std::fs::canonicalize(dir.path()).unwrap();
     let expected = format!("file://{}/", root.display());
     assert_eq!(base.replace("%20", " "), expected);
