@@ -51,6 +51,9 @@ pub struct Config {
     pub ignore_rules: BTreeMap<String, Vec<String>>,
     #[serde(skip)]
     pub dir: PathBuf,
+    /// The file this config was read from (None: no config file).
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
 }
 
 impl Config {
@@ -88,6 +91,7 @@ impl Config {
             })?
         };
         config.dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.path = Some(path.to_path_buf());
         for (rule, sev) in &config.severity {
             if Severity::parse(sev).is_none() {
                 return Err(LoadError {

@@ -16,6 +16,7 @@ pub mod fix;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod lsp;
+pub mod meta_rules;
 pub mod report;
 pub mod ruleset;
 pub mod run;
@@ -72,22 +73,76 @@ impl Linter {
             }
         }
         for problem in &doc.front_matter.problems {
-            let span = doc
-                .front_matter
-                .range
-                .clone()
-                .unwrap_or(0..doc.text.find('\n').unwrap_or(doc.text.len()));
-            let mut d =
-                Diagnostic::new(span.start..span.start.min(doc.text.len()), problem.clone());
-            d.rule = "factlint.front-matter".into();
+            let mut d = Diagnostic::new(problem.span.clone(), problem.message.clone())
+                .with_primary_label(problem.label);
+            d.rule = meta_rules::FRONT_MATTER_ID.into();
             d.severity = Severity::Warning;
             all.push(d);
         }
         let ids: Vec<&str> = self.rules.iter().map(|r| r.id.as_str()).collect();
         suppress::apply(doc, &ids, &mut all);
+        // The linter's own findings follow their rules' settings, where those are loaded.
+        all.retain_mut(|d| {
+            let own = meta_rules::IDS.contains(&d.rule.as_str());
+            match own.then(|| self.rule(&d.rule)).flatten() {
+                Some(r) if !run(r) => false,
+                Some(r) => {
+                    d.severity = r.severity;
+                    true
+                }
+                None => true,
+            }
+        });
+        self.desk_over_builtin(&doc.text, &mut all);
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
         all
+    }
+
+    /// Drops a built-in rule's finding whose fix works against a desk rule's fix: it rewrites
+    /// the span a desk fix rewrites, differently, or it writes what a desk fix replaces while
+    /// replacing what that fix writes (the built-in `style.variants` turning 'Kiev' into
+    /// 'Kyiv' while a desk's `substitution` turns 'Kyiv' into 'Kiev'). The desk said what it
+    /// wants: its rule wins.
+    fn desk_over_builtin(&self, text: &str, all: &mut Vec<Diagnostic>) {
+        let builtin = |id: &str| {
+            self.rule(id)
+                .is_some_and(|r| r.source.starts_with(ruleset::BUILTIN_SOURCE))
+        };
+        let ours: Vec<bool> = all
+            .iter()
+            .map(|d| !d.fixes.is_empty() && builtin(&d.rule))
+            .collect();
+        let desk: Vec<&diagnostic::Fix> = all
+            .iter()
+            .zip(&ours)
+            .filter(|(_, ours)| !**ours)
+            .flat_map(|(d, _)| &d.fixes)
+            .collect();
+        if desk.is_empty() || !ours.contains(&true) {
+            return;
+        }
+        let lower = |r: &std::ops::Range<usize>| text.get(r.clone()).unwrap_or("").to_lowercase();
+        // (what a desk fix replaces, what it writes)
+        let swaps: std::collections::HashSet<(String, String)> = desk
+            .iter()
+            .map(|f| (lower(&f.span), f.replacement.to_lowercase()))
+            .collect();
+        let against = |f: &diagnostic::Fix| {
+            swaps.contains(&(f.replacement.to_lowercase(), lower(&f.span)))
+                || desk.iter().any(|g| {
+                    g.span.start < f.span.end
+                        && f.span.start < g.span.end
+                        && g.replacement != f.replacement
+                })
+        };
+        let drop: Vec<bool> = all
+            .iter()
+            .zip(&ours)
+            .map(|(d, &ours)| ours && d.fixes.iter().any(against))
+            .collect();
+        let mut drop = drop.into_iter();
+        all.retain(|_| !drop.next().unwrap_or(false));
     }
 
     /// Analyses `doc` once and runs every selected rule's check over it.

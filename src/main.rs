@@ -9,12 +9,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use factlint::Linter;
 use factlint::baseline::{self, Baseline};
-use factlint::diagnostic::Severity;
+use factlint::config::Config;
+use factlint::diagnostic::{Applicability, Diagnostic, Severity};
 use factlint::fix;
 use factlint::report::{self, FileResult, Summary};
 use factlint::ruleset::{self, Rule};
 use factlint::run::{self, FixMode, Input, Linted, RuleOptions, Session, Setup, SetupError};
 use factlint::source::{self, LineIndex};
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,11 +47,23 @@ enum Command {
     },
     /// Check every rule's examples: each `bad` one must be reported, no `good` one may be.
     TestRules {
-        /// Rule-set files or folders (default: the built-in sets).
+        /// Rule-set files or folders (default: the built-in sets and the linter's own rules).
         paths: Vec<PathBuf>,
     },
     /// Run a language server on stdin/stdout, for editors (see the README, "Editors").
     Lsp,
+    /// Print a shell completion script to stdout (e.g. `factlint completions bash >
+    /// ~/.local/share/bash-completion/completions/factlint`).
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout, or write a page per command into a folder.
+    Man {
+        /// Write factlint.1, factlint-check.1, … into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -66,6 +80,16 @@ struct RuleArgs {
     /// Ignore any config file.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
+    /// Only these rules are on: rule ids or set names, comma-separated or repeated (the
+    /// config's `enable:` with every other rule off; applied after the config).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// Turn these rules on as well (the config's `enable:`), e.g. rules that are off by default.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    extend_select: Vec<String>,
+    /// Turn these rules off (the config's `disable:`); applied last.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    ignore: Vec<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -73,6 +97,33 @@ enum Color {
     Auto,
     Always,
     Never,
+}
+
+/// How much of a line the human format shows around a finding.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ShowSource {
+    /// A window around the finding, cut at word boundaries, fitted to the terminal's width
+    /// (100 columns at most, and when the output is not a terminal).
+    Window,
+    /// Whole lines, however long (lines over 1,000 bytes are still windowed).
+    Full,
+}
+
+/// The most columns a snippet takes, and its width when the output is not a terminal.
+const SNIPPET_COLUMNS: usize = 100;
+
+/// The columns the human format fits its snippets in (None: whole lines).
+fn snippet_width(show: ShowSource) -> Option<usize> {
+    if show == ShowSource::Full {
+        return None;
+    }
+    let terminal = std::io::stdout()
+        .is_terminal()
+        .then(terminal_size::terminal_size)
+        .flatten()
+        .map(|(w, _)| usize::from(w.0));
+    // Narrower than 40 columns, windows would show too little to be read: let it wrap.
+    Some(terminal.map_or(SNIPPET_COLUMNS, |w| w.clamp(40, SNIPPET_COLUMNS)))
 }
 
 #[derive(Args)]
@@ -91,8 +142,13 @@ struct CheckArgs {
     /// Read more paths to lint from FILE, one per line; `-` reads them from stdin.
     #[arg(long, value_name = "FILE|-")]
     files_from: Option<PathBuf>,
+    /// Colour the human format: on a terminal unless NO_COLOR is set (auto), always, never.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
+    /// Human format: show a window of each long line around its findings, fitted to the
+    /// terminal (at most 100 columns), or whole lines (`full`).
+    #[arg(long, value_enum, default_value = "window", value_name = "HOW")]
+    show_source: ShowSource,
     /// Report only findings at or above this severity.
     #[arg(long, value_name = "LEVEL", value_parser = parse_severity, default_value = "info")]
     min_severity: Severity,
@@ -117,6 +173,20 @@ struct CheckArgs {
     /// Threads for linting many files (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
+    /// Print how many findings each rule has (and how many `--fix` settles) instead of the
+    /// findings.
+    #[arg(long, conflicts_with_all = ["format", "fix", "diff", "write_baseline"])]
+    statistics: bool,
+    /// Findings only: no summary line and no hints on stderr (errors and warnings still are).
+    #[arg(short, long)]
+    quiet: bool,
+    /// Print the settings this run would use (config file, rule sets, rules, date, file
+    /// selection) and exit without linting.
+    #[arg(long, conflicts_with = "show_files")]
+    show_settings: bool,
+    /// Print the files this run would lint, one per line, and exit without linting.
+    #[arg(long)]
+    show_files: bool,
     #[command(flatten)]
     rules: RuleArgs,
 }
@@ -137,6 +207,8 @@ fn main() -> ExitCode {
         Command::Explain { rule, rules } => explain(&rule, &rules),
         Command::TestRules { paths } => test_rules(&paths),
         Command::Lsp => factlint::lsp::run(),
+        Command::Completions { shell } => completions(shell),
+        Command::Man { dir } => man(dir.as_deref()),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -167,6 +239,9 @@ fn load_rules(args: &RuleArgs) -> Result<Setup, String> {
         no_default_rules: args.no_default_rules,
         config: args.config.clone(),
         no_config: args.no_config,
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
     };
     let setup = run::load(&opts, &std::env::current_dir().unwrap_or_default()).map_err(show)?;
     for w in &setup.warnings {
@@ -192,6 +267,31 @@ struct Tally {
     fixed_files: usize,
     baselined: usize,
     unsafe_left: usize,
+    /// Reported findings with one safe fix, and with one unsafe fix.
+    fixable: usize,
+    fixable_unsafe: usize,
+}
+
+impl Tally {
+    /// Counts the findings `--fix` (or `--fix --unsafe-fixes`) would settle.
+    fn count_fixable(&mut self, diags: &[Diagnostic]) {
+        for d in diags {
+            match fix_of(d) {
+                Some(Applicability::Safe) => self.fixable += 1,
+                Some(Applicability::Unsafe) => self.fixable_unsafe += 1,
+                None => {}
+            }
+        }
+    }
+}
+
+/// The applicability of the fix `--fix` would apply to `d`: one fix (alternatives are never
+/// applied automatically).
+fn fix_of(d: &Diagnostic) -> Option<Applicability> {
+    match d.fixes.as_slice() {
+        [only] => Some(only.applicability),
+        _ => None,
+    }
 }
 
 fn check(args: CheckArgs) -> Result<u8, String> {
@@ -209,6 +309,9 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     };
     let session =
         Session::new(load_rules(&args.rules)?, args.date, args.min_severity).map_err(show)?;
+    if args.show_settings {
+        return show_settings(&session, &args);
+    }
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
         if list.as_os_str() == "-" && paths.iter().any(|p| p.as_os_str() == "-") {
@@ -227,6 +330,15 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         &session.config,
         &mut walk_errors,
     );
+    if args.show_files {
+        print_files(&inputs);
+    }
+    if inputs.is_empty() {
+        return nothing_to_lint(&args, &paths, &walk_errors, &session.config);
+    }
+    if args.show_files {
+        return Ok(if walk_errors.is_empty() { 0 } else { 2 });
+    }
     let reads_stdin = inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
     if mode == Mode::Fix && reads_stdin && inputs.len() > 1 {
         return Err("--fix on stdin prints the fixed text, so stdin must be the only input".into());
@@ -252,9 +364,14 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     };
     let mut reporter = report::reporter(
         args.format,
-        &report::Options { color },
+        &report::Options {
+            color,
+            width: snippet_width(args.show_source),
+            quiet: args.quiet,
+        },
         &session.linter.rules,
     );
+    let mut statistics = args.statistics.then(Statistics::default);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     // Findings go to stdout unless stdout carries a diff or the fixed stdin text.
@@ -299,7 +416,15 @@ fn check(args: CheckArgs) -> Result<u8, String> {
             tally.baselined += b.filter(linted.input.path(), &name, &text, &mut diags);
         }
         summary.add(&diags);
-        if report_findings {
+        // The hint is for people: the formats they read.
+        if mode == Mode::Report
+            && matches!(args.format, report::Format::Human | report::Format::Short)
+        {
+            tally.count_fixable(&diags);
+        }
+        if let Some(s) = &mut statistics {
+            s.add(&diags);
+        } else if report_findings {
             // Positions are only looked up for findings.
             let lines = LineIndex::new(if diags.is_empty() { "" } else { &text });
             let file = FileResult {
@@ -314,6 +439,9 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     };
     run::for_each(&inputs, args.threads.unwrap_or(0), work, sink)?;
     summary.failed_files = tally.failed;
+    if let Some(s) = &statistics {
+        s.print(&mut out).map_err(|e| e.to_string())?;
+    }
     if report_findings {
         reporter
             .finish(&mut out, &summary)
@@ -326,6 +454,7 @@ fn check(args: CheckArgs) -> Result<u8, String> {
         &tally,
         baseline_writer,
         args.write_baseline.as_deref(),
+        args.quiet,
     )?;
     // Infos are advice (house style): shown, never failing a run.
     let gate = summary.errors > 0
@@ -416,8 +545,18 @@ fn closing_lines(
     tally: &Tally,
     writer: Option<baseline::Writer>,
     target: Option<&Path>,
+    quiet: bool,
 ) -> Result<(), String> {
+    if quiet {
+        return writer.map_or(Ok(()), |w| w.write());
+    }
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    match (tally.fixable, tally.fixable_unsafe) {
+        (0, 0) => {}
+        (0, u) => eprintln!("factlint: {u} fixable with --fix --unsafe-fixes"),
+        (n, 0) => eprintln!("factlint: {n} fixable with --fix"),
+        (n, u) => eprintln!("factlint: {n} fixable with --fix ({u} more with --unsafe-fixes)"),
+    }
     match mode {
         Mode::Fix => eprintln!(
             "factlint: fixed {} in {}; {} remaining",
@@ -456,24 +595,28 @@ fn closing_lines(
 }
 
 fn list_rules(args: &RuleArgs) -> Result<u8, String> {
-    let rules = load_rules(args)?.rules;
+    print_rules(&load_rules(args)?.rules, "");
+    Ok(0)
+}
+
+/// One line per rule: id, kind, severity, source, and "(off)".
+fn print_rules(rules: &[Rule], indent: &str) {
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     let kind_width = rules
         .iter()
         .map(|r| r.kind.doc.name.len())
         .max()
         .unwrap_or(0);
-    for r in &rules {
+    for r in rules {
         let state = if r.enabled { "" } else { " (off)" };
         println!(
-            "{:width$}  {:kind_width$}  {:8} {}{state}",
+            "{indent}{:width$}  {:kind_width$}  {:8} {}{state}",
             r.id,
             r.kind.doc.name,
             r.severity.as_str(),
             r.source
         );
     }
-    Ok(0)
 }
 
 fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
@@ -505,20 +648,18 @@ fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
         "\n## What it checks\n{}\n\n## Why it matters\n{}\n",
         d.what, d.why
     );
-    println!(
-        "## Example\nReported:     {}\nNot reported: {}\n",
-        d.bad, d.good
-    );
-    if let Some(r) = rule.filter(|r| !r.examples.bad.is_empty() || !r.examples.good.is_empty()) {
-        println!("## This rule's examples");
-        for b in &r.examples.bad {
-            println!("  bad:  {b}");
+    // A rule's own examples (run by `test-rules`); the kind's fit the kind's sample config.
+    let (bad, good) = match rule {
+        Some(r) => r.examples(),
+        None => (vec![d.bad], vec![d.good]),
+    };
+    println!("## Examples");
+    for (label, texts) in [("Reported:    ", bad), ("Not reported:", good)] {
+        for t in texts {
+            println!("{label} {}", t.replace('\n', "\n              "));
         }
-        for g in &r.examples.good {
-            println!("  good: {g}");
-        }
-        println!();
     }
+    println!();
     println!(
         "## Configuration\n{}\n\n## Fix safety\n{}",
         d.config, d.fix_safety
@@ -528,7 +669,9 @@ fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
 
 fn test_rules(paths: &[PathBuf]) -> Result<u8, String> {
     let rules: Vec<Rule> = if paths.is_empty() {
-        ruleset::load_builtin()
+        let mut rules = ruleset::load_builtin();
+        rules.extend(factlint::meta_rules::rules());
+        rules
     } else {
         let mut all = Vec::new();
         for p in paths {
@@ -570,4 +713,173 @@ fn test_rules(paths: &[PathBuf]) -> Result<u8, String> {
         linter.rules.len()
     );
     Ok(if failures > 0 { 1 } else { 0 })
+}
+
+/// `check --statistics`: findings per rule.
+#[derive(Default)]
+struct Statistics {
+    /// rule → (severity, findings, with a safe fix, with an unsafe fix)
+    rules: BTreeMap<String, (Severity, usize, usize, usize)>,
+}
+
+impl Statistics {
+    fn add(&mut self, diags: &[Diagnostic]) {
+        for d in diags {
+            let e = self
+                .rules
+                .entry(d.rule.clone())
+                .or_insert((d.severity, 0, 0, 0));
+            e.1 += 1;
+            match fix_of(d) {
+                Some(Applicability::Safe) => e.2 += 1,
+                Some(Applicability::Unsafe) => e.3 += 1,
+                None => {}
+            }
+        }
+    }
+
+    /// One line per rule, the most frequent first: count, rule, severity, fixable counts.
+    fn print(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut rows: Vec<_> = self.rules.iter().collect();
+        rows.sort_by_key(|(rule, s)| (std::cmp::Reverse(s.1), rule.as_str()));
+        let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+        let count_width = rows.iter().map(|(_, s)| s.1.to_string().len()).max();
+        let count_width = count_width.unwrap_or(1);
+        for (rule, (severity, n, safe, unsafe_)) in rows {
+            let mut fixable = Vec::new();
+            if *safe > 0 {
+                fixable.push(format!("{safe} fixable"));
+            }
+            if *unsafe_ > 0 {
+                fixable.push(format!("{unsafe_} with --unsafe-fixes"));
+            }
+            let line = format!(
+                "{n:>count_width$}  {rule:width$}  {:8} {}",
+                severity.as_str(),
+                fixable.join(", ")
+            );
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+/// `check --show-settings`: what this run would use, without linting.
+fn show_settings(session: &Session, args: &CheckArgs) -> Result<u8, String> {
+    let config = &session.config;
+    let rules = &session.linter.rules;
+    let list = |v: &[String], none: &str| {
+        if v.is_empty() {
+            none.to_string()
+        } else {
+            v.join(", ")
+        }
+    };
+    let mut sources: Vec<&str> = Vec::new();
+    for r in rules {
+        if !sources.contains(&r.source.as_str()) {
+            sources.push(&r.source);
+        }
+    }
+    let date = match (session.date, args.date) {
+        (Some(d), Some(_)) => format!("{d} (--date)"),
+        (Some(d), None) => format!("{d} (the config's `date:`), unless an article has its own"),
+        (None, _) => "each article's front matter `date:`; none without one".into(),
+    };
+    let extensions = if config.extensions.is_empty() {
+        "md, markdown, txt".to_string()
+    } else {
+        config.extensions.join(", ")
+    };
+    let on = rules.iter().filter(|r| r.enabled).count();
+    let config_file = config
+        .path
+        .as_ref()
+        .map_or("none".into(), |p| p.display().to_string());
+    let max_warnings = args.max_warnings.map_or("none".into(), |n| n.to_string());
+    println!("config file:   {config_file}");
+    println!("rule sets:     {}", sources.join(", "));
+    println!("date:          {date}");
+    println!("min severity:  {}", args.min_severity.as_str());
+    println!("max warnings:  {max_warnings}");
+    println!("extensions:    {extensions}");
+    println!("ignore:        {}", list(&config.ignore, "none"));
+    println!("accept:        {}", list(&config.accept, "none"));
+    for (glob, ids) in &config.ignore_rules {
+        println!("ignore rules:  {glob}: {}", ids.join(", "));
+    }
+    println!("rules:         {on} on, {} off", rules.len() - on);
+    print_rules(rules, "  ");
+    Ok(0)
+}
+
+/// `check --show-files`: the files the run would lint, in the order it lints them.
+fn print_files(inputs: &[Input]) {
+    for i in inputs {
+        println!("{}", i.name());
+    }
+}
+
+/// Nothing to lint. An error (exit 2) when factlint walked the paths itself: a CI job pointed
+/// at the wrong folder, or at `.mdx` files, would otherwise pass without a word. An empty
+/// `--files-from` list is the caller's own "nothing to do" (e.g. no article changed in this
+/// commit): exit 0, with a note.
+fn nothing_to_lint(
+    args: &CheckArgs,
+    paths: &[PathBuf],
+    walk_errors: &[String],
+    config: &Config,
+) -> Result<u8, String> {
+    for e in walk_errors {
+        eprintln!("error: {e}");
+    }
+    if args.files_from.is_some() && args.paths.is_empty() {
+        if !args.quiet {
+            eprintln!("factlint: the --files-from list names no file; nothing to lint");
+        }
+        return Ok(if walk_errors.is_empty() { 0 } else { 2 });
+    }
+    let extensions: Vec<String> = if config.extensions.is_empty() {
+        vec!["md".into(), "markdown".into(), "txt".into()]
+    } else {
+        config.extensions.clone()
+    };
+    let names: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+    let dots: Vec<String> = extensions
+        .iter()
+        .map(|e| format!(".{}", e.trim_start_matches('.')))
+        .collect();
+    Err(format!(
+        "nothing to lint: no {} file in {} (files ignored by .gitignore, .ignore or the \
+         config's `ignore:` are skipped); name the files, or set `extensions:` in the config",
+        dots.join(", "),
+        names.join(", ")
+    ))
+}
+
+/// `factlint completions SHELL`.
+fn completions(shell: clap_complete::Shell) -> Result<u8, String> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "factlint", &mut std::io::stdout());
+    Ok(0)
+}
+
+/// `factlint man [--dir DIR]`.
+fn man(dir: Option<&Path>) -> Result<u8, String> {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    match dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            clap_mangen::generate_to(cmd, dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(cmd)
+                .render(&mut out)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(0)
 }

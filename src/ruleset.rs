@@ -69,6 +69,22 @@ pub struct Rule {
     pub check: Box<dyn Check>,
 }
 
+impl Rule {
+    /// Texts this rule reports and texts it does not: its own examples (which `factlint
+    /// test-rules` runs), else its kind's (written for the kind's sample config).
+    pub fn examples(&self) -> (Vec<&str>, Vec<&str>) {
+        fn own(v: &[String]) -> Vec<&str> {
+            v.iter().map(String::as_str).collect()
+        }
+        let (bad, good) = (own(&self.examples.bad), own(&self.examples.good));
+        if bad.is_empty() && good.is_empty() {
+            (vec![self.kind.doc.bad], vec![self.kind.doc.good])
+        } else {
+            (bad, good)
+        }
+    }
+}
+
 /// A rule set that could not be loaded, located in its YAML text.
 #[derive(Debug, Clone)]
 pub struct LoadError {
@@ -277,12 +293,15 @@ pub fn load_path(path: &Path) -> Result<Vec<Rule>, LoadError> {
     parse(&display, &text)
 }
 
+/// The `source` of every built-in rule starts with this.
+pub const BUILTIN_SOURCE: &str = "<builtin>";
+
 pub fn load_builtin() -> Vec<Rule> {
     BUILTIN
         .iter()
         .flat_map(|(name, text)| {
             // The embedded sets are tested (`builtin_sets_load`); a failure here is a build bug.
-            parse(&format!("<builtin>/{name}"), text)
+            parse(&format!("{BUILTIN_SOURCE}/{name}"), text)
                 .unwrap_or_else(|e| panic!("built-in rule set: {e}"))
         })
         .collect()

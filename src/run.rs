@@ -13,13 +13,52 @@ use std::fmt;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
-/// Where rules come from (the `--rules`, `--no-default-rules`, `--config`, `--no-config` flags).
+/// Where rules come from (the `--rules`, `--no-default-rules`, `--config`, `--no-config` flags)
+/// and which are on (`--select`, `--extend-select`, `--ignore`).
 #[derive(Debug, Clone, Default)]
 pub struct RuleOptions {
     pub rules: Vec<PathBuf>,
     pub no_default_rules: bool,
     pub config: Option<PathBuf>,
     pub no_config: bool,
+    /// Only these rules (ids or sets) are on; None leaves the config's choice.
+    pub select: Option<Vec<String>>,
+    /// Rules turned on as well (like the config's `enable:`).
+    pub extend_select: Vec<String>,
+    /// Rules turned off (like the config's `disable:`).
+    pub ignore: Vec<String>,
+}
+
+impl RuleOptions {
+    /// Applies `--select`, `--extend-select` and `--ignore` after the config, with its
+    /// `enable:`/`disable:` semantics (`--select` first turns every rule off). A name that
+    /// matches no loaded rule is an error: a typo would otherwise select nothing and pass.
+    fn apply_selection(&self, rules: &mut [Rule]) -> Result<(), SetupError> {
+        if let Some(select) = &self.select {
+            rules.iter_mut().for_each(|r| r.enabled = false);
+            if select.is_empty() {
+                return Err(SetupError::Message("--select names no rule".into()));
+            }
+        }
+        let cli = Config {
+            enable: self
+                .select
+                .iter()
+                .flatten()
+                .chain(&self.extend_select)
+                .cloned()
+                .collect(),
+            disable: self.ignore.clone(),
+            ..Config::default()
+        };
+        match cli.apply(rules).first() {
+            Some(name) => Err(SetupError::Message(format!(
+                "`{name}` (--select, --extend-select or --ignore) matches no loaded rule or set; \
+                 `factlint rules` lists them"
+            ))),
+            None => Ok(()),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -67,6 +106,7 @@ pub fn load(opts: &RuleOptions, cwd: &Path) -> Result<Setup, SetupError> {
     for path in config.rule_paths().iter().chain(&opts.rules) {
         rules.extend(ruleset::load_path(path).map_err(SetupError::Load)?);
     }
+    rules.extend(crate::meta_rules::rules());
     let mut seen = std::collections::HashSet::new();
     for r in &rules {
         if !seen.insert(r.id.clone()) {
@@ -81,12 +121,13 @@ pub fn load(opts: &RuleOptions, cwd: &Path) -> Result<Setup, SetupError> {
         .into_iter()
         .map(|u| format!("config names `{u}`, which matches no loaded rule"))
         .collect();
+    opts.apply_selection(&mut rules)?;
     for (glob, patterns) in &config.ignore_rules {
         for p in patterns {
             let known = rules
                 .iter()
                 .map(|r| r.id.as_str())
-                .chain(suppress::BUILTIN_IDS.iter().copied())
+                .chain(crate::meta_rules::IDS.iter().copied())
                 .any(|id| suppress::rule_matches(p, id));
             if !known {
                 warnings.push(format!(

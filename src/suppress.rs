@@ -28,8 +28,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 pub const UNKNOWN_RULE_ID: &str = "factlint.unknown-suppression";
-/// Rule ids the linter itself reports (they can be suppressed like any other).
-pub const BUILTIN_IDS: &[&str] = &["factlint.front-matter", UNKNOWN_RULE_ID];
 
 /// Which rules are off at a point of the file. A pattern matches a rule id or a whole set;
 /// the empty pattern matches every rule. Sets, not lists: an article may hold thousands of
@@ -119,7 +117,7 @@ pub fn apply(doc: &Document, known_rules: &[&str], diagnostics: &mut Vec<Diagnos
         for r in &rules {
             let known = known_rules
                 .iter()
-                .chain(BUILTIN_IDS)
+                .chain(crate::meta_rules::IDS)
                 .any(|k| rule_matches(r, k));
             if !known {
                 problems.push(

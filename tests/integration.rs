@@ -336,6 +336,7 @@ fn max_warnings_gates_warnings_not_errors() {
         "error",
         "--format",
         "short",
+        "--quiet", // findings only, no summary line
         "article.md",
     ]);
     let (out, code) = stdout(&mut c);
@@ -371,7 +372,7 @@ fn baseline_gates_only_new_findings() {
     let gate = |dir: &Path| {
         stdout(
             factlint(dir)
-                .args(["--format", "short", "--baseline"])
+                .args(["--format", "short", "--quiet", "--baseline"])
                 .arg(dir.join("base/factlint-baseline.json"))
                 .arg(dir.join("article.md")),
         )
@@ -425,7 +426,7 @@ fn suppressions_from_the_cli() {
     let text = "<!-- factlint-disable-next-line style.repetition -->\nThe the cat.\n\n\
                 <!-- factlint-disable style.misspeling -->\n\nA goverment.\n";
     let (dir, _) = setup(text);
-    let (out, _) = stdout(factlint(dir.path()).args(["--format", "short", "article.md"]));
+    let (out, _) = stdout(factlint(dir.path()).args(["--format", "short", "-q", "article.md"]));
     let rules: Vec<&str> = out
         .lines()
         .map(|l| l.split('[').nth(1).unwrap().split(']').next().unwrap())
@@ -446,7 +447,7 @@ fn config_accept_and_ignore_rules() {
     .unwrap();
     let mut c = bin();
     c.current_dir(dir.path())
-        .args(["check", "--format", "short", "."]);
+        .args(["check", "--format", "short", "-q", "."]);
     let (out, _) = stdout(&mut c);
     assert_eq!(out.lines().count(), 1, "{out}");
     assert!(
@@ -457,11 +458,12 @@ fn config_accept_and_ignore_rules() {
 
 #[test]
 fn overlapping_fixes_are_reported_and_settled() {
-    // The doubled-word fix (delete " gray") overlaps the desk's fix of the second "gray".
-    let (dir, p) = setup("The gray gray sky.\n");
+    // Two rules fix overlapping text ("gray" and "gray sky"): the first fix is applied, the
+    // text linted again, and the overlap reported.
+    let (dir, p) = setup("The gray sky.\n");
     std::fs::write(
         dir.path().join("desk.yml"),
-        "set: desk\nrules:\n  - id: spelling\n    kind: substitution\n    swap: {gray: grey}\n",
+        "set: desk\nrules:\n  - id: spelling\n    kind: substitution\n    swap: {gray: grey}\n  - id: cliche\n    kind: substitution\n    swap: {gray sky: overcast sky}\n",
     )
     .unwrap();
     let out = factlint(dir.path())
@@ -471,10 +473,83 @@ fn overlapping_fixes_are_reported_and_settled() {
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(
-            "article.md:1: the fix for desk.spelling overlapped the fix for style.repetition"
-        ),
+        stderr
+            .contains("article.md:1: the fix for desk.cliche overlapped the fix for desk.spelling"),
         "{stderr}"
     );
     assert_eq!(std::fs::read_to_string(&p).unwrap(), "The grey sky.\n");
+}
+
+#[test]
+fn completions_and_man_pages() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = bin().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}: {out:?}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for flag in ["select", "show-source", "statistics"] {
+            // fish writes `-l select`, the others `--select`.
+            let written = [format!("--{flag}"), format!("-l {flag}")];
+            assert!(
+                written.iter().any(|w| script.contains(w)),
+                "{shell}: no {flag}"
+            );
+        }
+        // The script parses, where the shell is installed.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("factlint.completion");
+        std::fs::write(&path, &script).unwrap();
+        let check = match shell {
+            "bash" => std::process::Command::new("bash")
+                .arg("-n")
+                .arg(&path)
+                .output(),
+            "zsh" => std::process::Command::new("zsh")
+                .arg("-n")
+                .arg(&path)
+                .output(),
+            _ => std::process::Command::new("fish")
+                .arg("--no-execute")
+                .arg(&path)
+                .output(),
+        };
+        if let Ok(o) = check {
+            assert!(o.status.success(), "{shell}: {o:?}");
+        }
+    }
+    let out = bin().arg("man").output().unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH factlint 1"),
+        "{page}"
+    );
+    assert!(page.contains("completions"), "{page}");
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args(["man", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let check_page = std::fs::read_to_string(dir.path().join("factlint-check.1")).unwrap();
+    assert!(check_page.contains("statistics"), "{check_page}");
+}
+
+#[test]
+fn sarif_links_the_tool_and_anchors_relative_paths() {
+    let (dir, _) = setup(ARTICLE);
+    let (out, _) = stdout(factlint(dir.path()).args(["--format", "sarif", "article.md"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let run = &v["runs"][0];
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let expected = format!("file://{}/", root.display());
+    assert_eq!(base.replace("%20", " "), expected);
+    let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "article.md");
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    assert!(run["tool"]["driver"]["informationUri"].is_string());
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().all(|r| r["helpUri"].is_string()));
 }

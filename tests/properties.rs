@@ -183,7 +183,7 @@ fn check_human_headers(text: &str) -> Result<(), TestCaseError> {
     let mut out = Vec::new();
     let mut r = report::reporter(
         report::Format::Human,
-        &report::Options { color: false },
+        &report::Options::default(),
         &linter().rules,
     );
     r.file(&mut out, &file).unwrap();

@@ -106,9 +106,18 @@ pub fn lint(data: &[u8]) {
             let p = file.position(d.span.start);
             assert!(p.line >= 1 && p.column >= 1);
         }
-        for &f in FORMATS {
+        // The human format both fitted to a terminal and with whole lines.
+        let fitted = report::Options {
+            width: Some(60),
+            ..report::Options::default()
+        };
+        for (&f, options) in FORMATS
+            .iter()
+            .map(|f| (f, report::Options::default()))
+            .chain([(&report::Format::Human, fitted)])
+        {
             let mut out = Vec::new();
-            let mut r = report::reporter(f, &report::Options { color: false }, &linter.rules);
+            let mut r = report::reporter(f, &options, &linter.rules);
             r.file(&mut out, &file).unwrap();
             r.finish(&mut out, &Summary::default()).unwrap();
         }

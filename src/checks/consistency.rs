@@ -12,6 +12,10 @@ struct Options {
     variants: Vec<Vec<String>>,
     #[serde(default = "yes")]
     ignorecase: bool,
+    /// Forms that win a tie (one each in "Kiev" and "Kyiv"): the house's choice. Without one,
+    /// a tie is reported with no fix.
+    #[serde(default)]
+    preferred: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -23,6 +27,8 @@ struct Consistency {
     /// pattern index → (group, variant)
     owner: Vec<(usize, usize)>,
     groups: Vec<Vec<String>>,
+    /// Per group, the variant preferred on a tie.
+    preferred: Vec<Option<usize>>,
 }
 
 pub static KIND: Kind = Kind {
@@ -31,11 +37,12 @@ pub static KIND: Kind = Kind {
         summary: "two accepted variants of one word in one article",
         what: "For each group of variants (Kiev/Kyiv, percent/per cent), counts the forms used in \
                the article. When more than one is used, every occurrence of the minority form is \
-               reported, with a label on the first occurrence of the majority form (on a tie, \
-               the form used first wins).",
+               reported, with a label on the first occurrence of the majority form. On a tie \
+               the form the rule lists under `preferred:` wins and is the fix; without one, \
+               the later form is reported as used as often as the first, with no fix.",
         why: "Either spelling may be acceptable; both in one article look careless and can make \
               readers think two different things are meant.",
-        config: "- id: variants\n  kind: consistency\n  severity: warning\n  variants: [[Kiev, Kyiv], [percent, per cent]]",
+        config: "- id: variants\n  kind: consistency\n  severity: warning\n  variants: [[Kiev, Kyiv], [percent, per cent]]\n  preferred: [Kyiv]   # wins a tie",
         bad: "Kyiv said the talks in Kiev would resume.",
         good: "Kyiv said the talks in Kyiv would resume.",
         fix_safety: "Unsafe: the fix writes the majority form, but the minority one may be inside a quotation or a name.",
@@ -56,11 +63,24 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
             owner.push((g, v));
         }
     }
+    let mut preferred = vec![None; o.variants.len()];
+    for p in &o.preferred {
+        let (g, v) = owner
+            .iter()
+            .zip(&patterns)
+            .find(|(_, form)| *form == p)
+            .map(|(&gv, _)| gv)
+            .ok_or_else(|| format!("preferred form `{p}` is in no variant group"))?;
+        if preferred[g].replace(v).is_some() {
+            return Err(format!("variant group {} has two preferred forms", g + 1));
+        }
+    }
     let matcher = PhraseSet::new(&patterns, o.ignorecase);
     Ok(Box::new(Consistency {
         matcher,
         owner,
         groups: o.variants,
+        preferred,
     }))
 }
 
@@ -103,31 +123,58 @@ impl Check for Consistency {
             if used.len() < 2 {
                 continue;
             }
-            let majority = *used
+            let most = used.iter().map(|&v| variants[v].len()).max().unwrap_or(0);
+            let tied: Vec<usize> = used
                 .iter()
-                .max_by(|&&a, &&b| {
-                    variants[a]
-                        .len()
-                        .cmp(&variants[b].len())
-                        .then(variants[b][0].start.cmp(&variants[a][0].start))
-                })
-                .unwrap_or(&used[0]);
-            let major_form = &self.groups[g][majority];
-            let first_major = variants[majority][0].clone();
-            for &v in used.iter().filter(|&&v| v != majority) {
+                .copied()
+                .filter(|&v| variants[v].len() == most)
+                .collect();
+            // The form the others are measured against: the majority; on a tie the preferred
+            // form, else the one used first.
+            let preferred = self.preferred[g].filter(|p| tied.contains(p));
+            let anchor = preferred.unwrap_or_else(|| {
+                *tied
+                    .iter()
+                    .min_by_key(|&&v| variants[v][0].start)
+                    .unwrap_or(&used[0])
+            });
+            let anchor_form = &self.groups[g][anchor];
+            let first_anchor = variants[anchor][0].clone();
+            for &v in used.iter().filter(|&&v| v != anchor) {
                 for span in &variants[v] {
                     let found = &text[span.clone()];
-                    let replacement = super::match_case(found, major_form);
-                    out.push(
+                    let replacement = super::match_case(found, anchor_form);
+                    let both = format!("'{found}' and '{anchor_form}' are both used");
+                    let d = if tied.len() == 1 {
+                        Diagnostic::new(
+                            span.clone(),
+                            format!("{both}; this article mostly writes '{anchor_form}'"),
+                        )
+                    } else if preferred.is_some() {
                         Diagnostic::new(
                             span.clone(),
                             format!(
-                                "'{found}' and '{major_form}' are both used; this article mostly writes '{major_form}'"
+                                "{both}, as often as each other; the house prefers '{anchor_form}'"
                             ),
                         )
-                        .with_label(first_major.clone(), format!("'{major_form}' used here"))
-                        .with_help(format!("write '{replacement}'"))
-                        .with_fix(span.clone(), replacement, Applicability::Unsafe),
+                    } else {
+                        let d = Diagnostic::new(
+                            span.clone(),
+                            format!("{both}, as often as each other"),
+                        );
+                        out.push(
+                            d.with_label(
+                                first_anchor.clone(),
+                                format!("'{anchor_form}' used here"),
+                            )
+                            .with_help("choose one form and use it throughout"),
+                        );
+                        continue;
+                    };
+                    out.push(
+                        d.with_label(first_anchor.clone(), format!("'{anchor_form}' used here"))
+                            .with_help(format!("write '{replacement}'"))
+                            .with_fix(span.clone(), replacement, Applicability::Unsafe),
                     );
                 }
             }
@@ -155,6 +202,60 @@ mod tests {
         assert_eq!(ds.len(), 1);
         assert_eq!(&text[ds[0].span.clone()], "Kiev");
         assert_eq!(&text[ds[0].labels[0].span.clone()], "Kyiv");
+        assert_eq!(ds[0].fixes[0].replacement, "Kyiv");
+    }
+
+    fn variants(yaml: &str, text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let rules = crate::ruleset::parse("t.yml", yaml).unwrap();
+        Linter::new(rules).lint_text_with_rule(text, None, "t.v")
+    }
+
+    #[test]
+    fn a_tie_is_no_majority_and_has_a_fix_only_with_a_preferred_form() {
+        let set =
+            "set: t\nrules:\n  - id: v\n    kind: consistency\n    variants: [[Kyiv, Kiev]]\n";
+        let text = "Talks in Kiev resumed; Kyiv said so.";
+        let ds = variants(set, text);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(&text[ds[0].span.clone()], "Kyiv");
+        assert!(!ds[0].message.contains("mostly"), "{}", ds[0].message);
+        assert!(ds[0].message.contains("as often"), "{}", ds[0].message);
+        assert!(ds[0].fixes.is_empty());
+        // The preferred form wins the tie, wherever it stands.
+        let ds = variants(&format!("{set}    preferred: [Kyiv]\n"), text);
+        assert_eq!(ds.len(), 1);
+        assert_eq!(&text[ds[0].span.clone()], "Kiev");
+        assert_eq!(ds[0].fixes[0].replacement, "Kyiv");
+        assert!(
+            ds[0].message.contains("prefers 'Kyiv'"),
+            "{}",
+            ds[0].message
+        );
+        // A majority still wins over the preferred form.
+        let text = "Kiev, Kiev and Kyiv.";
+        let ds = variants(&format!("{set}    preferred: [Kyiv]\n"), text);
+        assert_eq!(&text[ds[0].span.clone()], "Kyiv");
+        assert!(ds[0].message.contains("mostly writes 'Kiev'"));
+    }
+
+    #[test]
+    fn a_preferred_form_must_be_a_variant() {
+        let set = "set: t\nrules:\n  - id: v\n    kind: consistency\n    variants: [[Kyiv, Kiev]]\n    preferred: [Kiyv]\n";
+        let e = crate::ruleset::parse("t.yml", set).err().unwrap();
+        assert!(
+            e.message.contains("`Kiyv` is in no variant group"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn the_built_in_rule_prefers_kyiv_on_a_tie() {
+        let linter = Linter::with_default_rules();
+        let text = "Kiev said so. Talks in Kyiv resumed.";
+        let ds = linter.lint_text_with_rule(text, None, "style.variants");
+        assert_eq!(ds.len(), 1);
+        assert_eq!(&text[ds[0].span.clone()], "Kiev");
         assert_eq!(ds[0].fixes[0].replacement, "Kyiv");
     }
 

@@ -9,9 +9,18 @@ pub struct FrontMatter {
     pub range: Option<Range<usize>>,
     pub date: Option<jiff::civil::Date>,
     /// Problems worth telling the user (a `date:` that does not parse, bad YAML, no closing line).
-    pub problems: Vec<String>,
+    pub problems: Vec<Problem>,
     /// Words and names accepted for this article only (`factlint: {accept: [...]}`).
     pub accept: Vec<String>,
+}
+
+/// Something wrong with the front matter, where it is (bytes of the text).
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub span: Range<usize>,
+    pub message: String,
+    /// The label under the span.
+    pub label: &'static str,
 }
 
 impl FrontMatter {
@@ -30,56 +39,77 @@ impl FrontMatter {
         for line in after_open.split_inclusive('\n') {
             let trimmed = line.trim_end();
             if trimmed == "---" || trimmed == "..." {
-                let yaml_text = &text[body_start..offset];
                 fm.range = Some(start..offset + line.len());
-                fm.read_yaml(yaml_text);
+                fm.read_yaml(text, body_start..offset);
                 return fm;
             }
             offset += line.len();
         }
-        fm.problems.push(
-            "front matter opened with `---` on line 1 is never closed; treating the file as body text"
+        fm.problems.push(Problem {
+            span: start..start + 3,
+            message: "front matter opened with `---` on line 1 is never closed; treating the file \
+                      as body text"
                 .to_string(),
-        );
+            label: "opened here",
+        });
         fm
     }
 
-    fn read_yaml(&mut self, yaml_text: &str) {
+    /// Reads the front matter in `body` (bytes of `text`, between the `---` lines).
+    fn read_yaml(&mut self, text: &str, body: Range<usize>) {
+        let yaml_text = &text[body.clone()];
         // Most front matter is a few `key: value` lines; a full YAML parse of them cost more
         // than tokenizing the article, so the simple case is read directly.
         let raw_date = match simple_date(yaml_text) {
             Some(raw) => raw,
             None => match self.read_full_yaml(yaml_text) {
-                Some(raw) => raw,
-                None => return,
+                Ok(raw) => raw,
+                Err(line) => {
+                    if let Some(p) = self.problems.last_mut() {
+                        p.span = shift(line_span(yaml_text, line), body.start);
+                    }
+                    return;
+                }
             },
         };
         if let Some(raw) = raw_date {
             match parse_publication_date(&raw) {
                 Some(d) => self.date = Some(d),
-                None => self.problems.push(format!(
-                    "front matter `date: {raw}` is not a date factlint understands (use YYYY-MM-DD); \
-                     relative times will not be resolved"
-                )),
+                None => self.problems.push(Problem {
+                    span: shift(date_span(yaml_text), body.start),
+                    message: format!(
+                        "front matter `date: {raw}` is not a date factlint understands (use \
+                         YYYY-MM-DD); relative times will not be resolved"
+                    ),
+                    label: "not a date",
+                }),
             }
         }
     }
 
-    /// Parses the front matter as YAML: the raw `date:` (Some(None) without one) and the
-    /// accepted words; None (with a problem recorded) when it is not valid YAML.
-    fn read_full_yaml(&mut self, yaml_text: &str) -> Option<Option<String>> {
+    /// Parses the front matter as YAML: the raw `date:` (None without one) and the accepted
+    /// words; when it is not valid YAML, records a problem and returns the 0-based line at
+    /// fault (its span is the caller's to set).
+    fn read_full_yaml(&mut self, yaml_text: &str) -> Result<Option<String>, usize> {
         let value: yaml::Value = match yaml::from_str(yaml_text) {
             Ok(v) => v,
             Err(e) => {
-                self.problems.push(format!(
-                    "front matter is not valid YAML ({}, line {})",
-                    e.message,
-                    e.line.map_or(0, |l| l + 1)
-                ));
-                return None;
+                let line = e.line.unwrap_or(0);
+                self.problems.push(Problem {
+                    span: 0..0,
+                    message: format!(
+                        "front matter is not valid YAML ({}, line {})",
+                        e.message,
+                        line + 1
+                    ),
+                    label: "here",
+                });
+                return Err(line);
             }
         };
-        let map = value.as_mapping()?;
+        let Some(map) = value.as_mapping() else {
+            return Ok(None);
+        };
         if let Some(accept) = map
             .get("factlint")
             .and_then(|v| v.get("accept"))
@@ -90,11 +120,50 @@ impl FrontMatter {
                 .filter_map(|v| v.as_str().map(str::to_string))
                 .collect();
         }
-        Some(map.get("date").map(|date| match date {
+        Ok(map.get("date").map(|date| match date {
             yaml::Value::String(s) => s.clone(),
             other => yaml::to_string(other).trim().to_string(),
         }))
     }
+}
+
+fn shift(r: Range<usize>, by: usize) -> Range<usize> {
+    r.start + by..r.end + by
+}
+
+/// The 0-based `line` of `s`, without its line break (the last line if there are fewer).
+fn line_span(s: &str, line: usize) -> Range<usize> {
+    let mut offset = 0;
+    let mut last = 0..0;
+    for (i, l) in s.split_inclusive('\n').enumerate() {
+        last = offset..offset + l.trim_end_matches(['\n', '\r']).len();
+        if i == line {
+            break;
+        }
+        offset += l.len();
+    }
+    last
+}
+
+/// The value of the top-level `date:` key (the whole line when the key is not found on a
+/// line of its own, as in a flow mapping).
+fn date_span(yaml_text: &str) -> Range<usize> {
+    let mut offset = 0;
+    for l in yaml_text.split_inclusive('\n') {
+        if let Some(rest) = l.strip_prefix("date:") {
+            let value = rest.trim_start();
+            let start = offset + l.len() - value.len();
+            let value = value.trim_end();
+            // An empty value: the key itself.
+            return if value.is_empty() {
+                offset..offset + 4
+            } else {
+                start..start + value.len()
+            };
+        }
+        offset += l.len();
+    }
+    line_span(yaml_text, 0)
 }
 
 /// The raw `date:` of front matter made only of `key: value` lines, blank lines and comments,
@@ -279,7 +348,7 @@ mod tests {
                 let mut full = FrontMatter::default();
                 let read = full.read_full_yaml(&text);
                 assert!(full.problems.is_empty(), "{text:?}: {:?}", full.problems);
-                assert_eq!(read, Some(quick), "{text:?}");
+                assert_eq!(read, Ok(quick), "{text:?}");
             }
         }
         // The common case does take the shortcut.
@@ -300,10 +369,38 @@ mod tests {
     }
 
     #[test]
-    fn bad_date_is_reported() {
-        let fm = FrontMatter::parse("---\ndate: soon\n---\n");
-        assert!(fm.date.is_none());
-        assert!(fm.problems[0].contains("soon"));
+    fn bad_date_is_reported_on_its_value() {
+        for (text, flagged) in [
+            ("---\ndate: soon\n---\n", "soon"),
+            (
+                "---\ntitle: x\ndate: \"next Tuesday\"  \r\n---\n",
+                "\"next Tuesday\"",
+            ),
+            (
+                "---\nfactlint:\n  accept: [x]\ndate: 12 Smarch\n---\n",
+                "12 Smarch",
+            ),
+        ] {
+            let fm = FrontMatter::parse(text);
+            assert!(fm.date.is_none());
+            assert!(fm.problems[0].message.contains(flagged.trim_matches('"')));
+            assert_eq!(&text[fm.problems[0].span.clone()], flagged, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bad_yaml_and_unclosed_front_matter_are_located() {
+        let text = "---\ntitle: x\nlist: [a, b\n---\n";
+        let fm = FrontMatter::parse(text);
+        assert_eq!(fm.problems.len(), 1, "{:?}", fm.problems);
+        let span = fm.problems[0].span.clone();
+        assert!(
+            text[..span.start].starts_with("---\ntitle: x\n"),
+            "{span:?}"
+        );
+        assert!(!span.is_empty());
+        let fm = FrontMatter::parse("---\ndate: 2020-01-01\n");
+        assert_eq!(fm.problems[0].span, 0..3);
     }
 
     #[test]

@@ -1,28 +1,112 @@
 //! rustc-style output through codespan-reporting.
 
+use super::window::{self, LONG_LINE, Mark};
 use super::{FileResult, Reporter, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::{LineIndex, ceil_char_boundary, floor_char_boundary};
+use crate::source::{LineIndex, floor_char_boundary};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor};
 use std::io::{self, Write};
 use std::ops::Range;
 
-/// Lines longer than this (bytes) are shown as a window around each label, not whole: an
-/// article pasted as one line with thousands of findings would otherwise print the whole line
-/// once per finding (quadratic output).
-const LONG_LINE: usize = 1000;
-/// Bytes of context kept on each side of a label in a window.
-const CONTEXT: usize = 80;
+/// Lines longer than [`LONG_LINE`] bytes are shown as windows even with `--show-source full`:
+/// an article pasted as one line with thousands of findings would otherwise print the whole
+/// line once per finding (quadratic output). This is the columns of such a window.
+const LONG_LINE_COLUMNS: usize = 200;
 
 pub struct Human {
     color: bool,
+    /// Columns to fit each snippet in (windows of long lines, wrapped messages and notes);
+    /// None shows whole lines (`--show-source full`).
+    width: Option<usize>,
+    quiet: bool,
 }
 
 impl Human {
-    pub fn new(color: bool) -> Human {
-        Human { color }
+    pub fn new(o: super::Options) -> Human {
+        Human {
+            color: o.color,
+            width: o.width,
+            quiet: o.quiet,
+        }
+    }
+
+    /// Renders one diagnostic (spans already moved for a BOM) into `buffer`.
+    fn emit(
+        &self,
+        buffer: &mut termcolor::Buffer,
+        file: &Whole,
+        mut d: cs::Diagnostic<()>,
+    ) -> Result<(), files::Error> {
+        let config = term::Config::default();
+        // codespan's gutter: the widest line number, then " │ ".
+        let last_line = d
+            .labels
+            .iter()
+            .map(|l| file.lines.line_of(l.range.end.min(file.text.len())) + 1)
+            .max()
+            .unwrap_or(1);
+        let gutter = last_line.to_string().len() + 3;
+        let budget = self.width.map_or(usize::MAX, |w| w.saturating_sub(gutter));
+        if let Some(width) = self.width {
+            wrap_text(&mut d, width, gutter);
+        }
+        let marks: Vec<Mark> = d
+            .labels
+            .iter()
+            .map(|l| Mark {
+                span: l.range.clone(),
+                message: window::columns(&l.message),
+            })
+            .collect();
+        if file.fits(&marks, budget) {
+            return term::emit_to_write_style(buffer, &config, file, &d);
+        }
+        let line_budget = |line: &Range<usize>| match self.width {
+            Some(_) => budget,
+            None if line.len() > LONG_LINE => LONG_LINE_COLUMNS,
+            None => usize::MAX,
+        };
+        let (excerpt, spans) = Excerpt::new(file, &marks, line_budget);
+        for (label, span) in d.labels.iter_mut().zip(spans) {
+            label.range = span;
+        }
+        term::emit_to_write_style(buffer, &config, &excerpt, &d)
+    }
+}
+
+/// Breaks the header message and the notes of `d` to fit `width` columns: the message's
+/// later lines are indented under its first, a note's under its text after `note: `.
+fn wrap_text(d: &mut cs::Diagnostic<()>, width: usize, gutter: usize) {
+    // `warning[rule.id]: `
+    let severity = match d.severity {
+        cs::Severity::Bug => "bug",
+        cs::Severity::Error => "error",
+        cs::Severity::Warning => "warning",
+        cs::Severity::Note => "note",
+        cs::Severity::Help => "help",
+    };
+    let code = d.code.as_deref().map_or(0, |c| c.len() + 2);
+    let head = severity.len() + code + 2;
+    let indent = "  ";
+    d.message = window::wrap(
+        &d.message,
+        width.saturating_sub(head),
+        width.saturating_sub(indent.len()),
+    )
+    .join(&format!("\n{indent}"));
+    // ` = note: ` after the gutter's width less its " │ "
+    let note_start = gutter - 3 + 3;
+    for note in &mut d.notes {
+        let label = note.find(": ").map_or(0, |i| i + 2);
+        let indent = " ".repeat(label);
+        *note = window::wrap(
+            note,
+            width.saturating_sub(note_start),
+            width.saturating_sub(note_start + label),
+        )
+        .join(&format!("\n{indent}"));
     }
 }
 
@@ -76,45 +160,23 @@ impl Reporter for Human {
             text,
             lines: &lines,
         };
-        let config = term::Config::default();
         let mut buffer = if self.color {
             termcolor::Buffer::ansi()
         } else {
             termcolor::Buffer::no_color()
         };
         for d in f.diagnostics {
-            let d = to_codespan_shifted(d, shift);
-            let spans: Vec<Range<usize>> = d.labels.iter().map(|l| l.range.clone()).collect();
-            let result = if spans.iter().all(|r| !file.touches_long_line(r)) {
-                term::emit_to_write_style(&mut buffer, &config, &file, &d)
-            } else {
-                let (excerpt, spans) = Excerpt::new(&file, &spans);
-                let mut d = d;
-                for (label, span) in d.labels.iter_mut().zip(spans) {
-                    label.range = span;
-                }
-                term::emit_to_write_style(&mut buffer, &config, &excerpt, &d)
-            };
-            result.map_err(io::Error::other)?;
+            self.emit(&mut buffer, &file, to_codespan_shifted(d, shift))
+                .map_err(io::Error::other)?;
         }
         out.write_all(buffer.as_slice())
     }
 
     fn finish(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
-        let total = s.errors + s.warnings + s.infos;
-        if total == 0 {
-            return Ok(());
+        match super::summary_line(s) {
+            Some(line) if !self.quiet => writeln!(out, "{line}"),
+            _ => Ok(()),
         }
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        writeln!(
-            out,
-            "factlint: {} ({}, {}, {}) in {}",
-            plural(total, "finding"),
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning"),
-            plural(s.infos, "info"),
-            plural(s.files, "file")
-        )
     }
 }
 
@@ -132,11 +194,39 @@ impl Whole<'_> {
         starts[line]..starts.get(line + 1).copied().unwrap_or(self.text.len())
     }
 
-    /// Does the span start, end or run through a line longer than [`LONG_LINE`]?
-    fn touches_long_line(&self, span: &Range<usize>) -> bool {
-        let first = self.lines.line_of(span.start.min(self.text.len()));
-        let last = self.lines.line_of(span.end.min(self.text.len()));
-        (first..=last).any(|l| self.line_range(l).len() > LONG_LINE)
+    /// The line's content: without its line break.
+    fn content(&self, line: usize) -> Range<usize> {
+        let r = self.line_range(line);
+        r.start..r.start + self.text[r.clone()].trim_end_matches(['\n', '\r']).len()
+    }
+
+    /// Can the marks be drawn under whole lines in `budget` columns? Every line they touch
+    /// must fit, with each mark's carets and message, and none may be longer than
+    /// [`LONG_LINE`] bytes. A mark across lines takes two more columns for its bracket.
+    fn fits(&self, marks: &[Mark], budget: usize) -> bool {
+        let across = marks
+            .iter()
+            .filter(|m| self.line_of(m.span.start) != self.line_of(m.span.end))
+            .count();
+        let budget = budget.saturating_sub(2 * across);
+        marks.iter().all(|m| {
+            let (first, last) = (self.line_of(m.span.start), self.line_of(m.span.end));
+            let short = (first..=last).all(|l| {
+                let c = self.content(l);
+                c.len() <= LONG_LINE && window::columns(&self.text[c]) <= budget
+            });
+            // (The bytes are compared first: measuring a long line per finding is quadratic.)
+            // Carets and the message sit on the last line of a mark across lines.
+            let on_last = Mark {
+                span: self.content(last).start.max(m.span.start)..m.span.end,
+                message: m.message,
+            };
+            short && window::line_fits(self.text, &self.content(last), &[on_last], budget)
+        })
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.lines.line_of(offset.min(self.text.len()))
     }
 }
 
@@ -179,17 +269,19 @@ impl<'a> Files<'a> for Whole<'a> {
 struct Window {
     /// 0-based real line.
     line: usize,
+    /// codespan's line index: consecutive for consecutive real lines (and for windows of one
+    /// line), with a gap elsewhere, so that codespan draws its `·` break there.
+    index: usize,
     /// The window in the real text.
     real_start: usize,
-    real_end: usize,
-    /// Where its text starts in the excerpt (after a leading "…").
+    /// Where its text starts in the excerpt (after a leading "… ").
     start: usize,
     /// The snippet line in the excerpt, with its "…" marks and line break.
     range: Range<usize>,
 }
 
-/// Windows of long lines around one diagnostic's labels, shown in place of the whole lines,
-/// with the real line and column numbers.
+/// Windows of lines around one diagnostic's labels, shown in place of the whole lines, with
+/// the real line and column numbers.
 struct Excerpt<'a> {
     whole: &'a Whole<'a>,
     text: String,
@@ -197,78 +289,80 @@ struct Excerpt<'a> {
 }
 
 impl<'a> Excerpt<'a> {
-    /// The excerpt for `spans` (in the whole text), and the spans moved into it. A span that
-    /// crosses a line break is cut at the end of its first line.
-    fn new(whole: &'a Whole<'a>, spans: &[Range<usize>]) -> (Excerpt<'a>, Vec<Range<usize>>) {
+    /// The excerpt for `marks` (in the whole text), each line planned by
+    /// [`window::plan`] in the columns `budget` gives for it, and the marks' spans moved into
+    /// the excerpt. A span that crosses a line break is cut at the end of its first line.
+    fn new(
+        whole: &'a Whole<'a>,
+        marks: &[Mark],
+        budget: impl Fn(&Range<usize>) -> usize,
+    ) -> (Excerpt<'a>, Vec<Range<usize>>) {
         let text = whole.text;
-        // (line, window) for each span, then merged per line.
-        let clipped: Vec<(usize, Range<usize>)> = spans
+        // Each mark on its first line, then the marks of each line together.
+        let mut on_line: Vec<(usize, usize, Mark)> = marks
             .iter()
-            .map(|r| {
-                let start = floor_char_boundary(text, r.start.min(text.len()));
-                let line = whole.lines.line_of(start);
-                let lr = whole.line_range(line);
-                let content_end = lr.start + text[lr.clone()].trim_end_matches(['\n', '\r']).len();
-                let end = floor_char_boundary(text, r.end.clamp(start, content_end.max(start)));
-                (line, start..end)
-            })
-            .collect();
-        let mut wanted: Vec<(usize, Range<usize>)> = clipped
-            .iter()
-            .map(|(line, r)| {
-                let lr = whole.line_range(*line);
-                let content_end = lr.start + text[lr.clone()].trim_end_matches(['\n', '\r']).len();
-                let w = if lr.len() <= LONG_LINE {
-                    lr.start..content_end
-                } else {
-                    floor_char_boundary(text, r.start.saturating_sub(CONTEXT).max(lr.start))
-                        ..ceil_char_boundary(text, (r.end + CONTEXT).min(content_end))
+            .enumerate()
+            .map(|(i, m)| {
+                let start = floor_char_boundary(text, m.span.start.min(text.len()));
+                let line = whole.line_of(start);
+                let content = whole.content(line);
+                let end =
+                    floor_char_boundary(text, m.span.end.clamp(start, content.end.max(start)));
+                let mark = Mark {
+                    span: start..end,
+                    message: m.message,
                 };
-                (*line, w.start..w.end.max(r.end))
+                (line, i, mark)
             })
             .collect();
-        wanted.sort_by_key(|(line, w)| (*line, w.start));
-        let mut merged: Vec<(usize, Range<usize>)> = Vec::new();
-        for (line, w) in wanted {
-            match merged.last_mut() {
-                Some((l, m)) if *l == line && w.start <= m.end => m.end = m.end.max(w.end),
-                _ => merged.push((line, w)),
-            }
-        }
+        on_line.sort_by_key(|(line, i, _)| (*line, *i));
         let mut out = String::new();
-        let mut windows = Vec::new();
-        for (line, w) in merged {
-            let lr = whole.line_range(line);
-            let content_end = lr.start + text[lr.clone()].trim_end_matches(['\n', '\r']).len();
-            let begin = out.len();
-            if w.start > lr.start {
-                out.push('…');
+        let mut windows: Vec<Window> = Vec::new();
+        let mut moved = vec![0..0; marks.len()];
+        for group in on_line.chunk_by(|a, b| a.0 == b.0) {
+            let line = group[0].0;
+            let content = whole.content(line);
+            let line_marks: Vec<Mark> = group.iter().map(|(_, _, m)| m.clone()).collect();
+            let plan = window::plan(text, content.clone(), &line_marks, budget(&content));
+            let first_index = match windows.last() {
+                Some(w) if w.line + 1 == line => w.index + 1,
+                Some(w) => w.index + 3,
+                None => 0,
+            };
+            let first = windows.len();
+            for (index, w) in (first_index..).zip(&plan.windows) {
+                let begin = out.len();
+                if w.start > content.start {
+                    out.push_str(if text[..w.start].ends_with(' ') {
+                        "… "
+                    } else {
+                        "…"
+                    });
+                }
+                let start = out.len();
+                out.push_str(&text[w.clone()]);
+                if w.end < content.end {
+                    out.push_str(if text[w.end..].starts_with(' ') {
+                        " …"
+                    } else {
+                        "…"
+                    });
+                }
+                out.push('\n');
+                windows.push(Window {
+                    line,
+                    index,
+                    real_start: w.start,
+                    start,
+                    range: begin..out.len(),
+                });
             }
-            let start = out.len();
-            out.push_str(&text[w.clone()]);
-            if w.end < content_end {
-                out.push('…');
+            for ((_, i, m), &k) in group.iter().zip(&plan.of_mark) {
+                let win = &windows[first + k];
+                let at = win.start + (m.span.start - win.real_start);
+                moved[*i] = at..at + m.span.len();
             }
-            out.push('\n');
-            windows.push(Window {
-                line,
-                real_start: w.start,
-                real_end: w.end,
-                start,
-                range: begin..out.len(),
-            });
         }
-        let moved = clipped
-            .iter()
-            .map(|(line, r)| {
-                let win = windows
-                    .iter()
-                    .find(|w| w.line == *line && w.real_start <= r.start && r.end <= w.real_end)
-                    .expect("every span lies in a window");
-                let at = win.start + (r.start - win.real_start);
-                at..at + r.len()
-            })
-            .collect();
         (
             Excerpt {
                 whole,
@@ -277,6 +371,16 @@ impl<'a> Excerpt<'a> {
             },
             moved,
         )
+    }
+
+    fn window(&self, line_index: usize) -> Result<&Window, files::Error> {
+        self.windows
+            .binary_search_by_key(&line_index, |w| w.index)
+            .map(|i| &self.windows[i])
+            .map_err(|_| files::Error::LineTooLarge {
+                given: line_index,
+                max: self.windows.last().map_or(0, |w| w.index),
+            })
     }
 }
 
@@ -294,14 +398,15 @@ impl<'a> Files<'a> for Excerpt<'a> {
     }
 
     fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
-        Ok(self
+        let i = self
             .windows
             .partition_point(|w| w.range.start <= byte_index)
-            .saturating_sub(1))
+            .saturating_sub(1);
+        Ok(self.windows.get(i).map_or(0, |w| w.index))
     }
 
     fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, files::Error> {
-        Ok(self.windows.get(line_index).map_or(0, |w| w.line) + 1)
+        Ok(self.window(line_index)?.line + 1)
     }
 
     /// The real column, counted in the whole text.
@@ -311,25 +416,13 @@ impl<'a> Files<'a> for Excerpt<'a> {
         line_index: usize,
         byte_index: usize,
     ) -> Result<usize, files::Error> {
-        let w = self
-            .windows
-            .get(line_index)
-            .ok_or(files::Error::LineTooLarge {
-                given: line_index,
-                max: self.windows.len().saturating_sub(1),
-            })?;
+        let w = self.window(line_index)?;
         let real = w.real_start + byte_index.saturating_sub(w.start);
         Ok(self.whole.lines.position(self.whole.text, real).column)
     }
 
     fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
-        self.windows
-            .get(line_index)
-            .map(|w| w.range.clone())
-            .ok_or(files::Error::LineTooLarge {
-                given: line_index,
-                max: self.windows.len().saturating_sub(1),
-            })
+        Ok(self.window(line_index)?.range.clone())
     }
 }
 
@@ -347,7 +440,11 @@ mod tests {
             diagnostics: diags,
         };
         let mut out = Vec::new();
-        Human::new(false).file(&mut out, &f).unwrap();
+        let options = crate::report::Options {
+            width: Some(100),
+            ..Default::default()
+        };
+        Human::new(options).file(&mut out, &f).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -30,6 +30,7 @@ mod json;
 mod rdjson;
 mod sarif;
 mod short;
+mod window;
 
 pub use human::to_codespan;
 
@@ -42,7 +43,7 @@ use std::io::{self, Write};
 pub enum Format {
     /// rustc-style snippets (codespan-reporting).
     Human,
-    /// `path:line:col: severity[rule]: message`, one per line.
+    /// `path:line:col: severity[rule]: message`, one per line, then a summary line.
     Short,
     /// One JSON object: `{"diagnostics": [...], "summary": {...}}`.
     Json,
@@ -134,19 +135,43 @@ impl Summary {
     }
 }
 
+/// `factlint: 3 findings (1 error, 2 warnings, 0 infos) in 2 files`, closing the human and
+/// short formats; None when nothing was found.
+fn summary_line(s: &Summary) -> Option<String> {
+    let total = s.total();
+    if total == 0 {
+        return None;
+    }
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    Some(format!(
+        "factlint: {} ({}, {}, {}) in {}",
+        plural(total, "finding"),
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info"),
+        plural(s.files, "file")
+    ))
+}
+
 pub trait Reporter {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()>;
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
     pub color: bool,
+    /// `human`: the columns each snippet is fitted in (windows of long lines, wrapped
+    /// messages); None prints whole lines (`--show-source full`).
+    pub width: Option<usize>,
+    /// `human`, `short`: no summary line.
+    pub quiet: bool,
 }
 
 pub fn reporter(format: Format, options: &Options, rules: &[Rule]) -> Box<dyn Reporter> {
     match format {
-        Format::Human => Box::new(human::Human::new(options.color)),
-        Format::Short => Box::new(short::Short),
+        Format::Human => Box::new(human::Human::new(*options)),
+        Format::Short => Box::new(short::Short::new(*options)),
         Format::Json => Box::new(json::Json::new(false)),
         Format::Jsonl => Box::new(json::Json::new(true)),
         Format::Sarif => Box::new(sarif::Sarif::new(rules)),
@@ -233,7 +258,7 @@ pub(crate) mod tests {
         let text = text(bom);
         let diags = diagnostics(&text);
         let lines = LineIndex::new(&text);
-        let mut r = reporter(format, &Options { color: false }, &rules);
+        let mut r = reporter(format, &Options::default(), &rules);
         let mut out = Vec::new();
         let f = FileResult {
             path: "dir with space/café.md",

@@ -8,8 +8,8 @@
 use super::{FileResult, Reporter, Summary};
 use crate::baseline;
 use crate::diagnostic::{Applicability, Severity};
+use crate::meta_rules;
 use crate::ruleset::Rule;
-use crate::suppress;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -75,7 +75,7 @@ fn rule_descriptor(r: &Rule) -> Value {
             format!("\n\n**This rule's examples:**\n{examples}")
         },
     );
-    json!({
+    let mut v = json!({
         "id": r.id,
         "name": pascal(&r.id),
         "shortDescription": {"text": short},
@@ -83,33 +83,18 @@ fn rule_descriptor(r: &Rule) -> Value {
         "help": {"text": help_text, "markdown": help_md},
         "defaultConfiguration": {"level": level(r.severity), "enabled": r.enabled},
         "properties": {"tags": [r.set, d.name], "kind": d.name, "source": r.source},
-    })
+    });
+    // A desk's own rules are documented where the desk keeps them, not here.
+    if r.source.starts_with(crate::ruleset::BUILTIN_SOURCE) {
+        v["helpUri"] = json!(format!("{REPOSITORY}#the-built-in-rules"));
+    }
+    v
 }
 
-fn builtin_descriptor(id: &str) -> Value {
-    let (short, full) = if id == suppress::UNKNOWN_RULE_ID {
-        (
-            "A suppression comment names no loaded rule.",
-            "A factlint-disable/enable directive names a rule or set that is not loaded, or is \
-             not a known directive; a misspelt suppression silently suppresses nothing.",
-        )
-    } else {
-        (
-            "The front matter cannot be read.",
-            "The article's YAML front matter is not closed, not valid YAML, or has a `date:` \
-             factlint does not understand, so relative dates cannot be resolved.",
-        )
-    };
-    json!({
-        "id": id,
-        "name": pascal(id),
-        "shortDescription": {"text": short},
-        "fullDescription": {"text": full},
-        "help": {"text": full},
-        "defaultConfiguration": {"level": "warning"},
-        "properties": {"tags": ["factlint"]},
-    })
-}
+/// The project's home (Cargo.toml's `repository`): the tool's `informationUri`.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+/// The base that relative artifact URIs are resolved against: the folder factlint ran in.
+const SRCROOT: &str = "%SRCROOT%";
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
@@ -151,6 +136,16 @@ pub fn uri(path: &str) -> String {
     out
 }
 
+/// An `artifactLocation`: a relative path is anchored at [`SRCROOT`].
+fn artifact(path: &str) -> Value {
+    let u = uri(path);
+    if u.starts_with("file:") {
+        json!({"uri": u})
+    } else {
+        json!({"uri": u, "uriBaseId": SRCROOT})
+    }
+}
+
 fn region(f: &FileResult, r: &Range<usize>) -> Value {
     let (s, e) = f.span_positions(r);
     json!({
@@ -166,10 +161,12 @@ fn region(f: &FileResult, r: &Range<usize>) -> Value {
 impl Sarif {
     pub fn new(rules: &[Rule]) -> Sarif {
         let mut descriptors: Vec<Value> = rules.iter().map(rule_descriptor).collect();
+        // The linter's own rules are described even when the caller did not load them.
         descriptors.extend(
-            suppress::BUILTIN_IDS
+            meta_rules::rules()
                 .iter()
-                .map(|id| builtin_descriptor(id)),
+                .filter(|m| !rules.iter().any(|r| r.id == m.id))
+                .map(rule_descriptor),
         );
         let index = descriptors
             .iter()
@@ -193,19 +190,36 @@ impl Sarif {
             "name": "factlint",
             "version": env!("CARGO_PKG_VERSION"),
             "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "informationUri": REPOSITORY,
             "rules": self.rules,
         });
+        // Paths are reported as given, relative to the folder factlint ran in.
+        let root = std::env::current_dir()
+            .ok()
+            .and_then(|d| {
+                d.to_str()
+                    .map(|d| uri(d).trim_end_matches('/').to_string() + "/")
+            })
+            .filter(|u| u.starts_with("file:"));
+        let bases = match root {
+            Some(u) => {
+                json!({SRCROOT: {"uri": u, "description": {"text": "The folder factlint ran in."}}})
+            }
+            None => json!({}),
+        };
         write!(
             out,
             "{{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": \"2.1.0\",\n\
              \"runs\": [{{\"tool\": {{\"driver\": {driver}}},\n\
+             \"originalUriBaseIds\": {bases},\n\
              \"columnKind\": \"utf16CodeUnits\",\n\"results\": ["
         )
     }
 
     fn result(&self, f: &FileResult, d: &crate::diagnostic::Diagnostic, fp: String) -> Value {
-        let uri = uri(f.path);
-        let location = |span: &Range<usize>| json!({"artifactLocation": {"uri": uri}, "region": region(f, span)});
+        let artifact = artifact(f.path);
+        let location =
+            |span: &Range<usize>| json!({"artifactLocation": artifact, "region": region(f, span)});
         let mut primary = location(&d.span);
         primary["region"]["snippet"] = json!({"text": f.slice(&d.span)});
         if let Some(l) = &d.primary_label {
@@ -253,7 +267,7 @@ impl Sarif {
                     json!({
                         "description": {"text": format!("{what} ({safety} fix)")},
                         "artifactChanges": [{
-                            "artifactLocation": {"uri": uri},
+                            "artifactLocation": artifact,
                             "replacements": [{
                                 "deletedRegion": region(f, &x.span),
                                 "insertedContent": {"text": x.replacement},
@@ -338,6 +352,22 @@ mod tests {
                     .contains("Fix safety")
             );
             assert_eq!(run["results"][1]["level"], "error");
+            // Relative paths are anchored at the folder factlint ran in.
+            let location = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            assert_eq!(location["uriBaseId"], SRCROOT);
+            let base = run["originalUriBaseIds"][SRCROOT]["uri"].as_str().unwrap();
+            assert!(
+                base.starts_with("file:///") && base.ends_with('/'),
+                "{base}"
+            );
+            let driver = &run["tool"]["driver"];
+            assert!(
+                driver["informationUri"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("https://")
+            );
+            assert!(rule["helpUri"].as_str().unwrap().starts_with("https://"));
         }
     }
 
