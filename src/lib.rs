@@ -33,11 +33,16 @@ use ruleset::Rule;
 /// A set of loaded rules, ready to lint any number of documents (shared across threads).
 pub struct Linter {
     pub rules: Vec<Rule>,
+    /// The publication date assumed for an article that gives none (a config's `date:`).
+    pub fallback_date: Option<jiff::civil::Date>,
 }
 
 impl Linter {
     pub fn new(rules: Vec<Rule>) -> Linter {
-        Linter { rules }
+        Linter {
+            rules,
+            fallback_date: None,
+        }
     }
 
     /// The built-in default rule sets only.
@@ -49,10 +54,23 @@ impl Linter {
         self.rules.iter().find(|r| r.id == id)
     }
 
-    /// Lints one document. `date` overrides the front matter's publication date.
+    /// Lints one document. `date` (`--date`) overrides the article's own publication date.
     /// The result is sorted and free of duplicates.
     pub fn lint(&self, doc: &Document, date: Option<jiff::civil::Date>) -> Vec<Diagnostic> {
         self.lint_filtered(doc, date, |r| r.enabled)
+    }
+
+    /// The publication date a document is linted against: `--date` (`given`), else its front
+    /// matter's `date:`, else its dateline, else the config's date.
+    pub fn publication_date(
+        &self,
+        doc: &Document,
+        given: Option<jiff::civil::Date>,
+    ) -> Option<jiff::civil::Date> {
+        given
+            .or(doc.date())
+            .or_else(|| doc.dateline_date(self.fallback_date))
+            .or(self.fallback_date)
     }
 
     fn lint_filtered(
@@ -62,6 +80,7 @@ impl Linter {
         run: impl Fn(&Rule) -> bool,
     ) -> Vec<Diagnostic> {
         let mut all = Vec::new();
+        let date = self.publication_date(doc, date);
         // An article is one segment; a huge text several, analysed one after the other.
         for range in doc.segments() {
             if range.len() == doc.text.len() {
@@ -164,7 +183,7 @@ impl Linter {
         let cx = Context {
             doc,
             analysis: &analysis,
-            date: date.or(doc.date()),
+            date,
             knowledge,
         };
         let mut buf = Vec::new();

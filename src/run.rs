@@ -148,7 +148,8 @@ pub struct Session {
     pub linter: Linter,
     pub config: Config,
     suppressions: ConfigSuppressions,
-    /// Publication date for every article (`--date`, else the config's), overriding front matter.
+    /// Publication date for every article (`--date`), overriding the article's own; the
+    /// config's is the linter's fallback.
     pub date: Option<jiff::civil::Date>,
     pub min_severity: Severity,
 }
@@ -160,12 +161,13 @@ impl Session {
         min_severity: Severity,
     ) -> Result<Session, SetupError> {
         let config = setup.config;
-        let date = match (date, &config.date) {
-            (Some(d), _) => Some(d),
-            (None, Some(s)) => Some(s.parse().map_err(|e| {
+        // The config's date stands in for an article's own (front matter, dateline), which
+        // `--date` overrides.
+        let fallback_date = match &config.date {
+            Some(s) => Some(s.parse().map_err(|e| {
                 SetupError::Message(format!("config `date: {s}`: expected YYYY-MM-DD: {e}"))
             })?),
-            _ => None,
+            None => None,
         };
         let root = std::path::absolute(&config.dir).unwrap_or_else(|_| config.dir.clone());
         let ignore_rules: Vec<(String, Vec<String>)> = config
@@ -175,8 +177,10 @@ impl Session {
             .collect();
         let suppressions = ConfigSuppressions::new(&root, &config.accept, &ignore_rules)
             .map_err(SetupError::Message)?;
+        let mut linter = Linter::new(setup.rules);
+        linter.fallback_date = fallback_date;
         Ok(Session {
-            linter: Linter::new(setup.rules),
+            linter,
             config,
             suppressions,
             date,

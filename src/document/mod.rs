@@ -5,6 +5,7 @@
 //! Because the prose view keeps every byte offset, extractors scan it and their spans point
 //! straight into the file as read.
 
+pub mod dateline;
 mod front_matter;
 mod markdown;
 
@@ -176,6 +177,16 @@ impl Document {
     /// The publication date from front matter (`--date` overrides it in the linter).
     pub fn date(&self) -> Option<jiff::civil::Date> {
         self.front_matter.date
+    }
+
+    /// The date of the dateline that opens the story ("LUSAKA, April 5, 2019 (Reuters) -"),
+    /// after a headline; a yearless one takes the year that puts it nearest `near`.
+    pub fn dateline_date(&self, near: Option<jiff::civil::Date>) -> Option<jiff::civil::Date> {
+        let first = self
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)?;
+        dateline::date(&self.prose[first.range.clone()], near)
     }
 }
 

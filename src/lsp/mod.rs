@@ -433,10 +433,9 @@ impl<'c> Server<'c> {
         let set = &self.rule_sets[&config];
         let name = convert::document_name(uri);
         let document = Document::parse(name.clone(), doc.text.clone(), Format::for_path(&name));
-        let date = document.date().or(set.date);
         // A bug in one check must not take the editor's server down with it.
         let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            set.linter.lint(&document, date)
+            set.linter.lint(&document, None)
         }));
         doc.due = None;
         doc.config = config;

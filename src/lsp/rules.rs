@@ -37,8 +37,6 @@ type Stamp = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
 
 pub struct RuleSet {
     pub linter: Linter,
-    /// The config's `date:`, used when an article's front matter has none.
-    pub date: Option<jiff::civil::Date>,
     pub problems: Vec<Problem>,
     /// The config file and the rule paths it names: what to re-stat to notice a change.
     watched: Vec<PathBuf>,
@@ -127,9 +125,10 @@ impl RuleSet {
             .chain(rule_paths)
             .collect();
         let stamp = stamp(&watched);
+        let mut linter = Linter::new(rules);
+        linter.fallback_date = date;
         RuleSet {
-            linter: Linter::new(rules),
-            date,
+            linter,
             problems,
             watched,
             stamp,
