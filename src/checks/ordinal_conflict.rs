@@ -71,6 +71,7 @@ fn default_hypothetical() -> Vec<String> {
         "bid",
         "planned",
         "any",
+        "if",
     ]
     .map(String::from)
     .to_vec()

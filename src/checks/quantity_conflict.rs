@@ -73,12 +73,20 @@ fn default_update() -> Vec<String> {
 fn default_contrasts() -> Vec<Vec<String>> {
     vec![
         strings(&[
-            "killed", "dead", "died", "deaths", "death", "toll", "bodies",
+            "killed",
+            "dead",
+            "died",
+            "deaths",
+            "death",
+            "toll",
+            "bodies",
+            "fatalities",
         ]),
         strings(&["injured", "wounded", "hurt", "injuries"]),
         strings(&["missing", "unaccounted"]),
         strings(&["arrested", "detained", "charged"]),
         strings(&["displaced", "evacuated", "homeless", "forced", "fled"]),
+        strings(&["rescued", "saved"]),
     ]
 }
 fn default_max_ratio() -> f64 {
