@@ -14,6 +14,7 @@ pub mod document;
 pub mod fast_hash;
 pub mod fix;
 pub mod gazetteer;
+pub mod kind_doc;
 pub mod lexicon;
 pub mod lsp;
 pub mod meta_rules;

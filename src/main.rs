@@ -620,49 +620,9 @@ fn print_rules(rules: &[Rule], indent: &str) {
 }
 
 fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
-    let rules = load_rules(args)?.rules;
-    let rule = rules
-        .iter()
-        .find(|r| r.id == name || r.id.ends_with(&format!(".{name}")));
-    let kind = match rule {
-        Some(r) => r.kind,
-        None => factlint::checks::kind(name)
-            .ok_or_else(|| format!("no rule or rule kind named `{name}` (see `factlint rules`)"))?,
-    };
-    let d = &kind.doc;
-    if let Some(r) = rule {
-        println!(
-            "{} ({}, kind `{}`, from {})",
-            r.id,
-            r.severity.as_str(),
-            d.name,
-            r.source
-        );
-        if let Some(desc) = &r.description {
-            println!("{desc}");
-        }
-    } else {
-        println!("rule kind `{}`", d.name);
-    }
-    println!(
-        "\n## What it checks\n{}\n\n## Why it matters\n{}\n",
-        d.what, d.why
-    );
-    // A rule's own examples (run by `test-rules`); the kind's fit the kind's sample config.
-    let (bad, good) = match rule {
-        Some(r) => r.examples(),
-        None => (vec![d.bad], vec![d.good]),
-    };
-    println!("## Examples");
-    for (label, texts) in [("Reported:    ", bad), ("Not reported:", good)] {
-        for t in texts {
-            println!("{label} {}", t.replace('\n', "\n              "));
-        }
-    }
-    println!();
-    println!(
-        "## Configuration\n{}\n\n## Fix safety\n{}",
-        d.config, d.fix_safety
+    print!(
+        "{}",
+        factlint::kind_doc::explain(name, &load_rules(args)?.rules)?
     );
     Ok(0)
 }

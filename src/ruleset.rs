@@ -69,22 +69,6 @@ pub struct Rule {
     pub check: Box<dyn Check>,
 }
 
-impl Rule {
-    /// Texts this rule reports and texts it does not: its own examples (which `factlint
-    /// test-rules` runs), else its kind's (written for the kind's sample config).
-    pub fn examples(&self) -> (Vec<&str>, Vec<&str>) {
-        fn own(v: &[String]) -> Vec<&str> {
-            v.iter().map(String::as_str).collect()
-        }
-        let (bad, good) = (own(&self.examples.bad), own(&self.examples.good));
-        if bad.is_empty() && good.is_empty() {
-            (vec![self.kind.doc.bad], vec![self.kind.doc.good])
-        } else {
-            (bad, good)
-        }
-    }
-}
-
 /// A rule set that could not be loaded, located in its YAML text.
 #[derive(Debug, Clone)]
 pub struct LoadError {

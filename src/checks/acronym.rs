@@ -36,19 +36,7 @@ struct Acronym {
 }
 
 pub static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "acronym",
-        summary: "an acronym used before (or without) its expansion",
-        what: "Finds where each acronym is defined — 'Organization of American States (OAS)' or \
-               'OAS (Organization of American States)' — and reports uses before that point. \
-               With `require_definition: true`, acronyms never expanded are reported too.",
-        why: "Readers meet the acronym first and cannot know what it stands for; wire copy \
-              reordered by an editor often ends up this way.",
-        config: "- id: acronyms\n  kind: acronym\n  severity: warning\n  exceptions: [US, UN, EU]\n  require_definition: false",
-        bad: "The OAS will audit the vote. The Organization of American States (OAS) said so.",
-        good: "The Organization of American States (OAS) will audit the vote. The OAS said so.",
-        fix_safety: "No fix: moving the expansion means rewriting two sentences.",
-    },
+    doc: KindDoc::new("acronym", include_str!("../../docs/kinds/acronym.md")),
     build,
 };
 

@@ -32,21 +32,10 @@ struct Consistency {
 }
 
 pub static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "consistency",
-        summary: "two accepted variants of one word in one article",
-        what: "For each group of variants (Kiev/Kyiv, percent/per cent), counts the forms used in \
-               the article. When more than one is used, every occurrence of the minority form is \
-               reported, with a label on the first occurrence of the majority form. On a tie \
-               the form the rule lists under `preferred:` wins and is the fix; without one, \
-               the later form is reported as used as often as the first, with no fix.",
-        why: "Either spelling may be acceptable; both in one article look careless and can make \
-              readers think two different things are meant.",
-        config: "- id: variants\n  kind: consistency\n  severity: warning\n  variants: [[Kiev, Kyiv], [percent, per cent]]\n  preferred: [Kyiv]   # wins a tie",
-        bad: "Kyiv said the talks in Kiev would resume.",
-        good: "Kyiv said the talks in Kyiv would resume.",
-        fix_safety: "Unsafe: the fix writes the majority form, but the minority one may be inside a quotation or a name.",
-    },
+    doc: KindDoc::new(
+        "consistency",
+        include_str!("../../docs/kinds/consistency.md"),
+    ),
     build,
 };
 

@@ -33,18 +33,7 @@ struct Existence {
 }
 
 pub static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "existence",
-        summary: "words, phrases or patterns that should not appear",
-        what: "Reports every occurrence of a listed word or phrase (matched on word boundaries) \
-               or of a regular expression.",
-        why: "Desks ban some words outright: loaded terms, clichés, internal jargon, words that \
-              legal has flagged. A list in a rule set enforces it on every article.",
-        config: "- id: banned\n  kind: existence\n  severity: warning\n  message: \"Avoid '{match}'\"\n  tokens: [very unique, slammed]\n  patterns: ['\\bso-called\\b']",
-        bad: "Critics slammed the plan.",
-        good: "Critics criticised the plan.",
-        fix_safety: "No fix: the right wording depends on the sentence.",
-    },
+    doc: KindDoc::new("existence", include_str!("../../docs/kinds/existence.md")),
     build,
 };
 

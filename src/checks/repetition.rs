@@ -95,24 +95,7 @@ fn may_be_same(x: u8, y: u8) -> bool {
 }
 
 pub static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "repetition",
-        summary: "doubled words and phrases repeated across 'and'/'or'",
-        what: "Reports an English word written twice in a row (\"the the\", \"is is\"; not \
-               the words in `allow_doubled`, such as \"had had\" and \"that that\", nor \
-               reduplication in other languages) and a short phrase starting with a \
-               word that has an opposite (a preposition, or a word with a WordNet antonym) repeated on both sides of a conjunction (\"against and against\", \
-               \"in favour and in favour\"), where one side was almost certainly meant to be \
-               its opposite. Idioms (\"may or may not\", \"over and over\"), names \
-               (\"Johnson and Johnson\") and other repeats across 'and'/'or' are left alone.",
-        why: "Both are typing or translation slips that spell-checkers miss, because every word \
-              is spelled correctly.",
-        config: "- id: repetition\n  kind: repetition\n  severity: warning\n  allow_doubled: [had, that]\n  across_first_words: [against, for, in, with, before, after]",
-        bad: "Demonstrations against and against Morales took place in the the capital.",
-        good: "Demonstrations for and against Morales took place in West Kelowna and Kelowna. He had had enough.",
-        fix_safety: "Removing a doubled word is safe. A phrase repeated across a conjunction has \
-                     no fix: only the writer knows what the other side should be.",
-    },
+    doc: KindDoc::new("repetition", include_str!("../../docs/kinds/repetition.md")),
     build,
 };
 

@@ -32,18 +32,10 @@ struct Substitution {
 }
 
 pub static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "substitution",
-        summary: "a wrong form and the right one, with a fix",
-        what: "Reports each listed wrong form (on word boundaries) and offers the right one, \
-               keeping the capitalisation of the original.",
-        why: "House style and common misspellings: one list, applied the same way on every \
-              article, and fixed automatically.",
-        config: "- id: house-style\n  kind: substitution\n  severity: warning\n  message: \"Use '{replacement}' instead of '{match}'\"\n  swap: {percent: per cent, accomodate: accommodate}",
-        bad: "Prices rose 5 percent.",
-        good: "Prices rose 5 per cent.",
-        fix_safety: "Safe by default (the replacement is the listed one); a rule may set `safe: false`.",
-    },
+    doc: KindDoc::new(
+        "substitution",
+        include_str!("../../docs/kinds/substitution.md"),
+    ),
     build,
 };
 
