@@ -20,6 +20,7 @@ pub mod meta_rules;
 pub mod report;
 pub mod ruleset;
 pub mod run;
+pub mod settings;
 pub mod source;
 pub mod suppress;
 pub mod yaml;

@@ -170,6 +170,10 @@ struct CheckArgs {
     /// Record every finding in FILE as the baseline (and exit 0).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
     write_baseline: Option<PathBuf>,
+    /// Leave out files named on the command line that the config's `ignore:` matches, as
+    /// folders walked leave them out (for pre-commit and editors, which name every file).
+    #[arg(long)]
+    force_exclude: bool,
     /// Threads for linting many files (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
@@ -327,7 +331,8 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     let inputs = run::collect_inputs(
         &paths,
         args.stdin_filename.as_deref(),
-        &session.config,
+        &session,
+        args.force_exclude,
         &mut walk_errors,
     );
     if args.show_files {
