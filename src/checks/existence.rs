@@ -88,26 +88,3 @@ impl Check for Existence {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::Linter;
-    use crate::ruleset;
-
-    #[test]
-    fn literals_on_word_boundaries_and_patterns() {
-        let rules = ruleset::parse(
-            "t.yml",
-            "set: t\nrules:\n  - id: ban\n    kind: existence\n    tokens: [slammed]\n    patterns: ['\\bso-called\\b']\n",
-        )
-        .unwrap();
-        let linter = Linter::new(rules);
-        let text = "Critics Slammed the so-called plan; unslammed doors stayed.";
-        let found: Vec<&str> = linter
-            .lint_text(text, None)
-            .iter()
-            .map(|d| &text[d.span.clone()])
-            .collect();
-        assert_eq!(found, vec!["Slammed", "so-called"]);
-    }
-}
