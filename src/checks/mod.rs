@@ -21,6 +21,7 @@ pub mod name_consistency;
 pub mod numeric;
 pub mod ordinal_conflict;
 pub mod parts_sum;
+pub mod people;
 pub mod phrase_scan;
 pub mod quantity_conflict;
 pub mod repetition;
@@ -106,6 +107,7 @@ pub static KINDS: &[&Kind] = &[
     &diacritics::KIND,
     &name_consistency::KIND,
     &gazetteer::KIND,
+    &people::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
