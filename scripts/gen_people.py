@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate factlint's embedded list of people in public office, rules/people/people.tsv.
+"""Generate factlint's embedded list of people in public office, rules/people/.
 
 Python 3 standard library only. Input: the raw officeholder lists described in
 `../shared/data/people/README.md` (public-domain works of the US government):
@@ -9,15 +9,17 @@ Python 3 standard library only. Input: the raw officeholder lists described in
 
 Usage (from the repository root):
 
-    python3 scripts/gen_people.py [--data DIR]           # writes rules/people/people.tsv
-    python3 scripts/gen_people.py [--data DIR] --check   # exit 1 if people.tsv is stale
+    python3 scripts/gen_people.py [--data DIR]           # writes rules/people/*.tsv, *.txt
+    python3 scripts/gen_people.py [--data DIR] --check   # exit 1 if those files are stale
 
 DIR defaults to $FACTLINT_PEOPLE_DATA, else ../shared/data/people beside the repository.
 Country names are mapped to ISO 3166-1 codes with the gazetteer's own country forms
 (rules/gazetteer/places.tsv, checked in) and a short hand list of the Factbook's spellings.
 
-Output: one line per person, no header, sorted (by code point, which is UTF-8 byte order, so the
-Rust side can binary-search the embedded text):
+Output: people.tsv (below); given_names.txt, the folded given names held by COMMON_GIVEN people or
+more (a name in its own right, so a near miss of another is held to one edit); countries.tsv,
+`code<TAB>name` for the codes used. people.tsv has one line per person, no header, sorted (by
+code point, which is UTF-8 byte order, so the Rust side can binary-search the embedded text):
 
     key <TAB> surname <TAB> given <TAB> after <TAB> countries <TAB> roles <TAB> first <TAB> last <TAB> office
 
@@ -28,7 +30,8 @@ Rust side can binary-search the embedded text):
 * given: the words before it ("Juan Evo"); after: the words after it ("Ayma"; for names written
   surname first, "XI Jinping", the personal name);
 * countries: ISO 3166-1 alpha-2 codes, comma-separated (a few historical states keep the codes
-  ISO reserved for them: SU, YU, CS, DD);
+  ISO reserved for them: SU, YU, CS for Czechoslovakia, DD; Serbia and Montenegro is RS and ME;
+  a US ambassador abroad gets the host country, where articles name him or her);
 * roles: letters, see ROLE_LETTERS;
 * first, last: the first and last edition year that printed the person;
 * office: the office in the CIA's 2019 directory, when listed there.
@@ -43,8 +46,9 @@ Cleaning (each step says why):
 * a spelling is admitted when printed in at least two editions (first < last) or by two sources;
   the CIA's 2019 directory, a structured list printed once and the only source for most
   ministers and central-bank governors, is admitted too (see the next rule for its typos);
-* a spelling that is a one-edit variant of a much better attested one for the same country and
-  the same given names is a typo in the source (JUNKER for JUNCKER, VUSIC for VUCIC) and dropped;
+* a spelling that is a slip of a far better attested one of the same person (same country,
+  overlapping years, each word a letter or two off) is a typo in the source (JUNKER for JUNCKER,
+  VUSIC for VUCIC) and dropped; see `drop_typos` for the distinct people this keeps apart;
 * the 2021-2025 yearly editions lost accented letters ("FERN NDEZ"): their rows printed by no
   other source are dropped (factbook.json prints the same editions with the accents);
 * rows that differ only in accents are merged, keeping the accented spelling; rows of one country
@@ -271,12 +275,12 @@ NOT_NAMES = {
     "director", "commission", "army", "superior", "financial", "alliance", "movement", "federal",
     "international", "freedom", "defense", "defence", "socialist", "education", "rabbi", "mint",
     "of", "and", "for", "in", "on", "to", "with", "union", "front", "democratic", "liberal",
-    "people's", "peoples", "popular", "workers", "labor", "labour", "green", "greens", "justice",
+    "people's", "peoples", "popular", "workers", "labor", "labour", "green", "greens",
     "independent", "independents", "list", "bloc", "forum", "new", "united", "unity", "royal",
     "ministry", "office", "department", "court", "supreme", "constitutional", "tribunal",
     "senate", "parliament", "legislative", "house", "chamber", "member", "members", "delegate",
     "representative", "permanent", "embassy", "consulate", "mayor", "vice-president", "finance",
-    "economy", "health", "justice", "trade", "industry", "agriculture", "energy", "labour",
+    "economy", "health", "trade", "industry", "agriculture", "energy",
 }
 # Debris after a name: bits of the next sentence or the next word ("el", "Mauritian").
 CONNECTORS = {"de", "del", "della", "der", "den", "di", "da", "do", "dos", "das", "du", "la",

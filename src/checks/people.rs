@@ -154,15 +154,11 @@ impl People {
         {
             return None;
         }
-        // A surname alone is compared only when no ordinary word, place or listed surname
-        // ("Defense Minister Zabaleta").
+        // A surname alone ("Defense Minister Zabaleta") is no ordinary word or place (a
+        // listed surname alone is `Verdict::Listed` already).
         if written.words.len() == 1 {
             let w = written.words[0].1.as_str();
-            let alone_ok = first.surname
-                && !is_common_word(w)
-                && !gz::gazetteer().is_known(w)
-                && !people::is_surname(w);
-            if !alone_ok {
+            if is_common_word(w) || gz::gazetteer().is_known(w) {
                 return None;
             }
         }

@@ -170,3 +170,17 @@ fn a_former_officeholder_is_named_long_after() {
         one("Ivor", "Evo")
     );
 }
+
+#[test]
+fn a_surname_alone_and_a_role_after_the_name() {
+    assert_eq!(
+        found("Bolivian Defense Minister Zabaleta spoke.", DATE),
+        one("Zabaleta", "Zavaleta")
+    );
+    assert_eq!(
+        found("Javier Zabaleta, Bolivia's defense minister, spoke.", DATE),
+        one("Zabaleta", "Zavaleta")
+    );
+    // Alone, an ordinary word or a place is left alone.
+    assert!(found("Bolivian Defense Minister Moral spoke.", DATE).is_empty());
+}
