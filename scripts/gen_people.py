@@ -18,7 +18,8 @@ Country names are mapped to ISO 3166-1 codes with the gazetteer's own country fo
 
 Output: people.tsv (below); given_names.txt, the folded given names held by COMMON_GIVEN people or
 more (a name in its own right, so a near miss of another is held to one edit); countries.tsv,
-`code<TAB>name` for the codes used. people.tsv has one line per person, no header, sorted (by
+`code<TAB>name` for the codes used; surnames.txt, the distinct folded surnames sorted by first
+letter, then length, then surname (for the cheap look-ups). people.tsv has one line per person, no header, sorted (by
 code point, which is UTF-8 byte order, so the Rust side can binary-search the embedded text):
 
     key <TAB> surname <TAB> given <TAB> after <TAB> countries <TAB> roles <TAB> first <TAB> last <TAB> office
@@ -67,6 +68,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 OUT = os.path.join(ROOT, "rules", "people", "people.tsv")
 GIVEN_OUT = os.path.join(ROOT, "rules", "people", "given_names.txt")
 COUNTRIES_OUT = os.path.join(ROOT, "rules", "people", "countries.tsv")
+SURNAMES_OUT = os.path.join(ROOT, "rules", "people", "surnames.txt")
 # A given name held by this many listed people is a name in its own right, not a slip.
 COMMON_GIVEN = 3
 PLACES = os.path.join(ROOT, "rules", "gazetteer", "places.tsv")
@@ -619,6 +621,14 @@ def lines(people):
     return "".join(r + "\n" for r in rows)
 
 
+def surnames(people):
+    """The distinct folded surnames, sorted by first letter, then length, then surname: the
+    binary finds a surname, or the few of a shape (those a one-letter slip can be), by a binary
+    search in this short table, with no index to build at start-up."""
+    keys = {p.key() for p in people}
+    return "".join(k + "\n" for k in sorted(keys, key=lambda k: (k[0], len(k), k)))
+
+
 def given_names(people):
     """Folded given names held by at least COMMON_GIVEN listed people, one a line, sorted."""
     count = {}
@@ -638,10 +648,11 @@ def main():
     ap.add_argument("--out", default=OUT)
     ap.add_argument("--given-out", default=GIVEN_OUT)
     ap.add_argument("--countries-out", default=COUNTRIES_OUT)
+    ap.add_argument("--surnames-out", default=SURNAMES_OUT)
     a = ap.parse_args()
     people = merge(drop_typos(read_rows(a.data)))
     outputs = [(a.out, lines(people)), (a.given_out, given_names(people)),
-               (a.countries_out, country_names(people))]
+               (a.countries_out, country_names(people)), (a.surnames_out, surnames(people))]
     if a.check:
         for path, text in outputs:
             with open(path, encoding="utf-8") as f:

@@ -5,6 +5,7 @@
 
 use crate::analysis::Analysis;
 use crate::checks::cues::{all_caps, mention_words};
+use crate::fast_hash::Memo;
 use crate::gazetteer::{self, PlaceKind, is_common_word};
 use crate::people;
 use std::ops::Range;
@@ -85,11 +86,19 @@ const ENDINGS: &[(&str, &[&str])] = &[
 ];
 
 /// The country a single (folded) word names, as its name or its demonym, singular or plural:
-/// "bolivia", "bolivian", "bolivians" → BO.
+/// "bolivia", "bolivian", "bolivians" → BO. Remembered per thread: it takes a few gazetteer
+/// look-ups, and an article's words come back.
 pub fn of_word(folded: &str) -> Option<&'static str> {
+    thread_local! {
+        static COUNTRY: Memo<Option<&'static str>> = Memo::new();
+    }
     if folded.len() < 4 || !folded.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
+    COUNTRY.with(|m| m.get(folded, look_up))
+}
+
+fn look_up(folded: &str) -> Option<&'static str> {
     let g = gazetteer::gazetteer();
     if let Some(cc) = g.country(folded) {
         return Some(cc);

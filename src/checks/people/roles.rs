@@ -238,9 +238,12 @@ const APPOSITIVE_TOKENS: usize = 6;
 /// Could the mention (token range) have a role around it? A role word inside it or right
 /// before it, or after its comma: a cheap test before its words are folded.
 pub fn may_have_role(a: &Analysis, tokens: Range<usize>) -> bool {
-    let from = tokens.start.saturating_sub(1);
-    let to = (tokens.end + APPOSITIVE_TOKENS).min(a.tokens.len());
-    (from..to).any(|i| a.tokens[i].is_word() && head(a, i).is_some())
+    let is_head = |i: usize| a.tokens[i].is_word() && head(a, i).is_some();
+    let end = tokens.end;
+    (tokens.start.saturating_sub(1)..end).any(is_head)
+        || (end < a.tokens.len()
+            && a.word(end) == ","
+            && (end + 1..(end + 1 + APPOSITIVE_TOKENS).min(a.tokens.len())).any(is_head))
 }
 
 /// The office the article gives the name in a mention whose words are `words` (token index,
