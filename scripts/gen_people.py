@@ -404,7 +404,8 @@ def looks_like_party(given, surname, after, english, words, is_name):
 
 
 def demonym_like(word):
-    return re.search(r"(an|ian|ese|ish|i|ak)$", word) is not None
+    """A demonym is one word: 'myung bak' (of LEE Myung-bak) is a given name."""
+    return " " not in word and re.search(r"(an|ian|ese|ish|i|ak)$", word) is not None
 
 
 def english_and_places():

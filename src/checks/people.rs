@@ -10,9 +10,9 @@
 
 mod countries;
 mod matching;
-mod roles;
+pub(crate) mod roles;
 
-use super::cues::{all_caps, is_calendar_word, mention_words};
+use super::cues::{self, all_caps, is_calendar_word, mention_words};
 use super::known::overlaps_any;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
@@ -212,6 +212,10 @@ impl Check for People {
         let mut claimed: Option<Vec<Range<usize>>> = None;
         for m in &a.mentions {
             if !roles::may_have_role(a, m.tokens.clone()) {
+                continue;
+            }
+            // "Lee Myung" of "Lee Myung-bak": the name goes on, and only its start was read.
+            if cues::continues_after_hyphen(a, m.tokens.end - 1) {
                 continue;
             }
             let words = mention_words(a, m);

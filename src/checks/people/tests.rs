@@ -124,6 +124,10 @@ fn unknown_people_and_other_names_are_quiet() {
     assert!(found("In Bolivia, President Carlos Morales spoke.", DATE).is_empty());
     assert!(found("In Bolivia, Minister Juan Meza spoke.", DATE).is_empty());
     assert!(found("In Bolivia, Minister Morales spoke.", DATE).is_empty());
+    // A name that goes on after a hyphen ("Myung-bak's"): its start alone is no slip.
+    let korea = "In South Korea, protests grew. The MB government [President Lee Myung-bak's \
+                 initials] has not halted the import.";
+    assert!(found(korea, Some(date(2008, 6, 1))).is_empty());
 }
 
 #[test]
