@@ -15,6 +15,7 @@ pub mod document;
 pub mod fast_hash;
 pub mod fix;
 pub mod gazetteer;
+pub mod learn;
 pub mod lexicon;
 pub mod lsp;
 pub mod meta_rules;

@@ -254,6 +254,27 @@ pub fn of_name(a: &Analysis, words: &[(usize, String)]) -> Option<Role> {
     before_name(a, words).or_else(|| after_name(a, words))
 }
 
+/// Is the folded word a role ("president", "minister", "governor")?
+pub fn is_head(folded: &str) -> bool {
+    HEADS.get(folded).is_some()
+}
+
+/// Where the name starts among a mention's words (token index, folded), after the role words
+/// that open it ("Bolivian Defense Minister Javier Zavaleta" → 3); 0 when no role opens it.
+pub fn name_start(words: &[(usize, String)]) -> usize {
+    let mut head = false;
+    let mut i = 0;
+    while let Some((_, w)) = words.get(i) {
+        if HEADS.get(w).is_some() {
+            head = true;
+        } else if !(MODIFIERS.contains(w) || countries::of_word(w).is_some()) {
+            break;
+        }
+        i += 1;
+    }
+    if head { i } else { 0 }
+}
+
 fn before_name(a: &Analysis, words: &[(usize, String)]) -> Option<Role> {
     let mut last_head: Option<(usize, Roles)> = None;
     let mut first_role_word = None;
