@@ -4,6 +4,7 @@
 //! To add a kind: write the module, then add one line to `KINDS`.
 
 pub mod acronym;
+pub mod archive;
 pub mod bare_weekday;
 pub mod consistency;
 pub mod count_vs_list;
