@@ -7,9 +7,9 @@
 use crate::Linter;
 use crate::analysis::Analysis;
 use crate::checks::cues::{continues_after_hyphen, mention_words, strip_possessive};
-use crate::checks::people::roles;
 use crate::checks::fuzzy::fold;
 use crate::checks::known::{Entity, EntityType};
+use crate::checks::people::roles;
 use crate::document::{Document, Format};
 use crate::gazetteer;
 use crate::people;
@@ -58,7 +58,12 @@ pub fn names_in(a: &Analysis) -> Vec<Name> {
         }
         // A sentence's first word is capitalised whatever it is ("The", "But"); an ordinary
         // capitalised word inside a sentence is part of a name ("New York", "United Arab").
-        if from == 0 && m.sentence_initial && words.first().is_some_and(|(_, w)| OPENERS.contains(&w.as_str())) {
+        if from == 0
+            && m.sentence_initial
+            && words
+                .first()
+                .is_some_and(|(_, w)| OPENERS.contains(&w.as_str()))
+        {
             from = 1;
         }
         let to = words[from..]
@@ -66,7 +71,10 @@ pub fn names_in(a: &Analysis) -> Vec<Name> {
             .position(|(_, w)| w == "of")
             .map_or(words.len(), |k| from + k);
         let kept = &words[from..to];
-        let capitalised = kept.iter().filter(|(i, _)| a.tokens[*i].capitalised).count();
+        let capitalised = kept
+            .iter()
+            .filter(|(i, _)| a.tokens[*i].capitalised)
+            .count();
         let acronym = kept.iter().any(|(i, _)| {
             let w = a.word(*i);
             w.chars().filter(|c| c.is_uppercase()).count() > 1
@@ -99,11 +107,61 @@ pub fn names_in(a: &Analysis) -> Vec<Name> {
 /// Words that open sentences and never names (the first word of a sentence is capitalised
 /// whatever it is).
 const OPENERS: &[&str] = &[
-    "a", "after", "also", "an", "and", "as", "at", "before", "both", "but", "by", "during",
-    "even", "for", "former", "from", "he", "her", "his", "however", "if", "in", "it", "its", "last",
-    "meanwhile", "my", "next", "now", "on", "once", "only", "or", "our", "she", "since", "so",
-    "that", "the", "their", "then", "these", "they", "this", "those", "to", "today", "under",
-    "until", "we", "when", "while", "with", "yesterday", "yet",
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "both",
+    "but",
+    "by",
+    "during",
+    "even",
+    "for",
+    "former",
+    "from",
+    "he",
+    "her",
+    "his",
+    "however",
+    "if",
+    "in",
+    "it",
+    "its",
+    "last",
+    "meanwhile",
+    "my",
+    "next",
+    "now",
+    "on",
+    "once",
+    "only",
+    "or",
+    "our",
+    "she",
+    "since",
+    "so",
+    "that",
+    "the",
+    "their",
+    "then",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "today",
+    "under",
+    "until",
+    "we",
+    "when",
+    "while",
+    "with",
+    "yesterday",
+    "yet",
 ];
 
 /// What one article contributes: its distinct names (folded key → as written) and its date.
@@ -207,13 +265,17 @@ impl Learned {
         let date = |d: &Option<String>, what: &str| -> Result<Option<Date>, String> {
             d.as_deref()
                 .map(|s| {
-                    s.parse::<Date>()
-                        .map_err(|_| format!("'{}': `{what}: {s}` is not a YYYY-MM-DD date", e.name))
+                    s.parse::<Date>().map_err(|_| {
+                        format!("'{}': `{what}: {s}` is not a YYYY-MM-DD date", e.name)
+                    })
                 })
                 .transpose()
         };
         let (first, last) = (date(&e.first, "first")?, date(&e.last, "last")?);
-        let key = fold(&e.name).split_whitespace().collect::<Vec<_>>().join(" ");
+        let key = fold(&e.name)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         self.names
             .entry(key)
             .or_default()
@@ -334,11 +396,15 @@ mod tests {
             ["Evo Morales", "Javier Zavaleta"]
         );
         assert_eq!(
-            names("The German Chancellor Angela Merkel met Donald Trump and Amy Klobuchar of Minnesota."),
+            names(
+                "The German Chancellor Angela Merkel met Donald Trump and Amy Klobuchar of Minnesota."
+            ),
             ["Angela Merkel", "Donald Trump", "Amy Klobuchar"]
         );
         // One word alone, acronyms and quotes are not names to learn.
-        assert!(names("Morales spoke. The OAS Mission left. He said \"Happy New Year\".").is_empty());
+        assert!(
+            names("Morales spoke. The OAS Mission left. He said \"Happy New Year\".").is_empty()
+        );
     }
 
     #[test]

@@ -46,9 +46,11 @@ pub static KIND: Kind = Kind {
 };
 
 fn build(_: crate::yaml::Value, _: &Common) -> Result<Box<dyn Check>, String> {
-    Err("the `archive` kind is built by `factlint check` from the articles it reads (set \
+    Err(
+        "the `archive` kind is built by `factlint check` from the articles it reads (set \
          `archive_evidence: true` in the config), not from a rule set"
-        .into())
+            .into(),
+    )
 }
 
 /// A name the archive uses in many articles.
@@ -116,7 +118,11 @@ impl Archive {
     /// The one frequent name this one is a slip of, and the word that differs.
     fn slip_of(&self, words: &[String]) -> Option<(&Frequent, usize)> {
         let mut found = None;
-        for f in self.frequent.iter().filter(|f| f.words.len() == words.len()) {
+        for f in self
+            .frequent
+            .iter()
+            .filter(|f| f.words.len() == words.len())
+        {
             let differ: Vec<usize> = (0..words.len())
                 .filter(|&j| words[j] != f.words[j])
                 .collect();
@@ -156,7 +162,10 @@ impl Check for Archive {
                 continue;
             };
             let found = &a.text[name.span.clone()];
-            let dates = f.dates.as_deref().map_or(String::new(), |d| format!(", {d}"));
+            let dates = f
+                .dates
+                .as_deref()
+                .map_or(String::new(), |d| format!(", {d}"));
             let message = format!(
                 "'{found}' is used in no other of the {} articles checked, '{}' in {}{dates}: \
                  likely a slip",

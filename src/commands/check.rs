@@ -131,7 +131,10 @@ pub fn check(setup: Setup, args: &CheckOptions) -> Result<u8, String> {
     }
     if session.config.archive_evidence {
         let learned = super::names::learn_inputs(&session.linter, &inputs, args.threads)?;
-        session.linter.rules.push(crate::checks::archive::rule(&learned));
+        session
+            .linter
+            .rules
+            .push(crate::checks::archive::rule(&learned));
     }
     let mut output = Output::new(args, &session, mode, reads_stdin, walk_errors.len())?;
     let fix_mode = match mode {

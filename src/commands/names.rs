@@ -34,7 +34,10 @@ pub fn learn(setup: Setup, o: &LearnOptions) -> Result<u8, String> {
         merge(&o.paths)?
     } else {
         let session = Session::new(setup, None, Severity::Info).map_err(|e| e.to_string())?;
-        (read_articles(&session, &o.paths, o.threads)?, origin(&o.paths))
+        (
+            read_articles(&session, &o.paths, o.threads)?,
+            origin(&o.paths),
+        )
     };
     let yaml = learned.to_rule_set(o.min_articles, &origin);
     let listed = learned.frequent(o.min_articles).len();
@@ -163,9 +166,7 @@ fn merge(paths: &[PathBuf]) -> Result<(Learned, String), String> {
             })?;
         for rule in set.rules.iter().filter(|r| r.kind == "entities") {
             for e in &rule.entities {
-                learned
-                    .add_entity(e)
-                    .map_err(|m| format!("{shown}: {m}"))?;
+                learned.add_entity(e).map_err(|m| format!("{shown}: {m}"))?;
             }
         }
     }
