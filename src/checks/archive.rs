@@ -115,8 +115,8 @@ fn is_name_of_its_own(folded: &str) -> bool {
 }
 
 impl Archive {
-    /// The one frequent name this one is a slip of, and the word that differs.
-    fn slip_of(&self, words: &[String]) -> Option<(&Frequent, usize)> {
+    /// The one frequent name this one is a slip of.
+    fn slip_of(&self, words: &[String]) -> Option<&Frequent> {
         let mut found = None;
         for f in self
             .frequent
@@ -145,7 +145,7 @@ impl Archive {
             }
         }
         let (f, j) = found?;
-        (!is_name_of_its_own(&words[j])).then_some((f, j))
+        (!is_name_of_its_own(&words[j])).then_some(f)
     }
 }
 
@@ -158,7 +158,7 @@ impl Check for Archive {
             if self.counts.get(&key).copied().unwrap_or(0) > 1 || cx.knowledge.knows_phrase(&key) {
                 continue;
             }
-            let Some((f, j)) = self.slip_of(&name.words) else {
+            let Some(f) = self.slip_of(&name.words) else {
                 continue;
             };
             let found = &a.text[name.span.clone()];
@@ -171,11 +171,9 @@ impl Check for Archive {
                  likely a slip",
                 self.articles, f.written, f.articles
             );
-            let wrong = name.written.split(' ').nth(j).unwrap_or("");
-            let right = f.written.split(' ').nth(j).unwrap_or("");
             out.push(
                 Diagnostic::new(name.span.clone(), message)
-                    .with_primary_label(format!("1 letter away from '{right}' ('{wrong}')"))
+                    .with_primary_label(format!("1 letter away from '{}'", f.written))
                     .with_help(format!("write '{}'", f.written))
                     .with_fix(name.span.clone(), f.written.clone(), Applicability::Unsafe),
             );
