@@ -347,6 +347,8 @@ fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
         .find(|r| r.id == name || r.id.ends_with(&format!(".{name}")));
     let kind = match rule {
         Some(r) => r.kind,
+        // `names.archive` is loaded only by `check` with `archive_evidence`.
+        None if name == factlint::checks::archive::ID => &factlint::checks::archive::KIND,
         None => factlint::checks::kind(name)
             .ok_or_else(|| format!("no rule or rule kind named `{name}` (see `factlint rules`)"))?,
     };

@@ -109,6 +109,9 @@ pub static KINDS: &[&Kind] = &[
     &name_consistency::KIND,
     &gazetteer::KIND,
     &people::KIND,
+    // Built by `check` from the articles (`archive_evidence`); listed for `explain` and for a
+    // clear error when a rule set names it.
+    &archive::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
