@@ -408,6 +408,33 @@ mod tests {
     }
 
     #[test]
+    fn a_learned_name_is_no_spelling_authority() {
+        let set = "set: learned
+description: names learned from 40 articles
+rules:
+  - id: names
+    kind: entities
+    severity: warning
+    entities:
+      - {name: \"Mike Pence\", type: person, articles: 12}
+      - {name: \"World Health Organization\", type: org, articles: 10}
+";
+        let linter = Linter::new(crate::ruleset::parse("learned.yml", set).unwrap());
+        let found = |text: &str| -> Vec<String> {
+            linter
+                .lint_text(text, None)
+                .iter()
+                .filter(|d| d.rule == "learned.names")
+                .map(|d| text[d.span.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(found("Vice President Mike Pense spoke."), ["Mike Pense"]);
+        // A surname alone is matched exactly only; a British spelling is no slip.
+        assert!(found("The Peace Corps left. Pense spoke.").is_empty());
+        assert!(found("The World Health Organisation said so.").is_empty());
+    }
+
+    #[test]
     fn counts_dates_and_merge() {
         let linter = Linter::new(Vec::new());
         let mut l = Learned::default();
