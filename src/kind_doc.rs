@@ -320,6 +320,29 @@ fn options(body: &'static str) -> Vec<&'static str> {
         .collect()
 }
 
+/// Every kind with a page: those rule sets use ([`crate::checks::KINDS`]), then the linter's own.
+pub fn kinds() -> Vec<&'static crate::checks::Kind> {
+    crate::checks::KINDS
+        .iter()
+        .chain(crate::meta_rules::KINDS)
+        .copied()
+        .collect()
+}
+
+/// Is `kind` one of the linter's own (its rules are reported by the linter, not a rule set)?
+pub fn is_linters_own(kind: &crate::checks::Kind) -> bool {
+    crate::meta_rules::KINDS
+        .iter()
+        .any(|k| std::ptr::eq(*k, kind))
+}
+
+/// The rules a run loads by default: the built-in rule sets and the linter's own rules.
+pub fn default_rules() -> Vec<Rule> {
+    let mut rules = crate::ruleset::load_builtin();
+    rules.extend(crate::meta_rules::rules());
+    rules
+}
+
 /// What `factlint explain NAME` prints: the page of a loaded rule's kind (a rule id, or the
 /// part after its set's name) with the rule's own settings and examples, or a kind's page.
 pub fn explain(name: &str, rules: &[Rule]) -> Result<String, String> {

@@ -20,7 +20,7 @@ use factlint::checks::{self, Kind};
 use factlint::diagnostic::{Applicability, Diagnostic};
 use factlint::kind_doc::{self, Doc};
 use factlint::ruleset::{self, Rule};
-use factlint::yaml::{self, Mapping, Value};
+use serde_yaml::{Mapping, Value};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -40,15 +40,11 @@ fn bless() -> bool {
 
 /// Every kind: those rule sets use, then the linter's own.
 fn all_kinds() -> Vec<&'static Kind> {
-    checks::KINDS
-        .iter()
-        .chain(factlint::meta_rules::KINDS)
-        .copied()
-        .collect()
+    kind_doc::kinds()
 }
 
 fn is_meta(kind: &Kind) -> bool {
-    !checks::KINDS.iter().any(|k| std::ptr::eq(*k, kind))
+    kind_doc::is_linters_own(kind)
 }
 
 /// The kind `check` builds from the articles it reads (`archive_evidence`), not from a rule set.
@@ -148,7 +144,7 @@ fn every_page_documents_its_kinds_options() {
             k.doc.name
         );
     }
-    for k in factlint::meta_rules::KINDS {
+    for k in all_kinds().into_iter().filter(|k| is_meta(k)) {
         assert!(k.doc.parsed().options.is_empty(), "{}", k.doc.name);
     }
 }
@@ -205,8 +201,7 @@ impl Runner {
                 lint(rules, None, text)
             }
             None => {
-                let mut rules = ruleset::load_builtin();
-                rules.extend(factlint::meta_rules::rules());
+                let rules = kind_doc::default_rules();
                 let id = rules
                     .iter()
                     .find(|r| std::ptr::eq(r.kind, self.kind))
@@ -476,7 +471,7 @@ fn rule_id(kind: &Kind, doc: &Doc) -> String {
             ours[0].id.rsplit('.').next().unwrap().to_string()
         }
         None if is_archive(kind) => checks::archive::ID.rsplit('.').next().unwrap().into(),
-        None => factlint::meta_rules::rules()
+        None => kind_doc::default_rules()
             .into_iter()
             .find(|r| std::ptr::eq(r.kind, kind))
             .map(|r| r.id.rsplit('.').next().unwrap().to_string())
@@ -506,7 +501,7 @@ fn built_in_rules_leave_out_the_defaults() {
     for file in names_in("rules", ".yml") {
         let path = root().join(format!("rules/{file}.yml"));
         let text = std::fs::read_to_string(&path).unwrap();
-        let set: Value = yaml::from_str(&text).unwrap();
+        let set: Value = serde_yaml::from_str(&text).unwrap();
         let entries = set["rules"].as_sequence().unwrap();
         for entry in entries {
             let map = entry.as_mapping().unwrap();
@@ -525,7 +520,7 @@ fn built_in_rules_leave_out_the_defaults() {
             let fixture_text = std::fs::read_to_string(&fixture).unwrap_or_default();
             texts.extend(cases(&fixture, &fixture_text).into_iter().map(|c| c.text));
             let run = |entry: &Mapping| -> Vec<String> {
-                let yaml = yaml::to_string(&vec![Value::Mapping(entry.clone())]);
+                let yaml = serde_yaml::to_string(&vec![Value::Mapping(entry.clone())]).unwrap();
                 let rules = match rules_from("rule", &yaml) {
                     Ok(rules) => rules,
                     Err(e) => return vec![e],
@@ -580,8 +575,7 @@ fn the_readme_lists_every_built_in_rule_and_kind() {
     let path = root().join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
     // The built-in rules' table: `| `id` | `kind` | severity[, off] | … |`, one row a rule.
-    let mut rules = ruleset::load_builtin();
-    rules.extend(factlint::meta_rules::rules());
+    let rules = kind_doc::default_rules();
     let rows: Vec<Vec<&str>> = readme
         .lines()
         .filter(|l| l.starts_with("| `"))
@@ -640,7 +634,7 @@ fn every_page_renders() {
         assert!(kind_doc::hover(d).contains(d.summary.as_str()));
         // A kind rule sets use is explained by its name; the linter's own by their rule's.
         if is_meta(k) {
-            let rules = factlint::meta_rules::rules();
+            let rules = kind_doc::default_rules();
             let explained = kind_doc::explain(d.name, &rules).unwrap();
             assert!(explained.starts_with(&format!("factlint.{} (", d.name)));
             assert!(explained.contains(&kind_doc::to_text(d.body(kind_doc::Section::Why))));
