@@ -173,7 +173,7 @@ impl Linter {
         all: &mut Vec<Diagnostic>,
     ) {
         let analysis = Analysis::new(doc);
-        let knowledge = checks::known::Knowledge::new(
+        let knowledge = checks::support::known::Knowledge::new(
             self.rules
                 .iter()
                 .filter(|r| r.enabled)

@@ -1,5 +1,5 @@
 //! The runs of ASCII letters and digits of an article's prose, in order: where a listed word
-//! or phrase of the phrase checks (`checks::phrase_scan`) can begin. Found once per article
+//! or phrase of the phrase checks (`checks::support::phrase_scan`) can begin. Found once per article
 //! and shared by every phrase set, instead of each set classifying every byte again.
 
 use std::ops::Range;

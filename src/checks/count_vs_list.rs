@@ -6,7 +6,7 @@
 //!   the count or more: "two candidates, most notably Carlos Mesa and Oscar Ortiz" — the
 //!   marker promises others that the count leaves no room for.
 
-use super::numeric::{self, Phrases};
+use super::support::numeric::{self, Phrases};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::lists::{self, List};

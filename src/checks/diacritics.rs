@@ -3,7 +3,7 @@
 
 use super::cues::{all_caps, strip_possessive};
 use super::fuzzy::{FastMap, FastSet, fold, letters};
-use super::known::{How, overlaps_any, word_span};
+use super::support::known::{How, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::ShapeFilter;

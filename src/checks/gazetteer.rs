@@ -14,8 +14,8 @@ use super::cues::{self, all_caps, is_calendar_word, is_title_at, person_context,
 use super::fuzzy::{
     FastMap, FastSet, budget, distance, fold, inflected, letters, romanization_variant,
 };
-use super::known::{overlaps_any, word_span};
 use super::name_consistency;
+use super::support::known::{overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Applicability, Diagnostic};

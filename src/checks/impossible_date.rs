@@ -68,8 +68,8 @@ impl Check for ImpossibleDate {
 
 #[cfg(test)]
 mod tests {
-    use super::super::time_support::testing::{hits, run};
     use super::*;
+    use crate::checks::support::time::testing::{hits, run};
 
     #[test]
     fn impossible_days() {

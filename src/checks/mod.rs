@@ -16,16 +16,13 @@ pub mod future_event;
 pub mod fuzzy;
 pub mod gazetteer;
 pub mod impossible_date;
-pub mod known;
 pub mod name_consistency;
-pub mod numeric;
 pub mod ordinal_conflict;
 pub mod parts_sum;
-pub mod phrase_scan;
 pub mod quantity_conflict;
 pub mod repetition;
 pub mod substitution;
-pub mod time_support;
+pub mod support;
 pub mod vague_time;
 pub mod weekday_date;
 
@@ -33,6 +30,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::yaml;
+use support::known;
 
 /// What a check sees: the document, its analysis (built once), the publication date, and
 /// the rule's own settings common to every kind.

@@ -6,7 +6,7 @@ use super::fuzzy::{
     FastMap, FastSet, NearIndex, budget, distance, fold, inflected, letters,
     transliteration_variant,
 };
-use super::known::{Knowledge, overlaps_any, word_span};
+use super::support::known::{Knowledge, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::{Analysis, Mention};
 use crate::diagnostic::{Applicability, Diagnostic};

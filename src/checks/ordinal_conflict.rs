@@ -12,7 +12,7 @@
 //!   with no event year that would set them apart;
 //! - the same superlative ("second-worst", "third-worst") in sentences about the same year.
 
-use super::numeric;
+use super::support::numeric;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::numbers::{Quantity, QuantityKind};

@@ -9,7 +9,7 @@
 //! noun with shared context words, or the only earlier figure for that noun, or the same
 //! "margin of") is the one it contradicts — unless update language explains the change.
 
-use super::numeric;
+use super::support::numeric;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::numbers::{self, Approx, Quantity};

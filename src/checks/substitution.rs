@@ -1,6 +1,6 @@
 //! `substitution`: a wrong form and the right one; reported with a safe, case-preserving fix.
 
-use super::phrase_scan::PhraseSet;
+use super::support::phrase_scan::PhraseSet;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
 use serde::Deserialize;

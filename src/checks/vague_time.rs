@@ -3,7 +3,7 @@
 //! ("recently", "in recent days"). With a publication date, the message and the fix give the
 //! absolute date or period.
 
-use super::time_support::{NO_DATE_NOTE, published, replacement_of};
+use super::support::time::{NO_DATE_NOTE, published, replacement_of};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::time::{Resolution, Tense, TimeExpr, TimeKind, Unit, weekday_name};
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -383,8 +383,8 @@ impl Check for VagueTime {
 
 #[cfg(test)]
 mod tests {
-    use super::super::time_support::testing::{hits, run};
     use super::*;
+    use crate::checks::support::time::testing::{hits, run};
     use jiff::civil::date;
 
     const PUB: Option<jiff::civil::Date> = Some(jiff::civil::Date::constant(2019, 11, 9));

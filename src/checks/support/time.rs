@@ -47,7 +47,7 @@ pub fn replacement_of(
     if original.starts_with(char::is_lowercase) {
         return text;
     }
-    super::match_case(original, &text)
+    crate::checks::match_case(original, &text)
 }
 
 /// "November 9, 2019".

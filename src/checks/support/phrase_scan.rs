@@ -16,7 +16,7 @@
 //! that has no head scans the bytes itself.
 //!
 //! Semantics: leftmost-longest and non-overlapping AMONG THE MATCHES ON WORD BOUNDARIES (see
-//! [`on_word_boundaries`](super::on_word_boundaries)); case-insensitive for ASCII letters when
+//! [`on_word_boundaries`](crate::checks::on_word_boundaries)); case-insensitive for ASCII letters when
 //! asked (other characters must match exactly). On equal length the pattern listed first wins.
 //! Empty patterns never match.
 
@@ -447,7 +447,7 @@ mod tests {
                             s.eq_ignore_ascii_case(pat)
                         } else {
                             s == pat.as_str()
-                        }) && super::super::on_word_boundaries(text, &(p..end))
+                        }) && crate::checks::on_word_boundaries(text, &(p..end))
                     })
                 })
                 .max_by_key(|(i, pat)| (pat.len(), std::cmp::Reverse(*i)));
@@ -476,7 +476,7 @@ mod tests {
         let kept = ac
             .find_iter(text)
             .filter(|m| {
-                let ok = super::super::on_word_boundaries(text, &m.range());
+                let ok = crate::checks::on_word_boundaries(text, &m.range());
                 dropped |= !ok;
                 ok
             })

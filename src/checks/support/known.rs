@@ -6,9 +6,11 @@
 //! and a near miss of a listed name is reported once, by the `entities` rule, with the list's
 //! authority, rather than again by the weaker in-article or gazetteer checks.
 
-use super::cues::{self, all_caps, is_title};
-use super::fuzzy::{self, FastMap, FastSet, NearIndex, budget, distance, inflected, letters};
 use crate::analysis::Analysis;
+use crate::checks::cues::{self, all_caps, is_title};
+use crate::checks::fuzzy::{
+    self, FastMap, FastSet, NearIndex, budget, distance, inflected, letters,
+};
 use crate::gazetteer;
 use serde::Deserialize;
 use std::ops::Range;
