@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fast_hash;
 pub mod fix;
+pub mod fuzzy;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod lsp;

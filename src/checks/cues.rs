@@ -3,7 +3,7 @@
 
 use crate::analysis::words::{Lazy, WordSet};
 use crate::analysis::{Analysis, Mention};
-use crate::checks::fuzzy;
+use crate::fuzzy;
 use std::borrow::Cow;
 
 /// Titles and roles written before a person's name ("President Morales", "agent Pasquali").
@@ -454,7 +454,7 @@ fn all_caps_by_char(word: &str) -> bool {
 }
 
 /// The words the article writes in lower case (so used as ordinary words, not names).
-pub fn lowercase_words<'t>(a: &Analysis<'t>) -> fuzzy::FastSet<&'t str> {
+pub fn lowercase_words<'t>(a: &Analysis<'t>) -> crate::fast_hash::FastSet<&'t str> {
     a.tokens
         .iter()
         .enumerate()

@@ -2,11 +2,12 @@
 //! another spelling in the same article: "Calderon" for Calderón, "Nuñez" beside "Núñez".
 
 use super::cues::{all_caps, strip_possessive};
-use super::fuzzy::{FastMap, FastSet, fold, letters};
 use super::support::known::{How, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::ShapeFilter;
+use crate::fast_hash::{FastMap, FastSet};
+use crate::fuzzy::{fold, letters};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

@@ -11,15 +11,14 @@
 //! verb after any use of the word, a given name before it, a listed person.
 
 use super::cues::{self, all_caps, is_calendar_word, is_title_at, person_context, place_context};
-use super::fuzzy::{
-    FastMap, FastSet, budget, distance, fold, inflected, letters, romanization_variant,
-};
 use super::name_consistency;
 use super::support::known::{overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::ShapeFilter;
+use crate::fast_hash::{FastMap, FastSet};
+use crate::fuzzy::{budget, distance, fold, inflected, letters, romanization_variant};
 use crate::gazetteer::{self as gz, NearPlace, PlaceKind};
 use serde::Deserialize;
 use std::borrow::Cow;

@@ -13,7 +13,6 @@ pub mod diacritics;
 pub mod entities;
 pub mod existence;
 pub mod future_event;
-pub mod fuzzy;
 pub mod gazetteer;
 pub mod impossible_date;
 pub mod name_consistency;

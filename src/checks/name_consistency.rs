@@ -2,15 +2,15 @@
 //! "Feitoza" once). No list needed: the article's own majority spelling is the evidence.
 
 use super::cues::{all_caps, folded_word, is_calendar_word, is_title_at, strip_possessive};
-use super::fuzzy::{
-    FastMap, FastSet, NearIndex, budget, distance, fold, inflected, letters,
-    transliteration_variant,
-};
 use super::support::known::{Knowledge, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::{Analysis, Mention};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::ShapeFilter;
+use crate::fast_hash::{FastMap, FastSet};
+use crate::fuzzy::{
+    NearIndex, budget, distance, fold, inflected, letters, transliteration_variant,
+};
 use crate::gazetteer;
 use serde::Deserialize;
 use std::borrow::Cow;

@@ -19,9 +19,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{
-    ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_DELETE_INDEX_CHARS, fold, hash_skip,
-};
+use super::{ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_DELETE_INDEX_CHARS};
+use crate::fuzzy::{fold_phrase, hash_skip};
 
 struct Row<'a> {
     key: String,
@@ -57,12 +56,12 @@ pub(super) fn build(places_tsv: &str) -> Vec<u8> {
             "bad country {:?}",
             f[3]
         );
-        let key = fold(f[1]);
+        let key = fold_phrase(f[1]);
         if key.is_empty() {
             continue;
         }
         rows.push(Row {
-            primary: fold(f[0]) == key,
+            primary: fold_phrase(f[0]) == key,
             key,
             canonical: f[0],
             form: f[1],

@@ -8,9 +8,8 @@
 
 use crate::analysis::Analysis;
 use crate::checks::cues::{self, all_caps, is_title};
-use crate::checks::fuzzy::{
-    self, FastMap, FastSet, NearIndex, budget, distance, inflected, letters,
-};
+use crate::fast_hash::{FastMap, FastSet};
+use crate::fuzzy::{self, NearIndex, budget, distance, inflected, letters};
 use crate::gazetteer;
 use serde::Deserialize;
 use std::ops::Range;
