@@ -1,9 +1,9 @@
 //! `diacritics`: a name written without its accents (or with other ones) than a listed name or
 //! another spelling in the same article: "Calderon" for Calderón, "Nuñez" beside "Núñez".
 
-use super::cues::{all_caps, strip_possessive};
 use super::support::known::{How, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::names::cues::{all_caps, strip_possessive};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::ShapeFilter;
 use crate::fast_hash::{FastMap, FastSet};

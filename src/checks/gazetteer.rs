@@ -10,11 +10,13 @@
 //! from another real name). Anything pointing to a person vetoes it: a title before or a speech
 //! verb after any use of the word, a given name before it, a listed person.
 
-use super::cues::{self, all_caps, is_calendar_word, is_title_at, person_context, place_context};
 use super::name_consistency;
 use super::support::known::{overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
+use crate::analysis::names::cues::{
+    self, all_caps, is_calendar_word, is_title_at, person_context, place_context,
+};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::ShapeFilter;
 use crate::fast_hash::{FastMap, FastSet};
@@ -747,8 +749,9 @@ rules:
 
     #[test]
     fn mention_words_are_folded_as_cues_folds_them() {
-        use super::{MentionWords, cues};
+        use super::MentionWords;
         use crate::analysis::Analysis;
+        use crate::analysis::names::cues;
         use crate::document::{Document, Format};
         let text = "MORALES'S aides met Evo Morales’s allies in São Paulo. Copa-Cogeca and \
                     ΟΔΥΣΣΕΑΣ came; Núñez's team, O'Brien, Solskjær and McDonald's went to Łódź.";

@@ -7,7 +7,6 @@ pub mod acronym;
 pub mod bare_weekday;
 pub mod consistency;
 pub mod count_vs_list;
-pub mod cues;
 pub mod date_arithmetic;
 pub mod diacritics;
 pub mod entities;

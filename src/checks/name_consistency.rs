@@ -1,9 +1,11 @@
 //! `name-consistency`: one name spelled two ways in one article ("Feitosa" three times,
 //! "Feitoza" once). No list needed: the article's own majority spelling is the evidence.
 
-use super::cues::{all_caps, folded_word, is_calendar_word, is_title_at, strip_possessive};
 use super::support::known::{Knowledge, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::names::cues::{
+    all_caps, folded_word, is_calendar_word, is_title_at, strip_possessive,
+};
 use crate::analysis::{Analysis, Mention};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::ShapeFilter;

@@ -7,7 +7,7 @@
 //! authority, rather than again by the weaker in-article or gazetteer checks.
 
 use crate::analysis::Analysis;
-use crate::checks::cues::{self, all_caps, is_title};
+use crate::analysis::names::cues::{self, all_caps, is_title};
 use crate::fast_hash::{FastMap, FastSet};
 use crate::fuzzy::{self, NearIndex, budget, distance, inflected, letters};
 use crate::gazetteer;
