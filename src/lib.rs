@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod baseline;
 pub mod checks;
+pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod document;
@@ -21,6 +22,7 @@ pub mod meta_rules;
 pub mod report;
 pub mod ruleset;
 pub mod run;
+pub mod settings;
 pub mod source;
 pub mod suppress;
 pub mod yaml;

@@ -8,16 +8,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use factlint::Linter;
-use factlint::baseline::{self, Baseline};
-use factlint::config::Config;
-use factlint::diagnostic::{Applicability, Diagnostic, Severity};
-use factlint::fix;
-use factlint::report::{self, FileResult, Summary};
+use factlint::commands::check::{CheckOptions, print_rules};
+use factlint::diagnostic::Severity;
+use factlint::report;
 use factlint::ruleset::{self, Rule};
-use factlint::run::{self, FixMode, Input, Linted, RuleOptions, Session, Setup, SetupError};
-use factlint::source::{self, LineIndex};
-use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use factlint::run::{self, RuleOptions, Setup, SetupError};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -170,6 +166,10 @@ struct CheckArgs {
     /// Record every finding in FILE as the baseline (and exit 0).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
     write_baseline: Option<PathBuf>,
+    /// Leave out files named on the command line that the config's `ignore:` matches, as
+    /// folders walked leave them out (for pre-commit and editors, which name every file).
+    #[arg(long)]
+    force_exclude: bool,
     /// Threads for linting many files (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
@@ -233,8 +233,41 @@ fn show(e: SetupError) -> String {
     }
 }
 
-fn load_rules(args: &RuleArgs) -> Result<Setup, String> {
-    let opts = RuleOptions {
+/// `factlint check`: the flags as plain options, then the library does the work.
+fn check(args: CheckArgs) -> Result<u8, String> {
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let options = CheckOptions {
+        paths: args.paths,
+        format: args.format,
+        date: args.date,
+        stdin_filename: args.stdin_filename,
+        files_from: args.files_from,
+        color,
+        width: snippet_width(args.show_source),
+        min_severity: args.min_severity,
+        max_warnings: args.max_warnings,
+        fix: args.fix,
+        unsafe_fixes: args.unsafe_fixes,
+        diff: args.diff,
+        baseline: args.baseline,
+        write_baseline: args.write_baseline,
+        force_exclude: args.force_exclude,
+        threads: args.threads,
+        statistics: args.statistics,
+        quiet: args.quiet,
+        show_settings: args.show_settings,
+        show_files: args.show_files,
+        rules: rule_options(&args.rules),
+    };
+    factlint::commands::check::check(load_rules(&args.rules)?, &options)
+}
+
+fn rule_options(args: &RuleArgs) -> RuleOptions {
+    RuleOptions {
         rules: args.rules.clone(),
         no_default_rules: args.no_default_rules,
         config: args.config.clone(),
@@ -242,7 +275,11 @@ fn load_rules(args: &RuleArgs) -> Result<Setup, String> {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
-    };
+    }
+}
+
+fn load_rules(args: &RuleArgs) -> Result<Setup, String> {
+    let opts = rule_options(args);
     let setup = run::load(&opts, &std::env::current_dir().unwrap_or_default()).map_err(show)?;
     for w in &setup.warnings {
         eprintln!("warning: {w}");
@@ -250,373 +287,9 @@ fn load_rules(args: &RuleArgs) -> Result<Setup, String> {
     Ok(setup)
 }
 
-/// What `check` does with the findings.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    Report,
-    Fix,
-    Diff,
-    WriteBaseline,
-}
-
-/// Counters for the closing lines on stderr.
-#[derive(Default)]
-struct Tally {
-    failed: usize,
-    fixed: usize,
-    fixed_files: usize,
-    baselined: usize,
-    unsafe_left: usize,
-    /// Reported findings with one safe fix, and with one unsafe fix.
-    fixable: usize,
-    fixable_unsafe: usize,
-}
-
-impl Tally {
-    /// Counts the findings `--fix` (or `--fix --unsafe-fixes`) would settle.
-    fn count_fixable(&mut self, diags: &[Diagnostic]) {
-        for d in diags {
-            match fix_of(d) {
-                Some(Applicability::Safe) => self.fixable += 1,
-                Some(Applicability::Unsafe) => self.fixable_unsafe += 1,
-                None => {}
-            }
-        }
-    }
-}
-
-/// The applicability of the fix `--fix` would apply to `d`: one fix (alternatives are never
-/// applied automatically).
-fn fix_of(d: &Diagnostic) -> Option<Applicability> {
-    match d.fixes.as_slice() {
-        [only] => Some(only.applicability),
-        _ => None,
-    }
-}
-
-fn check(args: CheckArgs) -> Result<u8, String> {
-    if args.unsafe_fixes && !(args.fix || args.diff) {
-        return Err("--unsafe-fixes applies with --fix or --diff".into());
-    }
-    let mode = if args.fix {
-        Mode::Fix
-    } else if args.diff {
-        Mode::Diff
-    } else if args.write_baseline.is_some() {
-        Mode::WriteBaseline
-    } else {
-        Mode::Report
-    };
-    let session =
-        Session::new(load_rules(&args.rules)?, args.date, args.min_severity).map_err(show)?;
-    if args.show_settings {
-        return show_settings(&session, &args);
-    }
-    let mut paths = args.paths.clone();
-    if let Some(list) = &args.files_from {
-        if list.as_os_str() == "-" && paths.iter().any(|p| p.as_os_str() == "-") {
-            return Err("stdin cannot be both an article and the --files-from list".into());
-        }
-        let listed =
-            run::read_list(list).map_err(|e| format!("--files-from {}: {e}", list.display()))?;
-        paths.extend(listed);
-    } else if paths.is_empty() {
-        paths.push(PathBuf::from("."));
-    }
-    let mut walk_errors = Vec::new();
-    let inputs = run::collect_inputs(
-        &paths,
-        args.stdin_filename.as_deref(),
-        &session.config,
-        &mut walk_errors,
-    );
-    if args.show_files {
-        print_files(&inputs);
-    }
-    if inputs.is_empty() {
-        return nothing_to_lint(&args, &paths, &walk_errors, &session.config);
-    }
-    if args.show_files {
-        return Ok(if walk_errors.is_empty() { 0 } else { 2 });
-    }
-    let reads_stdin = inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
-    if mode == Mode::Fix && reads_stdin && inputs.len() > 1 {
-        return Err("--fix on stdin prints the fixed text, so stdin must be the only input".into());
-    }
-    let stdin_text = if reads_stdin {
-        Some(
-            source::read_stdin()
-                .map_err(|e| format!("<stdin>: {e}"))?
-                .text,
-        )
-    } else {
-        None
-    };
-    let baseline = match &args.baseline {
-        Some(p) => Some(Baseline::load(p)?),
-        None => None,
-    };
-    let mut baseline_writer = args.write_baseline.as_deref().map(baseline::Writer::new);
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let mut reporter = report::reporter(
-        args.format,
-        &report::Options {
-            color,
-            width: snippet_width(args.show_source),
-            quiet: args.quiet,
-        },
-        &session.linter.rules,
-    );
-    let mut statistics = args.statistics.then(Statistics::default);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    // Findings go to stdout unless stdout carries a diff or the fixed stdin text.
-    let report_findings = mode == Mode::Report || (mode == Mode::Fix && !reads_stdin);
-    let mut summary = Summary::default();
-    let mut tally = Tally {
-        failed: walk_errors.len(),
-        ..Tally::default()
-    };
-    for e in &walk_errors {
-        eprintln!("error: {e}");
-    }
-    let fix_mode = match mode {
-        Mode::Fix | Mode::Diff => FixMode::On {
-            unsafe_fixes: args.unsafe_fixes,
-        },
-        _ => FixMode::Off,
-    };
-    let work = |i: &Input| {
-        (
-            i.name(),
-            run::process(&session, i, stdin_text.as_deref(), fix_mode),
-        )
-    };
-    let sink = |(name, result): (String, Result<Linted, String>)| -> Result<(), String> {
-        let mut linted = match result {
-            Ok(l) => l,
-            Err(e) => {
-                tally.failed += 1;
-                let _ = out.flush();
-                eprintln!("error: {name}: {e}");
-                return Ok(());
-            }
-        };
-        summary.files += 1;
-        let (text, mut diags) = settle(&mut linted, mode, &mut out, &mut tally)?;
-        if let Some(w) = &mut baseline_writer {
-            w.add(linted.input.path(), &name, &text, &diags);
-            return Ok(());
-        }
-        if let Some(b) = &baseline {
-            tally.baselined += b.filter(linted.input.path(), &name, &text, &mut diags);
-        }
-        summary.add(&diags);
-        // The hint is for people: the formats they read.
-        if mode == Mode::Report
-            && matches!(args.format, report::Format::Human | report::Format::Short)
-        {
-            tally.count_fixable(&diags);
-        }
-        if let Some(s) = &mut statistics {
-            s.add(&diags);
-        } else if report_findings {
-            // Positions are only looked up for findings.
-            let lines = LineIndex::new(if diags.is_empty() { "" } else { &text });
-            let file = FileResult {
-                path: &name,
-                text: &text,
-                lines: &lines,
-                diagnostics: &diags,
-            };
-            reporter.file(&mut out, &file).map_err(|e| e.to_string())?;
-        }
-        Ok(())
-    };
-    run::for_each(&inputs, args.threads.unwrap_or(0), work, sink)?;
-    summary.failed_files = tally.failed;
-    if let Some(s) = &statistics {
-        s.print(&mut out).map_err(|e| e.to_string())?;
-    }
-    if report_findings {
-        reporter
-            .finish(&mut out, &summary)
-            .map_err(|e| e.to_string())?;
-    }
-    out.flush().map_err(|e| e.to_string())?;
-    closing_lines(
-        mode,
-        &summary,
-        &tally,
-        baseline_writer,
-        args.write_baseline.as_deref(),
-        args.quiet,
-    )?;
-    // Infos are advice (house style): shown, never failing a run.
-    let gate = summary.errors > 0
-        || summary.warnings > args.max_warnings.unwrap_or(0)
-        || (mode == Mode::Diff && tally.fixed > 0);
-    Ok(if tally.failed > 0 {
-        2
-    } else if mode == Mode::WriteBaseline || !gate {
-        0
-    } else {
-        1
-    })
-}
-
-/// Applies one file's fix outcome for the mode (writes the file, prints the diff or the fixed
-/// stdin text) and returns the text and findings to report.
-fn settle(
-    l: &mut Linted,
-    mode: Mode,
-    out: &mut dyn Write,
-    tally: &mut Tally,
-) -> Result<(String, Vec<factlint::diagnostic::Diagnostic>), String> {
-    let name = l.input.name();
-    let Some(o) = &l.fix else {
-        if mode == Mode::Fix && matches!(l.input, Input::Stdin(_)) {
-            out.write_all(l.original.as_bytes())
-                .map_err(|e| e.to_string())?;
-        }
-        return Ok((
-            std::mem::take(&mut l.original),
-            std::mem::take(&mut l.diagnostics),
-        ));
-    };
-    for s in &o.overlaps {
-        if let fix::SkipReason::Overlaps(first) = &s.reason {
-            eprintln!(
-                "note: {name}:{}: the fix for {} overlapped the fix for {first}; \
-                 applied {first}'s first, then linted again",
-                s.line, s.rule
-            );
-        }
-    }
-    if !o.converged {
-        eprintln!(
-            "warning: {name}: fixes did not settle after {} passes; check the result",
-            fix::MAX_PASSES
-        );
-    }
-    tally.unsafe_left += o
-        .unapplied
-        .iter()
-        .filter(|s| s.reason == fix::SkipReason::Unsafe)
-        .count();
-    let changed = o.changed(&l.original);
-    match (mode, &l.input) {
-        (Mode::Diff, _) if changed => {
-            out.write_all(fix::unified_diff(&name, &l.original, &o.text).as_bytes())
-                .map_err(|e| e.to_string())?;
-        }
-        (Mode::Fix, Input::Stdin(_)) => {
-            out.write_all(o.text.as_bytes())
-                .map_err(|e| e.to_string())?;
-        }
-        (Mode::Fix, Input::File(path)) if changed => {
-            let written = if l.transcoded {
-                Err(fix::WriteError::Transcoded)
-            } else {
-                fix::write_atomic(path, l.original.as_bytes(), o.text.as_bytes())
-            };
-            if let Err(e) = written {
-                tally.failed += 1;
-                eprintln!("error: {name}: {e}");
-                return Ok((l.original.clone(), l.diagnostics.clone()));
-            }
-        }
-        _ => {}
-    }
-    if changed {
-        tally.fixed += o.applied;
-        tally.fixed_files += 1;
-    }
-    Ok((o.text.clone(), o.remaining.clone()))
-}
-
-fn closing_lines(
-    mode: Mode,
-    summary: &Summary,
-    tally: &Tally,
-    writer: Option<baseline::Writer>,
-    target: Option<&Path>,
-    quiet: bool,
-) -> Result<(), String> {
-    if quiet {
-        return writer.map_or(Ok(()), |w| w.write());
-    }
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    match (tally.fixable, tally.fixable_unsafe) {
-        (0, 0) => {}
-        (0, u) => eprintln!("factlint: {u} fixable with --fix --unsafe-fixes"),
-        (n, 0) => eprintln!("factlint: {n} fixable with --fix"),
-        (n, u) => eprintln!("factlint: {n} fixable with --fix ({u} more with --unsafe-fixes)"),
-    }
-    match mode {
-        Mode::Fix => eprintln!(
-            "factlint: fixed {} in {}; {} remaining",
-            plural(tally.fixed, "finding"),
-            plural(tally.fixed_files, "file"),
-            summary.total()
-        ),
-        Mode::Diff => eprintln!(
-            "factlint: would fix {} in {}",
-            plural(tally.fixed, "finding"),
-            plural(tally.fixed_files, "file")
-        ),
-        _ => {}
-    }
-    if tally.unsafe_left > 0 {
-        let n = tally.unsafe_left;
-        let es = if n == 1 { "" } else { "es" };
-        eprintln!("factlint: {n} more fix{es} available with --unsafe-fixes");
-    }
-    if tally.baselined > 0 {
-        eprintln!(
-            "factlint: {} in the baseline not reported",
-            plural(tally.baselined, "finding")
-        );
-    }
-    if let (Some(w), Some(target)) = (writer, target) {
-        let n = w.len();
-        w.write()?;
-        eprintln!(
-            "factlint: wrote a baseline of {} to {}",
-            plural(n, "finding"),
-            target.display()
-        );
-    }
-    Ok(())
-}
-
 fn list_rules(args: &RuleArgs) -> Result<u8, String> {
     print_rules(&load_rules(args)?.rules, "");
     Ok(0)
-}
-
-/// One line per rule: id, kind, severity, source, and "(off)".
-fn print_rules(rules: &[Rule], indent: &str) {
-    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    let kind_width = rules
-        .iter()
-        .map(|r| r.kind.doc.name.len())
-        .max()
-        .unwrap_or(0);
-    for r in rules {
-        let state = if r.enabled { "" } else { " (off)" };
-        println!(
-            "{indent}{:width$}  {:kind_width$}  {:8} {}{state}",
-            r.id,
-            r.kind.doc.name,
-            r.severity.as_str(),
-            r.source
-        );
-    }
 }
 
 fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
@@ -713,148 +386,6 @@ fn test_rules(paths: &[PathBuf]) -> Result<u8, String> {
         linter.rules.len()
     );
     Ok(if failures > 0 { 1 } else { 0 })
-}
-
-/// `check --statistics`: findings per rule.
-#[derive(Default)]
-struct Statistics {
-    /// rule → (severity, findings, with a safe fix, with an unsafe fix)
-    rules: BTreeMap<String, (Severity, usize, usize, usize)>,
-}
-
-impl Statistics {
-    fn add(&mut self, diags: &[Diagnostic]) {
-        for d in diags {
-            let e = self
-                .rules
-                .entry(d.rule.clone())
-                .or_insert((d.severity, 0, 0, 0));
-            e.1 += 1;
-            match fix_of(d) {
-                Some(Applicability::Safe) => e.2 += 1,
-                Some(Applicability::Unsafe) => e.3 += 1,
-                None => {}
-            }
-        }
-    }
-
-    /// One line per rule, the most frequent first: count, rule, severity, fixable counts.
-    fn print(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        let mut rows: Vec<_> = self.rules.iter().collect();
-        rows.sort_by_key(|(rule, s)| (std::cmp::Reverse(s.1), rule.as_str()));
-        let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
-        let count_width = rows.iter().map(|(_, s)| s.1.to_string().len()).max();
-        let count_width = count_width.unwrap_or(1);
-        for (rule, (severity, n, safe, unsafe_)) in rows {
-            let mut fixable = Vec::new();
-            if *safe > 0 {
-                fixable.push(format!("{safe} fixable"));
-            }
-            if *unsafe_ > 0 {
-                fixable.push(format!("{unsafe_} with --unsafe-fixes"));
-            }
-            let line = format!(
-                "{n:>count_width$}  {rule:width$}  {:8} {}",
-                severity.as_str(),
-                fixable.join(", ")
-            );
-            writeln!(out, "{}", line.trim_end())?;
-        }
-        Ok(())
-    }
-}
-
-/// `check --show-settings`: what this run would use, without linting.
-fn show_settings(session: &Session, args: &CheckArgs) -> Result<u8, String> {
-    let config = &session.config;
-    let rules = &session.linter.rules;
-    let list = |v: &[String], none: &str| {
-        if v.is_empty() {
-            none.to_string()
-        } else {
-            v.join(", ")
-        }
-    };
-    let mut sources: Vec<&str> = Vec::new();
-    for r in rules {
-        if !sources.contains(&r.source.as_str()) {
-            sources.push(&r.source);
-        }
-    }
-    let date = match (session.date, args.date) {
-        (Some(d), Some(_)) => format!("{d} (--date)"),
-        (Some(d), None) => format!("{d} (the config's `date:`), unless an article has its own"),
-        (None, _) => "each article's front matter `date:`; none without one".into(),
-    };
-    let extensions = if config.extensions.is_empty() {
-        "md, markdown, txt".to_string()
-    } else {
-        config.extensions.join(", ")
-    };
-    let on = rules.iter().filter(|r| r.enabled).count();
-    let config_file = config
-        .path
-        .as_ref()
-        .map_or("none".into(), |p| p.display().to_string());
-    let max_warnings = args.max_warnings.map_or("none".into(), |n| n.to_string());
-    println!("config file:   {config_file}");
-    println!("rule sets:     {}", sources.join(", "));
-    println!("date:          {date}");
-    println!("min severity:  {}", args.min_severity.as_str());
-    println!("max warnings:  {max_warnings}");
-    println!("extensions:    {extensions}");
-    println!("ignore:        {}", list(&config.ignore, "none"));
-    println!("accept:        {}", list(&config.accept, "none"));
-    for (glob, ids) in &config.ignore_rules {
-        println!("ignore rules:  {glob}: {}", ids.join(", "));
-    }
-    println!("rules:         {on} on, {} off", rules.len() - on);
-    print_rules(rules, "  ");
-    Ok(0)
-}
-
-/// `check --show-files`: the files the run would lint, in the order it lints them.
-fn print_files(inputs: &[Input]) {
-    for i in inputs {
-        println!("{}", i.name());
-    }
-}
-
-/// Nothing to lint. An error (exit 2) when factlint walked the paths itself: a CI job pointed
-/// at the wrong folder, or at `.mdx` files, would otherwise pass without a word. An empty
-/// `--files-from` list is the caller's own "nothing to do" (e.g. no article changed in this
-/// commit): exit 0, with a note.
-fn nothing_to_lint(
-    args: &CheckArgs,
-    paths: &[PathBuf],
-    walk_errors: &[String],
-    config: &Config,
-) -> Result<u8, String> {
-    for e in walk_errors {
-        eprintln!("error: {e}");
-    }
-    if args.files_from.is_some() && args.paths.is_empty() {
-        if !args.quiet {
-            eprintln!("factlint: the --files-from list names no file; nothing to lint");
-        }
-        return Ok(if walk_errors.is_empty() { 0 } else { 2 });
-    }
-    let extensions: Vec<String> = if config.extensions.is_empty() {
-        vec!["md".into(), "markdown".into(), "txt".into()]
-    } else {
-        config.extensions.clone()
-    };
-    let names: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
-    let dots: Vec<String> = extensions
-        .iter()
-        .map(|e| format!(".{}", e.trim_start_matches('.')))
-        .collect();
-    Err(format!(
-        "nothing to lint: no {} file in {} (files ignored by .gitignore, .ignore or the \
-         config's `ignore:` are skipped); name the files, or set `extensions:` in the config",
-        dots.join(", "),
-        names.join(", ")
-    ))
 }
 
 /// `factlint completions SHELL`.

@@ -86,7 +86,7 @@ impl Rule {
 }
 
 /// A rule set that could not be loaded, located in its YAML text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub path: String,
     /// The YAML text, when it could be read (for rendering the error over it).

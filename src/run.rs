@@ -1,203 +1,14 @@
 //! One lint run, shared by the command line and the language server: load rule sets and the
 //! config, collect the articles to lint, and lint (and fix) one article at a time.
 
-use crate::Linter;
-use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{Document, Format as DocFormat};
+use crate::diagnostic::Diagnostic;
 use crate::fix;
-use crate::ruleset::{self, LoadError, Rule};
 use crate::source;
-use crate::suppress::{self, ConfigSuppressions};
-use std::fmt;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
-/// Where rules come from (the `--rules`, `--no-default-rules`, `--config`, `--no-config` flags)
-/// and which are on (`--select`, `--extend-select`, `--ignore`).
-#[derive(Debug, Clone, Default)]
-pub struct RuleOptions {
-    pub rules: Vec<PathBuf>,
-    pub no_default_rules: bool,
-    pub config: Option<PathBuf>,
-    pub no_config: bool,
-    /// Only these rules (ids or sets) are on; None leaves the config's choice.
-    pub select: Option<Vec<String>>,
-    /// Rules turned on as well (like the config's `enable:`).
-    pub extend_select: Vec<String>,
-    /// Rules turned off (like the config's `disable:`).
-    pub ignore: Vec<String>,
-}
-
-impl RuleOptions {
-    /// Applies `--select`, `--extend-select` and `--ignore` after the config, with its
-    /// `enable:`/`disable:` semantics (`--select` first turns every rule off). A name that
-    /// matches no loaded rule is an error: a typo would otherwise select nothing and pass.
-    fn apply_selection(&self, rules: &mut [Rule]) -> Result<(), SetupError> {
-        if let Some(select) = &self.select {
-            rules.iter_mut().for_each(|r| r.enabled = false);
-            if select.is_empty() {
-                return Err(SetupError::Message("--select names no rule".into()));
-            }
-        }
-        let cli = Config {
-            enable: self
-                .select
-                .iter()
-                .flatten()
-                .chain(&self.extend_select)
-                .cloned()
-                .collect(),
-            disable: self.ignore.clone(),
-            ..Config::default()
-        };
-        match cli.apply(rules).first() {
-            Some(name) => Err(SetupError::Message(format!(
-                "`{name}` (--select, --extend-select or --ignore) matches no loaded rule or set; \
-                 `factlint rules` lists them"
-            ))),
-            None => Ok(()),
-        }
-    }
-}
-
-#[derive(Debug)]
-pub enum SetupError {
-    /// A rule set or config file that does not load (rendered over its YAML by the CLI).
-    Load(LoadError),
-    Message(String),
-}
-
-impl fmt::Display for SetupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SetupError::Load(e) => write!(f, "{e}"),
-            SetupError::Message(m) => write!(f, "{m}"),
-        }
-    }
-}
-
-/// Loaded rules and config, plus warnings for the user (config names that match no rule).
-pub struct Setup {
-    pub rules: Vec<Rule>,
-    pub config: Config,
-    pub warnings: Vec<String>,
-}
-
-/// Loads built-in sets, config sets and extra sets, then applies the config. `cwd` is where the
-/// config search starts.
-pub fn load(opts: &RuleOptions, cwd: &Path) -> Result<Setup, SetupError> {
-    let mut config = if opts.no_config {
-        Config::default()
-    } else {
-        match opts.config.clone().or_else(|| Config::discover(cwd)) {
-            Some(p) => Config::load(&p).map_err(SetupError::Load)?,
-            None => Config::default(),
-        }
-    };
-    if config.dir.as_os_str().is_empty() {
-        config.dir = PathBuf::from(".");
-    }
-    let mut rules = if opts.no_default_rules || config.default_rules == Some(false) {
-        Vec::new()
-    } else {
-        ruleset::load_builtin()
-    };
-    for path in config.rule_paths().iter().chain(&opts.rules) {
-        rules.extend(ruleset::load_path(path).map_err(SetupError::Load)?);
-    }
-    rules.extend(crate::meta_rules::rules());
-    let mut seen = std::collections::HashSet::new();
-    for r in &rules {
-        if !seen.insert(r.id.clone()) {
-            return Err(SetupError::Message(format!(
-                "rule `{}` is defined twice (second time in {})",
-                r.id, r.source
-            )));
-        }
-    }
-    let mut warnings: Vec<String> = config
-        .apply(&mut rules)
-        .into_iter()
-        .map(|u| format!("config names `{u}`, which matches no loaded rule"))
-        .collect();
-    opts.apply_selection(&mut rules)?;
-    for (glob, patterns) in &config.ignore_rules {
-        for p in patterns {
-            let known = rules
-                .iter()
-                .map(|r| r.id.as_str())
-                .chain(crate::meta_rules::IDS.iter().copied())
-                .any(|id| suppress::rule_matches(p, id));
-            if !known {
-                warnings.push(format!(
-                    "config `ignore_rules` for `{glob}` names `{p}`, which matches no loaded rule"
-                ));
-            }
-        }
-    }
-    Ok(Setup {
-        rules,
-        config,
-        warnings,
-    })
-}
-
-/// Everything needed to lint any number of articles the same way (shared across threads).
-pub struct Session {
-    pub linter: Linter,
-    pub config: Config,
-    suppressions: ConfigSuppressions,
-    /// Publication date for every article (`--date`), overriding the article's own; the
-    /// config's is the linter's fallback.
-    pub date: Option<jiff::civil::Date>,
-    pub min_severity: Severity,
-}
-
-impl Session {
-    pub fn new(
-        setup: Setup,
-        date: Option<jiff::civil::Date>,
-        min_severity: Severity,
-    ) -> Result<Session, SetupError> {
-        let config = setup.config;
-        // The config's date stands in for an article's own (front matter, dateline), which
-        // `--date` overrides.
-        let fallback_date = match &config.date {
-            Some(s) => Some(s.parse().map_err(|e| {
-                SetupError::Message(format!("config `date: {s}`: expected YYYY-MM-DD: {e}"))
-            })?),
-            None => None,
-        };
-        let root = std::path::absolute(&config.dir).unwrap_or_else(|_| config.dir.clone());
-        let ignore_rules: Vec<(String, Vec<String>)> = config
-            .ignore_rules
-            .iter()
-            .map(|(g, r)| (g.clone(), r.clone()))
-            .collect();
-        let suppressions = ConfigSuppressions::new(&root, &config.accept, &ignore_rules)
-            .map_err(SetupError::Message)?;
-        let mut linter = Linter::new(setup.rules);
-        linter.fallback_date = fallback_date;
-        Ok(Session {
-            linter,
-            config,
-            suppressions,
-            date,
-            min_severity,
-        })
-    }
-
-    /// Lints one article. `name` is reported and picks Markdown or plain text by extension;
-    /// `path` (None for stdin or an editor buffer) selects the config's per-path ignores.
-    pub fn lint(&self, name: &str, path: Option<&Path>, text: String) -> (String, Vec<Diagnostic>) {
-        let doc = Document::parse(name, text, DocFormat::for_path(name));
-        let mut diags = self.linter.lint(&doc, self.date);
-        self.suppressions.apply(path, &doc.text, &mut diags);
-        diags.retain(|d| d.severity >= self.min_severity);
-        (doc.text, diags)
-    }
-}
+// Settings are resolved in one place for the command line and the editor.
+pub use crate::settings::{RuleOptions, Session, Setup, SetupError, load};
 
 /// An article to lint.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -225,12 +36,16 @@ impl Input {
 
 /// Expands folders (honouring .gitignore/.ignore and the config's `ignore:`) into article
 /// files, sorted; files named explicitly are kept whatever their extension. `-` is stdin.
+/// With `force_exclude` (ruff's `--force-exclude`), a file named explicitly is left out too
+/// when the config's `ignore:` matches it, as pre-commit names every changed file.
 pub fn collect_inputs(
     paths: &[PathBuf],
     stdin_name: Option<&str>,
-    config: &Config,
+    session: &Session,
+    force_exclude: bool,
     errors: &mut Vec<String>,
 ) -> Vec<Input> {
+    let config = &session.config;
     let extensions: Vec<String> = if config.extensions.is_empty() {
         vec!["md".into(), "markdown".into(), "txt".into()]
     } else {
@@ -254,7 +69,9 @@ pub fn collect_inputs(
             continue;
         }
         if !p.is_dir() {
-            inputs.push(Input::File(p.clone()));
+            if !(force_exclude && session.is_excluded(p)) {
+                inputs.push(Input::File(p.clone()));
+            }
             continue;
         }
         let mut walker = ignore::WalkBuilder::new(p);
@@ -492,6 +309,7 @@ impl Drop for StopOnPanic<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
 
     fn session() -> Session {
         let setup = load(

@@ -544,6 +544,34 @@ fn config_changes_republish_open_documents() {
     assert_eq!(c.shutdown(), 0);
 }
 
+/// The editor uses the settings `factlint check` uses in that folder: the config's `accept:`
+/// silences a word, `ignore_rules:` a rule under a path, and `ignore:` leaves a file out.
+#[test]
+fn the_editor_applies_the_configs_accept_ignore_rules_and_ignore() {
+    let ws = workspace();
+    std::fs::write(
+        ws.path().join("factlint.yml"),
+        "accept: [goverment]\nignore_rules:\n  \"drafts/**\": [style.repetition]\nignore: [\"archive/**\"]\n",
+    )
+    .unwrap();
+    for dir in ["drafts", "archive"] {
+        std::fs::create_dir(ws.path().join(dir)).unwrap();
+    }
+    let (mut c, _) = Client::start(json!({}));
+    let text = "The the goverment spoke.\n";
+    let story = items(&c.open(&uri_of(&ws.path().join("story.md")), text));
+    assert!(
+        with_code(&story, "style.misspelling").is_empty(),
+        "{story:?}"
+    );
+    assert_eq!(with_code(&story, "style.repetition").len(), 1, "{story:?}");
+    let draft = items(&c.open(&uri_of(&ws.path().join("drafts/d.md")), text));
+    assert!(draft.is_empty(), "{draft:?}");
+    let old = items(&c.open(&uri_of(&ws.path().join("archive/old.md")), text));
+    assert!(old.is_empty(), "{old:?}");
+    assert_eq!(c.shutdown(), 0);
+}
+
 #[test]
 fn exit_without_shutdown_is_status_1_and_requests_after_shutdown_fail() {
     let (mut c, _) = Client::start(json!({}));

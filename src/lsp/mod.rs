@@ -12,7 +12,6 @@ mod convert;
 mod rules;
 
 use crate::diagnostic::Diagnostic;
-use crate::document::{Document, Format};
 use crate::source::LineIndex;
 use convert::{Encoding, Text};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -273,7 +272,7 @@ impl<'c> Server<'c> {
         let set = self.rule_sets.get(&doc.config)?;
         let view = self.view(doc);
         let offset = view.text.offset(pos.position);
-        actions::hover(&view, &set.linter, offset)
+        actions::hover(&view, &set.session.linter, offset)
     }
 
     /// Lints now if an edit is still waiting, so answers never use spans of older text.
@@ -432,10 +431,16 @@ impl<'c> Server<'c> {
         };
         let set = &self.rule_sets[&config];
         let name = convert::document_name(uri);
-        let document = Document::parse(name.clone(), doc.text.clone(), Format::for_path(&name));
+        let path = convert::uri_to_path(uri);
+        // The same settings as `factlint check` in that folder: the config's `ignore:` leaves
+        // the file out, its `accept:` and `ignore_rules:` apply.
+        let excluded = path.as_deref().is_some_and(|p| set.session.is_excluded(p));
         // A bug in one check must not take the editor's server down with it.
         let linted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            set.linter.lint(&document, None)
+            if excluded {
+                return Vec::new();
+            }
+            set.session.lint(&name, path.as_deref(), doc.text.clone()).1
         }));
         doc.due = None;
         doc.config = config;

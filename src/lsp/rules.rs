@@ -3,40 +3,20 @@
 //! when that fingerprint changes. Loading never fails outright: a broken config or rule set
 //! becomes a problem shown on that file, and linting goes on with what did load.
 
-use crate::Linter;
-use crate::config::Config;
 use crate::diagnostic::Severity;
-use crate::ruleset::{self, LoadError, Rule};
-use std::collections::HashSet;
+use crate::settings::{self, RuleOptions, Session};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// Something wrong with a config or rule-set file, located in it when possible.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: PathBuf,
-    /// The file's text and the byte offset of the problem.
-    pub at: Option<(String, usize)>,
-    pub message: String,
-    pub severity: Severity,
-}
-
-impl Problem {
-    fn from_load(e: &LoadError, severity: Severity) -> Problem {
-        Problem {
-            path: PathBuf::from(&e.path),
-            at: e.text.clone().zip(e.offset),
-            message: e.message.clone(),
-            severity,
-        }
-    }
-}
+pub use crate::settings::Problem;
 
 /// Size and modification time of each file a rule set was built from (`None`: absent).
 type Stamp = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
 
 pub struct RuleSet {
-    pub linter: Linter,
+    /// The settings `factlint check` would use in that folder: the same rule sets, config,
+    /// accepted words, per-path ignores and dates.
+    pub session: Session,
     pub problems: Vec<Problem>,
     /// The config file and the rule paths it names: what to re-stat to notice a change.
     watched: Vec<PathBuf>,
@@ -44,72 +24,34 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// Loads what `factlint check` would load with `config` (or no config): the built-in
-    /// sets unless turned off, the config's rule sets, then its enable/disable/severity.
+    /// Loads what `factlint check` would load with `config` (or no config), through the one
+    /// settings loader; problems are kept to be shown on their files.
     pub fn load(config: Option<&Path>) -> RuleSet {
-        let mut problems = Vec::new();
-        let cfg = match config {
-            Some(p) => Config::load(p).unwrap_or_else(|e| {
-                problems.push(Problem::from_load(&e, Severity::Error));
-                Config::default()
-            }),
-            None => Config::default(),
+        let opts = RuleOptions {
+            config: config.map(Path::to_path_buf),
+            no_config: config.is_none(),
+            ..RuleOptions::default()
         };
-        let mut rules: Vec<Rule> = if cfg.default_rules == Some(false) {
-            Vec::new()
-        } else {
-            ruleset::load_builtin()
-        };
-        let rule_paths = cfg.rule_paths();
-        for path in &rule_paths {
-            match ruleset::load_path(path) {
-                Ok(more) => rules.extend(more),
-                Err(e) => problems.push(Problem::from_load(&e, Severity::Error)),
-            }
-        }
-        // A duplicate id would make suppressions and `explain` ambiguous: keep the first.
-        let mut seen = HashSet::new();
-        rules.retain(|r| {
-            let fresh = seen.insert(r.id.clone());
-            if !fresh {
-                problems.push(Problem {
-                    path: PathBuf::from(&r.source),
-                    at: None,
-                    message: format!("rule `{}` is defined twice; this one is ignored", r.id),
-                    severity: Severity::Error,
-                });
-            }
-            fresh
-        });
-        let config_text = config.and_then(|p| std::fs::read_to_string(p).ok());
-        for unknown in cfg.apply(&mut rules) {
-            if let Some(p) = config {
-                problems.push(Problem {
-                    path: p.to_path_buf(),
-                    at: config_text
-                        .as_ref()
-                        .and_then(|t| t.find(&unknown).map(|o| (t.clone(), o))),
-                    message: format!("`{unknown}` matches no loaded rule"),
-                    severity: Severity::Warning,
-                });
-            }
-        }
-        let date = cfg.date.as_deref().and_then(|s| match s.parse() {
-            Ok(d) => Some(d),
+        let cwd = config.and_then(Path::parent).unwrap_or(Path::new("."));
+        let (setup, mut problems) = settings::load_lenient(&opts, cwd);
+        let rule_paths = setup.config.rule_paths();
+        let session = match Session::new(setup, None, Severity::Info) {
+            Ok(s) => s,
             Err(e) => {
-                if let Some(p) = config {
-                    problems.push(Problem {
-                        path: p.to_path_buf(),
-                        at: config_text
-                            .as_ref()
-                            .and_then(|t| t.find(s).map(|o| (t.clone(), o))),
-                        message: format!("`date: {s}` is not a date (YYYY-MM-DD): {e}"),
-                        severity: Severity::Error,
-                    });
-                }
-                None
+                // A bad glob in `ignore_rules`/`ignore`: shown on the config, linted without it.
+                problems.push(Problem {
+                    path: config.map(Path::to_path_buf).unwrap_or_default(),
+                    at: None,
+                    message: e.to_string(),
+                    severity: Severity::Error,
+                    load_error: None,
+                });
+                let (mut bare, _) = settings::load_lenient(&opts, cwd);
+                bare.config.ignore.clear();
+                bare.config.ignore_rules.clear();
+                Session::new(bare, None, Severity::Info).expect("no globs, no glob error")
             }
-        });
+        };
         // A problem in a file that is not there (a missing rule path, a built-in set) is
         // shown on the config that led to it.
         if let Some(cfg_path) = config {
@@ -125,10 +67,8 @@ impl RuleSet {
             .chain(rule_paths)
             .collect();
         let stamp = stamp(&watched);
-        let mut linter = Linter::new(rules);
-        linter.fallback_date = date;
         RuleSet {
-            linter,
+            session,
             problems,
             watched,
             stamp,
@@ -179,7 +119,7 @@ mod tests {
         std::fs::write(&cfg, "disable: [style.repetition]\n").unwrap();
         let set = RuleSet::load(Some(&cfg));
         assert!(set.problems.is_empty(), "{:?}", set.problems);
-        assert!(!set.linter.rule("style.repetition").unwrap().enabled);
+        assert!(!set.session.linter.rule("style.repetition").unwrap().enabled);
         assert!(!set.is_stale());
         std::fs::write(&cfg, "disable: [style.variants, style.repetition]\n").unwrap();
         assert!(set.is_stale());
@@ -194,7 +134,7 @@ mod tests {
         assert_eq!(set.problems.len(), 1);
         assert!(set.problems[0].at.is_some());
         // Still lints with the built-in rules.
-        assert!(set.linter.rule("style.repetition").unwrap().enabled);
+        assert!(set.session.linter.rule("style.repetition").unwrap().enabled);
     }
 
     #[test]

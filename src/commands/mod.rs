@@ -1,0 +1,4 @@
+//! The commands of the binary, as library code: the binary parses flags and maps the result
+//! to an exit status; what a command does lives here.
+
+pub mod check;
