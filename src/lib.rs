@@ -183,11 +183,18 @@ impl Linter {
                 .filter_map(|r| r.check.entity_list())
                 .collect(),
         );
+        let name_variants = self
+            .rules
+            .iter()
+            .filter(|r| r.enabled)
+            .filter_map(|r| r.check.name_variants())
+            .collect();
         let cx = Context {
             doc,
             analysis: &analysis,
             date,
             knowledge,
+            name_variants,
         };
         let mut buf = Vec::new();
         for rule in self.rules.iter().filter(|r| run(r)) {

@@ -10,8 +10,8 @@
 //! from another real name). Anything pointing to a person vetoes it: a title before or a speech
 //! verb after any use of the word, a given name before it, a listed person.
 
-use super::name_consistency;
 use super::support::known::{overlaps_any, word_span};
+use super::support::name_variants;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::names::cues::{
@@ -601,8 +601,10 @@ impl Check for Gazetteer {
                 let span = word_span(a, first, last);
                 let skip = skip.get_or_insert_with(|| {
                     let mut spans = cx.knowledge.claimed_spans(a);
-                    for v in name_consistency::find(a, &cx.knowledge, &Default::default()) {
-                        spans.extend(v.wrong_at.iter().map(|&i| word_span(a, i, i)));
+                    for options in &cx.name_variants {
+                        for v in name_variants::find(a, &cx.knowledge, options) {
+                            spans.extend(v.wrong_at.iter().map(|&i| word_span(a, i, i)));
+                        }
                     }
                     spans
                 });

@@ -28,7 +28,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::yaml;
-use support::known;
+use support::{known, name_variants};
 
 /// What a check sees: the document, its analysis (built once), the publication date, and
 /// the rule's own settings common to every kind.
@@ -38,6 +38,9 @@ pub struct Context<'a> {
     pub date: Option<jiff::civil::Date>,
     /// The names listed by every enabled `entities` rule, whatever its rule set.
     pub knowledge: known::Knowledge<'a>,
+    /// The options of every enabled `name-consistency` rule: the name variants they report,
+    /// which other name checks leave to them.
+    pub name_variants: Vec<&'a name_variants::Options>,
 }
 
 pub trait Check: Send + Sync {
@@ -47,6 +50,12 @@ pub trait Check: Send + Sync {
     /// The names this rule lists (`entities` rules), shared with every check through
     /// [`Context::knowledge`] so that no name check reports a listed name.
     fn entity_list(&self) -> Option<&known::EntityList> {
+        None
+    }
+
+    /// The options with which this rule finds name variants (`name-consistency` rules),
+    /// shared through [`Context::name_variants`].
+    fn name_variants(&self) -> Option<&name_variants::Options> {
         None
     }
 }
@@ -197,6 +206,7 @@ pub(crate) mod tests_support {
             analysis: &analysis,
             date,
             knowledge: Default::default(),
+            name_variants: Vec::new(),
         };
         let mut out = Vec::new();
         check.run(&cx, &mut out);

@@ -625,6 +625,7 @@ mod tests {
                 analysis: &a,
                 date: PUB,
                 knowledge: Default::default(),
+                name_variants: Vec::new(),
             },
             &mut out,
         );

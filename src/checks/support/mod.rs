@@ -4,6 +4,7 @@
 //! on a rule's own options or writes a kind's findings.
 
 pub mod known;
+pub mod name_variants;
 pub mod numeric;
 pub mod phrase_scan;
 pub mod time;
