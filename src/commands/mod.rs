@@ -2,3 +2,6 @@
 //! to an exit status; what a command does lives here.
 
 pub mod check;
+pub mod explain;
+pub mod rules;
+pub mod test_rules;
