@@ -6,6 +6,7 @@
 
 pub mod ascii_runs;
 mod language;
+pub mod lexical;
 pub mod lists;
 pub mod names;
 pub mod numbers;

@@ -151,7 +151,7 @@ impl CountVsList {
             && q.value <= self.max_count as f64
             && q.head.is_none()
             && q.noun.as_ref().is_some_and(|n| {
-                crate::analysis::numbers::is_plural_lower(a.lower(n.token)) && n.lemma != "percent"
+                crate::analysis::lexical::is_plural_lower(a.lower(n.token)) && n.lemma != "percent"
             })
             && !a.is_heading_sentence(q.sentence)
     }

@@ -138,7 +138,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     let mut group_of = BTreeMap::new();
     for (name, nouns) in &o.groups {
         for n in nouns {
-            group_of.insert(crate::analysis::numbers::lemma(n), name.clone());
+            group_of.insert(crate::analysis::lexical::lemma(n), name.clone());
         }
     }
     Ok(Box::new(OrdinalConflict {
@@ -148,7 +148,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
             .into_iter()
             .map(|(k, v)| {
                 (
-                    crate::analysis::numbers::lemma(&k),
+                    crate::analysis::lexical::lemma(&k),
                     Words::new(numeric::lower(v)),
                 )
             })

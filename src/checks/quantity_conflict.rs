@@ -12,6 +12,7 @@
 use super::support::numeric;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
+use crate::analysis::lexical;
 use crate::analysis::numbers::{self, Approx, Quantity};
 use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
@@ -133,7 +134,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     for group in &o.synonyms {
         if let Some(first) = group.first() {
             for w in group {
-                synonyms.push((numbers::stem(w), numbers::stem(first)));
+                synonyms.push((lexical::stem(w), lexical::stem(first)));
             }
         }
     }
@@ -142,7 +143,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
         contrasts: o
             .contrasts
             .iter()
-            .map(|g| g.iter().map(|w| numbers::stem(w)).collect())
+            .map(|g| g.iter().map(|w| lexical::stem(w)).collect())
             .collect(),
         synonyms,
         max_ratio: o.max_ratio,
@@ -210,7 +211,7 @@ impl QuantityConflict {
         let end = a.token_at_or_after(span.end);
         let mut ctx = numeric::context_stems(a, start..end.max(start + 1), 5, 8);
         if let Some(key) = count_key(q) {
-            ctx.remove(&numbers::stem(key));
+            ctx.remove(&lexical::stem(key));
         }
         ctx.into_iter()
             .map(|w| {
@@ -375,7 +376,7 @@ impl QuantityConflict {
                 let mut counts: HashMap<String, usize> = HashMap::new();
                 for i in 0..a.tokens.len() {
                     if a.tokens[i].kind == crate::analysis::TokenKind::Word {
-                        *counts.entry(numbers::lemma(a.word(i))).or_default() += 1;
+                        *counts.entry(lexical::lemma(a.word(i))).or_default() += 1;
                     }
                 }
                 counts

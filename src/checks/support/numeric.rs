@@ -2,6 +2,7 @@
 //! parts-sum, date-arithmetic): who a sentence is about, the words around a figure, and
 //! writing a corrected figure in the article's own style.
 
+use crate::analysis::lexical;
 use crate::analysis::numbers::{self, QuantityKind};
 use crate::analysis::{Analysis, Names, TokenKind};
 use crate::fast_hash::ShapeFilter;
@@ -165,7 +166,7 @@ pub fn context_stems(
         {
             return;
         }
-        out.insert(numbers::stem(&w));
+        out.insert(lexical::stem(&w));
     };
     let mut i = tokens.start;
     let mut n = 0;
