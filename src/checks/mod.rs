@@ -91,6 +91,18 @@ pub struct Kind {
     pub build: Builder,
 }
 
+/// The kinds whose findings use a rule's `message:` template; a rule of another kind that
+/// sets one is a load error rather than a message silently not shown
+/// (`every_kind_honours_or_rejects_a_message` keeps this list true).
+pub const TAKE_MESSAGE: &[&str] = &["entities", "existence", "substitution", "vague-time"];
+
+impl Kind {
+    /// Does this kind use a rule's `message:`?
+    pub fn takes_message(&self) -> bool {
+        TAKE_MESSAGE.contains(&self.doc.name)
+    }
+}
+
 pub static KINDS: &[&Kind] = &[
     &existence::KIND,
     &substitution::KIND,
