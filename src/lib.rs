@@ -3,29 +3,33 @@
 //! The flow: [`source`] reads bytes into text, [`document`] finds the prose, [`analysis`]
 //! extracts facts once, [`checks`] (one module per rule kind, configured by YAML
 //! [`ruleset`]s) compare facts and report [`diagnostic`]s, which [`report`] renders, [`fix`]
-//! applies and [`baseline`] filters. [`run`] ties it together for the CLI and editors.
+//! applies and `baseline` filters. [`run`] ties it together for the CLI and editors.
+
+// What the binary, the tests, the benchmark and the fuzz targets use is `pub`; the rest is
+// `pub(crate)`, so that the compiler reports what nothing uses.
+#![warn(unreachable_pub)]
 
 pub mod analysis;
-pub mod baseline;
+pub(crate) mod baseline;
 pub mod checks;
 pub mod commands;
-pub mod config;
+pub(crate) mod config;
 pub mod diagnostic;
 pub mod document;
-pub mod fast_hash;
+pub(crate) mod fast_hash;
 pub mod fix;
-pub mod fuzzy;
-pub mod gazetteer;
-pub mod lexicon;
+pub(crate) mod fuzzy;
+pub(crate) mod gazetteer;
+pub(crate) mod lexicon;
 pub mod lsp;
-pub mod meta_rules;
+pub(crate) mod meta_rules;
 pub mod report;
 pub mod ruleset;
 pub mod run;
-pub mod settings;
+pub(crate) mod settings;
 pub mod source;
-pub mod suppress;
-pub mod yaml;
+pub(crate) mod suppress;
+pub(crate) mod yaml;
 
 use analysis::Analysis;
 use checks::Context;

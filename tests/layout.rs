@@ -141,7 +141,7 @@ fn checks_holds_kinds_only() {
             continue;
         }
         assert!(
-            text.contains("pub static KIND: Kind"),
+            text.contains("static KIND: Kind"),
             "{name} is no rule kind: move it to checks/support/ or analysis/"
         );
     }

@@ -118,13 +118,13 @@ pub(crate) fn irregular_words_for(lemma: &str) -> impl Iterator<Item = &'static 
 
 /// Lower-case singular of a noun: "officers" → "officer", "cities" → "city", "people" →
 /// "person", "euros" → "euro".
-pub fn lemma(word: &str) -> String {
+pub(crate) fn lemma(word: &str) -> String {
     lemma_of(word).into_owned()
 }
 
 /// [`lemma`] without allocating, except for "-ies" plurals and words with capitals or
 /// non-ASCII letters.
-pub fn lemma_of(word: &str) -> Cow<'_, str> {
+pub(crate) fn lemma_of(word: &str) -> Cow<'_, str> {
     match lower(word) {
         Cow::Borrowed(w) => lemma_of_lower(w),
         Cow::Owned(w) => Cow::Owned(lemma_of_lower(&w).into_owned()),
@@ -132,7 +132,7 @@ pub fn lemma_of(word: &str) -> Cow<'_, str> {
 }
 
 /// [`lemma`] of a word already lower-cased (`str::to_lowercase`, e.g. `Analysis::lower`).
-pub fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
+pub(crate) fn lemma_of_lower(lower: &str) -> Cow<'_, str> {
     // Every suffix this takes off ends in "s" or "'": a word ending otherwise ("Morales" does
     // not, most names do) is its own lemma unless it is irregular ("men").
     if !matches!(lower.as_bytes().last(), Some(b's' | b'\'')) {
@@ -182,13 +182,8 @@ pub(super) fn lower(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Does a lower-case word look like a plural (regular or irregular)?
-pub fn is_plural(word: &str) -> bool {
-    is_plural_lower(&lower(word))
-}
-
 /// [`is_plural`] of a word already lower-cased (`str::to_lowercase`, e.g. `Analysis::lower`).
-pub fn is_plural_lower(w: &str) -> bool {
+pub(crate) fn is_plural_lower(w: &str) -> bool {
     irregular(w).is_some_and(|l| l != w) || is_plural_form(w)
 }
 
@@ -204,7 +199,7 @@ pub(super) fn is_plural_form(w: &str) -> bool {
 
 /// A crude stem for comparing context words: "offered"/"offer", "forced"/"force",
 /// "homes"/"home" agree.
-pub fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     let mut w = lower(word).into_owned();
     for (suffix, min) in [("ing", 6), ("ed", 5), ("es", 5), ("s", 4)] {
         if w.len() >= min && w.ends_with(suffix) && !w.ends_with("ss") {

@@ -17,7 +17,7 @@ mod extract;
 pub(super) use extract::extract;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuantityKind {
+pub(crate) enum QuantityKind {
     /// A count or an amount: "18 police officers", "85 million euros", "14 percent".
     Cardinal,
     /// "third", "4th", "second-worst".
@@ -36,7 +36,7 @@ pub enum QuantityKind {
 
 /// What a qualifier says about the true figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Approx {
+pub(crate) enum Approx {
     Exact,
     /// about, some, around, roughly, an estimated, nearly, almost…
     About,
@@ -50,7 +50,7 @@ pub enum Approx {
 
 /// A noun attached to a quantity.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Noun {
+pub(crate) struct Noun {
     /// Token index.
     pub token: usize,
     pub span: Range<usize>,
@@ -60,42 +60,42 @@ pub struct Noun {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
-    pub kind: QuantityKind,
-    pub value: f64,
+    pub(crate) kind: QuantityKind,
+    pub(crate) value: f64,
     /// The figure itself, multiplier and currency sign included ("1.5 million", "$32,000",
     /// "twenty-one", "third-worst", "45-year-old", "aged 58").
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Token range of `span`.
-    pub tokens: Range<usize>,
-    pub approx: Approx,
+    pub(crate) tokens: Range<usize>,
+    pub(crate) approx: Approx,
     /// "more than", "some", "at least"… when present.
-    pub qualifier: Option<Range<usize>>,
+    pub(crate) qualifier: Option<Range<usize>>,
     /// Determiner right before the figure (lower case): "the", "its", "this", or "'s" for a
     /// possessive ("Dizon's"). A bare determiner marks a figure that refers back to one
     /// already given ("the 46 persons").
-    pub determiner: Option<&'static str>,
+    pub(crate) determiner: Option<&'static str>,
     /// A modifier between determiner and figure that makes it a part or a new figure:
     /// "remaining", "other", "final", "another", "further"…
-    pub premodifier: Option<(&'static str, Range<usize>)>,
+    pub(crate) premodifier: Option<(&'static str, Range<usize>)>,
     /// The noun counted or measured: "18 police officers" → officer; "85 million euros" →
     /// euro; for a compound ("43,812-vote margin", "10-kilometre race") the unit: vote.
-    pub noun: Option<Noun>,
+    pub(crate) noun: Option<Noun>,
     /// Set for compounds: the noun the compound describes ("margin", "race").
-    pub head: Option<Noun>,
+    pub(crate) head: Option<Noun>,
     /// The noun a figure is "of": "a margin of 48,312" → margin; "a bid of 85 million" → bid.
-    pub of_noun: Option<Noun>,
+    pub(crate) of_noun: Option<Noun>,
     /// Tokens of the noun phrase after the figure (adjectives and nouns, up to the head).
-    pub phrase: Range<usize>,
+    pub(crate) phrase: Range<usize>,
     /// "third-worst" → "worst".
-    pub superlative: Option<String>,
-    pub sentence: usize,
-    pub quoted: bool,
+    pub(crate) superlative: Option<String>,
+    pub(crate) sentence: usize,
+    pub(crate) quoted: bool,
 }
 
 impl Quantity {
     /// From the qualifier (or premodifier) to the noun: "the remaining 31", "more than 163,000",
     /// "two candidates", "85 million euros".
-    pub fn phrase_span(&self, with_premodifier: bool) -> Range<usize> {
+    pub(crate) fn phrase_span(&self, with_premodifier: bool) -> Range<usize> {
         let mut start = self.span.start;
         if let Some(q) = &self.qualifier {
             start = start.min(q.start);
@@ -111,21 +111,21 @@ impl Quantity {
     }
 
     /// The figure is a bare back-reference: "the 46 persons", "its 13 years", "Dizon's margin".
-    pub fn is_definite(&self) -> bool {
+    pub(crate) fn is_definite(&self) -> bool {
         self.premodifier.is_none() && self.determiner.is_some()
     }
 
-    pub fn is_count(&self) -> bool {
+    pub(crate) fn is_count(&self) -> bool {
         self.kind == QuantityKind::Cardinal && self.approx != Approx::Vague
     }
 
     /// The lemma of the thing counted: the noun, else the compound's unit.
-    pub fn noun_lemma(&self) -> Option<&str> {
+    pub(crate) fn noun_lemma(&self) -> Option<&str> {
         self.noun.as_ref().map(|n| n.lemma.as_str())
     }
 
     /// Was the figure written in digits?
-    pub fn in_digits(&self, a: &Analysis) -> bool {
+    pub(crate) fn in_digits(&self, a: &Analysis) -> bool {
         self.tokens
             .clone()
             .any(|i| a.tokens[i].kind == TokenKind::Number)
@@ -216,7 +216,7 @@ fn tens_ordinal_index(w: &str) -> Option<usize> {
 
 /// The month a lower-case month name or abbreviation names ("march", "sept" → 3, 9). (A
 /// `match`: a length switch and a few compares, not a scan of 24 names.)
-pub fn month_number(lower: &str) -> Option<i8> {
+pub(crate) fn month_number(lower: &str) -> Option<i8> {
     Some(match lower {
         "january" | "jan" => 1,
         "february" | "feb" => 2,
@@ -319,10 +319,10 @@ const PREMODIFIERS: &[&str] = &[
 
 /// Words that end a noun phrase after a figure.
 /// `STOP` for lookups.
-pub static STOP_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(STOP));
+pub(crate) static STOP_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(STOP));
 static DETERMINERS_SET: words::Lazy = words::Lazy::new(|| words::WordSet::new(DETERMINERS));
 
-pub const STOP: &[&str] = &[
+pub(crate) const STOP: &[&str] = &[
     "the",
     "a",
     "an",
@@ -620,7 +620,7 @@ fn multiplier(w: &str) -> Option<f64> {
 
 /// Is a lemma a unit of measure or money ("percent", "kilometre", "euro")? Different figures
 /// in one unit are often different things.
-pub fn is_measure(lemma: &str) -> bool {
+pub(crate) fn is_measure(lemma: &str) -> bool {
     MEASURES_SET.contains(lemma)
         || matches!(
             lemma,
@@ -628,7 +628,7 @@ pub fn is_measure(lemma: &str) -> bool {
         )
 }
 
-pub fn is_month(w: &str) -> bool {
+pub(crate) fn is_month(w: &str) -> bool {
     is_month_lower(&lower(w))
 }
 
@@ -636,7 +636,7 @@ fn is_month_lower(w: &str) -> bool {
     month_number(w).is_some()
 }
 
-pub fn is_weekday(w: &str) -> bool {
+pub(crate) fn is_weekday(w: &str) -> bool {
     is_weekday_lower(&lower(w))
 }
 

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// The names of every sentence of a document.
-pub struct Subjects {
+pub(super) struct Subjects {
     /// The distinct names, one after another.
     text: String,
     /// Where each name is in `text`, by name number.

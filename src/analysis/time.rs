@@ -20,13 +20,13 @@ use calendar::*;
 use extract::*;
 use tense::*;
 
-pub use calendar::{MONTHS, format_date, weekday_name};
+pub(crate) use calendar::{MONTHS, format_date, weekday_name};
 pub(super) use extract::extract;
-pub use tense::is_past_participle;
+pub(crate) use tense::is_past_participle;
 
 /// The tense of the clause an expression sits in (a heuristic: the nearest verb form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tense {
+pub(crate) enum Tense {
     /// "took place", "was held", "said", "has lifted".
     Past,
     /// "is", "are", "being", modals other than will/would.
@@ -37,7 +37,7 @@ pub enum Tense {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
+pub(crate) enum Unit {
     Day,
     Week,
     Weekend,
@@ -46,7 +46,7 @@ pub enum Unit {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Season {
+pub(crate) enum Season {
     Spring,
     Summer,
     Autumn,
@@ -55,7 +55,7 @@ pub enum Season {
 
 /// `last`, `this`, `next`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Which {
+pub(crate) enum Which {
     Last,
     This,
     Next,
@@ -73,13 +73,13 @@ impl Which {
 
 /// "earlier this month" (Early), "later this year" (Late).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
+pub(crate) enum Part {
     Early,
     Late,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayPart {
+pub(crate) enum DayPart {
     Morning,
     Afternoon,
     Evening,
@@ -89,7 +89,7 @@ pub enum DayPart {
 /// A calendar date as written: "March 5, 2024", "5 March", "Tuesday, March 5", "2024-03-05".
 /// The day may be impossible ("31 June"): see [`CalendarDate::max_day`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct CalendarDate {
+pub(crate) struct CalendarDate {
     pub year: Option<i16>,
     pub month: i8,
     pub day: i8,
@@ -100,7 +100,7 @@ pub struct CalendarDate {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum TimeKind {
+pub(crate) enum TimeKind {
     Date(CalendarDate),
     /// Bare weekdays: "on Monday", "Wednesday's", "on Friday and Saturday" (`either: false`),
     /// "on Monday or Tuesday" (`either: true`).
@@ -155,27 +155,27 @@ pub enum TimeKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimeExpr {
     /// The whole expression, with a preceding "on" ("on Monday or Tuesday").
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The expression without that "on": where a replacement goes.
-    pub core: Range<usize>,
+    pub(crate) core: Range<usize>,
     /// Token range of `span`.
-    pub tokens: Range<usize>,
-    pub sentence: usize,
-    pub kind: TimeKind,
+    pub(crate) tokens: Range<usize>,
+    pub(crate) sentence: usize,
+    pub(crate) kind: TimeKind,
     /// Lower-case word right before `core` ("on", "since", "until", "for"…), if any.
-    pub prep: Option<String>,
-    pub tense: Tense,
+    pub(crate) prep: Option<String>,
+    pub(crate) tense: Tense,
     /// The word that decided the tense ("took", "will", "expected").
-    pub tense_marker: Option<Range<usize>>,
+    pub(crate) tense_marker: Option<Range<usize>>,
     /// Inside quotation marks.
-    pub quoted: bool,
+    pub(crate) quoted: bool,
 }
 
 impl TimeExpr {
     /// The family of a relative or vague expression, as rule sets name it: `day`, `period`,
     /// `weekday`, `ago`, `since`, `day-of-month`, `weekday-choice`, `vague`. `None` for
     /// absolute dates and bare weekdays.
-    pub fn category(&self) -> Option<&'static str> {
+    pub(crate) fn category(&self) -> Option<&'static str> {
         Some(match &self.kind {
             TimeKind::Day { .. } => "day",
             TimeKind::Period { .. } | TimeKind::Season { .. } => "period",
@@ -194,7 +194,7 @@ impl TimeExpr {
     /// What the expression denotes in an article published on `published`. `None` when it
     /// cannot be said: vague words, impossible dates, or a relative expression with no
     /// publication date.
-    pub fn resolve(&self, published: Option<Date>) -> Option<Resolution> {
+    pub(crate) fn resolve(&self, published: Option<Date>) -> Option<Resolution> {
         if let TimeKind::Date(d) = &self.kind {
             return d
                 .resolve(published)
@@ -272,7 +272,7 @@ impl TimeExpr {
 
 impl CalendarDate {
     /// The last valid day of this month (in the stated year; 29 for a February with no year).
-    pub fn max_day(&self) -> i8 {
+    pub(crate) fn max_day(&self) -> i8 {
         match self.year {
             Some(y) => Date::new(y, self.month, 1).map_or(31, |d| d.days_in_month()),
             None if self.month == 2 => 29,
@@ -280,13 +280,13 @@ impl CalendarDate {
         }
     }
 
-    pub fn is_possible(&self) -> bool {
+    pub(crate) fn is_possible(&self) -> bool {
         self.day >= 1 && self.day <= self.max_day()
     }
 
     /// The date meant, and whether its year was inferred from `published` (the nearest year
     /// in which the date exists). `None` if impossible, or yearless with no publication date.
-    pub fn resolve(&self, published: Option<Date>) -> Option<(Date, bool)> {
+    pub(crate) fn resolve(&self, published: Option<Date>) -> Option<(Date, bool)> {
         if let Some(y) = self.year {
             return Date::new(y, self.month, self.day).ok().map(|d| (d, false));
         }
@@ -302,7 +302,7 @@ impl CalendarDate {
     /// Every sensible reading: the date itself when the year is written; otherwise the
     /// nearest-year reading first, then the publication year's if it differs (wire style
     /// leaves out the current year, so "January 3" in a late-December story may be either).
-    pub fn readings(&self, published: Option<Date>) -> Vec<Date> {
+    pub(crate) fn readings(&self, published: Option<Date>) -> Vec<Date> {
         let mut out: Vec<Date> = self
             .resolve(published)
             .map(|(d, _)| d)
@@ -321,7 +321,7 @@ impl CalendarDate {
 
 /// A relative expression turned into calendar terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resolution {
+pub(crate) enum Resolution {
     Day {
         date: Date,
         part: Option<DayPart>,
@@ -358,7 +358,7 @@ pub enum Resolution {
 
 impl Resolution {
     /// A noun phrase: "October 20, 2019", "October 2019", "the week of October 28, 2019".
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         // Written piece by piece: every finding on a relative time spells one or two of these.
         let mut out = String::with_capacity(32);
         match self.part() {
@@ -406,12 +406,13 @@ impl Resolution {
 
     /// An adverbial that can replace the expression in a sentence: "on October 20, 2019",
     /// "on or about October 26, 2019", "in October 2019", "later in 2023".
-    pub fn adverbial(&self) -> String {
+    #[cfg(test)]
+    pub(crate) fn adverbial(&self) -> String {
         self.adverbial_of(self.describe())
     }
 
     /// [`adverbial`](Self::adverbial), given what [`describe`](Self::describe) says.
-    pub fn adverbial_of(&self, described: String) -> String {
+    pub(crate) fn adverbial_of(&self, described: String) -> String {
         if self.part().is_some() {
             return described;
         }
@@ -438,33 +439,6 @@ impl Resolution {
             | Resolution::Year { part, .. }
             | Resolution::Season { part, .. } => *part,
             _ => None,
-        }
-    }
-
-    /// The first and last days covered.
-    pub fn bounds(&self) -> (Date, Date) {
-        let day = |d: Date, n: i64| d.checked_add(n.days()).unwrap_or(d);
-        match self {
-            Resolution::Day { date, .. } | Resolution::About(date) => (*date, *date),
-            Resolution::Days { dates, .. } => (
-                dates.first().copied().unwrap_or(Date::MIN),
-                dates.last().copied().unwrap_or(Date::MAX),
-            ),
-            Resolution::Week { monday, .. } => (*monday, day(*monday, 6)),
-            Resolution::Weekend(sat) => (*sat, day(*sat, 1)),
-            Resolution::Month { first, .. } => (*first, first.last_of_month()),
-            Resolution::Year { year, .. } => (
-                Date::new(*year, 1, 1).unwrap_or(Date::MIN),
-                Date::new(*year, 12, 31).unwrap_or(Date::MAX),
-            ),
-            Resolution::Season { season, year, .. } => {
-                let start = Date::new(*year, season_start(*season), 1).unwrap_or(Date::MIN);
-                let end = start
-                    .checked_add(3.months())
-                    .and_then(|d| d.yesterday())
-                    .unwrap_or(start);
-                (start, end)
-            }
         }
     }
 }

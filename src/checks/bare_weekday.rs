@@ -26,7 +26,7 @@ struct BareWeekday {
     in_headings: bool,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "bare-weekday",
         summary: "weekdays without a date ('said on Thursday'), with the date they stand for",

@@ -31,7 +31,7 @@ struct Consistency {
     preferred: Vec<Option<usize>>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "consistency",
         summary: "two accepted variants of one word in one article",

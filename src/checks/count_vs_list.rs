@@ -83,7 +83,7 @@ struct CountVsList {
     max_count: usize,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "count-vs-list",
         summary: "a stated count that its own list contradicts",

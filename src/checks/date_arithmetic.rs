@@ -137,7 +137,7 @@ struct DateArithmetic {
     tenure_starts: Phrases,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "date-arithmetic",
         summary: "a number of years that the article's dates contradict",

@@ -30,7 +30,7 @@ struct Diacritics {
     article: bool,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "diacritics",
         summary: "a name that differs from its known spelling only in diacritics",

@@ -18,7 +18,7 @@ struct Entities {
     message: Option<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "entities",
         summary: "a name that nearly matches a listed person, place or organisation",

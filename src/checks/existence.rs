@@ -32,7 +32,7 @@ struct Existence {
     help: Option<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "existence",
         summary: "words, phrases or patterns that should not appear",

@@ -86,7 +86,7 @@ struct FutureEvent {
     plan_words: Vec<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "future-event",
         summary: "a past-tense event dated after the publication date",

@@ -66,7 +66,7 @@ type Nearest = Option<(NearPlace, bool)>;
 /// Entries kept in `nearest_cache` before it starts again (a few megabytes at most).
 const NEAREST_CACHE_LIMIT: usize = 50_000;
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "gazetteer",
         summary: "a place name a letter or two away from a known place",

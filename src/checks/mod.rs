@@ -3,26 +3,26 @@
 //!
 //! To add a kind: write the module, then add one line to `KINDS`.
 
-pub mod acronym;
-pub mod bare_weekday;
-pub mod consistency;
-pub mod count_vs_list;
-pub mod date_arithmetic;
-pub mod diacritics;
-pub mod entities;
-pub mod existence;
-pub mod future_event;
-pub mod gazetteer;
-pub mod impossible_date;
-pub mod name_consistency;
-pub mod ordinal_conflict;
-pub mod parts_sum;
-pub mod quantity_conflict;
-pub mod repetition;
-pub mod substitution;
-pub mod support;
-pub mod vague_time;
-pub mod weekday_date;
+pub(crate) mod acronym;
+pub(crate) mod bare_weekday;
+pub(crate) mod consistency;
+pub(crate) mod count_vs_list;
+pub(crate) mod date_arithmetic;
+pub(crate) mod diacritics;
+pub(crate) mod entities;
+pub(crate) mod existence;
+pub(crate) mod future_event;
+pub(crate) mod gazetteer;
+pub(crate) mod impossible_date;
+pub(crate) mod name_consistency;
+pub(crate) mod ordinal_conflict;
+pub(crate) mod parts_sum;
+pub(crate) mod quantity_conflict;
+pub(crate) mod repetition;
+pub(crate) mod substitution;
+pub(crate) mod support;
+pub(crate) mod vague_time;
+pub(crate) mod weekday_date;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
@@ -33,14 +33,15 @@ use support::{known, name_variants};
 /// What a check sees: the document, its analysis (built once), the publication date, and
 /// the rule's own settings common to every kind.
 pub struct Context<'a> {
-    pub doc: &'a Document,
-    pub analysis: &'a Analysis<'a>,
-    pub date: Option<jiff::civil::Date>,
+    #[allow(dead_code)] // no kind reads the document itself today
+    pub(crate) doc: &'a Document,
+    pub(crate) analysis: &'a Analysis<'a>,
+    pub(crate) date: Option<jiff::civil::Date>,
     /// The names listed by every enabled `entities` rule, whatever its rule set.
-    pub knowledge: known::Knowledge<'a>,
+    pub(crate) knowledge: known::Knowledge<'a>,
     /// The options of every enabled `name-consistency` rule: the name variants they report,
     /// which other name checks leave to them.
-    pub name_variants: Vec<&'a name_variants::Options>,
+    pub(crate) name_variants: Vec<&'a name_variants::Options>,
 }
 
 pub trait Check: Send + Sync {
@@ -186,7 +187,7 @@ pub(crate) mod tests_support {
 
     /// Builds `kind` from `options` (YAML), lints `text` (Markdown) and returns the text of
     /// each primary span, in order.
-    pub fn run_kind(
+    pub(crate) fn run_kind(
         kind: &Kind,
         options: &str,
         text: &str,
@@ -198,7 +199,7 @@ pub(crate) mod tests_support {
             .collect()
     }
 
-    pub fn diagnostics(
+    pub(crate) fn diagnostics(
         kind: &Kind,
         options: &str,
         text: &str,

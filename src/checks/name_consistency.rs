@@ -10,7 +10,7 @@ struct NameConsistency {
     options: Options,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "name-consistency",
         summary: "one name spelled two ways in the same article",

@@ -107,7 +107,7 @@ impl Words {
     }
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "ordinal-conflict",
         summary: "the same thing given two different ordinals",

@@ -53,7 +53,7 @@ struct PartsSum {
     openers: Vec<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "parts-sum",
         summary: "a breakdown that does not add up to its total",

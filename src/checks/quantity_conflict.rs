@@ -103,7 +103,7 @@ struct QuantityConflict {
     salience: usize,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "quantity-conflict",
         summary: "the same quantity given twice with different figures",

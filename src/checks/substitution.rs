@@ -31,7 +31,7 @@ struct Substitution {
     applicability: Applicability,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "substitution",
         summary: "a wrong form and the right one, with a fix",

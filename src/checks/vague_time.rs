@@ -66,7 +66,7 @@ struct VagueTime {
     message: Option<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "vague-time",
         summary: "time references relative to the day of publication, and vague ones",

@@ -24,7 +24,7 @@ struct WeekdayDate {
     infer_year: bool,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "weekday-date",
         summary: "a weekday that does not match its date",

@@ -14,13 +14,13 @@ const STACK_CHARS: usize = 32;
 
 /// The distance between `a` and `b`; names up to 31 characters are compared without
 /// allocating (this is the name checks' inner loop).
-pub fn distance(a: &str, b: &str) -> u32 {
+pub(crate) fn distance(a: &str, b: &str) -> u32 {
     // No two strings are further apart than the longer one's length (in bytes, at least).
     bounded(a, b, a.len().max(b.len()) as u32)
 }
 
 /// [`distance`] when it is at most `max`, else `None`.
-pub fn distance_at_most(a: &str, b: &str, max: u32) -> Option<u32> {
+pub(crate) fn distance_at_most(a: &str, b: &str, max: u32) -> Option<u32> {
     Some(bounded(a, b, max)).filter(|&d| d <= max)
 }
 
@@ -50,14 +50,14 @@ fn chars_into(s: &str, buf: &mut [char; STACK_CHARS]) -> Option<usize> {
 /// The rows of the table kept between calls, for a caller comparing one query with many
 /// strings of any length (the gazetteer's candidates), so that no comparison allocates.
 #[derive(Default)]
-pub struct Rows {
+pub(crate) struct Rows {
     rows: [Vec<u32>; 3],
 }
 
 impl Rows {
     /// The distance between the characters `a` and `b`, or some value above `max` once it is
     /// sure to exceed it.
-    pub fn bounded(&mut self, a: &[char], b: &[char], max: u32) -> u32 {
+    pub(crate) fn bounded(&mut self, a: &[char], b: &[char], max: u32) -> u32 {
         for row in &mut self.rows {
             row.clear();
             row.resize(b.len() + 1, 0);

@@ -9,7 +9,7 @@ use super::fold_table;
 /// tables spell those: a name with other letters than ASCII is folded as [`fold_phrase`] does;
 /// an ASCII one, a token of the article, only has its case and hyphens changed, where
 /// [`fold_phrase`] also drops periods and collapses spaces).
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
         let mut out = s.to_ascii_lowercase();
         // A plain loop: names are too short for `memchr` to pay for its set-up.
@@ -24,7 +24,7 @@ pub fn fold(s: &str) -> String {
 /// Normalises a phrase for comparison, as the gazetteer keys its names: lower-case, strip diacritics (é→e, ñ→n, ł→l, ø→o,
 /// ß→ss, æ→ae…), hyphens and dashes→space, typographic apostrophes→`'`, drop periods
 /// ("St. Louis" = "St Louis"), collapse and trim spaces.
-pub fn fold_phrase(s: &str) -> String {
+pub(crate) fn fold_phrase(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     let mut push = |out: &mut String, piece: Piece| match piece {

@@ -10,13 +10,13 @@ mod fold;
 mod fold_table;
 mod near;
 
-pub use distance::{Rows, distance, distance_at_most};
-pub use fold::{fold, fold_phrase};
-pub use near::NearIndex;
+pub(crate) use distance::{Rows, distance};
+pub(crate) use fold::{fold, fold_phrase};
+pub(crate) use near::NearIndex;
 pub(crate) use near::hash_skip;
 
 /// Number of letters in a folded name (spaces and apostrophes do not count).
-pub fn letters(folded: &str) -> usize {
+pub(crate) fn letters(folded: &str) -> usize {
     /// 1 for the ASCII letters and digits, by byte.
     static ALNUM: [u8; 256] = {
         let mut table = [0; 256];
@@ -42,7 +42,7 @@ pub fn letters(folded: &str) -> usize {
 /// Edits a whole name (or a name part with no exact part beside it) may differ by and still be
 /// taken for a misspelling: none below 5 letters (too many short real names are one letter
 /// apart: Mesa/Meza, Iran/Iraq), one up to 9 letters, two from 10.
-pub fn budget(letter_count: usize) -> u32 {
+pub(crate) fn budget(letter_count: usize) -> u32 {
     match letter_count {
         0..=4 => 0,
         5..=9 => 1,
@@ -60,7 +60,7 @@ const INFLECTIONS: &[&str] = &[
 /// Is one of the two (folded) words the other plus an inflection, or are they the same word
 /// ending in different inflections (Chilean/Chileans)? Those are different words, not
 /// misspellings.
-pub fn inflected(a: &str, b: &str) -> bool {
+pub(crate) fn inflected(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if let Some(rest) = long.strip_prefix(short) {
         // Feminine surnames: Petrov/Petrova, Karenin/Karenina.
@@ -115,7 +115,7 @@ fn gendered(a: &str, b: &str) -> bool {
 /// Do the two (folded) names differ only the way romanizations of one name do: `y` for `i`,
 /// or an `h` after a consonant (Slovyansk/Sloviansk, Thembisa/Tembisa, Zaporizhzhya/
 /// Zaporizhzhia)? Such a pair is more often two accepted spellings than a slip.
-pub fn romanization_variant(a: &str, b: &str) -> bool {
+pub(crate) fn romanization_variant(a: &str, b: &str) -> bool {
     fn key(s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut prev: Option<char> = None;
@@ -136,7 +136,7 @@ pub fn romanization_variant(a: &str, b: &str) -> bool {
 /// (Osama/Usama, Eskinder/Eskindir, Koodankulam/Kudankulam), a doubled letter (Moussa/Mousa)
 /// or an `h` after a consonant? Mixed in one story they are still a slip; but a quotation
 /// keeps the spelling its author chose.
-pub fn transliteration_variant(a: &str, b: &str) -> bool {
+pub(crate) fn transliteration_variant(a: &str, b: &str) -> bool {
     fn key(s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut prev: Option<char> = None;

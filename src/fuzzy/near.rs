@@ -11,7 +11,7 @@ use crate::fast_hash::FastMap;
 /// string obtained from each by at most k deletions, so only entries sharing such a key are
 /// compared. Both ways return exactly the entries within the distance.
 #[derive(Default)]
-pub struct NearIndex {
+pub(crate) struct NearIndex {
     entries: Vec<Entry>,
     exact: FastMap<String, u32>,
     /// (deletion key, entry) pairs, sorted: built on the first look-up in a large set.
@@ -45,23 +45,20 @@ fn letter_set(s: &str) -> u64 {
 }
 
 impl NearIndex {
-    pub fn new(max_edits: u32) -> NearIndex {
+    pub(crate) fn new(max_edits: u32) -> NearIndex {
         NearIndex {
             max_edits: max_edits.min(2),
             ..NearIndex::default()
         }
     }
 
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Adds a folded string; returns its id (the same id when it is already there).
-    pub fn insert(&mut self, folded: &str) -> u32 {
+    pub(crate) fn insert(&mut self, folded: &str) -> u32 {
         if let Some(&id) = self.exact.get(folded) {
             return id;
         }
@@ -76,18 +73,18 @@ impl NearIndex {
         id
     }
 
-    pub fn get(&self, id: u32) -> &str {
+    pub(crate) fn get(&self, id: u32) -> &str {
         &self.entries[id as usize].text
     }
 
-    pub fn exact(&self, folded: &str) -> Option<u32> {
+    pub(crate) fn exact(&self, folded: &str) -> Option<u32> {
         self.exact.get(folded).copied()
     }
 
     /// False when [`NearIndex::near`] is sure to find nothing, by the length and letter-set
     /// test alone (cheaper than most tests a caller makes before the look-up); a large set,
     /// looked up by deletion keys, always may.
-    pub fn may_have_near(&self, folded: &str, max_edits: u32) -> bool {
+    pub(crate) fn may_have_near(&self, folded: &str, max_edits: u32) -> bool {
         let max = max_edits.min(self.max_edits);
         if max == 0 || self.entries.is_empty() {
             return false;
@@ -103,7 +100,7 @@ impl NearIndex {
 
     /// Entries within `max_edits` (at most the index's own limit) of `folded`, excluding an
     /// exact match, as (id, distance), nearest first then by id.
-    pub fn near(&self, folded: &str, max_edits: u32) -> Vec<(u32, u32)> {
+    pub(crate) fn near(&self, folded: &str, max_edits: u32) -> Vec<(u32, u32)> {
         let max = max_edits.min(self.max_edits);
         if max == 0 || self.entries.is_empty() {
             return Vec::new();

@@ -49,12 +49,13 @@ const HEADER_LEN: usize = 4 + 8 * 4;
 const ENTRY_LEN: usize = 16;
 /// Keys longer than this (in chars) are indexed for exact look-up and as whole strings in
 /// the deletion index, but their single-character deletions are not stored.
-pub const MAX_DELETE_INDEX_CHARS: usize = 32;
+#[cfg(test)]
+pub(crate) const MAX_DELETE_INDEX_CHARS: usize = 32;
 /// [`Gazetteer::near`] returns nothing for longer (folded) phrases.
-pub const MAX_NEAR_QUERY_CHARS: usize = 64;
+pub(crate) const MAX_NEAR_QUERY_CHARS: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlaceKind {
+pub(crate) enum PlaceKind {
     Country,
     Region,
     City,
@@ -68,26 +69,18 @@ impl PlaceKind {
             _ => PlaceKind::City,
         }
     }
-
-    /// Name used in `places.tsv` (`country`, `region`, `city`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlaceKind::Country => "country",
-            PlaceKind::Region => "region",
-            PlaceKind::City => "city",
-        }
-    }
 }
 
 /// A known name form close to a queried phrase.
 #[derive(Debug, Clone)]
-pub struct NearPlace {
+pub(crate) struct NearPlace {
     /// Canonical name of the place (e.g. "Kyiv" for the form "Kiev").
     pub canonical: &'static str,
     /// The known form that matched (the canonical name itself or an alternate).
     pub form: &'static str,
     pub kind: PlaceKind,
-    /// ISO 3166-1 alpha-2 code; empty for continents.
+    /// ISO 3166-1 alpha-2 code; empty for continents. (Read by the tests of the index only.)
+    #[cfg_attr(not(test), allow(dead_code))]
     pub country: &'static str,
     /// Population (0 when unknown, e.g. for regions).
     pub population: u32,
@@ -96,8 +89,9 @@ pub struct NearPlace {
 }
 
 /// The embedded gazetteer; obtain it with [`gazetteer()`].
-pub struct Gazetteer {
+pub(crate) struct Gazetteer {
     n_keys: usize,
+    #[cfg(test)]
     n_entries: usize,
     bucket_bits: u32,
     fp_bits: u32,
@@ -111,7 +105,7 @@ pub struct Gazetteer {
 }
 
 /// The embedded gazetteer, initialised once (reads only the index header).
-pub fn gazetteer() -> &'static Gazetteer {
+pub(crate) fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| Gazetteer::from_bytes(INDEX).expect("embedded gazetteer index is corrupt"))
 }
@@ -153,6 +147,7 @@ impl Gazetteer {
         }
         Ok(Gazetteer {
             n_keys,
+            #[cfg(test)]
             n_entries,
             bucket_bits: bucket_bits as u32,
             fp_bits: fp_bits as u32,
@@ -167,17 +162,13 @@ impl Gazetteer {
     }
 
     /// Number of name forms (lines of `places.tsv`).
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
         self.n_entries
     }
 
-    /// Always false for the embedded data; provided for API symmetry with `len`.
-    pub fn is_empty(&self) -> bool {
-        self.n_entries == 0
-    }
-
     /// True when the phrase is a known name form, after [`fold_phrase`].
-    pub fn is_known(&self, phrase: &str) -> bool {
+    pub(crate) fn is_known(&self, phrase: &str) -> bool {
         thread_local! {
             static RECENT: Recent<bool> = const { Recent::new() };
             static KNOWN: Memo<bool> = Memo::new();
@@ -191,7 +182,8 @@ impl Gazetteer {
 
     /// Canonical name for an exact (folded) known form. When several places share the
     /// form, the canonical name of the best one (primary name, then population) is returned.
-    pub fn lookup(&self, phrase: &str) -> Option<&'static str> {
+    #[cfg(test)]
+    pub(crate) fn lookup(&self, phrase: &str) -> Option<&'static str> {
         let k = self.find_key(fold_phrase(phrase).as_bytes())?;
         Some(self.entry(self.key_entries(k).0).canonical)
     }
@@ -202,7 +194,7 @@ impl Gazetteer {
     /// includes exact matches. One result per distinct folded form (its best place: primary
     /// name, then population). `max_edits` above 2 is treated as 2; see the module docs for
     /// which distance-2 edits are found.
-    pub fn near(&self, phrase: &str, max_edits: u32) -> Vec<NearPlace> {
+    pub(crate) fn near(&self, phrase: &str, max_edits: u32) -> Vec<NearPlace> {
         let max_edits = max_edits.min(2);
         if max_edits == 0 {
             return Vec::new();
@@ -424,7 +416,7 @@ impl<V: Copy> Recent<V> {
 
 /// True for an ordinary English word (case-insensitive): "river" is, "cruz" is not.
 /// Only lower-case dictionary entries count, so proper nouns are never common words.
-pub fn is_common_word(word: &str) -> bool {
+pub(crate) fn is_common_word(word: &str) -> bool {
     thread_local! {
         static RECENT: Recent<bool> = const { Recent::new() };
         static COMMON: Memo<bool> = Memo::new();
@@ -453,7 +445,7 @@ fn look_up_common_word(word: &str) -> bool {
 /// or adjective of a place ("argentine", "swedes"), a language ("hindi"), a given name
 /// ("susan"), a well-known surname or institution. Such a word is a word of its own, not a
 /// slip for another name a letter away.
-pub fn is_proper_word(folded: &str) -> bool {
+pub(crate) fn is_proper_word(folded: &str) -> bool {
     !folded.is_empty() && is_listed(PROPER_WORDS, folded)
 }
 

@@ -1,7 +1,7 @@
 //! Capitalised name mentions: runs of capitalised words ("President Ivor Morales",
 //! "Santa Cruz de la Sierra", "Copa-Cogeca"), the raw material of the name checks.
 
-pub mod cues;
+pub(crate) mod cues;
 
 use super::{Analysis, TokenKind};
 use std::ops::Range;

@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -19,7 +19,7 @@ pub const MONTHS: [&str; 12] = [
 ];
 
 /// "October 20, 2019".
-pub fn format_date(d: Date) -> String {
+pub(crate) fn format_date(d: Date) -> String {
     let mut out = String::with_capacity(18);
     push_date(&mut out, d);
     out
@@ -40,7 +40,7 @@ pub(super) fn push_month_day(out: &mut String, d: Date) {
 }
 
 /// "Tuesday".
-pub fn weekday_name(w: Weekday) -> &'static str {
+pub(crate) fn weekday_name(w: Weekday) -> &'static str {
     WEEKDAYS[w.to_monday_zero_offset() as usize]
 }
 
@@ -79,15 +79,6 @@ pub(super) fn day_part_name(p: DayPart) -> &'static str {
         DayPart::Afternoon => "afternoon",
         DayPart::Evening => "evening",
         DayPart::Night => "night",
-    }
-}
-
-pub(super) fn season_start(s: Season) -> i8 {
-    match s {
-        Season::Spring => 3,
-        Season::Summer => 6,
-        Season::Autumn => 9,
-        Season::Winter => 12,
     }
 }
 

@@ -78,7 +78,7 @@ pub(super) const PAST_ONLY: &[&str] = &[
 ];
 /// Is this lower-case word a past participle ("indicted", "held", "taken")? A guess from the
 /// ending and a list of irregular forms.
-pub fn is_past_participle(w: &str) -> bool {
+pub(crate) fn is_past_participle(w: &str) -> bool {
     (w.len() > 3 && w.ends_with("ed")) || PAST_PARTICIPLES.contains(&w)
 }
 

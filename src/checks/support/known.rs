@@ -444,7 +444,7 @@ fn original_word(text: &str, p: usize) -> String {
 }
 
 /// Byte span from token `first` to token `last`, without a possessive ending on the last.
-pub fn word_span(a: &Analysis, first: usize, last: usize) -> Range<usize> {
+pub(crate) fn word_span(a: &Analysis, first: usize, last: usize) -> Range<usize> {
     let end = a.tokens[last].span.end;
     let word = a.word(last);
     let trimmed = word.len() - cues::strip_possessive(word).len();
@@ -509,7 +509,7 @@ impl<'a> Knowledge<'a> {
 }
 
 /// Does `span` overlap any of the (sorted) spans?
-pub fn overlaps_any(spans: &[Range<usize>], span: &Range<usize>) -> bool {
+pub(crate) fn overlaps_any(spans: &[Range<usize>], span: &Range<usize>) -> bool {
     spans
         .iter()
         .any(|s| s.start < span.end.max(span.start + 1) && span.start < s.end.max(s.start + 1))

@@ -3,8 +3,8 @@
 //! Facts about the article itself belong in [`crate::analysis`]; this is code that works
 //! on a rule's own options or writes a kind's findings.
 
-pub mod known;
-pub mod name_variants;
-pub mod numeric;
-pub mod phrase_scan;
-pub mod time;
+pub(crate) mod known;
+pub(crate) mod name_variants;
+pub(crate) mod numeric;
+pub(crate) mod phrase_scan;
+pub(crate) mod time;

@@ -45,7 +45,7 @@ impl Default for Options {
 }
 
 /// A rarer spelling of a name and the usual one, with the tokens where each is used.
-pub struct Variant {
+pub(crate) struct Variant {
     pub wrong: String,
     pub right: String,
     pub wrong_at: Vec<usize>,
@@ -269,7 +269,7 @@ fn after_name_article(a: &Analysis, i: usize) -> bool {
 
 /// The spelling variants of names in the article (shared with the gazetteer check, which
 /// leaves these to this one).
-pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
+pub(crate) fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
     let mut spellings = Spellings::new(a, o.min_length);
     if spellings.all.is_empty() {
         return Vec::new();
