@@ -14,7 +14,6 @@ const MAX_FUNCTION_LINES: usize = 120;
 const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("src/checks/gazetteer.rs", "run", 215),
     ("src/checks/support/known.rs", "scan_mention", 163),
-    ("src/gazetteer/index_build.rs", "build", 155),
     ("src/checks/support/name_variants.rs", "find", 154),
     ("src/checks/diacritics.rs", "run", 148),
     ("src/checks/quantity_conflict.rs", "check", 141),

@@ -32,7 +32,9 @@ struct Row<'a> {
     population: u32,
 }
 
-pub(super) fn build(places_tsv: &str) -> Vec<u8> {
+/// The rows of `places.tsv`, one per name form, in index order: by folded key, then primary
+/// names, population, kind and names (so the first entry of a key is its best place).
+fn read_rows(places_tsv: &str) -> Vec<Row<'_>> {
     let mut rows: Vec<Row> = Vec::new();
     for (no, line) in places_tsv.lines().enumerate() {
         if line.is_empty() {
@@ -80,6 +82,11 @@ pub(super) fn build(places_tsv: &str) -> Vec<u8> {
             .then(a.form.cmp(b.form))
             .then(a.country.cmp(b.country))
     });
+    rows
+}
+
+pub(super) fn build(places_tsv: &str) -> Vec<u8> {
+    let rows = read_rows(places_tsv);
 
     // Strings (deduplicated, in order of first use) and entries.
     let mut strs: Vec<u8> = Vec::new();
