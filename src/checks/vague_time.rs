@@ -340,32 +340,7 @@ impl Check for VagueTime {
                 }
             }
             if let Some(r) = &resolution {
-                if let Some(note) = tense_note(cx, t) {
-                    d = d.with_note(note);
-                }
-                match r {
-                    Resolution::Week { .. } | Resolution::Weekend(_) => {
-                        d = d.with_note("weeks are counted from Monday to Sunday");
-                    }
-                    Resolution::Season { .. } => {
-                        d = d.with_note(
-                            "seasons are the northern hemisphere's (spring is March to May)",
-                        );
-                    }
-                    _ => {}
-                }
-                if matches!(
-                    t.kind,
-                    TimeKind::Ago {
-                        unit: Unit::Week,
-                        ..
-                    } | TimeKind::SinceDuration {
-                        unit: Unit::Week,
-                        ..
-                    }
-                ) {
-                    d = d.with_note("a count of weeks is approximate: check the exact day");
-                }
+                d = with_resolution_notes(d, cx, t, r);
                 let fix = replacement_of(t, r, resolved.clone(), text, since);
                 if in_quotation(cx.analysis, t) {
                     d = d.with_note(format!(
@@ -386,6 +361,41 @@ impl Check for VagueTime {
             out.push(self.undated(cx, &undated));
         }
     }
+}
+
+/// The notes of a resolved expression: the tense's, and how weeks, seasons and counts of
+/// weeks are reckoned.
+fn with_resolution_notes(
+    mut d: Diagnostic,
+    cx: &Context,
+    t: &TimeExpr,
+    r: &Resolution,
+) -> Diagnostic {
+    if let Some(note) = tense_note(cx, t) {
+        d = d.with_note(note);
+    }
+    match r {
+        Resolution::Week { .. } | Resolution::Weekend(_) => {
+            d = d.with_note("weeks are counted from Monday to Sunday");
+        }
+        Resolution::Season { .. } => {
+            d = d.with_note("seasons are the northern hemisphere's (spring is March to May)");
+        }
+        _ => {}
+    }
+    if matches!(
+        t.kind,
+        TimeKind::Ago {
+            unit: Unit::Week,
+            ..
+        } | TimeKind::SinceDuration {
+            unit: Unit::Week,
+            ..
+        }
+    ) {
+        d = d.with_note("a count of weeks is approximate: check the exact day");
+    }
+    d
 }
 
 #[cfg(test)]
