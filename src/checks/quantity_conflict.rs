@@ -372,15 +372,7 @@ impl QuantityConflict {
             return;
         }
         let salient = ck.is_some_and(|k| {
-            let counts = index.lemma_counts.get_or_init(|| {
-                let mut counts: HashMap<String, usize> = HashMap::new();
-                for i in 0..a.tokens.len() {
-                    if a.tokens[i].kind == crate::analysis::TokenKind::Word {
-                        *counts.entry(lexical::lemma(a.word(i))).or_default() += 1;
-                    }
-                }
-                counts
-            });
+            let counts = index.lemma_counts.get_or_init(|| lemma_counts(a));
             counts.get(k).copied().unwrap_or(0) >= self.salience
         });
         let ctx2 = &self.context(a, later);
@@ -450,24 +442,34 @@ impl QuantityConflict {
         let Some((_, _, first, _)) = best else {
             return;
         };
-        let span2 = later.phrase_span(false);
-        let span1 = first.phrase_span(true);
-        let (t2, t1) = (a.slice(span2.clone()), a.slice(span1.clone()));
-        out.push(
-            Diagnostic::new(
-                span2,
-                format!(
-                    "'{t2}' does not match '{t1}' given earlier for what looks like the same figure"
-                ),
-            )
-            .with_primary_label(format!("{} here", a.slice(later.span.clone())))
-            .with_label(span1, format!("{} earlier", a.slice(first.span.clone())))
-            .with_note(
-                "nothing between the two says the figure changed ('rose to', 'up from', 'now')",
-            )
-            .with_help("use one figure, or say what changed"),
-        );
+        out.push(mismatch(a, first, later));
     }
+}
+
+/// How many times each word's lemma is used in the article.
+fn lemma_counts(a: &Analysis) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for i in 0..a.tokens.len() {
+        if a.tokens[i].kind == crate::analysis::TokenKind::Word {
+            *counts.entry(lexical::lemma(a.word(i))).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// The finding: `later` does not match `first`, given earlier for the same figure.
+fn mismatch(a: &Analysis, first: &Quantity, later: &Quantity) -> Diagnostic {
+    let span2 = later.phrase_span(false);
+    let span1 = first.phrase_span(true);
+    let (t2, t1) = (a.slice(span2.clone()), a.slice(span1.clone()));
+    Diagnostic::new(
+        span2,
+        format!("'{t2}' does not match '{t1}' given earlier for what looks like the same figure"),
+    )
+    .with_primary_label(format!("{} here", a.slice(later.span.clone())))
+    .with_label(span1, format!("{} earlier", a.slice(first.span.clone())))
+    .with_note("nothing between the two says the figure changed ('rose to', 'up from', 'now')")
+    .with_help("use one figure, or say what changed")
 }
 
 impl Check for QuantityConflict {
