@@ -15,9 +15,6 @@ const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
     ("src/checks/gazetteer.rs", "run", 215),
     ("src/checks/support/known.rs", "scan_mention", 163),
     ("src/checks/support/name_variants.rs", "find", 154),
-    ("src/checks/diacritics.rs", "run", 148),
-    ("src/checks/quantity_conflict.rs", "check", 141),
-    ("src/checks/vague_time.rs", "run", 131),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
