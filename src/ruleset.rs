@@ -335,6 +335,10 @@ mod tests {
     fn every_kind_honours_or_rejects_a_message() {
         for kind in checks::KINDS {
             let d = &kind.doc;
+            // A kind no rule set configures (`archive`, from the config's archive_evidence).
+            if !d.config.starts_with("- id:") {
+                continue;
+            }
             let mut text = String::from("set: t\nrules:\n");
             for (i, line) in d.config.lines().enumerate() {
                 if line.trim_start().starts_with("message:") {

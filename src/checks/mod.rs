@@ -4,6 +4,7 @@
 //! To add a kind: write the module, then add one line to `KINDS`.
 
 pub(crate) mod acronym;
+pub(crate) mod archive;
 pub(crate) mod bare_weekday;
 pub(crate) mod consistency;
 pub(crate) mod count_vs_list;
@@ -17,6 +18,7 @@ pub(crate) mod impossible_date;
 pub(crate) mod name_consistency;
 pub(crate) mod ordinal_conflict;
 pub(crate) mod parts_sum;
+pub(crate) mod people;
 pub(crate) mod quantity_conflict;
 pub(crate) mod repetition;
 pub(crate) mod substitution;
@@ -124,6 +126,10 @@ pub static KINDS: &[&Kind] = &[
     &diacritics::KIND,
     &name_consistency::KIND,
     &gazetteer::KIND,
+    &people::KIND,
+    // Built by `check` from the articles (`archive_evidence`); listed for `explain` and for a
+    // clear error when a rule set names it.
+    &archive::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

@@ -11,6 +11,8 @@ pub fn explain(name: &str, rules: &[Rule], out: &mut impl Write) -> Result<u8, S
         .find(|r| r.id == name || r.id.ends_with(&format!(".{name}")));
     let kind = match rule {
         Some(r) => r.kind,
+        // `names.archive` is loaded only by `check` with `archive_evidence`.
+        None if name == crate::checks::archive::ID => &crate::checks::archive::KIND,
         None => crate::checks::kind(name)
             .ok_or_else(|| format!("no rule or rule kind named `{name}` (see `factlint rules`)"))?,
     };

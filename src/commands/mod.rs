@@ -3,5 +3,6 @@
 
 pub mod check;
 pub mod explain;
+pub mod names;
 pub mod rules;
 pub mod test_rules;

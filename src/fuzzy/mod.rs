@@ -10,7 +10,7 @@ mod fold;
 mod fold_table;
 mod near;
 
-pub(crate) use distance::{Rows, distance};
+pub(crate) use distance::{Rows, distance, distance_at_most};
 pub(crate) use fold::{fold, fold_phrase};
 pub(crate) use near::NearIndex;
 pub(crate) use near::hash_skip;
@@ -56,6 +56,20 @@ const INFLECTIONS: &[&str] = &[
     "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ic", "ite", "ites", "er",
     "ers", "ish", "ist", "ists", "ean", "eans", "y",
 ];
+
+/// Are the two (folded) words one word in British and American spelling, or in two
+/// transliterations ("organisation"/"organization", "labour"/"labor", "centre"/"center",
+/// "bolotnaya"/"bolotnaia")?
+pub(crate) fn spelling_variants(a: &str, b: &str) -> bool {
+    fn usual(w: &str) -> String {
+        w.replace("isation", "ization")
+            .replace("our", "or")
+            .replace("tre", "ter")
+            .replace("ll", "l")
+            .replace('y', "i")
+    }
+    a != b && usual(a) == usual(b)
+}
 
 /// Is one of the two (folded) words the other plus an inflection, or are they the same word
 /// ending in different inflections (Chilean/Chileans)? Those are different words, not
@@ -161,6 +175,19 @@ pub(crate) fn transliteration_variant(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelling_variants_are_not_slips() {
+        for (a, b) in [
+            ("organisation", "organization"),
+            ("labour", "labor"),
+            ("centre", "center"),
+            ("bolotnaya", "bolotnaia"),
+        ] {
+            assert!(spelling_variants(a, b), "{a} {b}");
+        }
+        assert!(!spelling_variants("pence", "peace") && !spelling_variants("sates", "states"));
+    }
 
     #[test]
     fn no_character_folds_to_more_letters_than_its_bytes() {

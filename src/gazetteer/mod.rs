@@ -79,8 +79,7 @@ pub(crate) struct NearPlace {
     /// The known form that matched (the canonical name itself or an alternate).
     pub form: &'static str,
     pub kind: PlaceKind,
-    /// ISO 3166-1 alpha-2 code; empty for continents. (Read by the tests of the index only.)
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// ISO 3166-1 alpha-2 code; empty for continents.
     pub country: &'static str,
     /// Population (0 when unknown, e.g. for regions).
     pub population: u32,
@@ -184,8 +183,24 @@ impl Gazetteer {
     /// form, the canonical name of the best one (primary name, then population) is returned.
     #[cfg(test)]
     pub(crate) fn lookup(&self, phrase: &str) -> Option<&'static str> {
-        let k = self.find_key(fold_phrase(phrase).as_bytes())?;
-        Some(self.entry(self.key_entries(k).0).canonical)
+        self.places(phrase).next().map(|p| p.canonical)
+    }
+
+    /// Every place an exact (folded) known form names, best first (primary name, then
+    /// population).
+    pub(crate) fn places(&self, phrase: &str) -> impl Iterator<Item = NearPlace> + '_ {
+        let (from, to) = self
+            .find_key(fold_phrase(phrase).as_bytes())
+            .map_or((0, 0), |k| self.key_entries(k));
+        (from..to).map(|e| self.entry(e))
+    }
+
+    /// The ISO code of the country this (folded) form names, if any of the places it names is
+    /// a country ("Georgia" is a US state too, and a country).
+    pub(crate) fn country(&self, phrase: &str) -> Option<&'static str> {
+        self.places(phrase)
+            .find(|p| p.kind == PlaceKind::Country && !p.country.is_empty())
+            .map(|p| p.country)
     }
 
     /// Known forms within `max_edits` Damerau–Levenshtein edits of `phrase` (folded), best

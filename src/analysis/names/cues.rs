@@ -453,6 +453,17 @@ fn all_caps_by_char(word: &str) -> bool {
     letters > 1
 }
 
+/// Does a lower-case part follow token `i` across a hyphen ("Bong" in "Chung Bong-ju")?
+pub(crate) fn continues_after_hyphen(a: &Analysis, i: usize) -> bool {
+    let (hyphen, next) = (i + 1, i + 2);
+    next < a.tokens.len()
+        && a.tokens[hyphen].glued
+        && a.tokens[next].glued
+        && a.word(hyphen) == "-"
+        && a.tokens[next].is_word()
+        && !a.tokens[next].capitalised
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
