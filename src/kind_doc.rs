@@ -336,6 +336,27 @@ pub fn is_linters_own(kind: &crate::checks::Kind) -> bool {
         .any(|k| std::ptr::eq(*k, kind))
 }
 
+/// Is `kind` the archive's (built by `check` from the articles it reads, not from a rule set)?
+pub fn is_archive(kind: &crate::checks::Kind) -> bool {
+    std::ptr::eq(kind, &crate::checks::archive::KIND)
+}
+
+/// The archive's rule for these articles, as `check` builds it with `archive_evidence` (its
+/// page's examples are run with it).
+pub fn archive_rule(articles: &[&str]) -> Rule {
+    let reader = crate::Linter::new(Vec::new());
+    let mut learned = crate::learn::Learned::default();
+    for (i, text) in articles.iter().enumerate() {
+        let name = format!("article-{i}.md");
+        learned.add_article(&crate::learn::article_names(
+            &reader,
+            &name,
+            text.to_string(),
+        ));
+    }
+    crate::checks::archive::rule(&learned)
+}
+
 /// The rules a run loads by default: the built-in rule sets and the linter's own rules.
 pub fn default_rules() -> Vec<Rule> {
     let mut rules = crate::ruleset::load_builtin();

@@ -49,7 +49,7 @@ fn is_meta(kind: &Kind) -> bool {
 
 /// The kind `check` builds from the articles it reads (`archive_evidence`), not from a rule set.
 fn is_archive(kind: &Kind) -> bool {
-    std::ptr::eq(kind, &checks::archive::KIND)
+    kind_doc::is_archive(kind)
 }
 
 fn names_in(dir: &str, ext: &str) -> BTreeSet<String> {
@@ -217,22 +217,9 @@ impl Runner {
 /// `Not reported:` text (as docs/kinds/archive.md says).
 fn archive_run(kind: &Kind, text: &str) -> Vec<Diagnostic> {
     let usual = kind.doc.parsed().example.not_reported[0];
-    let reader = Linter::new(Vec::new());
-    let mut learned = factlint::learn::Learned::default();
-    for i in 0..12 {
-        let name = format!("archive-{i}.md");
-        learned.add_article(&factlint::learn::article_names(
-            &reader,
-            &name,
-            usual.into(),
-        ));
-    }
-    learned.add_article(&factlint::learn::article_names(
-        &reader,
-        "example.md",
-        text.into(),
-    ));
-    lint(vec![checks::archive::rule(&learned)], None, text)
+    let mut articles = vec![usual; 12];
+    articles.push(text);
+    lint(vec![kind_doc::archive_rule(&articles)], None, text)
 }
 
 /// (line, column) of a byte offset, both 1-based, columns in characters.
@@ -470,7 +457,12 @@ fn rule_id(kind: &Kind, doc: &Doc) -> String {
             );
             ours[0].id.rsplit('.').next().unwrap().to_string()
         }
-        None if is_archive(kind) => checks::archive::ID.rsplit('.').next().unwrap().into(),
+        None if is_archive(kind) => kind_doc::archive_rule(&[])
+            .id
+            .rsplit('.')
+            .next()
+            .unwrap()
+            .into(),
         None => kind_doc::default_rules()
             .into_iter()
             .find(|r| std::ptr::eq(r.kind, kind))

@@ -35,7 +35,7 @@ struct Acronym {
     max_length: usize,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc::new("acronym", include_str!("../../docs/kinds/acronym.md")),
     build,
 };

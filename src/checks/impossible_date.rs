@@ -12,7 +12,7 @@ struct Options {}
 
 struct ImpossibleDate;
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc::new(
         "impossible-date",
         include_str!("../../docs/kinds/impossible-date.md"),
@@ -60,8 +60,8 @@ impl Check for ImpossibleDate {
 
 #[cfg(test)]
 mod tests {
-    use super::super::time_support::testing::{hits, run};
     use super::*;
+    use crate::checks::support::time::testing::{hits, run};
 
     #[test]
     fn impossible_days() {

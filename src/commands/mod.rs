@@ -2,4 +2,7 @@
 //! to an exit status; what a command does lives here.
 
 pub mod check;
+pub mod explain;
 pub mod names;
+pub mod rules;
+pub mod test_rules;
