@@ -77,6 +77,10 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     Ok(Box::new(NameConsistency { options }))
 }
 
+/// Letters of the shortest name compared: a four-letter one only against an unknown spelling
+/// one edit away ("Kohl" … "Kojl"), shorter than `min_length`.
+const SHORTEST: usize = 4;
+
 /// A rarer spelling of a name and the usual one, with the tokens where each is used.
 pub struct Variant {
     pub wrong: String,
@@ -303,7 +307,9 @@ fn after_name_article(a: &Analysis, i: usize) -> bool {
 /// The spelling variants of names in the article (shared with the gazetteer check, which
 /// leaves these to this one).
 pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
-    let mut spellings = Spellings::new(a, o.min_length);
+    // Four-letter names are compared too, with more evidence (see `SHORTEST`).
+    let shortest = o.min_length.min(SHORTEST);
+    let mut spellings = Spellings::new(a, shortest);
     if spellings.all.is_empty() {
         return Vec::new();
     }
@@ -359,6 +365,10 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
         {
             continue;
         }
+        // A spelling that is itself a well-known name is as likely another person ("Chan",
+        // "Chen"; "Johnson", "Johnston") as a slip; an unknown one one edit from a name the
+        // article uses is a slip.
+        let unknown = !gazetteer::is_proper_word(wf);
         let minority_at = spellings.at(m);
         let given = std::cell::OnceCell::new();
         let family = std::cell::OnceCell::new();
@@ -374,6 +384,12 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             {
                 continue;
             }
+            // A short name ("Kohl", "Sata") is one letter from many others: only an unknown
+            // spelling one edit away, with the same first letter, is a slip for it.
+            let short = minority.letters < o.min_length || majority.letters < o.min_length;
+            if short && !(unknown && d == 1 && wf.chars().next() == rf.chars().next()) {
+                continue;
+            }
             // Two well-known words are two words (Arabic/Arabia, Hindi/Hindu, Reagan's Regan),
             // not one name misspelt, unless both are the given name of one family name
             // ("Mohammad Syaugi" … "Muhammad Syaugi").
@@ -386,9 +402,12 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
                 continue;
             }
             let majority_at = spellings.at(t);
-            // Two people: each spelling comes with its own given name.
+            // Two people: each spelling comes with its own given name; unless the rarer
+            // spelling is unknown, one edit from the other: one family, one slip ("Martyn
+            // Williams", "Shane Williasms").
             let given = given.get_or_init(|| given_names(a, &minority_at));
-            if !given.is_empty() {
+            let one_family = unknown && d == 1 && !gazetteer::gazetteer().is_known(rf);
+            if !given.is_empty() && !one_family {
                 let other = given_names(a, &majority_at);
                 if !other.is_empty()
                     && given.is_disjoint(&other)
