@@ -386,7 +386,9 @@ impl Gazetteer {
     /// The place this phrase nearly matches, if any passes the size and form filters.
     fn nearest_uncached(&self, phrase: &str, single: bool) -> Nearest {
         let g = gz::gazetteer();
-        let max = budget(letters(phrase));
+        // One edit for a four-letter name too: `consider` asks more evidence of those.
+        let count = letters(phrase);
+        let max = budget(count).max(u32::from(count >= SHORTEST));
         if max == 0 {
             return None;
         }

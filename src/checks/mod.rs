@@ -5,6 +5,7 @@
 
 pub mod acronym;
 pub mod bare_weekday;
+pub mod common_misspelling;
 pub mod consistency;
 pub mod count_vs_list;
 pub mod cues;
@@ -89,6 +90,7 @@ pub struct Kind {
 pub static KINDS: &[&Kind] = &[
     &existence::KIND,
     &substitution::KIND,
+    &common_misspelling::KIND,
     &repetition::KIND,
     &consistency::KIND,
     &acronym::KIND,

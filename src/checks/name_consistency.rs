@@ -347,7 +347,9 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             continue;
         }
         let wf = &*minority.folded;
-        let max_edits = budget(minority.letters);
+        // One edit for a four-letter spelling too (`budget` allows none below five letters);
+        // such short pairs pass only the tighter tests below.
+        let max_edits = budget(minority.letters).max(u32::from(minority.letters >= shortest));
         // Most capitalised words are near no name of the article: the cheapest tests go
         // first, then the common-word look-up ("The", "Police"), then the distances.
         if !minority.may_be_name()
@@ -388,6 +390,14 @@ pub fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
             // spelling one edit away, with the same first letter, is a slip for it.
             let short = minority.letters < o.min_length || majority.letters < o.min_length;
             if short && !(unknown && d == 1 && wf.chars().next() == rf.chars().next()) {
+                continue;
+            }
+            // And in the same place in a name: "Hong" of "Hong Kong" is not "Siu Heng", nor
+            // the city of Cali the given name of "Cari Isa Vanegas".
+            if short
+                && *family.get_or_init(|| family_names(a, &minority_at))
+                    != family_names(a, &spellings.at(t))
+            {
                 continue;
             }
             // Two well-known words are two words (Arabic/Arabia, Hindi/Hindu, Reagan's Regan),
