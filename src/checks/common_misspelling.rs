@@ -168,9 +168,11 @@ fn english_around(a: &Analysis, i: usize) -> bool {
     let (mut words, mut english) = (0, 0);
     for j in sentence.tokens.clone() {
         let t = &a.tokens[j];
+        // Other listed misspellings are English words too.
         if t.is_word() && !t.capitalised && j != i {
             words += 1;
-            english += usize::from(crate::gazetteer::is_common_word(a.lower(j)));
+            let w = a.lower(j);
+            english += usize::from(crate::gazetteer::is_common_word(w) || corrections(w).is_some());
         }
     }
     words < 3 || english * 10 >= words * 7
@@ -226,6 +228,47 @@ mod tests {
         ] {
             assert!(run(text).is_empty(), "{text}: {:?}", run(text));
         }
+    }
+
+    #[test]
+    fn a_word_on_the_hand_written_list_is_reported_once() {
+        let linter = crate::Linter::with_default_rules();
+        let text = "The board said that it would recieve the analsyts on Monday morning.";
+        let rules: Vec<(String, String)> = linter
+            .lint_text(text, None)
+            .into_iter()
+            .map(|d| (d.rule, text[d.span].to_string()))
+            .collect();
+        assert_eq!(
+            rules,
+            vec![
+                ("style.misspelling".to_string(), "recieve".to_string()),
+                ("style.typos".to_string(), "analsyts".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_correction_that_drops_the_end_is_no_safe_fix() {
+        let ds = crate::checks::tests_support::diagnostics(
+            &super::KIND,
+            "",
+            "The couple were holding ands along the street.",
+            None,
+        );
+        assert_eq!(ds.len(), 1);
+        assert_eq!(
+            ds[0].fixes[0].applicability,
+            crate::diagnostic::Applicability::Unsafe
+        );
+    }
+
+    #[test]
+    fn a_sentence_in_another_language_is_left_alone() {
+        assert!(
+            run("Banners read “La corrupción mata”, “Ni corruptos ni coimeros” en las calles.")
+                .is_empty()
+        );
     }
 
     #[test]
