@@ -107,6 +107,9 @@ fn glued_to_symbol(a: &Analysis, i: usize) -> bool {
 impl Check for CommonMisspelling {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
+        // Worked out once per article, and only when a listed word turns up.
+        let mut names: Option<std::collections::HashSet<&str>> = None;
+        let mut english: std::collections::HashMap<usize, bool> = Default::default();
         for (i, t) in a.tokens.iter().enumerate() {
             if !t.is_word() || t.capitalised || t.span.len() < self.min_length {
                 continue;
@@ -123,8 +126,12 @@ impl Check for CommonMisspelling {
                 || glued_to_symbol(a, i)
                 || a.is_foreign(i)
                 || a.is_tag(i)
-                || written_as_name(a, word)
-                || !english_around(a, i)
+                || names
+                    .get_or_insert_with(|| written_as_names(a))
+                    .contains(word)
+                || !*english
+                    .entry(a.sentence_of[i])
+                    .or_insert_with(|| english_sentence(a, a.sentence_of[i]))
             {
                 continue;
             }
@@ -161,15 +168,15 @@ impl Check for CommonMisspelling {
     }
 }
 
-/// Is the sentence of token `i` English: are most of its lower-case words English words? A
-/// quotation in another language that the language test missed ("La corrupción mata") is not.
-fn english_around(a: &Analysis, i: usize) -> bool {
-    let sentence = &a.sentences[a.sentence_of[i]];
+/// Is sentence `s` English: are most of its lower-case words English words (listed
+/// misspellings of them included)? A quotation in another language that the language test
+/// missed ("La corrupción mata") is not.
+fn english_sentence(a: &Analysis, s: usize) -> bool {
+    let sentence = &a.sentences[s];
     let (mut words, mut english) = (0, 0);
     for j in sentence.tokens.clone() {
         let t = &a.tokens[j];
-        // Other listed misspellings are English words too.
-        if t.is_word() && !t.capitalised && j != i {
+        if t.is_word() && !t.capitalised {
             words += 1;
             let w = a.lower(j);
             english += usize::from(crate::gazetteer::is_common_word(w) || corrections(w).is_some());
@@ -178,14 +185,16 @@ fn english_around(a: &Analysis, i: usize) -> bool {
     words < 3 || english * 10 >= words * 7
 }
 
-/// Does the article also write this word capitalised (mid-sentence), as a name?
-fn written_as_name(a: &Analysis, word: &str) -> bool {
-    a.tokens.iter().enumerate().any(|(j, t)| {
-        t.capitalised
-            && t.span.len() == word.len()
-            && a.lower(j) == word
-            && j > a.sentences[a.sentence_of[j]].tokens.start
-    })
+/// The words the article writes capitalised mid-sentence, as names (lower-cased).
+fn written_as_names<'a>(a: &'a Analysis) -> std::collections::HashSet<&'a str> {
+    a.tokens
+        .iter()
+        .enumerate()
+        .filter(|&(j, t)| {
+            t.capitalised && t.is_word() && j > a.sentences[a.sentence_of[j]].tokens.start
+        })
+        .map(|(j, _)| a.lower(j))
+        .collect()
 }
 
 #[cfg(test)]
