@@ -46,6 +46,18 @@ enum Command {
         /// Rule-set files or folders (default: the built-in sets and the linter's own rules).
         paths: Vec<PathBuf>,
     },
+    /// Print an article's fact sheet: names and their spellings, every figure with what it
+    /// counts, its subject, time and role, vote tallies, and dates resolved.
+    Facts {
+        /// The article (`-` reads stdin).
+        article: PathBuf,
+        /// Publication date (YYYY-MM-DD); overrides the front matter's `date:` and dateline.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
+        /// `human` (a table) or `json`.
+        #[arg(long, value_enum, default_value = "human")]
+        format: FactsFormat,
+    },
     /// Run a language server on stdin/stdout, for editors (see the README, "Editors").
     Lsp,
     /// Print a shell completion script to stdout (e.g. `factlint completions bash >
@@ -60,6 +72,12 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FactsFormat {
+    Human,
+    Json,
 }
 
 #[derive(Args, Clone)]
@@ -206,6 +224,11 @@ fn main() -> ExitCode {
         Command::Rules(args) => list_rules(&args),
         Command::Explain { rule, rules } => explain(&rule, &rules),
         Command::TestRules { paths } => test_rules(&paths),
+        Command::Facts {
+            article,
+            date,
+            format,
+        } => facts(&article, date, format),
         Command::Lsp => factlint::lsp::run(),
         Command::Completions { shell } => completions(shell),
         Command::Man { dir } => man(dir.as_deref()),
@@ -231,6 +254,33 @@ fn show(e: SetupError) -> String {
         }
         SetupError::Message(m) => m,
     }
+}
+
+/// `factlint facts`: reads the article (or stdin) and prints its fact sheet.
+fn facts(
+    article: &std::path::Path,
+    date: Option<jiff::civil::Date>,
+    format: FactsFormat,
+) -> Result<u8, String> {
+    use std::io::Read;
+    let (name, text) = if article.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("stdin: {e}"))?;
+        ("-".to_string(), text)
+    } else {
+        let bytes = std::fs::read(article).map_err(|e| format!("{}: {e}", article.display()))?;
+        (
+            article.display().to_string(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    };
+    print!(
+        "{}",
+        factlint::commands::facts::render(&name, text, date, format == FactsFormat::Json)
+    );
+    Ok(0)
 }
 
 /// `factlint check`: the flags as plain options, then the library does the work.

@@ -6,6 +6,7 @@
 pub mod acronym;
 pub mod bare_weekday;
 pub mod consistency;
+pub mod count_facts;
 pub mod count_vs_list;
 pub mod cues;
 pub mod date_arithmetic;
@@ -102,6 +103,11 @@ pub static KINDS: &[&Kind] = &[
     &quantity_conflict::KIND,
     &parts_sum::KIND,
     &date_arithmetic::KIND,
+    &count_facts::TALLY_SIZE,
+    &count_facts::COUNT_VS_APPOSITION,
+    &count_facts::TRANSPOSED_FIGURE,
+    &count_facts::YEARS_SINCE,
+    &count_facts::ORDINAL_ANCHOR,
     &entities::KIND,
     &diacritics::KIND,
     &name_consistency::KIND,

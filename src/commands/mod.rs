@@ -2,3 +2,4 @@
 //! to an exit status; what a command does lives here.
 
 pub mod check;
+pub mod facts;
