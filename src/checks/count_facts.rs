@@ -334,6 +334,38 @@ fn predicates(a: &Analysis, f: &Fact) -> Vec<&'static str> {
     out
 }
 
+/// The name a figure belongs to when one stands right before it: "Brill employs 1,520",
+/// "Acme's 1,250 staff", "Rival Brill has 1,520".
+fn owner(a: &Analysis, f: &Fact) -> Option<String> {
+    let q = &a.quantities()[f.quantity];
+    let s = &a.sentences[f.sentence];
+    let start = q
+        .qualifier
+        .as_ref()
+        .map_or(q.tokens.start, |r| a.token_at_or_after(r.start));
+    let mut j = start;
+    let mut skipped = 0;
+    while j > s.tokens.start && skipped < 3 {
+        j -= 1;
+        let t = &a.tokens[j];
+        if t.is_word() && t.capitalised {
+            let m = a
+                .mentions
+                .iter()
+                .find(|m| m.tokens.end == j + 1 || (m.tokens.end == j + 2 && a.word(j + 1) == "'s"))?;
+            return Some(a.slice(m.span.clone()).to_string());
+        }
+        // A source, not an owner: "Police said 221".
+        if !(t.is_word() || matches!(a.word(j), "'" | "’"))
+            || matches!(a.lower(j), "said" | "says" | "say" | "told" | "reported" | "estimated")
+        {
+            return None;
+        }
+        skipped += 1;
+    }
+    None
+}
+
 impl Check for TransposedFigure {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
@@ -358,6 +390,12 @@ impl Check for TransposedFigure {
                     continue;
                 }
                 if earlier.group != later.group {
+                    continue;
+                }
+                // Two owners' figures ("Acme employs 1,250 … Brill employs 1,520").
+                if let (Some(x), Some(y)) = (owner(a, earlier), owner(a, later))
+                    && surname(&x) != surname(&y)
+                {
                     continue;
                 }
                 // Two digits only: both must say the same thing happened ("detained").
@@ -432,10 +470,16 @@ impl Check for YearsSince {
         for f in facts.iter().filter(|f| f.kind == FactKind::Year) {
             let q = &qs[f.quantity];
             let s = &a.sentences[f.sentence];
-            if q.tokens.start <= s.tokens.start || a.lower(q.tokens.start - 1) != "since" {
+            if q.tokens.start <= s.tokens.start {
                 continue;
             }
+            // "since 2011", or "first elected in 2013", "first entered parliament in 1977".
             let since = q.tokens.start - 1;
+            let first_in = a.lower(since) == "in"
+                && (since.saturating_sub(4).max(s.tokens.start)..since).any(|i| a.lower(i) == "first");
+            if a.lower(since) != "since" && !first_in {
+                continue;
+            }
             let from = since.saturating_sub(5).max(s.tokens.start);
             if !tenure_near(a, from, since) || f.value as i64 > i64::from(published.year()) {
                 continue;
@@ -452,11 +496,19 @@ impl Check for YearsSince {
             if f.noun.as_deref() != Some("year") || f.quoted || !(2.0..=80.0).contains(&f.value) {
                 continue;
             }
-            if f.year.is_some() || !matches!(f.role, Role::Stated | Role::Estimate | Role::Total) {
+            if !matches!(f.role, Role::Stated | Role::Estimate | Role::Total) {
                 continue;
             }
             let q = &qs[f.quantity];
             let s = &a.sentences[f.sentence];
+            // A year before the span sets another time ("In 2010, his eight years …").
+            if a
+                .quantities_in(f.sentence)
+                .iter()
+                .any(|y| y.kind == QuantityKind::Year && y.tokens.start < q.tokens.start)
+            {
+                continue;
+            }
             let noun = q.noun.as_ref().map_or(q.tokens.end, |n| n.token);
             // A span in a post: a tenure word just before or after it.
             let from = q.tokens.start.saturating_sub(4).max(s.tokens.start);
@@ -483,11 +535,9 @@ impl Check for YearsSince {
             let start = starts.iter().rev().find(|st| {
                 st.fact.sentence <= f.sentence
                     && f.sentence - st.fact.sentence <= 3
-                    && match (&st.fact.subject, &f.subject) {
-                        (Some(x), Some(y)) => surname(x) == surname(y),
-                        (Some(_), None) => possessive || st.fact.sentence == f.sentence,
-                        _ => false,
-                    }
+                    && (st.fact.sentence == f.sentence
+                        || possessive
+                        || matches!((&st.fact.subject, &f.subject), (Some(x), Some(y)) if surname(x) == surname(y)))
             });
             let Some(start) = start else { continue };
             // Only one start in reach: two people with "since" dates make the link unsure.
@@ -694,6 +744,159 @@ impl Check for OrdinalAnchor {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// parts-total
+
+pub static PARTS_TOTAL: Kind = Kind {
+    doc: KindDoc {
+        name: "parts-total",
+        summary: "an account of every member of a group that does not add up to the group",
+        what: "Reports a total (\"Of the 22 workers trapped\", \"the bus carried 41 passengers\", \
+               \"Eighteen people have been killed\") followed, in its sentence or the next one, by \
+               bare figures that account for all of it — one of them the rest (\"nine are still \
+               missing\", \"nine were unhurt\", \"the remaining 13\"), or each one a place \
+               (\"twelve in Kandy, four in Galle and one in Matara\") — when they add up to a \
+               different number. Parts that may overlap or leave some out (\"eleven were rescued \
+               and one died\") are left alone.",
+        why: "An account that covers everyone must add up; when it does not, a figure is wrong.",
+        config: "- id: parts-total\n  kind: parts-total\n  severity: warning",
+        bad: "Of the 22 workers trapped, eleven were rescued, one has died and nine are still missing.",
+        good: "Of the 22 workers trapped, eleven were rescued, one has died and ten are still missing.",
+        fix_safety: "No fix: a part or the total may be wrong.",
+    },
+    build: |v, _| {
+        no_options(v)?;
+        Ok(Box::new(PartsTotal))
+    },
+};
+
+struct PartsTotal;
+
+/// Words after a part that make it the rest of the group.
+const RESIDUAL: &[&str] = &[
+    "missing", "unaccounted", "unhurt", "unharmed", "uninjured", "unscathed", "remain",
+    "remaining", "remained", "rest", "others",
+];
+
+impl Check for PartsTotal {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let a = cx.analysis;
+        let qs = a.quantities();
+        let model = a.facts();
+        for (si, s) in a.sentences.iter().enumerate() {
+            let here: Vec<&Fact> = model
+                .in_sentence(si)
+                .filter(|f| f.kind == FactKind::Count)
+                .collect();
+            if here.len() < 2 || a.is_heading_sentence(si) {
+                continue;
+            }
+            // The total: a counted noun in this sentence before the parts, else (when the
+            // sentence opens with a bare figure) the last counted noun of the sentence before.
+            let opens_bare = here[0].noun.is_none()
+                && a.quantities()[here[0].quantity].tokens.start
+                    <= s.tokens.start + 1;
+            let (total, parts): (&Fact, Vec<&Fact>) = if opens_bare {
+                if si == 0 {
+                    continue;
+                }
+                let Some(t) = model
+                    .in_sentence(si.wrapping_sub(1))
+                    .filter(|f| f.kind == FactKind::Count && f.noun.is_some())
+                    .last()
+                else {
+                    continue;
+                };
+                (t, here.clone())
+            } else {
+                let Some(ti) = here.iter().position(|f| f.noun.is_some()) else {
+                    continue;
+                };
+                (here[ti], here[ti + 1..].to_vec())
+            };
+            if parts.len() < 2
+                || total.approx != Approx::Exact
+                || total.value.fract() != 0.0
+                || total.quoted
+                || total.noun.as_deref().is_some_and(numbers::is_measure)
+                || !matches!(total.role, Role::Stated | Role::Total)
+            {
+                continue;
+            }
+            // Every part bare (or a noun of what happened: "three bodies"), exact, smaller.
+            let bare = |f: &&Fact| {
+                f.approx == Approx::Exact
+                    && f.value.fract() == 0.0
+                    && f.value < total.value
+                    && matches!(f.role, Role::Stated | Role::Part)
+                    && match &f.noun {
+                        None => true,
+                        Some(n) => VOCAB.predicate_of.contains_key(n) || f.group == total.group,
+                    }
+            };
+            // The run of parts after the total ends at the first other figure ("… and one in
+            // Queensland, and more than 1,300 homes").
+            let parts: Vec<&Fact> = parts.into_iter().take_while(|f| bare(f)).collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            // All of the group accounted for: one part is the rest, or each part is a place.
+            let after = |f: &Fact, k: usize| {
+                let q = &qs[f.quantity];
+                let end = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
+                (end..(end + k).min(a.sentences[f.sentence].tokens.end))
+                    .map(|i| a.lower(i))
+                    .collect::<Vec<_>>()
+            };
+            let residual = parts
+                .iter()
+                .any(|f| after(f, 4).iter().any(|w| RESIDUAL.contains(w)))
+                || parts.iter().any(|f| {
+                    qs[f.quantity]
+                        .premodifier
+                        .as_ref()
+                        .is_some_and(|(w, _)| matches!(*w, "remaining" | "other" | "rest"))
+                });
+            let places = parts.iter().all(|f| {
+                let q = &qs[f.quantity];
+                let i = q.tokens.end;
+                i + 1 < s.tokens.end
+                    && q.noun.is_none()
+                    && matches!(a.lower(i), "in" | "from" | "at")
+                    && a.tokens[i + 1].capitalised
+            });
+            if !(residual || places) {
+                continue;
+            }
+            // Subsets inside the account ("five of them children") break the sum.
+            if (s.tokens.clone()).any(|i| matches!(a.lower(i), "including" | "among" | "whom" | "which" | "them" | "both")) {
+                continue;
+            }
+            let sum: f64 = parts.iter().map(|f| f.value).sum();
+            if sum == total.value {
+                continue;
+            }
+            let list: Vec<String> = parts.iter().map(|f| a.slice(f.span.clone()).to_string()).collect();
+            let t = a.slice(total.span.clone());
+            let last = parts.last().expect("two parts at least");
+            out.push(
+                Diagnostic::new(
+                    last.span.clone(),
+                    format!(
+                        "{} = {}, not the {} given as the total",
+                        list.join(" + "),
+                        show(sum),
+                        t
+                    ),
+                )
+                .with_primary_label(format!("parts add up to {}", show(sum)))
+                .with_label(total.span.clone(), format!("total {t}"))
+                .with_help("check each part and the total"),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -832,6 +1035,36 @@ mod tests {
             "The walkout entered its third day on Wednesday. On Friday, the fifth day of the stoppage, talks resumed.",
         ] {
             assert!(run_kind(&ORDINAL_ANCHOR, "", ok, None).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn accounts_that_do_not_add_up() {
+        assert_eq!(
+            run_kind(
+                &PARTS_TOTAL,
+                "",
+                "The bus carried 41 passengers when it overturned. Thirty were treated in hospital and nine were unhurt, police said.",
+                None
+            ),
+            ["nine"]
+        );
+        assert_eq!(
+            run_kind(
+                &PARTS_TOTAL,
+                "",
+                "Nineteen climbers died on the peak this season, eight in May, seven in June and three in July.",
+                None
+            ),
+            ["three"]
+        );
+        for ok in [
+            "The bus carried 41 passengers when it overturned. Thirty were treated in hospital and eleven were unhurt, police said.",
+            "Of the 50 members, 20 voted yes and 10 voted no.",
+            "The bus carried 41 passengers. Thirty were treated in hospital, including nine children.",
+            "Nineteen climbers died on the peak this season, eight in May, seven in June and four in July.",
+        ] {
+            assert!(run_kind(&PARTS_TOTAL, "", ok, None).is_empty(), "{ok}");
         }
     }
 }

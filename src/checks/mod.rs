@@ -108,6 +108,7 @@ pub static KINDS: &[&Kind] = &[
     &count_facts::TRANSPOSED_FIGURE,
     &count_facts::YEARS_SINCE,
     &count_facts::ORDINAL_ANCHOR,
+    &count_facts::PARTS_TOTAL,
     &entities::KIND,
     &diacritics::KIND,
     &name_consistency::KIND,

@@ -13,6 +13,7 @@ pub mod vocab;
 
 use super::numbers::{Approx, Quantity, QuantityKind};
 use super::{Analysis, TokenKind};
+use std::collections::HashSet;
 use std::ops::Range;
 pub use vocab::VOCAB;
 
@@ -143,6 +144,13 @@ pub fn extract(a: &Analysis) -> Facts {
     let v = &*VOCAB;
     let qs = a.quantities();
     let mut facts = Vec::with_capacity(qs.len());
+    // Words capitalised inside sentences: a sentence's first word is a name only if it is one.
+    let named: HashSet<&str> = a
+        .mentions
+        .iter()
+        .filter(|m| !m.sentence_initial && m.tokens.len() == 1)
+        .map(|m| a.lower(m.tokens.start))
+        .collect();
     for (index, q) in qs.iter().enumerate() {
         let kind = match q.kind {
             QuantityKind::Cardinal => {
@@ -184,7 +192,7 @@ pub fn extract(a: &Analysis) -> Facts {
             noun,
             group,
             of,
-            subject: subject(a, q),
+            subject: subject(a, q, &named),
             year: year_in_sentence(a, q),
             since: since_after(a, after_noun, q.sentence),
             role: role(a, q, kind),
@@ -234,12 +242,17 @@ fn since_after(a: &Analysis, i: usize, sentence: usize) -> Option<String> {
 
 /// The nearest capitalised name before the figure in its sentence (else the first after it),
 /// not counting the sentence's first word unless it runs on into a name.
-fn subject(a: &Analysis, q: &Quantity) -> Option<String> {
+fn subject(a: &Analysis, q: &Quantity, named: &HashSet<&str>) -> Option<String> {
     let s = &a.sentences[q.sentence];
     let in_sentence = |m: &&super::Mention| {
         m.tokens.start >= s.tokens.start
             && m.tokens.end <= s.tokens.end
-            && !(m.sentence_initial && m.tokens.len() == 1)
+            && !(m.sentence_initial
+                && m.tokens.len() == 1
+                && !named.contains(a.lower(m.tokens.start)))
+            && !(m.tokens.len() == 1
+                && (super::numbers::is_weekday(a.lower(m.tokens.start))
+                    || super::numbers::is_month(a.lower(m.tokens.start))))
     };
     let start = a.mentions.partition_point(|m| m.tokens.start < s.tokens.start);
     let mentions: Vec<&super::Mention> = a.mentions[start..]
