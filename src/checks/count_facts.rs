@@ -640,7 +640,11 @@ struct EventDay<'f> {
     weekday: jiff::civil::Weekday,
 }
 
-fn event_days<'f>(a: &Analysis, facts: &'f [Fact]) -> Vec<EventDay<'f>> {
+fn event_days<'f>(
+    a: &Analysis,
+    facts: &'f [Fact],
+    published: Option<jiff::civil::Date>,
+) -> Vec<EventDay<'f>> {
     let mut out = Vec::new();
     for f in facts.iter().filter(|f| f.kind == FactKind::Ordinal) {
         if f.noun.as_deref() != Some("day") || hypothetical(a, f) || !(1.0..=60.0).contains(&f.value) {
@@ -670,7 +674,15 @@ fn event_days<'f>(a: &Analysis, facts: &'f [Fact]) -> Vec<EventDay<'f>> {
                 _ => vec![jiff::civil::Weekday::Sunday, jiff::civil::Weekday::Sunday],
             })
             .collect();
-        let [weekday] = days[..] else { continue };
+        // No weekday: "this fourth day of action" is the day of publication.
+        let q = &a.quantities()[f.quantity];
+        let this = q.tokens.start > s.tokens.start
+            && matches!(a.lower(q.tokens.start - 1), "this" | "today's");
+        let weekday = match (&days[..], published) {
+            ([w], _) => *w,
+            ([], Some(p)) if this => p.weekday(),
+            _ => continue,
+        };
         let n = f.value as i64;
         let start = (i64::from(weekday.to_monday_zero_offset()) - (n - 1)).rem_euclid(7);
         out.push(EventDay {
@@ -679,6 +691,44 @@ fn event_days<'f>(a: &Analysis, facts: &'f [Fact]) -> Vec<EventDay<'f>> {
             start,
             weekday,
         });
+    }
+    out
+}
+
+/// Event starts: "the walkout, which began on Wednesday", "the strike started on Monday": a
+/// noun of the stoppage group, "began" or "started", and one weekday right after it.
+fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)> {
+    let mut out = Vec::new();
+    for t in a.times() {
+        let TimeKind::Weekdays { days, either: false } = &t.kind else {
+            continue;
+        };
+        let [day] = days[..] else { continue };
+        let s = &a.sentences[t.sentence];
+        let at = t.tokens.start;
+        // "began on Wednesday": the verb just before the weekday (its "on" included).
+        let verb = (at.saturating_sub(2).max(s.tokens.start)..at)
+            .any(|i| matches!(a.lower(i), "began" | "started" | "begun" | "launched"));
+        if !verb {
+            continue;
+        }
+        // The event is the stoppage-group noun nearest before the verb.
+        let event = (s.tokens.start..at).rev().find_map(|i| {
+            let l = numbers::lemma_of_lower(a.lower(i));
+            VOCAB
+                .group_of
+                .get(l.as_ref())
+                .filter(|g| g.as_str() == "stoppage")
+                .cloned()
+        });
+        if let Some(event) = event {
+            out.push((
+                at,
+                event,
+                i64::from(day.to_monday_zero_offset()),
+                day,
+            ));
+        }
     }
     out
 }
@@ -721,9 +771,33 @@ impl Check for OrdinalAnchor {
                 break;
             }
         }
-        let days = event_days(a, facts);
+        let days = event_days(a, facts, cx.date);
+        let starts = event_starts(a);
         for (j, later) in days.iter().enumerate() {
             if reported.contains(&later.fact.span) {
+                continue;
+            }
+            // Against the day the event began, when the article gives one (and only one).
+            let began: Vec<_> = starts.iter().filter(|st| st.1 == later.event).collect();
+            if let [(at, _, start, weekday)] = began[..]
+                && a.sentence_of[*at] != later.fact.sentence
+                && *start != later.start
+            {
+                let l = a.slice(later.fact.span.clone());
+                let span = a.tokens[*at].span.clone();
+                out.push(
+                    Diagnostic::new(
+                        later.fact.span.clone(),
+                        format!(
+                            "'{l}' day on {}, but it began on {}",
+                            crate::analysis::time::weekday_name(later.weekday),
+                            crate::analysis::time::weekday_name(*weekday)
+                        ),
+                    )
+                    .with_primary_label(format!("{l} day here"))
+                    .with_label(span, "the first day")
+                    .with_help("count the days again from the first one"),
+                );
                 continue;
             }
             if let Some(earlier) = days[..j]
@@ -1057,11 +1131,21 @@ mod tests {
             ),
             ["seventh"]
         );
+        assert_eq!(
+            run_kind(
+                &ORDINAL_ANCHOR,
+                "",
+                "The strike began on Monday. Pickets were out again on Thursday, the third day of the strike.",
+                None
+            ),
+            ["third"]
+        );
         for ok in [
             "He won the first round. The second round is on June 5.",
             "It was the second landslide since March. A third landslide since March would close the road.",
             "It was the second landslide since March. It was the third flood since April.",
             "The walkout entered its third day on Wednesday. On Friday, the fifth day of the stoppage, talks resumed.",
+            "The strike began on Monday. Pickets were out again on Wednesday, the third day of the strike.",
         ] {
             assert!(run_kind(&ORDINAL_ANCHOR, "", ok, None).is_empty(), "{ok}");
         }

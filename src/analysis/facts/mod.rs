@@ -225,6 +225,19 @@ fn of_noun(a: &Analysis, i: usize, sentence: usize) -> Option<String> {
     while j < end && matches!(a.lower(j), "the" | "its" | "their" | "this" | "a" | "an") {
         j += 1;
     }
+    // "of a six-day walkout": a noun of a synonym group within the next few words, else the
+    // first word.
+    let known = (j..(j + 5).min(end))
+        .take_while(|&k| a.tokens[k].kind != TokenKind::Punct || a.tokens[k].glued)
+        .find(|&k| {
+            a.tokens[k].is_word()
+                && VOCAB
+                    .group_of
+                    .contains_key(super::numbers::lemma_of_lower(a.lower(k)).as_ref())
+        });
+    if let Some(k) = known {
+        return Some(super::numbers::lemma(a.lower(k)));
+    }
     (j < end && a.tokens[j].is_word()).then(|| super::numbers::lemma(a.lower(j)))
 }
 
