@@ -169,8 +169,26 @@ pub fn build(a: &Analysis, file: &str, date: Option<jiff::civil::Date>) -> Sheet
 /// Names: capitalised mentions grouped by spelling (case and accents aside), a lone surname
 /// joined to the one full name it ends; a sentence's first word counts only if it is also
 /// capitalised elsewhere.
+/// Titles before a name, left out of its key ("President Ivor Morales" is "Ivor Morales").
+const TITLES: &[&str] = &[
+    "president", "senator", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+    "prof", "professor", "judge", "justice", "governor", "mayor", "general", "gen.", "colonel",
+    "captain", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope",
+    "rev", "reverend", "chancellor", "premier", "councillor", "councilor", "deputy", "sheikh",
+    "former", "interim", "acting", "vice",
+];
+
+fn strip_titles(folded: &str) -> String {
+    let words: Vec<&str> = folded.split(' ').collect();
+    let mut i = 0;
+    while i + 1 < words.len() && TITLES.contains(&words[i]) {
+        i += 1;
+    }
+    words[i..].join(" ")
+}
+
 fn names(a: &Analysis, lines: &Lines) -> Vec<NameRow> {
-    let key = |s: &str| fold(s);
+    let key = |s: &str| strip_titles(&fold(s));
     let mut non_initial = std::collections::HashSet::new();
     for m in &a.mentions {
         if !m.sentence_initial {
@@ -183,6 +201,12 @@ fn names(a: &Analysis, lines: &Lines) -> Vec<NameRow> {
         let text = a.slice(m.span.clone());
         let k = key(text);
         if m.sentence_initial && m.tokens.len() == 1 && !non_initial.contains(&k) {
+            continue;
+        }
+        // Days and months are dates, listed under times.
+        if m.tokens.len() == 1
+            && (crate::analysis::numbers::is_weekday(text) || crate::analysis::numbers::is_month(text))
+        {
             continue;
         }
         let entry = groups.entry(k).or_default();
