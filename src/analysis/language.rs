@@ -68,8 +68,12 @@ pub(super) fn foreign_tokens(a: &Analysis) -> Vec<bool> {
 }
 
 fn run_is_foreign(a: &Analysis, in_name: &[bool], run: std::ops::Range<usize>) -> bool {
-    let (mut words, mut english, mut other_script) = (0usize, 0usize, 0usize);
+    let (mut words, mut other_script) = (0usize, 0usize);
     let (mut english_function, mut foreign_function) = (0usize, 0usize);
+    // The lower-case words a dictionary may be asked about, looked up only when the function
+    // words leave the question open: most runs have "the" or "of", and a dictionary look-up
+    // per word of every article cost a tenth of a run.
+    let mut plain = Vec::new();
     for i in run {
         let t = &a.tokens[i];
         if t.kind != TokenKind::Word || (in_name[i] && t.capitalised) {
@@ -95,17 +99,22 @@ fn run_is_foreign(a: &Analysis, in_name: &[bool], run: std::ops::Range<usize>) -
             continue;
         }
         words += 1;
-        if gazetteer::is_common_word(lower) {
-            english += 1;
-        }
+        plain.push(lower);
     }
     if words > 0 && other_script == words {
         return true;
     }
-    (foreign_function >= 2 && foreign_function > english_function)
-        || (words >= MIN_WORDS
-            && english_function == 0
-            && (english as f32) < MAX_ENGLISH_SHARE * words as f32)
+    if foreign_function >= 2 && foreign_function > english_function {
+        return true;
+    }
+    if words < MIN_WORDS || english_function > 0 {
+        return false;
+    }
+    let english = plain
+        .iter()
+        .filter(|w| gazetteer::is_common_word(w))
+        .count();
+    (english as f32) < MAX_ENGLISH_SHARE * words as f32
 }
 
 /// Per block: is the paragraph a quotation set off without quotation marks? A tweet

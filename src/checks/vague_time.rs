@@ -153,12 +153,14 @@ impl VagueTime {
         if self.allow.iter().any(|a| contains_words(&text, a)) {
             return false;
         }
-        if t.quoted
+        let a = cx.analysis;
+        // Someone else's words: inside quotation marks, or a paragraph quoted without them (a
+        // tweet, a blog post quoted at length). Quotes are not rewritten.
+        if in_quotation(a, t)
             && (!self.in_quotes || self.quoted_allow.iter().any(|a| contains_words(&text, a)))
         {
             return false;
         }
-        let a = cx.analysis;
         let before = t
             .tokens
             .start
@@ -197,6 +199,11 @@ impl VagueTime {
 
 /// Does the expression stand for a date only the publication date can give ("last month",
 /// "two weeks ago")? Vague, ungrammatical and ambiguous ones are faults of their own.
+/// Is the expression in someone else's words (see `Analysis::in_quoted_voice`)?
+fn in_quotation(a: &crate::analysis::Analysis, t: &TimeExpr) -> bool {
+    t.quoted || a.in_quoted_voice(t.tokens.start)
+}
+
 fn needs_date(t: &TimeExpr) -> bool {
     matches!(
         t.category(),
@@ -360,7 +367,7 @@ impl Check for VagueTime {
                     d = d.with_note("a count of weeks is approximate: check the exact day");
                 }
                 let fix = replacement_of(t, r, resolved.clone(), text, since);
-                if t.quoted {
+                if in_quotation(cx.analysis, t) {
                     d = d.with_note(format!(
                         "inside a quotation: give the date ({resolved}) in the surrounding text"
                     ));
@@ -567,6 +574,12 @@ mod tests {
             )
             .is_empty()
         );
+        // A quotation set off without quotation marks is someone else's words too: a tweet,
+        // a blog post quoted after a colon. With in_quotes: false nothing in them is reported.
+        let quoted_without_marks = "Anissa tweeted:\n\n@tango7: Verdict due today in the trial.\n\n\
+                                    The blogger wrote:\n\nThe march was recently banned.";
+        assert!(run(&KIND, "in_quotes: false", quoted_without_marks, PUB).is_empty());
+        assert_eq!(hits(&KIND, "", quoted_without_marks, PUB), ["recently"]);
     }
 
     #[test]

@@ -10,12 +10,12 @@ use std::sync::LazyLock;
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^
-        (?:[\p{Lu}][\p{Lu}\p{M}.'\ -]{1,40},\s*(?:[\p{Lu}][\p{L}.]{0,12},\s*)?)?
+        (?:(?P<place>[\p{Lu}][\p{Lu}\p{M}.'\ -]+),\s*(?:(?P<region>[\p{Lu}][\p{L}.]*),\s*)?)?
         (?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?
         (?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?
         \s+(?P<day>\d{1,2})
         (?:,?\s+(?P<year>(?:19|20)\d{2}))?
-        \s*(?P<agency>\([^)\n]{1,40}\))?\s*(?P<end>[-–—]|\s)",
+        \s*(?P<agency>\([^)\n]+\))?\s*(?P<end>[-–—]|\s)",
     )
     .expect("the dateline pattern compiles")
 });
@@ -25,6 +25,16 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// without either, it gives no date.
 pub fn date(first_paragraph: &str, near: Option<Date>) -> Option<Date> {
     let caps = DATELINE.captures(first_paragraph.trim_start())?;
+    // The lengths are checked here, not in the pattern: a bounded repetition of a Unicode class
+    // compiles to one copy of the class per repeat, and building that automaton cost more
+    // than linting a few articles.
+    let too_long = |group, max: usize| {
+        caps.name(group)
+            .is_some_and(|m| m.as_str().chars().count() > max)
+    };
+    if too_long("place", 41) || too_long("region", 13) || too_long("agency", 42) {
+        return None;
+    }
     // Without a year, only a dash or an agency says it is a dateline, not a sentence that
     // starts with a date ("May 5 was quiet").
     let marked = caps.name("agency").is_some() || &caps["end"] != " ";
