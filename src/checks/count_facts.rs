@@ -17,10 +17,10 @@
 //! not conflicts.
 
 use super::{Check, Context, Kind, KindDoc};
+use crate::analysis::Analysis;
 use crate::analysis::facts::{Fact, FactKind, Role, VOCAB};
 use crate::analysis::numbers::{self, Approx, QuantityKind};
 use crate::analysis::time::TimeKind;
-use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
 
@@ -72,7 +72,10 @@ impl Check for TallySize {
                 .filter(|f| f.kind == FactKind::BodySize)
                 .collect();
             let (size, at) = if !sizes.is_empty() {
-                (sizes.iter().map(|f| f.value).sum::<f64>(), sizes[0].span.clone())
+                (
+                    sizes.iter().map(|f| f.value).sum::<f64>(),
+                    sizes[0].span.clone(),
+                )
             } else {
                 // A body named in the tally's sentence and sized elsewhere in the article, with
                 // one size only.
@@ -181,7 +184,11 @@ fn apposition_list(a: &Analysis, mut i: usize, end: usize) -> Option<(usize, usi
             }
             // Names and noun phrases only: a lower-case word after a name ("Kandy said") ends
             // the list as a clause, not an item.
-            if i > start && !a.tokens[i].capitalised && a.tokens[start].capitalised && !matches!(a.lower(i), "of" | "de" | "del" | "la" | "the") {
+            if i > start
+                && !a.tokens[i].capitalised
+                && a.tokens[start].capitalised
+                && !matches!(a.lower(i), "of" | "de" | "del" | "la" | "the")
+            {
                 return None;
             }
             i += 1;
@@ -237,9 +244,14 @@ impl Check for CountVsApposition {
             }
             let s = &a.sentences[q.sentence];
             // "of the four", "among the three": a part of a larger group.
-            let before = q.qualifier.as_ref().map_or(q.tokens.start, |r| a.token_at_or_after(r.start));
+            let before = q
+                .qualifier
+                .as_ref()
+                .map_or(q.tokens.start, |r| a.token_at_or_after(r.start));
             let mut b = before;
-            while b > s.tokens.start && matches!(a.lower(b - 1), "the" | "its" | "their" | "his" | "her") {
+            while b > s.tokens.start
+                && matches!(a.lower(b - 1), "the" | "its" | "their" | "his" | "her")
+            {
                 b -= 1;
             }
             if b > s.tokens.start && matches!(a.lower(b - 1), "of" | "among") {
@@ -350,15 +362,17 @@ fn owner(a: &Analysis, f: &Fact) -> Option<String> {
         j -= 1;
         let t = &a.tokens[j];
         if t.is_word() && t.capitalised {
-            let m = a
-                .mentions
-                .iter()
-                .find(|m| m.tokens.end == j + 1 || (m.tokens.end == j + 2 && a.word(j + 1) == "'s"))?;
+            let m = a.mentions.iter().find(|m| {
+                m.tokens.end == j + 1 || (m.tokens.end == j + 2 && a.word(j + 1) == "'s")
+            })?;
             return Some(a.slice(m.span.clone()).to_string());
         }
         // A source, not an owner: "Police said 221".
         if !(t.is_word() || matches!(a.word(j), "'" | "’"))
-            || matches!(a.lower(j), "said" | "says" | "say" | "told" | "reported" | "estimated")
+            || matches!(
+                a.lower(j),
+                "said" | "says" | "say" | "told" | "reported" | "estimated"
+            )
         {
             return None;
         }
@@ -477,7 +491,8 @@ impl Check for YearsSince {
             // "since 2011", or "first elected in 2013", "first entered parliament in 1977".
             let since = q.tokens.start - 1;
             let first_in = a.lower(since) == "in"
-                && (since.saturating_sub(4).max(s.tokens.start)..since).any(|i| a.lower(i) == "first");
+                && (since.saturating_sub(4).max(s.tokens.start)..since)
+                    .any(|i| a.lower(i) == "first");
             if a.lower(since) != "since" && !first_in {
                 continue;
             }
@@ -503,15 +518,11 @@ impl Check for YearsSince {
             let q = &qs[f.quantity];
             let s = &a.sentences[f.sentence];
             // A year before the span sets another time ("In 2010, his eight years …").
-            if a
-                .quantities_in(f.sentence)
-                .iter()
-                .any(|y| {
-                    y.kind == QuantityKind::Year
-                        && y.tokens.start < q.tokens.start
-                        && !starts.iter().any(|st| st.fact.span == y.span)
-                })
-            {
+            if a.quantities_in(f.sentence).iter().any(|y| {
+                y.kind == QuantityKind::Year
+                    && y.tokens.start < q.tokens.start
+                    && !starts.iter().any(|st| st.fact.span == y.span)
+            }) {
                 continue;
             }
             let noun = q.noun.as_ref().map_or(q.tokens.end, |n| n.token);
@@ -526,7 +537,30 @@ impl Check for YearsSince {
             if (from..to).any(|i| {
                 matches!(
                     a.lower(i),
-                    "next" | "ago" | "another" | "more" | "coming" | "first" | "last" | "past" | "previous" | "former" | "old" | "after" | "before" | "until" | "within" | "will" | "would" | "sentence" | "sentenced" | "term" | "terms" | "prison" | "jail" | "age"
+                    "next"
+                        | "ago"
+                        | "another"
+                        | "more"
+                        | "coming"
+                        | "first"
+                        | "last"
+                        | "past"
+                        | "previous"
+                        | "former"
+                        | "old"
+                        | "after"
+                        | "before"
+                        | "until"
+                        | "within"
+                        | "will"
+                        | "would"
+                        | "sentence"
+                        | "sentenced"
+                        | "term"
+                        | "terms"
+                        | "prison"
+                        | "jail"
+                        | "age"
                 )
             }) || a.tokens[noun].glued
             {
@@ -563,7 +597,8 @@ impl Check for YearsSince {
             if ok || expected < 1 {
                 continue;
             }
-            let span_text = a.slice(q.span.start..q.noun.as_ref().map_or(q.span.end, |n| n.span.end));
+            let span_text =
+                a.slice(q.span.start..q.noun.as_ref().map_or(q.span.end, |n| n.span.end));
             out.push(
                 Diagnostic::new(
                     q.span.start..q.noun.as_ref().map_or(q.span.end, |n| n.span.end),
@@ -611,8 +646,26 @@ pub static ORDINAL_ANCHOR: Kind = Kind {
 struct OrdinalAnchor;
 
 const HYPOTHETICAL: &[&str] = &[
-    "next", "another", "possible", "potential", "would", "could", "might", "will", "any", "if",
-    "a", "an", "avoid", "prevent", "risk", "threat", "threatened", "threatens", "fear", "fears",
+    "next",
+    "another",
+    "possible",
+    "potential",
+    "would",
+    "could",
+    "might",
+    "will",
+    "any",
+    "if",
+    "a",
+    "an",
+    "avoid",
+    "prevent",
+    "risk",
+    "threat",
+    "threatened",
+    "threatens",
+    "fear",
+    "fears",
 ];
 
 fn hypothetical(a: &Analysis, f: &Fact) -> bool {
@@ -627,7 +680,11 @@ fn hypothetical(a: &Analysis, f: &Fact) -> bool {
 /// "since the talks began" → "the talks".
 fn anchor(since: &str) -> String {
     let words: Vec<&str> = since.split(' ').collect();
-    let take = if matches!(words[0], "the" | "its" | "their" | "his" | "her") { 2 } else { 1 };
+    let take = if matches!(words[0], "the" | "its" | "their" | "his" | "her") {
+        2
+    } else {
+        1
+    };
     words[..take.min(words.len())].join(" ")
 }
 
@@ -647,22 +704,28 @@ fn event_days<'f>(
 ) -> Vec<EventDay<'f>> {
     let mut out = Vec::new();
     for f in facts.iter().filter(|f| f.kind == FactKind::Ordinal) {
-        if f.noun.as_deref() != Some("day") || hypothetical(a, f) || !(1.0..=60.0).contains(&f.value) {
+        if f.noun.as_deref() != Some("day")
+            || hypothetical(a, f)
+            || !(1.0..=60.0).contains(&f.value)
+        {
             continue;
         }
         let s = &a.sentences[f.sentence];
         // The event: "the sixth day of the stoppage", else a noun of a synonym group with
         // other members in the sentence ("the walkout entered its fourth day").
-        let event = f.of.clone().map(|o| VOCAB.group(&o).to_string()).or_else(|| {
-            s.tokens.clone().find_map(|i| {
-                let l = numbers::lemma_of_lower(a.lower(i));
-                VOCAB
-                    .group_of
-                    .get(l.as_ref())
-                    .filter(|g| g.as_str() == "stoppage")
-                    .cloned()
-            })
-        });
+        let event =
+            f.of.clone()
+                .map(|o| VOCAB.group(&o).to_string())
+                .or_else(|| {
+                    s.tokens.clone().find_map(|i| {
+                        let l = numbers::lemma_of_lower(a.lower(i));
+                        VOCAB
+                            .group_of
+                            .get(l.as_ref())
+                            .filter(|g| g.as_str() == "stoppage")
+                            .cloned()
+                    })
+                });
         let Some(event) = event else { continue };
         // One weekday in the sentence, and no other date.
         let days: Vec<jiff::civil::Weekday> = a
@@ -670,7 +733,10 @@ fn event_days<'f>(
             .iter()
             .filter(|t| t.sentence == f.sentence)
             .flat_map(|t| match &t.kind {
-                TimeKind::Weekdays { days, either: false } if days.len() == 1 => days.clone(),
+                TimeKind::Weekdays {
+                    days,
+                    either: false,
+                } if days.len() == 1 => days.clone(),
                 _ => vec![jiff::civil::Weekday::Sunday, jiff::civil::Weekday::Sunday],
             })
             .collect();
@@ -700,7 +766,11 @@ fn event_days<'f>(
 fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)> {
     let mut out = Vec::new();
     for t in a.times() {
-        let TimeKind::Weekdays { days, either: false } = &t.kind else {
+        let TimeKind::Weekdays {
+            days,
+            either: false,
+        } = &t.kind
+        else {
             continue;
         };
         let [day] = days[..] else { continue };
@@ -722,12 +792,7 @@ fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)>
                 .cloned()
         });
         if let Some(event) = event {
-            out.push((
-                at,
-                event,
-                i64::from(day.to_monday_zero_offset()),
-                day,
-            ));
+            out.push((at, event, i64::from(day.to_monday_zero_offset()), day));
         }
     }
     out
@@ -751,7 +816,8 @@ impl Check for OrdinalAnchor {
                 if earlier.sentence == later.sentence
                     || earlier.value == later.value
                     || earlier.group != later.group
-                    || earlier.of.as_ref().map(|o| VOCAB.group(o)) != later.of.as_ref().map(|o| VOCAB.group(o))
+                    || earlier.of.as_ref().map(|o| VOCAB.group(o))
+                        != later.of.as_ref().map(|o| VOCAB.group(o))
                     || hypothetical(a, earlier)
                     || anchor(earlier.since.as_deref().unwrap_or_default()) != la
                 {
@@ -800,11 +866,15 @@ impl Check for OrdinalAnchor {
                 );
                 continue;
             }
-            if let Some(earlier) = days[..j]
-                .iter()
-                .find(|e| e.event == later.event && e.start != later.start && e.fact.sentence != later.fact.sentence)
-            {
-                let (e, l) = (a.slice(earlier.fact.span.clone()), a.slice(later.fact.span.clone()));
+            if let Some(earlier) = days[..j].iter().find(|e| {
+                e.event == later.event
+                    && e.start != later.start
+                    && e.fact.sentence != later.fact.sentence
+            }) {
+                let (e, l) = (
+                    a.slice(earlier.fact.span.clone()),
+                    a.slice(later.fact.span.clone()),
+                );
                 out.push(
                     Diagnostic::new(
                         later.fact.span.clone(),
@@ -853,8 +923,17 @@ struct PartsTotal;
 
 /// Words after a part that make it the rest of the group.
 const RESIDUAL: &[&str] = &[
-    "missing", "unaccounted", "unhurt", "unharmed", "uninjured", "unscathed", "remain",
-    "remaining", "remained", "rest", "others",
+    "missing",
+    "unaccounted",
+    "unhurt",
+    "unharmed",
+    "uninjured",
+    "unscathed",
+    "remain",
+    "remaining",
+    "remained",
+    "rest",
+    "others",
 ];
 
 impl Check for PartsTotal {
@@ -873,8 +952,7 @@ impl Check for PartsTotal {
             // The total: a counted noun in this sentence before the parts, else (when the
             // sentence opens with a bare figure) the last counted noun of the sentence before.
             let opens_bare = here[0].noun.is_none()
-                && a.quantities()[here[0].quantity].tokens.start
-                    <= s.tokens.start + 1;
+                && a.quantities()[here[0].quantity].tokens.start <= s.tokens.start + 1;
             let (total, parts): (&Fact, Vec<&Fact>) = if opens_bare {
                 if si == 0 {
                     continue;
@@ -907,7 +985,9 @@ impl Check for PartsTotal {
             };
             let total_opens = {
                 let q = &qs[total.quantity];
-                q.qualifier.as_ref().map_or(q.tokens.start, |r| a.token_at_or_after(r.start))
+                q.qualifier
+                    .as_ref()
+                    .map_or(q.tokens.start, |r| a.token_at_or_after(r.start))
                     <= s.tokens.start + 1
             };
             if parts.len() < 2
@@ -966,14 +1046,22 @@ impl Check for PartsTotal {
                 continue;
             }
             // Subsets inside the account ("five of them children") break the sum.
-            if (s.tokens.clone()).any(|i| matches!(a.lower(i), "including" | "among" | "whom" | "which" | "them" | "both")) {
+            if (s.tokens.clone()).any(|i| {
+                matches!(
+                    a.lower(i),
+                    "including" | "among" | "whom" | "which" | "them" | "both"
+                )
+            }) {
                 continue;
             }
             let sum: f64 = parts.iter().map(|f| f.value).sum();
             if sum == total.value {
                 continue;
             }
-            let list: Vec<String> = parts.iter().map(|f| a.slice(f.span.clone()).to_string()).collect();
+            let list: Vec<String> = parts
+                .iter()
+                .map(|f| a.slice(f.span.clone()).to_string())
+                .collect();
             let t = a.slice(total.span.clone());
             let message = format!(
                 "{} = {}, not the {} given as the total",
@@ -993,7 +1081,10 @@ impl Check for PartsTotal {
                     .with_label(total.span.clone(), format!("total {t}")),
                 None => Diagnostic::new(total.span.clone(), message)
                     .with_primary_label(format!("total {t}"))
-                    .with_label(parts[0].span.clone(), format!("parts add up to {}", show(sum))),
+                    .with_label(
+                        parts[0].span.clone(),
+                        format!("parts add up to {}", show(sum)),
+                    ),
             };
             out.push(d.with_help("check each part and the total"));
         }
@@ -1012,7 +1103,12 @@ mod tests {
     #[test]
     fn tallies_larger_than_the_body() {
         assert_eq!(
-            run_kind(&TALLY_SIZE, "", "The five-member board voted 4-2 to close the depot.", None),
+            run_kind(
+                &TALLY_SIZE,
+                "",
+                "The five-member board voted 4-2 to close the depot.",
+                None
+            ),
             ["4-2"]
         );
         assert_eq!(
@@ -1064,7 +1160,10 @@ mod tests {
             "Rain closed three airports, Lagos and Abuja said on Monday.",
             "The two firms, Acme and Brill, merged.",
         ] {
-            assert!(run_kind(&COUNT_VS_APPOSITION, "", ok, None).is_empty(), "{ok}");
+            assert!(
+                run_kind(&COUNT_VS_APPOSITION, "", ok, None).is_empty(),
+                "{ok}"
+            );
         }
     }
 
@@ -1086,7 +1185,10 @@ mod tests {
             "Some 318 people came last year. This year attendance rose to 381 people.",
             "There were 34 people at the first meeting. Another 43 people came to the second.",
         ] {
-            assert!(run_kind(&TRANSPOSED_FIGURE, "", ok, None).is_empty(), "{ok}");
+            assert!(
+                run_kind(&TRANSPOSED_FIGURE, "", ok, None).is_empty(),
+                "{ok}"
+            );
         }
     }
 
@@ -1107,7 +1209,10 @@ mod tests {
             "The hospital has existed since 2009. Fofanah said his 11 years at the helm had been hard.",
             "Dr Amara Fofanah has headed the hospital since 2009. He was given an 11 years prison term.",
         ] {
-            assert!(run_kind(&YEARS_SINCE, "", ok, date("2024-02-01")).is_empty(), "{ok}");
+            assert!(
+                run_kind(&YEARS_SINCE, "", ok, date("2024-02-01")).is_empty(),
+                "{ok}"
+            );
         }
     }
 

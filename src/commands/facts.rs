@@ -1,10 +1,10 @@
 //! `factlint facts ARTICLE`: the article's fact sheet (names, figures with what they count,
 //! tallies, times resolved against the publication date), as a table or as JSON.
 
+use crate::Linter;
 use crate::analysis::Analysis;
 use crate::analysis::facts::sheet;
 use crate::document::{Document, Format};
-use crate::Linter;
 
 /// The fact sheet of `text` (read from `name`), as the command prints it. The publication date
 /// is `date`, else the front matter's, else the dateline's.

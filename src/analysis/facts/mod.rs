@@ -212,7 +212,9 @@ fn is_body_size(a: &Analysis, q: &Quantity) -> bool {
         return false;
     };
     // The unit is glued to the figure by a hyphen: a compound, not "nine members".
-    a.tokens[unit.token].glued && v.body_units.contains(&unit.lemma) && v.bodies.contains(&head.lemma)
+    a.tokens[unit.token].glued
+        && v.body_units.contains(&unit.lemma)
+        && v.bodies.contains(&head.lemma)
 }
 
 /// The lemma of the noun after "of (the|its)" at token `i`.
@@ -267,7 +269,9 @@ fn subject(a: &Analysis, q: &Quantity, named: &HashSet<&str>) -> Option<String> 
                 && (super::numbers::is_weekday(a.lower(m.tokens.start))
                     || super::numbers::is_month(a.lower(m.tokens.start))))
     };
-    let start = a.mentions.partition_point(|m| m.tokens.start < s.tokens.start);
+    let start = a
+        .mentions
+        .partition_point(|m| m.tokens.start < s.tokens.start);
     let mentions: Vec<&super::Mention> = a.mentions[start..]
         .iter()
         .take_while(|m| m.tokens.start < s.tokens.end)
@@ -361,9 +365,8 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
             if a.tokens[x].kind != TokenKind::Number || a.tokens[y].kind != TokenKind::Number {
                 continue;
             }
-            let dash = matches!(a.word(sep), "-" | "–" | "—")
-                && a.tokens[sep].glued
-                && a.tokens[y].glued;
+            let dash =
+                matches!(a.word(sep), "-" | "–" | "—") && a.tokens[sep].glued && a.tokens[y].glued;
             if !(dash || a.lower(sep) == "to") {
                 continue;
             }
@@ -371,7 +374,10 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
             if x > range.start && matches!(a.word(x - 1), "-" | "–" | "/" | ":" | ".") {
                 continue;
             }
-            if y + 1 < range.end && matches!(a.word(y + 1), "-" | "–" | "/" | ":" | "%" | ".") && a.tokens[y + 1].glued {
+            if y + 1 < range.end
+                && matches!(a.word(y + 1), "-" | "–" | "/" | ":" | "%" | ".")
+                && a.tokens[y + 1].glued
+            {
                 continue;
             }
             let (Ok(f), Ok(g)) = (a.word(x).parse::<u32>(), a.word(y).parse::<u32>()) else {
@@ -381,7 +387,10 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
                 continue;
             }
             // "from 3 to 5 percent" is a range, not a tally.
-            if a.lower(sep) == "to" && x > range.start && matches!(a.lower(x - 1), "from" | "between" | "of" | "by") {
+            if a.lower(sep) == "to"
+                && x > range.start
+                && matches!(a.lower(x - 1), "from" | "between" | "of" | "by")
+            {
                 continue;
             }
             let abstentions = a
@@ -463,7 +472,11 @@ mod tests {
         let doc = doc("The seven-member board voted 4-3 to sell the land. The match ended 2-1.");
         let a = Analysis::new(&doc);
         let m = a.facts();
-        let size = m.facts.iter().find(|f| f.kind == FactKind::BodySize).unwrap();
+        let size = m
+            .facts
+            .iter()
+            .find(|f| f.kind == FactKind::BodySize)
+            .unwrap();
         assert_eq!((size.value, size.noun.as_deref()), (7.0, Some("board")));
         assert_eq!(m.tallies.len(), 1);
         assert_eq!((m.tallies[0].for_, m.tallies[0].against), (4, 3));
@@ -471,7 +484,9 @@ mod tests {
 
     #[test]
     fn ordinals_keep_what_they_are_counted_from() {
-        let doc = doc("It was the second rockfall since April on the pass, the fourth day of the blockade.");
+        let doc = doc(
+            "It was the second rockfall since April on the pass, the fourth day of the blockade.",
+        );
         let a = Analysis::new(&doc);
         let m = a.facts();
         let second = &m.facts[0];

@@ -171,11 +171,48 @@ pub fn build(a: &Analysis, file: &str, date: Option<jiff::civil::Date>) -> Sheet
 /// capitalised elsewhere.
 /// Titles before a name, left out of its key ("President Ivor Morales" is "Ivor Morales").
 const TITLES: &[&str] = &[
-    "president", "senator", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
-    "prof", "professor", "judge", "justice", "governor", "mayor", "general", "gen.", "colonel",
-    "captain", "sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "pope",
-    "rev", "reverend", "chancellor", "premier", "councillor", "councilor", "deputy", "sheikh",
-    "former", "interim", "acting", "vice",
+    "president",
+    "senator",
+    "minister",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "professor",
+    "judge",
+    "justice",
+    "governor",
+    "mayor",
+    "general",
+    "gen.",
+    "colonel",
+    "captain",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "reverend",
+    "chancellor",
+    "premier",
+    "councillor",
+    "councilor",
+    "deputy",
+    "sheikh",
+    "former",
+    "interim",
+    "acting",
+    "vice",
 ];
 
 fn strip_titles(folded: &str) -> String {
@@ -205,7 +242,8 @@ fn names(a: &Analysis, lines: &Lines) -> Vec<NameRow> {
         }
         // Days and months are dates, listed under times.
         if m.tokens.len() == 1
-            && (crate::analysis::numbers::is_weekday(text) || crate::analysis::numbers::is_month(text))
+            && (crate::analysis::numbers::is_weekday(text)
+                || crate::analysis::numbers::is_month(text))
         {
             continue;
         }
@@ -238,7 +276,12 @@ fn names(a: &Analysis, lines: &Lines) -> Vec<NameRow> {
         .map(|(spellings, mut mentions)| {
             mentions.sort();
             let mut spellings: Vec<(String, usize)> = spellings.into_iter().collect();
-            spellings.sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(y.1.cmp(&x.1)).then(x.0.cmp(&y.0)));
+            spellings.sort_by(|x, y| {
+                y.0.len()
+                    .cmp(&x.0.len())
+                    .then(y.1.cmp(&x.1))
+                    .then(x.0.cmp(&y.0))
+            });
             NameRow {
                 name: spellings[0].0.clone(),
                 spellings: spellings.into_iter().map(|(s, _)| s).collect(),
@@ -277,17 +320,30 @@ impl Sheet {
         let _ = writeln!(
             out,
             "Published: {}",
-            self.date.as_deref().unwrap_or("unknown (times are not resolved)")
+            self.date
+                .as_deref()
+                .unwrap_or("unknown (times are not resolved)")
         );
         let _ = writeln!(out, "\nNames ({})", self.names.len());
         for n in &self.names {
-            let at: Vec<String> = n.mentions.iter().map(|l| format!("{}:{}", l.line, l.column)).collect();
+            let at: Vec<String> = n
+                .mentions
+                .iter()
+                .map(|l| format!("{}:{}", l.line, l.column))
+                .collect();
             let other = if n.spellings.len() > 1 {
                 format!("  spellings: {}", n.spellings.join(" | "))
             } else {
                 String::new()
             };
-            let _ = writeln!(out, "  {:<32} ×{:<3} {}{}", n.name, n.mentions.len(), at.join(" "), other);
+            let _ = writeln!(
+                out,
+                "  {:<32} ×{:<3} {}{}",
+                n.name,
+                n.mentions.len(),
+                at.join(" "),
+                other
+            );
         }
         let _ = writeln!(out, "\nFigures ({})", self.figures.len());
         let _ = writeln!(
@@ -384,16 +440,31 @@ mod tests {
         let a = Analysis::new(&doc);
         let date = "2024-03-07".parse().ok();
         let sheet = build(&a, "t.md", date);
-        let lindqvist = sheet.names.iter().find(|n| n.name.contains("Lindqvist")).unwrap();
+        let lindqvist = sheet
+            .names
+            .iter()
+            .find(|n| n.name.contains("Lindqvist"))
+            .unwrap();
         assert_eq!(lindqvist.mentions.len(), 2);
         let residents = sheet.figures.iter().find(|f| f.text == "300").unwrap();
         assert_eq!(residents.noun.as_deref(), Some("resident"));
         assert_eq!(residents.subject.as_deref(), Some("Lindqvist"));
-        let council = sheet.figures.iter().find(|f| f.kind == "body-size").unwrap();
+        let council = sheet
+            .figures
+            .iter()
+            .find(|f| f.kind == "body-size")
+            .unwrap();
         assert_eq!(council.noun.as_deref(), Some("council"));
         assert_eq!(sheet.tallies.len(), 1);
         let monday = sheet.times.iter().find(|t| t.text == "Monday").unwrap();
-        assert!(monday.resolved.as_deref().unwrap().contains("March 4, 2024"), "{monday:?}");
+        assert!(
+            monday
+                .resolved
+                .as_deref()
+                .unwrap()
+                .contains("March 4, 2024"),
+            "{monday:?}"
+        );
         let human = sheet.human();
         assert!(human.contains("Figures"), "{human}");
         let json = serde_json::to_string(&sheet).unwrap();
