@@ -424,7 +424,9 @@ mod tests {
         Document::parse("t.md", text.to_string(), crate::document::Format::Markdown)
     }
 
-    fn facts_of(text: &str) -> (Document, Vec<(String, FactKind, f64, Option<String>, Role)>) {
+    type Row = (String, FactKind, f64, Option<String>, Role);
+
+    fn facts_of(text: &str) -> (Document, Vec<Row>) {
         let doc = Document::parse("t.md", text.to_string(), crate::document::Format::Markdown);
         let out = {
             let a = Analysis::new(&doc);

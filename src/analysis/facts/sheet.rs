@@ -348,8 +348,8 @@ impl Sheet {
         let _ = writeln!(out, "\nFigures ({})", self.figures.len());
         let _ = writeln!(
             out,
-            "  {:<9} {:<22} {:<9} {:<22} {:<22} {:<9} {}",
-            "where", "figure", "kind", "counts", "subject", "role", "time"
+            "  {:<9} {:<22} {:<9} {:<22} {:<22} {:<9} time",
+            "where", "figure", "kind", "counts", "subject", "role"
         );
         for f in &self.figures {
             let mut counts = f.noun.clone().unwrap_or_else(|| "-".into());
