@@ -148,8 +148,10 @@ pub fn extract(a: &Analysis) -> Facts {
     let named: HashSet<&str> = a
         .mentions
         .iter()
-        .filter(|m| !m.sentence_initial && m.tokens.len() == 1)
-        .map(|m| a.lower(m.tokens.start))
+        .filter(|m| !m.sentence_initial || m.tokens.len() > 1)
+        .flat_map(|m| m.tokens.clone())
+        .filter(|&i| a.tokens[i].capitalised)
+        .map(|i| a.lower(i))
         .collect();
     for (index, q) in qs.iter().enumerate() {
         let kind = match q.kind {
@@ -375,7 +377,7 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
                 continue;
             }
             if y + 1 < range.end
-                && matches!(a.word(y + 1), "-" | "–" | "/" | ":" | "%" | ".")
+                && matches!(a.word(y + 1), "-" | "–" | "/" | ":" | "%")
                 && a.tokens[y + 1].glued
             {
                 continue;

@@ -228,8 +228,11 @@ fn names(a: &Analysis, lines: &Lines) -> Vec<NameRow> {
     let key = |s: &str| strip_titles(&fold(s));
     let mut non_initial = std::collections::HashSet::new();
     for m in &a.mentions {
-        if !m.sentence_initial {
-            non_initial.insert(key(a.slice(m.span.clone())));
+        if !m.sentence_initial || m.tokens.len() > 1 {
+            let k = key(a.slice(m.span.clone()));
+            // A surname that opens a sentence is a name if the full name is one.
+            non_initial.extend(k.split(' ').map(String::from));
+            non_initial.insert(k);
         }
     }
     // key → (spellings with counts, mentions)
