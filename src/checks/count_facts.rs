@@ -24,6 +24,17 @@ use crate::analysis::time::TimeKind;
 use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
 
+/// The kinds of this module: their findings give way to another rule's on an overlapping span
+/// (see `Linter::one_finding_per_count`).
+pub const KINDS: &[&str] = &[
+    "tally-size",
+    "count-vs-apposition",
+    "transposed-figure",
+    "years-since",
+    "ordinal-anchor",
+    "parts-total",
+];
+
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct NoOptions {}

@@ -315,28 +315,29 @@ fn role(a: &Analysis, q: &Quantity, kind: FactKind) -> Role {
     let from = q.tokens.start.saturating_sub(5).max(s.tokens.start);
     let to = (q.phrase.end.max(q.tokens.end) + 3).min(s.tokens.end);
     let mut best: Option<(usize, Role)> = None;
-    for (name, cues) in &VOCAB.roles {
-        let Some(role) = Role::parse(name) else {
+    for i in from..to {
+        if q.tokens.contains(&i) {
+            continue;
+        }
+        let Some(cues) = VOCAB.cue_by_first.get(a.lower(i)) else {
             continue;
         };
-        for cue in cues {
-            for i in from..to {
-                if q.tokens.contains(&i) {
-                    continue;
-                }
-                if cue
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| i + k < to && a.lower(i + k) == w)
-                {
-                    let distance = if i < q.tokens.start {
-                        q.tokens.start - i
-                    } else {
-                        i - q.tokens.end + 1
-                    };
-                    if best.is_none_or(|(d, _)| distance < d) {
-                        best = Some((distance, role));
-                    }
+        for (r, cue) in cues {
+            let Some(role) = Role::parse(&VOCAB.roles[*r].0) else {
+                continue;
+            };
+            if cue
+                .iter()
+                .enumerate()
+                .all(|(k, w)| i + k < to && a.lower(i + k) == w)
+            {
+                let distance = if i < q.tokens.start {
+                    q.tokens.start - i
+                } else {
+                    i - q.tokens.end + 1
+                };
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, role));
                 }
             }
         }
@@ -355,6 +356,15 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
     let mut out = Vec::new();
     for (si, s) in a.sentences.iter().enumerate() {
         let range = s.tokens.clone();
+        // Two figures joined by a dash or "to" first (rare), then a cue word.
+        let joined = |i: usize| {
+            i + 2 < range.end
+                && a.tokens[i].kind == TokenKind::Number
+                && a.tokens[i + 2].kind == TokenKind::Number
+        };
+        if !range.clone().any(joined) {
+            continue;
+        }
         let has_cue = range.clone().any(|i| v.tally_cues.contains(a.lower(i)));
         if !has_cue || a.is_heading_sentence(si) {
             continue;

@@ -25,6 +25,8 @@ pub struct Vocab {
     pub group_of: HashMap<String, String>,
     /// role name → cue phrases, each split into lower-case words
     pub roles: Vec<(String, Vec<Vec<String>>)>,
+    /// first word of a cue → (index into `roles`, the cue's words)
+    pub cue_by_first: HashMap<String, Vec<(usize, Vec<String>)>>,
     pub bodies: HashSet<String>,
     pub body_units: HashSet<String>,
     pub tally_cues: HashSet<String>,
@@ -49,19 +51,32 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         }
     }
     let set = |v: Vec<String>| v.into_iter().collect::<HashSet<_>>();
+    let roles: Vec<(String, Vec<Vec<String>>)> = raw
+        .roles
+        .into_iter()
+        .map(|(role, cues)| {
+            let cues = cues
+                .iter()
+                .map(|c| c.split_whitespace().map(String::from).collect())
+                .collect();
+            (role, cues)
+        })
+        .collect();
+    let mut cue_by_first: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+    for (r, (_, cues)) in roles.iter().enumerate() {
+        for cue in cues {
+            if let Some(first) = cue.first() {
+                cue_by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((r, cue.clone()));
+            }
+        }
+    }
     Vocab {
         group_of,
-        roles: raw
-            .roles
-            .into_iter()
-            .map(|(role, cues)| {
-                let cues = cues
-                    .iter()
-                    .map(|c| c.split_whitespace().map(String::from).collect())
-                    .collect();
-                (role, cues)
-            })
-            .collect(),
+        roles,
+        cue_by_first,
         bodies: set(raw.bodies),
         body_units: set(raw.body_units),
         tally_cues: set(raw.tally_cues),
