@@ -49,6 +49,12 @@ pub struct Config {
     /// gitignore-style, relative to the config file's folder.
     #[serde(default)]
     pub ignore_rules: BTreeMap<String, Vec<String>>,
+    /// Cross-article evidence: `check` learns the names of every article it is given first,
+    /// and the `names.archive` rule reports a name used once beside a near spelling used in
+    /// many articles. Off by default: it reads every article twice, and its evidence is only
+    /// as good as the archive is large.
+    #[serde(default)]
+    pub archive_evidence: bool,
     #[serde(skip)]
     pub dir: PathBuf,
     /// The file this config was read from (None: no config file).

@@ -58,6 +58,11 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: FactsFormat,
     },
+    /// Names: learn the names an archive uses, as a desk rule set.
+    Names {
+        #[command(subcommand)]
+        command: NamesCommand,
+    },
     /// Run a language server on stdin/stdout, for editors (see the README, "Editors").
     Lsp,
     /// Print a shell completion script to stdout (e.g. `factlint completions bash >
@@ -78,6 +83,34 @@ enum Command {
 enum FactsFormat {
     Human,
     Json,
+}
+
+#[derive(Subcommand)]
+enum NamesCommand {
+    /// Write a desk rule set (kind `entities`) of the names the articles under DIR use, with
+    /// how many articles use each and their first and last dates, for the desk to review.
+    Learn(LearnArgs),
+}
+
+#[derive(Args)]
+struct LearnArgs {
+    /// Folders or files of articles; with --merge, rule sets written by `names learn`.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Add up learned rule sets (an archive learned in shards, each with --min-articles 1).
+    #[arg(long)]
+    merge: bool,
+    /// Write the rule set to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// List a name when at least N articles use it.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    min_articles: u32,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    #[command(flatten)]
+    rules: RuleArgs,
 }
 
 #[derive(Args, Clone)]
@@ -229,6 +262,9 @@ fn main() -> ExitCode {
             date,
             format,
         } => facts(&article, date, format),
+        Command::Names {
+            command: NamesCommand::Learn(args),
+        } => learn(args),
         Command::Lsp => factlint::lsp::run(),
         Command::Completions { shell } => completions(shell),
         Command::Man { dir } => man(dir.as_deref()),
@@ -316,6 +352,18 @@ fn check(args: CheckArgs) -> Result<u8, String> {
     factlint::commands::check::check(load_rules(&args.rules)?, &options)
 }
 
+/// `factlint names learn`.
+fn learn(args: LearnArgs) -> Result<u8, String> {
+    let options = factlint::commands::names::LearnOptions {
+        paths: args.paths,
+        merge: args.merge,
+        output: args.output,
+        min_articles: args.min_articles,
+        threads: args.threads,
+    };
+    factlint::commands::names::learn(load_rules(&args.rules)?, &options)
+}
+
 fn rule_options(args: &RuleArgs) -> RuleOptions {
     RuleOptions {
         rules: args.rules.clone(),
@@ -349,6 +397,8 @@ fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
         .find(|r| r.id == name || r.id.ends_with(&format!(".{name}")));
     let kind = match rule {
         Some(r) => r.kind,
+        // `names.archive` is loaded only by `check` with `archive_evidence`.
+        None if name == factlint::checks::archive::ID => &factlint::checks::archive::KIND,
         None => factlint::checks::kind(name)
             .ok_or_else(|| format!("no rule or rule kind named `{name}` (see `factlint rules`)"))?,
     };

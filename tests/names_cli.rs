@@ -104,15 +104,62 @@ fn message_names_the_entity_and_its_rule_set() {
 }
 
 #[test]
-fn without_knowledge_only_the_gazetteer_speaks() {
+fn without_knowledge_the_gazetteer_and_the_people_list_speak() {
     let found = names_findings(&diagnostics(&[]));
     assert!(
         has(&found, "names.places", "Sana Cruz", "Santa Cruz"),
         "{found:?}"
     );
     assert!(!found.iter().any(|(r, _, _)| r == "desk.names"));
+    // The embedded list of officeholders: the misspelt part, the listed spelling.
+    assert!(has(&found, "names.people", "Ivor", "Evo"), "{found:?}");
     assert!(
-        !found.iter().any(|(_, t, _)| t.contains("Ivor")),
+        has(&found, "names.people", "Zabaleta", "Zavaleta"),
         "{found:?}"
+    );
+    // Yuri Calderon (a police chief) and Carlos Mesa, Oscar Ortiz are no near misses of a listed
+    // officeholder the article names with a role.
+    assert_eq!(found.len(), 3, "{found:?}");
+}
+
+/// The README's first command, as a newcomer runs it: no desk list, no date, no config.
+#[test]
+fn the_first_command_reports_the_misspelt_officeholders() {
+    let out = Command::cargo_bin("factlint")
+        .unwrap()
+        .args(["check", "--format", "json", "--no-config", ARTICLE])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let people: Vec<&Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "names.people")
+        .collect();
+    let text = std::fs::read_to_string(ARTICLE).unwrap();
+    let spans: Vec<(&str, &str)> = people
+        .iter()
+        .map(|d| {
+            let (s, e) = (
+                d["span"]["start"].as_u64().unwrap() as usize,
+                d["span"]["end"].as_u64().unwrap() as usize,
+            );
+            (&text[s..e], d["fixes"][0]["replacement"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(spans, vec![("Ivor", "Evo"), ("Zabaleta", "Zavaleta")]);
+    // The reason: the role and the country, from the article itself.
+    assert_eq!(
+        people[0]["message"],
+        "'Ivor Morales' looks like a misspelling of 'Evo Morales', President of Bolivia \
+         (listed 2000–2026): the article calls the person President and mentions Bolivia \
+         ('Bolivian')"
+    );
+    assert_eq!(
+        people[1]["message"],
+        "'Javier Zabaleta' looks like a misspelling of 'Javier Zavaleta', Minister of Defense \
+         of Bolivia (listed 2019): the article calls the person Defense Minister and mentions \
+         Bolivia ('Bolivian')"
     );
 }

@@ -463,6 +463,17 @@ pub fn lowercase_words<'t>(a: &Analysis<'t>) -> fuzzy::FastSet<&'t str> {
         .collect()
 }
 
+/// Does a lower-case part follow token `i` across a hyphen ("Bong" in "Chung Bong-ju")?
+pub fn continues_after_hyphen(a: &Analysis, i: usize) -> bool {
+    let (hyphen, next) = (i + 1, i + 2);
+    next < a.tokens.len()
+        && a.tokens[hyphen].glued
+        && a.tokens[next].glued
+        && a.word(hyphen) == "-"
+        && a.tokens[next].is_word()
+        && !a.tokens[next].capitalised
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

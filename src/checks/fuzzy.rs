@@ -143,6 +143,20 @@ const INFLECTIONS: &[&str] = &[
     "ers", "ish", "ist", "ists", "ean", "eans", "y",
 ];
 
+/// Are the two (folded) words one word in British and American spelling, or in two
+/// transliterations ("organisation"/"organization", "labour"/"labor", "centre"/"center",
+/// "bolotnaya"/"bolotnaia")?
+pub fn spelling_variants(a: &str, b: &str) -> bool {
+    fn usual(w: &str) -> String {
+        w.replace("isation", "ization")
+            .replace("our", "or")
+            .replace("tre", "ter")
+            .replace("ll", "l")
+            .replace('y', "i")
+    }
+    a != b && usual(a) == usual(b)
+}
+
 /// Is one of the two (folded) words the other plus an inflection, or are they the same word
 /// ending in different inflections (Chilean/Chileans)? Those are different words, not
 /// misspellings.
@@ -438,6 +452,19 @@ fn deletion_keys(chars: &[char], max: u32, out: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelling_variants_are_not_slips() {
+        for (a, b) in [
+            ("organisation", "organization"),
+            ("labour", "labor"),
+            ("centre", "center"),
+            ("bolotnaya", "bolotnaia"),
+        ] {
+            assert!(spelling_variants(a, b), "{a} {b}");
+        }
+        assert!(!spelling_variants("pence", "peace") && !spelling_variants("sates", "states"));
+    }
 
     #[test]
     fn folding_handles_letters_without_decomposition() {

@@ -329,17 +329,6 @@ impl CapitalisedWords {
     }
 }
 
-/// Does a lower-case part follow token `i` across a hyphen ("Bong" in "Chung Bong-ju")?
-fn continues_after_hyphen(a: &Analysis, i: usize) -> bool {
-    let (hyphen, next) = (i + 1, i + 2);
-    next < a.tokens.len()
-        && a.tokens[hyphen].glued
-        && a.tokens[next].glued
-        && a.word(hyphen) == "-"
-        && a.tokens[next].is_word()
-        && !a.tokens[next].capitalised
-}
-
 /// "Sana Cruz, Bolivia": a known place after a comma, when that is not a list ("the Jacuí,
 /// Sinos, Caí and Gravataí rivers").
 fn followed_by_place(
@@ -501,7 +490,7 @@ impl Check for Gazetteer {
                 // A name cut short: an initial ("Washington D.C." read up to "D"), or a name
                 // that goes on in lower case after a hyphen ("Chung Bong-ju").
                 if phrase.last().is_some_and(|w| w.folded.chars().count() == 1)
-                    || continues_after_hyphen(a, last)
+                    || cues::continues_after_hyphen(a, last)
                 {
                     continue;
                 }

@@ -42,6 +42,15 @@ pub struct Entity {
     pub kind: EntityType,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// What `factlint names learn` counted: the articles that used the name, and the first
+    /// and last of their dates (YYYY-MM-DD). Kept for the desk and for `--merge`; not used
+    /// in matching.
+    #[serde(default)]
+    pub articles: Option<u32>,
+    #[serde(default)]
+    pub first: Option<String>,
+    #[serde(default)]
+    pub last: Option<String>,
 }
 
 /// A name or an alias of an entity, split into words the way the tokenizer splits text.
@@ -153,7 +162,11 @@ impl EntityList {
                 // ("OAS") are matched exactly only: one letter off is another acronym.
                 let last = words.len() - 1;
                 let is_acronym = raw_words.len() == 1 && all_caps(raw_words[0]);
-                if (words.len() == 1 || entity.kind == EntityType::Person) && !is_acronym {
+                // A learned person's surname alone is matched exactly only: the archive saw
+                // the full name, and an ordinary word is often a letter from a surname
+                // ("Peace" and Pence).
+                let lone_surname = entity.kind == EntityType::Person && entity.articles.is_none();
+                if (words.len() == 1 || lone_surname) && !is_acronym {
                     let id = list.singles.insert(&words[last]);
                     list.single_forms.entry(id).or_default().push((f, last));
                 }
@@ -395,6 +408,10 @@ impl EntityList {
         knowledge: &Knowledge,
     ) -> Option<u32> {
         let kind = self.entities[form.entity].kind;
+        // A learned name (`factlint names learn`) is what an archive wrote most, not an
+        // authority on spelling: British and American spellings and transliterations of it
+        // are not slips ("Organisation", "Bolotnaya").
+        let learned = self.entities[form.entity].articles.is_some();
         let mut exact = 0;
         let mut total = 0;
         for (j, ((t, got), want)) in window.iter().zip(&form.words).enumerate() {
@@ -402,7 +419,10 @@ impl EntityList {
                 exact += 1;
                 continue;
             }
-            if all_caps(a.word(*t)) || knowledge.knows_word(got) {
+            if all_caps(a.word(*t))
+                || knowledge.knows_word(got)
+                || (learned && fuzzy::spelling_variants(got, want))
+            {
                 return None;
             }
             let given_name = kind == EntityType::Person && j == 0;

@@ -4,6 +4,7 @@
 //! To add a kind: write the module, then add one line to `KINDS`.
 
 pub mod acronym;
+pub mod archive;
 pub mod bare_weekday;
 pub mod consistency;
 pub mod count_facts;
@@ -22,6 +23,7 @@ pub mod name_consistency;
 pub mod numeric;
 pub mod ordinal_conflict;
 pub mod parts_sum;
+pub mod people;
 pub mod phrase_scan;
 pub mod quantity_conflict;
 pub mod repetition;
@@ -113,6 +115,10 @@ pub static KINDS: &[&Kind] = &[
     &diacritics::KIND,
     &name_consistency::KIND,
     &gazetteer::KIND,
+    &people::KIND,
+    // Built by `check` from the articles (`archive_evidence`); listed for `explain` and for a
+    // clear error when a rule set names it.
+    &archive::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

@@ -91,7 +91,8 @@ fn fix_of(d: &Diagnostic) -> Option<Applicability> {
 /// file could not be linted), or the message of an error that stopped the run.
 pub fn check(setup: Setup, args: &CheckOptions) -> Result<u8, String> {
     let mode = mode_of(args)?;
-    let session = Session::new(setup, args.date, args.min_severity).map_err(|e| e.to_string())?;
+    let mut session =
+        Session::new(setup, args.date, args.min_severity).map_err(|e| e.to_string())?;
     if args.show_settings {
         return show_settings(&session, args);
     }
@@ -127,6 +128,13 @@ pub fn check(setup: Setup, args: &CheckOptions) -> Result<u8, String> {
     };
     for e in &walk_errors {
         eprintln!("error: {e}");
+    }
+    if session.config.archive_evidence {
+        let learned = super::names::learn_inputs(&session.linter, &inputs, args.threads)?;
+        session
+            .linter
+            .rules
+            .push(crate::checks::archive::rule(&learned));
     }
     let mut output = Output::new(args, &session, mode, reads_stdin, walk_errors.len())?;
     let fix_mode = match mode {

@@ -3,3 +3,4 @@
 
 pub mod check;
 pub mod facts;
+pub mod names;

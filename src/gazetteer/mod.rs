@@ -192,8 +192,24 @@ impl Gazetteer {
     /// Canonical name for an exact (folded) known form. When several places share the
     /// form, the canonical name of the best one (primary name, then population) is returned.
     pub fn lookup(&self, phrase: &str) -> Option<&'static str> {
-        let k = self.find_key(fold(phrase).as_bytes())?;
-        Some(self.entry(self.key_entries(k).0).canonical)
+        self.places(phrase).next().map(|p| p.canonical)
+    }
+
+    /// Every place an exact (folded) known form names, best first (primary name, then
+    /// population).
+    pub fn places(&self, phrase: &str) -> impl Iterator<Item = NearPlace> + '_ {
+        let (from, to) = self
+            .find_key(fold(phrase).as_bytes())
+            .map_or((0, 0), |k| self.key_entries(k));
+        (from..to).map(|e| self.entry(e))
+    }
+
+    /// The ISO code of the country this (folded) form names, if any of the places it names is
+    /// a country ("Georgia" is a US state too, and a country).
+    pub fn country(&self, phrase: &str) -> Option<&'static str> {
+        self.places(phrase)
+            .find(|p| p.kind == PlaceKind::Country && !p.country.is_empty())
+            .map(|p| p.country)
     }
 
     /// Known forms within `max_edits` Damerau–Levenshtein edits of `phrase` (folded), best
