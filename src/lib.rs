@@ -3,31 +3,36 @@
 //! The flow: [`source`] reads bytes into text, [`document`] finds the prose, [`analysis`]
 //! extracts facts once, [`checks`] (one module per rule kind, configured by YAML
 //! [`ruleset`]s) compare facts and report [`diagnostic`]s, which [`report`] renders, [`fix`]
-//! applies and [`baseline`] filters. [`run`] ties it together for the CLI and editors.
+//! applies and `baseline` filters. [`run`] ties it together for the CLI and editors.
+
+// What the binary, the tests, the benchmark and the fuzz targets use is `pub`; the rest is
+// `pub(crate)`, so that the compiler reports what nothing uses.
+#![warn(unreachable_pub)]
 
 pub mod analysis;
-pub mod baseline;
+pub(crate) mod baseline;
 pub mod checks;
 pub mod commands;
-pub mod config;
+pub(crate) mod config;
 pub mod diagnostic;
 pub mod document;
-pub mod fast_hash;
+pub(crate) mod fast_hash;
 pub mod fix;
-pub mod gazetteer;
-pub mod learn;
-pub mod lexicon;
+pub(crate) mod fuzzy;
+pub(crate) mod gazetteer;
+pub(crate) mod learn;
+pub(crate) mod lexicon;
 pub mod lsp;
-pub mod meta_rules;
-pub mod people;
+pub(crate) mod meta_rules;
+pub(crate) mod people;
 pub mod report;
 pub mod ruleset;
 pub mod run;
-pub mod settings;
+pub(crate) mod settings;
 mod sorted_lines;
 pub mod source;
-pub mod suppress;
-pub mod yaml;
+pub(crate) mod suppress;
+pub(crate) mod yaml;
 
 use analysis::Analysis;
 use checks::Context;
@@ -208,18 +213,25 @@ impl Linter {
         all: &mut Vec<Diagnostic>,
     ) {
         let analysis = Analysis::new(doc);
-        let knowledge = checks::known::Knowledge::new(
+        let knowledge = checks::support::known::Knowledge::new(
             self.rules
                 .iter()
                 .filter(|r| r.enabled)
                 .filter_map(|r| r.check.entity_list())
                 .collect(),
         );
+        let name_variants = self
+            .rules
+            .iter()
+            .filter(|r| r.enabled)
+            .filter_map(|r| r.check.name_variants())
+            .collect();
         let cx = Context {
             doc,
             analysis: &analysis,
             date,
             knowledge,
+            name_variants,
         };
         let mut buf = Vec::new();
         for rule in self.rules.iter().filter(|r| run(r)) {

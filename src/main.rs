@@ -7,11 +7,9 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use factlint::Linter;
-use factlint::commands::check::{CheckOptions, print_rules};
+use factlint::commands::{self, check::CheckOptions, rules::print_rules};
 use factlint::diagnostic::Severity;
 use factlint::report;
-use factlint::ruleset::{self, Rule};
 use factlint::run::{self, RuleOptions, Setup, SetupError};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -385,107 +383,23 @@ fn load_rules(args: &RuleArgs) -> Result<Setup, String> {
     Ok(setup)
 }
 
+/// `factlint rules`.
 fn list_rules(args: &RuleArgs) -> Result<u8, String> {
     print_rules(&load_rules(args)?.rules, "");
     Ok(0)
 }
 
+/// `factlint explain RULE`.
 fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
     let rules = load_rules(args)?.rules;
-    let rule = rules
-        .iter()
-        .find(|r| r.id == name || r.id.ends_with(&format!(".{name}")));
-    let kind = match rule {
-        Some(r) => r.kind,
-        // `names.archive` is loaded only by `check` with `archive_evidence`.
-        None if name == factlint::checks::archive::ID => &factlint::checks::archive::KIND,
-        None => factlint::checks::kind(name)
-            .ok_or_else(|| format!("no rule or rule kind named `{name}` (see `factlint rules`)"))?,
-    };
-    let d = &kind.doc;
-    if let Some(r) = rule {
-        println!(
-            "{} ({}, kind `{}`, from {})",
-            r.id,
-            r.severity.as_str(),
-            d.name,
-            r.source
-        );
-        if let Some(desc) = &r.description {
-            println!("{desc}");
-        }
-    } else {
-        println!("rule kind `{}`", d.name);
-    }
-    println!(
-        "\n## What it checks\n{}\n\n## Why it matters\n{}\n",
-        d.what, d.why
-    );
-    // A rule's own examples (run by `test-rules`); the kind's fit the kind's sample config.
-    let (bad, good) = match rule {
-        Some(r) => r.examples(),
-        None => (vec![d.bad], vec![d.good]),
-    };
-    println!("## Examples");
-    for (label, texts) in [("Reported:    ", bad), ("Not reported:", good)] {
-        for t in texts {
-            println!("{label} {}", t.replace('\n', "\n              "));
-        }
-    }
-    println!();
-    println!(
-        "## Configuration\n{}\n\n## Fix safety\n{}",
-        d.config, d.fix_safety
-    );
-    Ok(0)
+    commands::explain::explain(name, &rules, &mut std::io::stdout().lock())
 }
 
+/// `factlint test-rules [PATHS]`.
 fn test_rules(paths: &[PathBuf]) -> Result<u8, String> {
-    let rules: Vec<Rule> = if paths.is_empty() {
-        let mut rules = ruleset::load_builtin();
-        rules.extend(factlint::meta_rules::rules());
-        rules
-    } else {
-        let mut all = Vec::new();
-        for p in paths {
-            all.extend(ruleset::load_path(p).map_err(|e| show(SetupError::Load(e)))?);
-        }
-        all
-    };
-    let mut failures = 0;
-    let mut checked = 0;
-    // Each rule is tested alone, so other rules' findings cannot mask or fake a result.
-    let linter = Linter::new(rules);
-    for rule in &linter.rules {
-        let date = Some(jiff::civil::date(2019, 11, 9));
-        for (text, should_fire) in rule
-            .examples
-            .bad
-            .iter()
-            .map(|t| (t, true))
-            .chain(rule.examples.good.iter().map(|t| (t, false)))
-        {
-            checked += 1;
-            let fired = linter
-                .lint_text_with_rule(text, date, &rule.id)
-                .iter()
-                .any(|d| d.rule == rule.id);
-            if fired != should_fire {
-                failures += 1;
-                let what = if should_fire {
-                    "bad example not reported"
-                } else {
-                    "good example reported"
-                };
-                println!("FAIL {}: {what}: {text:?}", rule.id);
-            }
-        }
-    }
-    println!(
-        "test-rules: {} rules, {checked} examples, {failures} failed",
-        linter.rules.len()
-    );
-    Ok(if failures > 0 { 1 } else { 0 })
+    let rules = commands::test_rules::load(paths).map_err(|e| show(SetupError::Load(e)))?;
+    commands::test_rules::test_rules(rules, &mut std::io::stdout().lock())
+        .map_err(|e| e.to_string())
 }
 
 /// `factlint completions SHELL`.

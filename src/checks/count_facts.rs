@@ -19,6 +19,7 @@
 use super::{Check, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::facts::{Fact, FactKind, Role, VOCAB};
+use crate::analysis::lexical;
 use crate::analysis::numbers::{self, Approx, QuantityKind};
 use crate::analysis::time::TimeKind;
 use crate::diagnostic::Diagnostic;
@@ -26,7 +27,7 @@ use serde::Deserialize;
 
 /// The kinds of this module: their findings give way to another rule's on an overlapping span
 /// (see `Linter::one_finding_per_count`).
-pub const KINDS: &[&str] = &[
+pub(crate) const KINDS: &[&str] = &[
     "tally-size",
     "count-vs-apposition",
     "transposed-figure",
@@ -45,13 +46,13 @@ fn no_options(value: crate::yaml::Value) -> Result<(), String> {
 }
 
 fn show(v: f64) -> String {
-    super::numeric::show(v)
+    crate::checks::support::numeric::show(v)
 }
 
 // ---------------------------------------------------------------------------------------------
 // tally-size
 
-pub static TALLY_SIZE: Kind = Kind {
+pub(crate) static TALLY_SIZE: Kind = Kind {
     doc: KindDoc {
         name: "tally-size",
         summary: "a vote tally larger than the body that voted",
@@ -145,7 +146,7 @@ impl Check for TallySize {
 // ---------------------------------------------------------------------------------------------
 // count-vs-apposition
 
-pub static COUNT_VS_APPOSITION: Kind = Kind {
+pub(crate) static COUNT_VS_APPOSITION: Kind = Kind {
     doc: KindDoc {
         name: "count-vs-apposition",
         summary: "a count and the list set off after it by commas disagree",
@@ -250,7 +251,7 @@ impl Check for CountVsApposition {
                 continue;
             }
             let Some(noun) = &q.noun else { continue };
-            if !numbers::is_plural_lower(a.lower(noun.token)) || numbers::is_measure(&noun.lemma) {
+            if !lexical::is_plural_lower(a.lower(noun.token)) || numbers::is_measure(&noun.lemma) {
                 continue;
             }
             let s = &a.sentences[q.sentence];
@@ -298,7 +299,7 @@ impl Check for CountVsApposition {
 // ---------------------------------------------------------------------------------------------
 // transposed-figure
 
-pub static TRANSPOSED_FIGURE: Kind = Kind {
+pub(crate) static TRANSPOSED_FIGURE: Kind = Kind {
     doc: KindDoc {
         name: "transposed-figure",
         summary: "one group given two figures with the same digits in another order",
@@ -347,7 +348,7 @@ fn predicates(a: &Analysis, f: &Fact) -> Vec<&'static str> {
         let g = VOCAB
             .predicate_of
             .get(w)
-            .or_else(|| VOCAB.predicate_of.get(numbers::lemma_of_lower(w).as_ref()));
+            .or_else(|| VOCAB.predicate_of.get(lexical::lemma_of_lower(w).as_ref()));
         if let Some(g) = g {
             let g: &'static str = g.as_str();
             if !out.contains(&g) {
@@ -450,7 +451,7 @@ impl Check for TransposedFigure {
 // ---------------------------------------------------------------------------------------------
 // years-since
 
-pub static YEARS_SINCE: Kind = Kind {
+pub(crate) static YEARS_SINCE: Kind = Kind {
     doc: KindDoc {
         name: "years-since",
         summary: "a span of years that the year it is counted from contradicts",
@@ -632,7 +633,7 @@ impl Check for YearsSince {
 // ---------------------------------------------------------------------------------------------
 // ordinal-anchor
 
-pub static ORDINAL_ANCHOR: Kind = Kind {
+pub(crate) static ORDINAL_ANCHOR: Kind = Kind {
     doc: KindDoc {
         name: "ordinal-anchor",
         summary: "one thing given two ordinals counted from the same point",
@@ -729,7 +730,7 @@ fn event_days<'f>(
                 .map(|o| VOCAB.group(&o).to_string())
                 .or_else(|| {
                     s.tokens.clone().find_map(|i| {
-                        let l = numbers::lemma_of_lower(a.lower(i));
+                        let l = lexical::lemma_of_lower(a.lower(i));
                         VOCAB
                             .group_of
                             .get(l.as_ref())
@@ -795,7 +796,7 @@ fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)>
         }
         // The event is the stoppage-group noun nearest before the verb.
         let event = (s.tokens.start..at).rev().find_map(|i| {
-            let l = numbers::lemma_of_lower(a.lower(i));
+            let l = lexical::lemma_of_lower(a.lower(i));
             VOCAB
                 .group_of
                 .get(l.as_ref())
@@ -907,7 +908,7 @@ impl Check for OrdinalAnchor {
 // ---------------------------------------------------------------------------------------------
 // parts-total
 
-pub static PARTS_TOTAL: Kind = Kind {
+pub(crate) static PARTS_TOTAL: Kind = Kind {
     doc: KindDoc {
         name: "parts-total",
         summary: "an account of every member of a group that does not add up to the group",

@@ -8,17 +8,17 @@
 //! The count checks compare these facts rather than surface strings, and `factlint facts`
 //! prints them.
 
-pub mod sheet;
-pub mod vocab;
+pub(crate) mod sheet;
+pub(crate) mod vocab;
 
 use super::numbers::{Approx, Quantity, QuantityKind};
 use super::{Analysis, TokenKind};
 use std::collections::HashSet;
 use std::ops::Range;
-pub use vocab::VOCAB;
+pub(crate) use vocab::VOCAB;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FactKind {
+pub(crate) enum FactKind {
     /// A count or an amount.
     Count,
     Ordinal,
@@ -29,7 +29,7 @@ pub enum FactKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// Stated as it is, with no cue.
     Stated,
     Total,
@@ -42,7 +42,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Role::Stated => "stated",
             Role::Total => "total",
@@ -69,7 +69,7 @@ impl Role {
 }
 
 impl FactKind {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             FactKind::Count => "count",
             FactKind::Ordinal => "ordinal",
@@ -82,56 +82,56 @@ impl FactKind {
 
 /// A figure and what it is about.
 #[derive(Debug, Clone)]
-pub struct Fact {
+pub(crate) struct Fact {
     /// Index into `Analysis::quantities()`.
-    pub quantity: usize,
-    pub kind: FactKind,
-    pub value: f64,
-    pub approx: Approx,
-    pub span: Range<usize>,
-    pub sentence: usize,
+    pub(crate) quantity: usize,
+    pub(crate) kind: FactKind,
+    pub(crate) value: f64,
+    pub(crate) approx: Approx,
+    pub(crate) span: Range<usize>,
+    pub(crate) sentence: usize,
     /// Lemma of the noun counted ("passengers" → passenger); for a body size, the body.
-    pub noun: Option<String>,
+    pub(crate) noun: Option<String>,
     /// The noun's synonym group (the lemma itself when it has none).
-    pub group: Option<String>,
+    pub(crate) group: Option<String>,
     /// For "fourth day of the stoppage", "third round of layoffs": the lemma after "of".
-    pub of: Option<String>,
+    pub(crate) of: Option<String>,
     /// The name the sentence gives the figure to (the nearest name before it, else after).
-    pub subject: Option<String>,
+    pub(crate) subject: Option<String>,
     /// A year written in the same sentence.
-    pub year: Option<i64>,
+    pub(crate) year: Option<i64>,
     /// What the figure is counted from: the lower-case words after "since" ("since march" →
     /// "march"; "since the talks began" → "the talks began").
-    pub since: Option<String>,
-    pub role: Role,
-    pub quoted: bool,
+    pub(crate) since: Option<String>,
+    pub(crate) role: Role,
+    pub(crate) quoted: bool,
 }
 
 /// A vote tally: "voted 6-4", "adopted the plan 5-3", "140 to 95, with eleven abstentions".
 #[derive(Debug, Clone)]
-pub struct Tally {
-    pub for_: u32,
-    pub against: u32,
+pub(crate) struct Tally {
+    pub(crate) for_: u32,
+    pub(crate) against: u32,
     /// Abstentions (or absences) counted in the same sentence.
-    pub abstentions: u32,
-    pub span: Range<usize>,
-    pub sentence: usize,
+    pub(crate) abstentions: u32,
+    pub(crate) span: Range<usize>,
+    pub(crate) sentence: usize,
 }
 
 impl Tally {
-    pub fn total(&self) -> u32 {
+    pub(crate) fn total(&self) -> u32 {
         self.for_ + self.against + self.abstentions
     }
 }
 
 #[derive(Debug, Default)]
-pub struct Facts {
-    pub facts: Vec<Fact>,
-    pub tallies: Vec<Tally>,
+pub(crate) struct Facts {
+    pub(crate) facts: Vec<Fact>,
+    pub(crate) tallies: Vec<Tally>,
 }
 
 impl Facts {
-    pub fn in_sentence(&self, sentence: usize) -> impl Iterator<Item = &Fact> {
+    pub(crate) fn in_sentence(&self, sentence: usize) -> impl Iterator<Item = &Fact> {
         let start = self.facts.partition_point(|f| f.sentence < sentence);
         self.facts[start..]
             .iter()
@@ -140,7 +140,7 @@ impl Facts {
 }
 
 /// Builds the model of a document (see [`Analysis::facts`]).
-pub fn extract(a: &Analysis) -> Facts {
+pub(crate) fn extract(a: &Analysis) -> Facts {
     let v = &*VOCAB;
     let qs = a.quantities();
     let mut facts = Vec::with_capacity(qs.len());
@@ -237,12 +237,12 @@ fn of_noun(a: &Analysis, i: usize, sentence: usize) -> Option<String> {
             a.tokens[k].is_word()
                 && VOCAB
                     .group_of
-                    .contains_key(super::numbers::lemma_of_lower(a.lower(k)).as_ref())
+                    .contains_key(super::lexical::lemma_of_lower(a.lower(k)).as_ref())
         });
     if let Some(k) = known {
-        return Some(super::numbers::lemma(a.lower(k)));
+        return Some(super::lexical::lemma(a.lower(k)));
     }
-    (j < end && a.tokens[j].is_word()).then(|| super::numbers::lemma(a.lower(j)))
+    (j < end && a.tokens[j].is_word()).then(|| super::lexical::lemma(a.lower(j)))
 }
 
 /// The words after "since" within three tokens of `i` (to the clause end, at most four).

@@ -10,72 +10,72 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 #[derive(Debug, Serialize)]
-pub struct Sheet {
-    pub file: String,
+pub(crate) struct Sheet {
+    pub(crate) file: String,
     /// The publication date times are resolved against (YYYY-MM-DD).
-    pub date: Option<String>,
-    pub names: Vec<NameRow>,
-    pub figures: Vec<FigureRow>,
-    pub tallies: Vec<TallyRow>,
-    pub times: Vec<TimeRow>,
+    pub(crate) date: Option<String>,
+    pub(crate) names: Vec<NameRow>,
+    pub(crate) figures: Vec<FigureRow>,
+    pub(crate) tallies: Vec<TallyRow>,
+    pub(crate) times: Vec<TimeRow>,
 }
 
 #[derive(Debug, Serialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Loc {
-    pub line: usize,
-    pub column: usize,
+pub(crate) struct Loc {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 #[derive(Debug, Serialize)]
-pub struct NameRow {
+pub(crate) struct NameRow {
     /// The fullest spelling.
-    pub name: String,
+    pub(crate) name: String,
     /// Every spelling, the fullest first.
-    pub spellings: Vec<String>,
-    pub mentions: Vec<Loc>,
+    pub(crate) spellings: Vec<String>,
+    pub(crate) mentions: Vec<Loc>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct FigureRow {
-    pub text: String,
+pub(crate) struct FigureRow {
+    pub(crate) text: String,
     #[serde(flatten)]
-    pub at: Loc,
-    pub kind: &'static str,
-    pub value: f64,
+    pub(crate) at: Loc,
+    pub(crate) kind: &'static str,
+    pub(crate) value: f64,
     /// exact, about, at-least, at-most, vague
-    pub approx: &'static str,
-    pub noun: Option<String>,
+    pub(crate) approx: &'static str,
+    pub(crate) noun: Option<String>,
     /// The noun's synonym group, when it differs from the noun.
-    pub group: Option<String>,
-    pub of: Option<String>,
-    pub subject: Option<String>,
-    pub year: Option<i64>,
-    pub since: Option<String>,
-    pub role: &'static str,
-    pub quoted: bool,
+    pub(crate) group: Option<String>,
+    pub(crate) of: Option<String>,
+    pub(crate) subject: Option<String>,
+    pub(crate) year: Option<i64>,
+    pub(crate) since: Option<String>,
+    pub(crate) role: &'static str,
+    pub(crate) quoted: bool,
 }
 
 #[derive(Debug, Serialize)]
-pub struct TallyRow {
-    pub text: String,
+pub(crate) struct TallyRow {
+    pub(crate) text: String,
     #[serde(flatten)]
-    pub at: Loc,
+    pub(crate) at: Loc,
     #[serde(rename = "for")]
-    pub for_: u32,
-    pub against: u32,
-    pub abstentions: u32,
+    pub(crate) for_: u32,
+    pub(crate) against: u32,
+    pub(crate) abstentions: u32,
 }
 
 #[derive(Debug, Serialize)]
-pub struct TimeRow {
-    pub text: String,
+pub(crate) struct TimeRow {
+    pub(crate) text: String,
     #[serde(flatten)]
-    pub at: Loc,
+    pub(crate) at: Loc,
     /// The family of a relative expression (day, period, weekday, ago, since…), or "date" /
     /// "weekday" for absolute dates and bare weekdays.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// What it denotes, given the publication date.
-    pub resolved: Option<String>,
+    pub(crate) resolved: Option<String>,
 }
 
 /// Line and column (1-based, columns in characters) of byte offsets.
@@ -112,7 +112,7 @@ fn approx_name(a: Approx) -> &'static str {
 }
 
 /// The fact sheet of the analysed article, times resolved against `date`.
-pub fn build(a: &Analysis, file: &str, date: Option<jiff::civil::Date>) -> Sheet {
+pub(crate) fn build(a: &Analysis, file: &str, date: Option<jiff::civil::Date>) -> Sheet {
     let lines = Lines::new(a.text);
     Sheet {
         file: file.to_string(),
@@ -317,7 +317,7 @@ fn fold(s: &str) -> String {
 
 impl Sheet {
     /// The human table.
-    pub fn human(&self) -> String {
+    pub(crate) fn human(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "Fact sheet: {}", self.file);
         let _ = writeln!(

@@ -20,28 +20,28 @@ struct Raw {
     predicates: BTreeMap<String, Vec<String>>,
 }
 
-pub struct Vocab {
+pub(crate) struct Vocab {
     /// noun lemma → synonym group name
-    pub group_of: HashMap<String, String>,
+    pub(crate) group_of: HashMap<String, String>,
     /// role name → cue phrases, each split into lower-case words
-    pub roles: Vec<(String, Vec<Vec<String>>)>,
+    pub(crate) roles: Vec<(String, Vec<Vec<String>>)>,
     /// first word of a cue → (index into `roles`, the cue's words)
-    pub cue_by_first: HashMap<String, Vec<(usize, Vec<String>)>>,
-    pub bodies: HashSet<String>,
-    pub body_units: HashSet<String>,
-    pub tally_cues: HashSet<String>,
-    pub abstain: HashSet<String>,
-    pub tenure_cues: HashSet<String>,
+    pub(crate) cue_by_first: HashMap<String, Vec<(usize, Vec<String>)>>,
+    pub(crate) bodies: HashSet<String>,
+    pub(crate) body_units: HashSet<String>,
+    pub(crate) tally_cues: HashSet<String>,
+    pub(crate) abstain: HashSet<String>,
+    pub(crate) tenure_cues: HashSet<String>,
     /// word (lower case, and its lemma) → predicate group
-    pub predicate_of: HashMap<String, String>,
+    pub(crate) predicate_of: HashMap<String, String>,
 }
 
-pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+pub(crate) static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     let raw: Raw = crate::yaml::from_str(SOURCE).expect("rules/lexicon/count_nouns.yml parses");
     let mut group_of = HashMap::new();
     for (group, nouns) in &raw.synonyms {
         for n in nouns {
-            group_of.insert(super::super::numbers::lemma(n), group.clone());
+            group_of.insert(super::super::lexical::lemma(n), group.clone());
         }
     }
     let mut predicate_of = HashMap::new();
@@ -88,7 +88,7 @@ pub static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
 
 impl Vocab {
     /// The synonym group of a noun lemma, else the lemma itself.
-    pub fn group<'x>(&'x self, lemma: &'x str) -> &'x str {
+    pub(crate) fn group<'x>(&'x self, lemma: &'x str) -> &'x str {
         self.group_of.get(lemma).map_or(lemma, String::as_str)
     }
 }
