@@ -130,12 +130,12 @@ impl Linter {
     }
 
     /// One count problem, one finding: a finding of a fact-model count rule
-    /// ([`checks::count_facts::KINDS`]) is dropped when another rule already reports a span
+    /// ([`checks::support::count_facts::KINDS`]) is dropped when another rule already reports a span
     /// that overlaps it ("nine years" from `date-arithmetic` and from `years-since`).
     fn one_finding_per_count(&self, all: &mut Vec<Diagnostic>) {
         let secondary = |id: &str| {
             self.rule(id)
-                .is_some_and(|r| checks::count_facts::KINDS.contains(&r.kind.doc.name))
+                .is_some_and(|r| checks::support::count_facts::KINDS.contains(&r.kind.doc.name))
         };
         let flags: Vec<bool> = all.iter().map(|d| secondary(&d.rule)).collect();
         if !flags.contains(&true) {
