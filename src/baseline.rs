@@ -15,18 +15,18 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 /// What identifies a finding across edits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Key {
+pub(crate) struct Key {
     pub path: String,
     pub rule: String,
     pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub path: String,
     pub rule: String,
     pub text: String,
@@ -51,7 +51,7 @@ fn flagged(text: &str, d: &Diagnostic) -> String {
 }
 
 /// Keys and occurrence indexes of a file's findings, in the given order.
-pub fn keys(path: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<(Key, usize)> {
+pub(crate) fn keys(path: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<(Key, usize)> {
     let mut seen: HashMap<Key, usize> = HashMap::new();
     diagnostics
         .iter()
@@ -71,7 +71,7 @@ pub fn keys(path: &str, text: &str, diagnostics: &[Diagnostic]) -> Vec<(Key, usi
 
 /// A stable 64-bit FNV-1a hash of the key and occurrence, in hex (stable across Rust versions,
 /// unlike `DefaultHasher`).
-pub fn fingerprint(key: &Key, occurrence: usize) -> String {
+pub(crate) fn fingerprint(key: &Key, occurrence: usize) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in [
         key.path.as_bytes(),
@@ -89,7 +89,7 @@ pub fn fingerprint(key: &Key, occurrence: usize) -> String {
 
 /// Paths in a baseline are relative to its folder (`../` where needed), with `/`, whatever the
 /// current folder was, so a baseline committed to a repository works in any checkout.
-pub fn relative_path(file: &Path, base_dir: &Path) -> String {
+pub(crate) fn relative_path(file: &Path, base_dir: &Path) -> String {
     use std::path::Component;
     let abs = std::fs::canonicalize(file)
         .or_else(|_| std::path::absolute(file))
@@ -121,13 +121,13 @@ fn base_dir_of(baseline: &Path) -> PathBuf {
 
 /// A loaded baseline: how many findings of each key are old.
 #[derive(Debug, Default)]
-pub struct Baseline {
+pub(crate) struct Baseline {
     counts: HashMap<Key, usize>,
     pub base_dir: PathBuf,
 }
 
 impl Baseline {
-    pub fn load(path: &Path) -> Result<Baseline, String> {
+    pub(crate) fn load(path: &Path) -> Result<Baseline, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("baseline {}: {e}", path.display()))?;
         let file: File = serde_json::from_str(&text).map_err(|e| {
@@ -161,7 +161,7 @@ impl Baseline {
 
     /// Removes the findings the baseline already knows; returns how many.
     /// `path` is the file as given (None for stdin, which is matched by `name`).
-    pub fn filter(
+    pub(crate) fn filter(
         &self,
         path: Option<&Path>,
         name: &str,
@@ -180,14 +180,14 @@ impl Baseline {
 }
 
 /// Collects findings for `--write-baseline`.
-pub struct Writer {
+pub(crate) struct Writer {
     target: PathBuf,
     base_dir: PathBuf,
     entries: Vec<Entry>,
 }
 
 impl Writer {
-    pub fn new(target: &Path) -> Writer {
+    pub(crate) fn new(target: &Path) -> Writer {
         Writer {
             target: target.to_path_buf(),
             base_dir: base_dir_of(target),
@@ -195,7 +195,13 @@ impl Writer {
         }
     }
 
-    pub fn add(&mut self, path: Option<&Path>, name: &str, text: &str, diags: &[Diagnostic]) {
+    pub(crate) fn add(
+        &mut self,
+        path: Option<&Path>,
+        name: &str,
+        text: &str,
+        diags: &[Diagnostic],
+    ) {
         let rel = path.map_or_else(|| name.to_string(), |p| relative_path(p, &self.base_dir));
         for (key, occurrence) in keys(&rel, text, diags) {
             let fingerprint = fingerprint(&key, occurrence);
@@ -209,16 +215,12 @@ impl Writer {
         }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Writes the baseline (atomically, like fixes).
-    pub fn write(mut self) -> Result<(), String> {
+    pub(crate) fn write(mut self) -> Result<(), String> {
         self.entries.sort_by(|a, b| {
             (&a.path, &a.rule, &a.text, a.occurrence).cmp(&(
                 &b.path,

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub const FILE_NAMES: &[&str] = &[
+pub(crate) const FILE_NAMES: &[&str] = &[
     "factlint.yml",
     ".factlint.yml",
     "factlint.yaml",

@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// FNV-1a: the checks hash many short words per article; SipHash's DoS resistance buys
 /// nothing here (the keys are the article's own words and the rule set's names).
 #[derive(Clone, Copy)]
-pub struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {
@@ -27,13 +27,13 @@ impl Hasher for Fnv {
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// A per-thread memo for a pure look-up keyed by a short string: the checks ask about the
 /// same few hundred words and names again and again, and a binary search through a large
 /// sorted table misses the cache at nearly every step. Cleared when full, so it stays small.
-pub struct Memo<V: Copy + 'static> {
+pub(crate) struct Memo<V: Copy + 'static> {
     map: std::cell::RefCell<HashMap<Box<str>, V, BuildHasherDefault<WordAtATime>>>,
 }
 
@@ -77,14 +77,14 @@ impl Hasher for WordAtATime {
 const MEMO_LIMIT: usize = 20_000;
 
 impl<V: Copy + 'static> Memo<V> {
-    pub fn new() -> Memo<V> {
+    pub(crate) fn new() -> Memo<V> {
         Memo {
             map: std::cell::RefCell::default(),
         }
     }
 
     /// The value for `key`, computed by `compute` the first time.
-    pub fn get(&self, key: &str, compute: impl FnOnce(&str) -> V) -> V {
+    pub(crate) fn get(&self, key: &str, compute: impl FnOnce(&str) -> V) -> V {
         if let Some(&v) = self.map.borrow().get(key) {
             return v;
         }
@@ -108,7 +108,7 @@ impl<V: Copy + 'static> Default for Memo<V> {
 /// `may_contain` is false only when no inserted string has both. Asking it first spares a
 /// hash look-up (or a fold) for most words of an article.
 #[derive(Default)]
-pub struct ShapeFilter {
+pub(crate) struct ShapeFilter {
     /// Bit `len` (63 for anything longer) of row `first byte & 31`; ASCII letters differ in
     /// case only in bit 5, so `& 31` puts both cases in one row.
     rows: [u64; 32],
@@ -120,13 +120,13 @@ impl ShapeFilter {
         (usize::from(first & 31), 1 << s.len().min(63))
     }
 
-    pub fn insert(&mut self, s: impl AsRef<[u8]>) {
+    pub(crate) fn insert(&mut self, s: impl AsRef<[u8]>) {
         let (row, bit) = ShapeFilter::slot(s.as_ref());
         self.rows[row] |= bit;
     }
 
     /// False when no inserted string has this one's length and first byte (up to ASCII case).
-    pub fn may_contain(&self, s: impl AsRef<[u8]>) -> bool {
+    pub(crate) fn may_contain(&self, s: impl AsRef<[u8]>) -> bool {
         let (row, bit) = ShapeFilter::slot(s.as_ref());
         self.rows[row] & bit != 0
     }

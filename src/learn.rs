@@ -6,11 +6,11 @@
 
 use crate::Linter;
 use crate::analysis::Analysis;
-use crate::checks::cues::{continues_after_hyphen, mention_words, strip_possessive};
-use crate::checks::fuzzy::fold;
-use crate::checks::known::{Entity, EntityType};
+use crate::analysis::names::cues::{continues_after_hyphen, mention_words, strip_possessive};
 use crate::checks::people::roles;
+use crate::checks::support::known::{Entity, EntityType};
 use crate::document::{Document, Format};
+use crate::fuzzy::fold;
 use crate::gazetteer;
 use crate::people;
 use jiff::civil::Date;
@@ -20,7 +20,7 @@ use std::path::Path;
 
 /// A name as an article writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Name {
+pub(crate) struct Name {
     /// Byte span in the document's text (without a possessive ending).
     pub span: Range<usize>,
     /// The words as written, one space apart ("Evo Morales").
@@ -30,7 +30,7 @@ pub struct Name {
 }
 
 impl Name {
-    pub fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         self.words.join(" ")
     }
 }
@@ -41,7 +41,7 @@ impl Name {
 /// quoted, with no acronym in it. One word alone is left out: a capital at a sentence's start
 /// says nothing, and a surname alone is counted with its full name. An ordinary word at the
 /// end stays: Trump, Brown and May are surnames too.
-pub fn names_in(a: &Analysis) -> Vec<Name> {
+pub(crate) fn names_in(a: &Analysis) -> Vec<Name> {
     let mut out = Vec::new();
     for m in &a.mentions {
         if m.quoted {
@@ -174,7 +174,7 @@ pub struct ArticleNames {
 /// Reads the names and the date of one article. The date is the one the linter uses (front
 /// matter, else the dateline, else the config's), else a date the file name starts with
 /// (`2019-11-09-bolivia.md`, as static-site archives name posts).
-pub fn article_names(linter: &Linter, name: &str, text: String) -> ArticleNames {
+pub(crate) fn article_names(linter: &Linter, name: &str, text: String) -> ArticleNames {
     let doc = Document::parse(name, text, Format::for_path(name));
     let date = linter
         .publication_date(&doc, None)
@@ -188,7 +188,7 @@ pub fn article_names(linter: &Linter, name: &str, text: String) -> ArticleNames 
 }
 
 /// `…/2019-11-09-slug.md` → 2019-11-09.
-pub fn date_in_file_name(path: &str) -> Option<Date> {
+pub(crate) fn date_in_file_name(path: &str) -> Option<Date> {
     let file = Path::new(path).file_name()?.to_str()?;
     file.get(..10)?.parse().ok()
 }
@@ -338,7 +338,7 @@ impl Learned {
 }
 
 /// "3 names used in at least 2 of 4 articles".
-pub fn summary(names: usize, min_articles: u32, articles: u32) -> String {
+pub(crate) fn summary(names: usize, min_articles: u32, articles: u32) -> String {
     let s = |n: usize| if n == 1 { "" } else { "s" };
     format!(
         "{names} name{} used in at least {min_articles} of {articles} article{}",
@@ -363,7 +363,7 @@ fn type_name(t: EntityType) -> &'static str {
 /// A best guess for the desk to correct: a known place; a person when the first word is a
 /// common given name or the last a listed officeholder's surname; else an organisation (the
 /// type that lets nothing but the whole name match).
-pub fn entity_type(name: &str) -> EntityType {
+pub(crate) fn entity_type(name: &str) -> EntityType {
     let words: Vec<String> = fold(name).split_whitespace().map(str::to_string).collect();
     if gazetteer::gazetteer().is_known(name) {
         return EntityType::Place;

@@ -8,7 +8,7 @@ static ANTONYMS: &str = include_str!("../rules/lexicon/antonyms.txt");
 
 /// Does this lower-case word (or its singular) have an opposite ("rural" → urban, "hawks" →
 /// doves)? "X and X" with such an X was almost surely meant as the pair.
-pub fn has_antonym(lower: &str) -> bool {
+pub(crate) fn has_antonym(lower: &str) -> bool {
     sorted_list_contains(ANTONYMS, lower)
         || lower
             .strip_suffix('s')

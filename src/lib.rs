@@ -3,31 +3,36 @@
 //! The flow: [`source`] reads bytes into text, [`document`] finds the prose, [`analysis`]
 //! extracts facts once, [`checks`] (one module per rule kind, configured by YAML
 //! [`ruleset`]s) compare facts and report [`diagnostic`]s, which [`report`] renders, [`fix`]
-//! applies and [`baseline`] filters. [`run`] ties it together for the CLI and editors.
+//! applies and `baseline` filters. [`run`] ties it together for the CLI and editors.
+
+// What the binary, the tests, the benchmark and the fuzz targets use is `pub`; the rest is
+// `pub(crate)`, so that the compiler reports what nothing uses.
+#![warn(unreachable_pub)]
 
 pub mod analysis;
-pub mod baseline;
+pub(crate) mod baseline;
 pub mod checks;
 pub mod commands;
-pub mod config;
+pub(crate) mod config;
 pub mod diagnostic;
 pub mod document;
-pub mod fast_hash;
+pub(crate) mod fast_hash;
 pub mod fix;
-pub mod gazetteer;
-pub mod learn;
-pub mod lexicon;
+pub(crate) mod fuzzy;
+pub(crate) mod gazetteer;
+pub(crate) mod learn;
+pub(crate) mod lexicon;
 pub mod lsp;
-pub mod meta_rules;
-pub mod people;
+pub(crate) mod meta_rules;
+pub(crate) mod people;
 pub mod report;
 pub mod ruleset;
 pub mod run;
-pub mod settings;
+pub(crate) mod settings;
 mod sorted_lines;
 pub mod source;
-pub mod suppress;
-pub mod yaml;
+pub(crate) mod suppress;
+pub(crate) mod yaml;
 
 use analysis::Analysis;
 use checks::Context;
@@ -118,6 +123,7 @@ impl Linter {
             }
         });
         self.desk_over_builtin(&doc.text, &mut all);
+        self.one_finding_per_count(&mut all);
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
         // One slip, one finding: two rules that rewrite the same span the same way (a word on
@@ -130,6 +136,35 @@ impl Linter {
             None => true,
         });
         all
+    }
+
+    /// One count problem, one finding: a finding of a fact-model count rule
+    /// ([`checks::support::count_facts::KINDS`]) is dropped when another rule already reports a span
+    /// that overlaps it ("nine years" from `date-arithmetic` and from `years-since`).
+    fn one_finding_per_count(&self, all: &mut Vec<Diagnostic>) {
+        let secondary = |id: &str| {
+            self.rule(id)
+                .is_some_and(|r| checks::support::count_facts::KINDS.contains(&r.kind.doc.name))
+        };
+        let flags: Vec<bool> = all.iter().map(|d| secondary(&d.rule)).collect();
+        if !flags.contains(&true) {
+            return;
+        }
+        let others: Vec<std::ops::Range<usize>> = all
+            .iter()
+            .zip(&flags)
+            .filter(|(_, s)| !**s)
+            .map(|(d, _)| d.span.clone())
+            .collect();
+        let mut i = 0;
+        all.retain(|d| {
+            let keep = !flags[i]
+                || !others
+                    .iter()
+                    .any(|o| o.start < d.span.end && d.span.start < o.end);
+            i += 1;
+            keep
+        });
     }
 
     /// Drops a built-in rule's finding whose fix works against a desk rule's fix: it rewrites
@@ -187,18 +222,25 @@ impl Linter {
         all: &mut Vec<Diagnostic>,
     ) {
         let analysis = Analysis::new(doc);
-        let knowledge = checks::known::Knowledge::new(
+        let knowledge = checks::support::known::Knowledge::new(
             self.rules
                 .iter()
                 .filter(|r| r.enabled)
                 .filter_map(|r| r.check.entity_list())
                 .collect(),
         );
+        let name_variants = self
+            .rules
+            .iter()
+            .filter(|r| r.enabled)
+            .filter_map(|r| r.check.name_variants())
+            .collect();
         let cx = Context {
             doc,
             analysis: &analysis,
             date,
             knowledge,
+            name_variants,
         };
         let mut buf = Vec::new();
         for rule in self.rules.iter().filter(|r| run(r)) {

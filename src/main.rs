@@ -7,11 +7,9 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use factlint::Linter;
-use factlint::commands::check::{CheckOptions, print_rules};
+use factlint::commands::{self, check::CheckOptions, rules::print_rules};
 use factlint::diagnostic::Severity;
 use factlint::report;
-use factlint::ruleset::{self, Rule};
 use factlint::run::{self, RuleOptions, Setup, SetupError};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -46,6 +44,18 @@ enum Command {
         /// Rule-set files or folders (default: the built-in sets and the linter's own rules).
         paths: Vec<PathBuf>,
     },
+    /// Print an article's fact sheet: names and their spellings, every figure with what it
+    /// counts, its subject, time and role, vote tallies, and dates resolved.
+    Facts {
+        /// The article (`-` reads stdin).
+        article: PathBuf,
+        /// Publication date (YYYY-MM-DD); overrides the front matter's `date:` and dateline.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
+        /// `human` (a table) or `json`.
+        #[arg(long, value_enum, default_value = "human")]
+        format: FactsFormat,
+    },
     /// Names: learn the names an archive uses, as a desk rule set.
     Names {
         #[command(subcommand)]
@@ -65,6 +75,12 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FactsFormat {
+    Human,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -239,6 +255,11 @@ fn main() -> ExitCode {
         Command::Rules(args) => list_rules(&args),
         Command::Explain { rule, rules } => explain(&rule, &rules),
         Command::TestRules { paths } => test_rules(&paths),
+        Command::Facts {
+            article,
+            date,
+            format,
+        } => facts(&article, date, format),
         Command::Names {
             command: NamesCommand::Learn(args),
         } => learn(args),
@@ -267,6 +288,33 @@ fn show(e: SetupError) -> String {
         }
         SetupError::Message(m) => m,
     }
+}
+
+/// `factlint facts`: reads the article (or stdin) and prints its fact sheet.
+fn facts(
+    article: &std::path::Path,
+    date: Option<jiff::civil::Date>,
+    format: FactsFormat,
+) -> Result<u8, String> {
+    use std::io::Read;
+    let (name, text) = if article.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("stdin: {e}"))?;
+        ("-".to_string(), text)
+    } else {
+        let bytes = std::fs::read(article).map_err(|e| format!("{}: {e}", article.display()))?;
+        (
+            article.display().to_string(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    };
+    print!(
+        "{}",
+        factlint::commands::facts::render(&name, text, date, format == FactsFormat::Json)
+    );
+    Ok(0)
 }
 
 /// `factlint check`: the flags as plain options, then the library does the work.
@@ -335,107 +383,23 @@ fn load_rules(args: &RuleArgs) -> Result<Setup, String> {
     Ok(setup)
 }
 
+/// `factlint rules`.
 fn list_rules(args: &RuleArgs) -> Result<u8, String> {
     print_rules(&load_rules(args)?.rules, "");
     Ok(0)
 }
 
+/// `factlint explain RULE`.
 fn explain(name: &str, args: &RuleArgs) -> Result<u8, String> {
     let rules = load_rules(args)?.rules;
-    let rule = rules
-        .iter()
-        .find(|r| r.id == name || r.id.ends_with(&format!(".{name}")));
-    let kind = match rule {
-        Some(r) => r.kind,
-        // `names.archive` is loaded only by `check` with `archive_evidence`.
-        None if name == factlint::checks::archive::ID => &factlint::checks::archive::KIND,
-        None => factlint::checks::kind(name)
-            .ok_or_else(|| format!("no rule or rule kind named `{name}` (see `factlint rules`)"))?,
-    };
-    let d = &kind.doc;
-    if let Some(r) = rule {
-        println!(
-            "{} ({}, kind `{}`, from {})",
-            r.id,
-            r.severity.as_str(),
-            d.name,
-            r.source
-        );
-        if let Some(desc) = &r.description {
-            println!("{desc}");
-        }
-    } else {
-        println!("rule kind `{}`", d.name);
-    }
-    println!(
-        "\n## What it checks\n{}\n\n## Why it matters\n{}\n",
-        d.what, d.why
-    );
-    // A rule's own examples (run by `test-rules`); the kind's fit the kind's sample config.
-    let (bad, good) = match rule {
-        Some(r) => r.examples(),
-        None => (vec![d.bad], vec![d.good]),
-    };
-    println!("## Examples");
-    for (label, texts) in [("Reported:    ", bad), ("Not reported:", good)] {
-        for t in texts {
-            println!("{label} {}", t.replace('\n', "\n              "));
-        }
-    }
-    println!();
-    println!(
-        "## Configuration\n{}\n\n## Fix safety\n{}",
-        d.config, d.fix_safety
-    );
-    Ok(0)
+    commands::explain::explain(name, &rules, &mut std::io::stdout().lock())
 }
 
+/// `factlint test-rules [PATHS]`.
 fn test_rules(paths: &[PathBuf]) -> Result<u8, String> {
-    let rules: Vec<Rule> = if paths.is_empty() {
-        let mut rules = ruleset::load_builtin();
-        rules.extend(factlint::meta_rules::rules());
-        rules
-    } else {
-        let mut all = Vec::new();
-        for p in paths {
-            all.extend(ruleset::load_path(p).map_err(|e| show(SetupError::Load(e)))?);
-        }
-        all
-    };
-    let mut failures = 0;
-    let mut checked = 0;
-    // Each rule is tested alone, so other rules' findings cannot mask or fake a result.
-    let linter = Linter::new(rules);
-    for rule in &linter.rules {
-        let date = Some(jiff::civil::date(2019, 11, 9));
-        for (text, should_fire) in rule
-            .examples
-            .bad
-            .iter()
-            .map(|t| (t, true))
-            .chain(rule.examples.good.iter().map(|t| (t, false)))
-        {
-            checked += 1;
-            let fired = linter
-                .lint_text_with_rule(text, date, &rule.id)
-                .iter()
-                .any(|d| d.rule == rule.id);
-            if fired != should_fire {
-                failures += 1;
-                let what = if should_fire {
-                    "bad example not reported"
-                } else {
-                    "good example reported"
-                };
-                println!("FAIL {}: {what}: {text:?}", rule.id);
-            }
-        }
-    }
-    println!(
-        "test-rules: {} rules, {checked} examples, {failures} failed",
-        linter.rules.len()
-    );
-    Ok(if failures > 0 { 1 } else { 0 })
+    let rules = commands::test_rules::load(paths).map_err(|e| show(SetupError::Load(e)))?;
+    commands::test_rules::test_rules(rules, &mut std::io::stdout().lock())
+        .map_err(|e| e.to_string())
 }
 
 /// `factlint completions SHELL`.

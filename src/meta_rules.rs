@@ -10,11 +10,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::ruleset::{Examples, Rule};
 use crate::suppress::UNKNOWN_RULE_ID;
 
-pub const SET: &str = "factlint";
-pub const FRONT_MATTER_ID: &str = "factlint.front-matter";
+pub(crate) const SET: &str = "factlint";
+pub(crate) const FRONT_MATTER_ID: &str = "factlint.front-matter";
 
 /// Every id the linter reports itself.
-pub const IDS: &[&str] = &[FRONT_MATTER_ID, UNKNOWN_RULE_ID];
+pub(crate) const IDS: &[&str] = &[FRONT_MATTER_ID, UNKNOWN_RULE_ID];
 
 static FRONT_MATTER: Kind = Kind {
     doc: KindDoc {
@@ -65,7 +65,7 @@ fn build(_: crate::yaml::Value, _: &Common) -> Result<Box<dyn Check>, String> {
 }
 
 /// The linter's own rules, as loaded rules (on, `warning`).
-pub fn rules() -> Vec<Rule> {
+pub(crate) fn rules() -> Vec<Rule> {
     [
         (
             FRONT_MATTER_ID,

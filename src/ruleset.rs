@@ -167,6 +167,17 @@ pub fn parse(origin: &str, text: &str) -> Result<Vec<Rule>, LoadError> {
                 )
             })?,
         };
+        if r.message.is_some() && !kind.takes_message() {
+            return Err(err(
+                field_at("message"),
+                format!(
+                    "rule `{id}` (kind `{}`): this kind writes its own messages, so `message` \
+                     has no effect; remove it (kinds that take one: {})",
+                    kind.doc.name,
+                    checks::TAKE_MESSAGE.join(", ")
+                ),
+            ));
+        }
         let common = Common {
             id: id.clone(),
             message: r.message.clone(),
@@ -315,6 +326,50 @@ mod tests {
     fn builtin_sets_load() {
         for (name, text) in BUILTIN {
             parse(name, text).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
+    /// A rule's `message:` is used by the kinds that say they take one, and a located load
+    /// error for the others; each kind's documented rule and bad example show it.
+    #[test]
+    fn every_kind_honours_or_rejects_a_message() {
+        for kind in checks::KINDS {
+            let d = &kind.doc;
+            // A kind no rule set configures (`archive`, from the config's archive_evidence).
+            if !d.config.starts_with("- id:") {
+                continue;
+            }
+            let mut text = String::from("set: t\nrules:\n");
+            for (i, line) in d.config.lines().enumerate() {
+                if line.trim_start().starts_with("message:") {
+                    continue;
+                }
+                text.push_str(&format!("  {line}\n"));
+                if i == 0 {
+                    text.push_str("    message: \"MARK {match}\"\n");
+                }
+            }
+            match parse("t.yml", &text) {
+                Ok(rules) => {
+                    assert!(
+                        kind.takes_message(),
+                        "{}: message accepted:\n{text}",
+                        d.name
+                    );
+                    let date = Some(jiff::civil::date(2019, 11, 9));
+                    let found = crate::Linter::new(rules).lint_text(d.bad, date);
+                    assert!(
+                        found.iter().any(|f| f.message.starts_with("MARK ")),
+                        "{}: message not used: {found:?}",
+                        d.name
+                    );
+                }
+                Err(e) => {
+                    assert!(!kind.takes_message(), "{}: {e}", d.name);
+                    assert!(e.message.contains("writes its own messages"), "{e}");
+                    assert_eq!(e.line_col().map(|(l, _)| l), Some(4), "{e}");
+                }
+            }
         }
     }
 

@@ -82,7 +82,7 @@ impl fmt::Display for SetupError {
 
 /// Something wrong with a config or rule-set file, located in it when possible.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     pub path: PathBuf,
     /// The file's text and the byte offset of the problem.
     pub at: Option<(String, usize)>,
@@ -149,7 +149,7 @@ pub fn load(opts: &RuleOptions, cwd: &Path) -> Result<Setup, SetupError> {
 /// Loads built-in sets, the config's sets and extra sets, then applies the config; every
 /// problem is collected and what loads is kept (the editor). `cwd` is where the config search
 /// starts.
-pub fn load_lenient(opts: &RuleOptions, cwd: &Path) -> (Setup, Vec<Problem>) {
+pub(crate) fn load_lenient(opts: &RuleOptions, cwd: &Path) -> (Setup, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut config = if opts.no_config {
         Config::default()

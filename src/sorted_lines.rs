@@ -5,7 +5,7 @@
 /// Byte offset of the first line of `text` for which `before(line)` is false, where `before`
 /// holds for a prefix of the lines (the lines that sort before the one sought); the text's
 /// length when it holds for every line.
-pub fn first_line(text: &str, before: impl Fn(&str) -> bool) -> usize {
+pub(crate) fn first_line(text: &str, before: impl Fn(&str) -> bool) -> usize {
     let b = text.as_bytes();
     // `lo` and `hi` are always at the start of a line (or at the end of the text).
     let (mut lo, mut hi) = (0, b.len());
@@ -29,7 +29,7 @@ pub fn first_line(text: &str, before: impl Fn(&str) -> bool) -> usize {
 }
 
 /// Is `line` a line of `text` (sorted by line)?
-pub fn contains(text: &str, line: &str) -> bool {
+pub(crate) fn contains(text: &str, line: &str) -> bool {
     let at = first_line(text, |l| l < line);
     text[at..].lines().next() == Some(line)
 }

@@ -27,7 +27,7 @@ use crate::source::LineIndex;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-pub const UNKNOWN_RULE_ID: &str = "factlint.unknown-suppression";
+pub(crate) const UNKNOWN_RULE_ID: &str = "factlint.unknown-suppression";
 
 /// Which rules are off at a point of the file. A pattern matches a rule id or a whole set;
 /// the empty pattern matches every rule. Sets, not lists: an article may hold thousands of
@@ -104,7 +104,7 @@ type LineRules = HashMap<usize, Option<Vec<String>>>;
 ///
 /// Directives and findings are swept together in file order, so the cost grows with their
 /// number, not with their product.
-pub fn apply(doc: &Document, known_rules: &[&str], diagnostics: &mut Vec<Diagnostic>) {
+pub(crate) fn apply(doc: &Document, known_rules: &[&str], diagnostics: &mut Vec<Diagnostic>) {
     let lines = LineIndex::new(&doc.text);
     // Region directives: (offset from which it acts, enable?, rules), in file order.
     let mut changes: Vec<(usize, bool, Vec<String>)> = Vec::new();
@@ -247,7 +247,7 @@ impl Accepted {
 }
 
 /// Does `pattern` (a rule id, a set name, or "" for all) cover `rule`?
-pub fn rule_matches(pattern: &str, rule: &str) -> bool {
+pub(crate) fn rule_matches(pattern: &str, rule: &str) -> bool {
     pattern.is_empty()
         || rule == pattern
         || rule
@@ -268,7 +268,7 @@ fn next_nonblank_line(text: &str, starts: &[usize], mut line: usize) -> usize {
 
 /// The config's suppressions: names/words accepted everywhere and rules ignored per path glob.
 #[derive(Default)]
-pub struct ConfigSuppressions {
+pub(crate) struct ConfigSuppressions {
     accept: Accepted,
     per_path: Vec<(ignore::overrides::Override, Vec<String>)>,
 }
@@ -276,7 +276,7 @@ pub struct ConfigSuppressions {
 impl ConfigSuppressions {
     /// `accept`: words and names; `ignore_rules`: (gitignore-style glob, rule patterns), globs
     /// relative to `root` (the config file's folder).
-    pub fn new(
+    pub(crate) fn new(
         root: &Path,
         accept: &[String],
         ignore_rules: &[(String, Vec<String>)],
@@ -298,7 +298,7 @@ impl ConfigSuppressions {
     }
 
     /// Drops what the config suppresses for the file at `path` (None for stdin).
-    pub fn apply(&self, path: Option<&Path>, text: &str, diagnostics: &mut Vec<Diagnostic>) {
+    pub(crate) fn apply(&self, path: Option<&Path>, text: &str, diagnostics: &mut Vec<Diagnostic>) {
         let ignored: Vec<&String> = match path {
             Some(p) => {
                 let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());

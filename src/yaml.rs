@@ -2,13 +2,15 @@
 
 use serde::de::DeserializeOwned;
 
-pub use serde_yaml::{Mapping, Value};
+pub(crate) use serde_yaml::Value;
 
 /// A YAML problem with its 1-based line and column when the parser knows them.
 #[derive(Debug, Clone)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     pub message: String,
     pub line: Option<usize>,
+    /// Not shown (the offset places the error); kept for tests of the parser's positions.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub column: Option<usize>,
     /// Byte offset into the parsed text, when known.
     pub offset: Option<usize>,
@@ -32,7 +34,7 @@ impl YamlError {
 }
 
 /// Parses a whole document into a typed value.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     check_flow_depth(text)?;
     serde_yaml::from_str(text).map_err(|e| {
         let mut e = YamlError::from_serde(e);
@@ -51,7 +53,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 /// Why: the YAML scanner spends time proportional to the current flow depth on every token, so
 /// 100,000 nested `[` take minutes, and serde_yaml's recursion limit (128 levels) only applies
 /// after the whole text has been scanned. Nothing deeper than that limit could load anyway.
-pub const MAX_FLOW_DEPTH: usize = 128;
+pub(crate) const MAX_FLOW_DEPTH: usize = 128;
 
 /// Measures flow nesting with a small scanner that knows quoted scalars, block scalars,
 /// comments and plain scalars in block context (where `[` is an ordinary character). It errs
@@ -169,11 +171,11 @@ fn skip_block_scalar(b: &[u8], line_start: usize, at: usize) -> usize {
 }
 
 /// Converts an already-parsed value (positions are lost at this point).
-pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, YamlError> {
+pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, YamlError> {
     serde_yaml::from_value(value).map_err(YamlError::from_serde)
 }
 
-pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
 }
 

@@ -1,17 +1,17 @@
 //! The runs of ASCII letters and digits of an article's prose, in order: where a listed word
-//! or phrase of the phrase checks (`checks::phrase_scan`) can begin. Found once per article
+//! or phrase of the phrase checks (`checks::support::phrase_scan`) can begin. Found once per article
 //! and shared by every phrase set, instead of each set classifying every byte again.
 
 use std::ops::Range;
 
 /// The maximal runs of ASCII letters and digits of a text.
-pub struct AsciiRuns {
+pub(crate) struct AsciiRuns {
     runs: Vec<Run>,
 }
 
 /// One run of ASCII letters and digits.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Run {
+pub(crate) struct Run {
     pub range: Range<usize>,
     /// See [`shape`]: computed once here rather than by every phrase set.
     pub shape: u16,
@@ -20,12 +20,12 @@ pub struct Run {
 /// What the phrase sets filter a run by: its length (up to 63) in bits 10 and up, and the
 /// low five bits of its first and last bytes (the same for either case of a letter).
 #[inline]
-pub fn shape(len: usize, first: u8, last: u8) -> u16 {
+pub(crate) fn shape(len: usize, first: u8, last: u8) -> u16 {
     (len.min(63) << 10 | (first as usize & 31) << 5 | (last as usize & 31)) as u16
 }
 
 impl AsciiRuns {
-    pub fn new(bytes: &[u8]) -> AsciiRuns {
+    pub(crate) fn new(bytes: &[u8]) -> AsciiRuns {
         // News prose runs to five or six bytes a word.
         let mut runs = Vec::with_capacity(bytes.len() / 5 + 1);
         let mut open = 0;
@@ -52,7 +52,7 @@ impl AsciiRuns {
         AsciiRuns { runs }
     }
 
-    pub fn runs(&self) -> &[Run] {
+    pub(crate) fn runs(&self) -> &[Run] {
         &self.runs
     }
 }

@@ -7,7 +7,7 @@ use super::{Analysis, TokenKind};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct List {
+pub(crate) struct List {
     /// Token ranges of the items, as split (a segment with an inner "and" before the final
     /// conjunction counts as one item here; `max` allows for it being two).
     pub items: Vec<Range<usize>>,
@@ -184,7 +184,7 @@ fn reading(a: &Analysis, segs: &[Segment], last: usize) -> (Vec<Range<usize>>, u
 
 /// Parses a list starting at token `start`, within tokens `..end` (the sentence end).
 /// Returns `None` unless the list is closed by "and"/"or" (a lone phrase is not a list).
-pub fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
+pub(crate) fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
     let segs = segments(a, start, end);
     // Short reading: the list ends with the first segment holding a conjunction.
     let short = segs.iter().position(|s| s.inner > 0 || s.leading)?;
@@ -223,7 +223,7 @@ pub fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
 
 /// How many more things the list names than items, from items that count their own ("A, B
 /// and two Swedish journalists": one item, two people, so 1 more).
-pub fn counted_items(a: &Analysis, list: &List) -> usize {
+pub(crate) fn counted_items(a: &Analysis, list: &List) -> usize {
     list.items
         .iter()
         .filter_map(|r| {
@@ -240,7 +240,7 @@ pub fn counted_items(a: &Analysis, list: &List) -> usize {
 /// Is the "list" really clauses or phrases strung with commas rather than things ("two
 /// aims: an equal number of women and men, and from all backgrounds")? An item that opens
 /// with a preposition is no thing to count.
-pub fn has_clause_items(a: &Analysis, list: &List) -> bool {
+pub(crate) fn has_clause_items(a: &Analysis, list: &List) -> bool {
     const PREPOSITIONS: &[&str] = &[
         "from", "to", "in", "with", "for", "of", "on", "at", "by", "into", "about", "without",
     ];
@@ -250,7 +250,7 @@ pub fn has_clause_items(a: &Analysis, list: &List) -> bool {
 }
 
 /// Does every item start with a figure ("11 Indonesians, 9 Filipinos and 6 Indians")?
-pub fn all_items_are_figures(a: &Analysis, list: &List) -> bool {
+pub(crate) fn all_items_are_figures(a: &Analysis, list: &List) -> bool {
     list.items
         .iter()
         .all(|r| r.start < r.end && starts_with_figure(a, r.start, r.end))
@@ -273,7 +273,7 @@ fn starts_with_figure(a: &Analysis, start: usize, end: usize) -> bool {
 /// Could a list parsed from token `start` (within tokens `..end`) have only figures for
 /// items (`all_items_are_figures`)? False when its first item cannot start with one, which
 /// is told without parsing the list.
-pub fn may_be_all_figures(a: &Analysis, start: usize, end: usize) -> bool {
+pub(crate) fn may_be_all_figures(a: &Analysis, start: usize, end: usize) -> bool {
     if start >= end {
         return false;
     }
@@ -288,7 +288,7 @@ pub fn may_be_all_figures(a: &Analysis, start: usize, end: usize) -> bool {
 }
 
 /// Does every item start with a capital letter ("France, Poland and Italy")?
-pub fn all_items_capitalised(a: &Analysis, list: &List) -> bool {
+pub(crate) fn all_items_capitalised(a: &Analysis, list: &List) -> bool {
     list.items.iter().all(|r| {
         (r.clone())
             .find(|&t| a.tokens[t].kind == TokenKind::Word)

@@ -4,15 +4,17 @@
 //! Everything is computed over the document's prose view, so every span is a byte range into
 //! the file as read.
 
-pub mod ascii_runs;
+pub(crate) mod ascii_runs;
+pub(crate) mod facts;
 mod language;
-pub mod lists;
-pub mod names;
+pub(crate) mod lexical;
+pub(crate) mod lists;
+pub(crate) mod names;
 pub mod numbers;
 mod subjects;
 pub mod time;
 mod tokens;
-pub mod words;
+pub(crate) mod words;
 
 pub use names::Mention;
 pub use subjects::{Names, NamesIter};
@@ -24,22 +26,22 @@ use std::sync::OnceLock;
 
 #[derive(Debug, Clone)]
 pub struct Sentence {
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Index range into `Analysis::tokens`.
     pub tokens: Range<usize>,
     /// Index into `Document::blocks`.
-    pub block: usize,
+    pub(crate) block: usize,
 }
 
 pub struct Analysis<'a> {
-    pub doc: &'a Document,
+    pub(crate) doc: &'a Document,
     /// The prose view (same offsets as the file).
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     pub tokens: Vec<Token>,
-    pub sentences: Vec<Sentence>,
+    pub(crate) sentences: Vec<Sentence>,
     /// Sentence index of each token.
-    pub sentence_of: Vec<usize>,
-    pub mentions: Vec<Mention>,
+    pub(crate) sentence_of: Vec<usize>,
+    pub(crate) mentions: Vec<Mention>,
     /// Lower-case copy of the prose (same offsets), plus at its end the lower-case text of
     /// the few tokens whose lower case is longer or shorter: computed once, so that no check
     /// lower-cases (and allocates) per token.
@@ -47,6 +49,7 @@ pub struct Analysis<'a> {
     /// Where each token's lower-case text is in `lower_buf`.
     lower_at: Vec<(u32, u32)>,
     numbers: OnceLock<Vec<numbers::Quantity>>,
+    facts: OnceLock<facts::Facts>,
     times: OnceLock<Vec<time::TimeExpr>>,
     subjects: OnceLock<subjects::Subjects>,
     ascii_runs: OnceLock<ascii_runs::AsciiRuns>,
@@ -89,6 +92,7 @@ impl<'a> Analysis<'a> {
             lower_buf,
             lower_at,
             numbers: OnceLock::new(),
+            facts: OnceLock::new(),
             times: OnceLock::new(),
             subjects: OnceLock::new(),
             ascii_runs: OnceLock::new(),
@@ -100,24 +104,24 @@ impl<'a> Analysis<'a> {
     }
 
     /// The text of token `i` (from the prose view).
-    pub fn word(&self, i: usize) -> &'a str {
+    pub(crate) fn word(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].span.clone()]
     }
 
     /// The lower-case text of token `i` (`str::to_lowercase` of `word(i)`, without allocating).
     #[inline]
-    pub fn lower(&self, i: usize) -> &str {
+    pub(crate) fn lower(&self, i: usize) -> &str {
         let (start, end) = self.lower_at[i];
         &self.lower_buf[start as usize..end as usize]
     }
 
-    pub fn slice(&self, span: Range<usize>) -> &'a str {
+    pub(crate) fn slice(&self, span: Range<usize>) -> &'a str {
         &self.text[span]
     }
 
     /// Does token `i` stand in a stretch written in another language (a quoted French
     /// sentence, a Spanish tweet)? Worked out for the whole document on first use.
-    pub fn is_foreign(&self, i: usize) -> bool {
+    pub(crate) fn is_foreign(&self, i: usize) -> bool {
         self.foreign
             .get_or_init(|| language::foreign_tokens(self))
             .get(i)
@@ -128,7 +132,7 @@ impl<'a> Analysis<'a> {
     /// Is token `i` someone else's words: inside quotation marks, or in a paragraph that is a
     /// quotation set off without them (a tweet, "@handle: …"; a reader's comment or a
     /// statement in the first person, as blogs and wire copy quote at length).
-    pub fn in_quoted_voice(&self, i: usize) -> bool {
+    pub(crate) fn in_quoted_voice(&self, i: usize) -> bool {
         self.tokens[i].quoted || {
             let voiced = self
                 .voiced_blocks
@@ -139,16 +143,16 @@ impl<'a> Analysis<'a> {
 
     /// Is token `i` a hashtag's or a handle's word ("#Tunisie", "@AguilB"): a label, not a
     /// name written in the prose?
-    pub fn is_tag(&self, i: usize) -> bool {
+    pub(crate) fn is_tag(&self, i: usize) -> bool {
         i > 0 && self.tokens[i].glued && matches!(self.word(i - 1), "#" | "@")
     }
 
-    pub fn is_heading_sentence(&self, sentence: usize) -> bool {
+    pub(crate) fn is_heading_sentence(&self, sentence: usize) -> bool {
         self.doc.blocks[self.sentences[sentence].block].kind == BlockKind::Heading
     }
 
     /// Index of the first token starting at or after `offset`.
-    pub fn token_at_or_after(&self, offset: usize) -> usize {
+    pub(crate) fn token_at_or_after(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < offset)
     }
 
@@ -158,11 +162,17 @@ impl<'a> Analysis<'a> {
     }
 
     /// The quantities of one sentence (a slice of `quantities()`, which is in sentence order).
-    pub fn quantities_in(&self, sentence: usize) -> &[numbers::Quantity] {
+    pub(crate) fn quantities_in(&self, sentence: usize) -> &[numbers::Quantity] {
         let all = self.quantities();
         let start = all.partition_point(|q| q.sentence < sentence);
         let end = start + all[start..].partition_point(|q| q.sentence == sentence);
         &all[start..end]
+    }
+
+    /// The fact model: each figure bound to what it counts, its subject, time and role, plus
+    /// vote tallies (built on first use).
+    pub(crate) fn facts(&self) -> &facts::Facts {
+        self.facts.get_or_init(|| facts::extract(self))
     }
 
     /// Dates, weekdays and relative time expressions (extracted on first use).
@@ -172,14 +182,14 @@ impl<'a> Analysis<'a> {
 
     /// The runs of ASCII letters and digits of the prose, where the phrase checks look for
     /// their words (found on first use).
-    pub fn ascii_runs(&self) -> &ascii_runs::AsciiRuns {
+    pub(crate) fn ascii_runs(&self) -> &ascii_runs::AsciiRuns {
         self.ascii_runs
             .get_or_init(|| ascii_runs::AsciiRuns::new(self.text.as_bytes()))
     }
 
     /// Who sentence `sentence` is about: the names in it, lower case (see
     /// [`subjects`](subjects::extract); computed for every sentence on first use).
-    pub fn names_in_sentence(&self, sentence: usize) -> Names<'_> {
+    pub(crate) fn names_in_sentence(&self, sentence: usize) -> Names<'_> {
         self.subjects
             .get_or_init(|| subjects::extract(self))
             .sentence(sentence)

@@ -5,14 +5,14 @@
 //! Each distinct name is stored once and numbered; a sentence holds name numbers. So the
 //! whole document costs a few vectors, not a set of owned strings per sentence.
 
-use super::numbers;
 use super::{Analysis, TokenKind};
+use super::{lexical, numbers};
 use crate::fast_hash::FastMap;
 use std::borrow::Cow;
 use std::ops::Range;
 
 /// The names of every sentence of a document.
-pub struct Subjects {
+pub(super) struct Subjects {
     /// The distinct names, one after another.
     text: String,
     /// Where each name is in `text`, by name number.
@@ -171,7 +171,7 @@ fn number_names<'x>(a: &'x Analysis) -> (Vec<u32>, Vec<Cow<'x, str>>) {
             let Some(t) = last_word(a, m.tokens.clone()) else {
                 return NONE;
             };
-            let lemma = numbers::lemma_of_lower(a.lower(t));
+            let lemma = lexical::lemma_of_lower(a.lower(t));
             *number_of.entry(lemma).or_insert_with_key(|lemma| {
                 distinct.push(lemma.clone());
                 (distinct.len() - 1) as u32
@@ -336,10 +336,10 @@ fn searched(a: &Analysis, name: &str) -> Option<bool> {
             && a.tokens[i].span.start == at
             && a.tokens[i].kind == TokenKind::Word
             && !a.tokens[i].capitalised
-            && numbers::lemma_of_lower(a.lower(i)) == name
+            && lexical::lemma_of_lower(a.lower(i)) == name
     };
     let mut starts: Vec<&[u8]> = vec![prefix];
-    for w in numbers::irregular_words_for(name) {
+    for w in lexical::irregular_words_for(name) {
         if !w.as_bytes().starts_with(prefix) {
             starts.push(w.as_bytes());
         }
@@ -381,7 +381,7 @@ fn scanned(a: &Analysis, names: &[&str]) -> Vec<bool> {
         if !first[lower.as_bytes()[0] as usize] {
             continue;
         }
-        if let Some(&k) = index.get(&*numbers::lemma_of_lower(lower))
+        if let Some(&k) = index.get(&*lexical::lemma_of_lower(lower))
             && !found[k]
         {
             found[k] = true;
@@ -397,7 +397,7 @@ fn scanned(a: &Analysis, names: &[&str]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use crate::analysis::Analysis;
-    use crate::analysis::numbers::{irregular_words_for, lemma_of_lower};
+    use crate::analysis::lexical::{irregular_words_for, lemma_of_lower};
     use crate::document::{Document, Format};
 
     #[test]

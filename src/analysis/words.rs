@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 /// Words with a value each, in an open-addressed hash table (a power of two, at most a quarter
 /// full: most words looked up are not in it, and a miss then ends at the first slot).
-pub struct WordMap<V: Copy> {
+pub(crate) struct WordMap<V: Copy> {
     slots: Box<[Option<Slot<V>>]>,
     /// The slot a word's probe starts at is the top bits of its hash: 64 minus this many.
     shift: u32,
@@ -41,7 +41,7 @@ fn key(b: &[u8]) -> u64 {
 
 impl<V: Copy> WordMap<V> {
     /// The first value given for a word wins.
-    pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
+    pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> WordMap<V> {
         let entries: Vec<(&'static str, V)> = entries.into_iter().collect();
         let size = (4 * entries.len()).next_power_of_two().max(8);
         let mut map = WordMap {
@@ -74,13 +74,13 @@ impl<V: Copy> WordMap<V> {
 
     /// The value of `w` (exactly `w`: no case folding).
     #[inline(always)]
-    pub fn get(&self, w: &str) -> Option<V> {
+    pub(crate) fn get(&self, w: &str) -> Option<V> {
         self.get_bytes(w.as_bytes())
     }
 
     /// The value of the word whose UTF-8 bytes are `w`.
     #[inline(always)]
-    pub fn get_bytes(&self, w: &[u8]) -> Option<V> {
+    pub(crate) fn get_bytes(&self, w: &[u8]) -> Option<V> {
         let n = w.len();
         if n > self.longest {
             return None;
@@ -98,28 +98,28 @@ impl<V: Copy> WordMap<V> {
 }
 
 /// The words of a list, for membership tests.
-pub struct WordSet(WordMap<()>);
+pub(crate) struct WordSet(WordMap<()>);
 
 impl WordSet {
-    pub fn new(words: &[&'static str]) -> WordSet {
+    pub(crate) fn new(words: &[&'static str]) -> WordSet {
         WordSet(WordMap::new(words.iter().map(|&w| (w, ()))))
     }
 
     /// Is `w` in the list (exactly, as `<[&str]>::contains` would say)?
     #[inline(always)]
-    pub fn contains(&self, w: &str) -> bool {
+    pub(crate) fn contains(&self, w: &str) -> bool {
         self.0.get(w).is_some()
     }
 
     /// Is the word whose UTF-8 bytes are `w` in the list?
     #[inline(always)]
-    pub fn contains_bytes(&self, w: &[u8]) -> bool {
+    pub(crate) fn contains_bytes(&self, w: &[u8]) -> bool {
         self.0.get_bytes(w).is_some()
     }
 }
 
 /// A `WordSet` built on first use from a constant list.
-pub type Lazy = LazyLock<WordSet>;
+pub(crate) type Lazy = LazyLock<WordSet>;
 
 #[cfg(test)]
 mod tests {

@@ -35,7 +35,7 @@ struct Acronym {
     max_length: usize,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "acronym",
         summary: "an acronym used before (or without) its expansion",

@@ -7,22 +7,22 @@
 //! The rule is built by `check` from the articles, never from a rule set: a rule set naming
 //! its kind is refused.
 
-use super::fuzzy::{distance_at_most, inflected, letters, spelling_variants};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::fuzzy::{distance_at_most, inflected, letters, spelling_variants};
 use crate::gazetteer;
 use crate::learn::{Learned, names_in};
 use crate::people;
 use crate::ruleset::{Examples, Rule};
 
 /// Articles that must use the other spelling: with fewer, the two are as likely two people.
-pub const MIN_ARTICLES: u32 = 10;
+pub(crate) const MIN_ARTICLES: u32 = 10;
 /// The shortest word a one-letter slip is reported in: short names differ by a letter often.
 const MIN_LETTERS: usize = 5;
 
-pub const ID: &str = "names.archive";
+pub(crate) const ID: &str = "names.archive";
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "archive",
         summary: "a name used once in the archive, one letter from a name used in many articles",
@@ -69,7 +69,7 @@ struct Archive {
 }
 
 /// The `names.archive` rule for what the articles of this run use.
-pub fn rule(learned: &Learned) -> Rule {
+pub(crate) fn rule(learned: &Learned) -> Rule {
     let frequent = learned
         .frequent(MIN_ARTICLES)
         .into_iter()

@@ -2,7 +2,7 @@
 //! alone. Accepted house style in most newsrooms, so the default rule is `info` and off; when
 //! on, it shows the date each weekday stands for.
 
-use super::time_support::{NO_DATE_NOTE, published};
+use super::support::time::{NO_DATE_NOTE, published};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::time::{MONTHS, Resolution, Tense, TimeKind};
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -26,7 +26,7 @@ struct BareWeekday {
     in_headings: bool,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "bare-weekday",
         summary: "weekdays without a date ('said on Thursday'), with the date they stand for",
@@ -126,8 +126,8 @@ impl Check for BareWeekday {
 
 #[cfg(test)]
 mod tests {
-    use super::super::time_support::testing::{hits, run};
     use super::*;
+    use crate::checks::support::time::testing::{hits, run};
     use jiff::civil::date;
 
     const PUB: Option<jiff::civil::Date> = Some(jiff::civil::Date::constant(2019, 11, 9));

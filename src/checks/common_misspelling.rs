@@ -34,7 +34,7 @@ struct CommonMisspelling {
     allow: Vec<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "common-misspelling",
         summary: "a word misspelt as people often misspell it ('comapnies', 'governent')",
@@ -66,7 +66,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
 }
 
 /// The corrections the table gives for a (lower-case ASCII) word, if it lists it.
-pub fn corrections(word: &str) -> Option<&'static [&'static str]> {
+pub(crate) fn corrections(word: &str) -> Option<&'static [&'static str]> {
     typos_dict::WORD
         .find(&unicase::UniCase::new(word))
         .copied()

@@ -1,6 +1,6 @@
 //! `consistency`: two accepted spellings of one thing used in the same article.
 
-use super::phrase_scan::PhraseSet;
+use super::support::phrase_scan::PhraseSet;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
 use serde::Deserialize;
@@ -31,7 +31,7 @@ struct Consistency {
     preferred: Vec<Option<usize>>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "consistency",
         summary: "two accepted variants of one word in one article",

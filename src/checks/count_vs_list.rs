@@ -6,7 +6,7 @@
 //!   the count or more: "two candidates, most notably Carlos Mesa and Oscar Ortiz" — the
 //!   marker promises others that the count leaves no room for.
 
-use super::numeric::{self, Phrases};
+use super::support::numeric::{self, Phrases};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::lists::{self, List};
@@ -83,7 +83,7 @@ struct CountVsList {
     max_count: usize,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "count-vs-list",
         summary: "a stated count that its own list contradicts",
@@ -151,7 +151,7 @@ impl CountVsList {
             && q.value <= self.max_count as f64
             && q.head.is_none()
             && q.noun.as_ref().is_some_and(|n| {
-                crate::analysis::numbers::is_plural_lower(a.lower(n.token)) && n.lemma != "percent"
+                crate::analysis::lexical::is_plural_lower(a.lower(n.token)) && n.lemma != "percent"
             })
             && !a.is_heading_sentence(q.sentence)
     }

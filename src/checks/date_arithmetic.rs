@@ -5,7 +5,7 @@
 //! - An age of a thing and its start: "The CAP, launched in 1962, … its 54 years" in 2026.
 //! - A time in office and its start: "13 years in office" … "in power since 2006" in 2021.
 
-use super::numeric::{self, Phrases};
+use super::support::numeric::{self, Phrases};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::numbers::{self, Quantity, QuantityKind};
@@ -137,7 +137,7 @@ struct DateArithmetic {
     tenure_starts: Phrases,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "date-arithmetic",
         summary: "a number of years that the article's dates contradict",

@@ -1,13 +1,15 @@
 //! `diacritics`: a name written without its accents (or with other ones) than a listed name or
 //! another spelling in the same article: "Calderon" for Calderón, "Nuñez" beside "Núñez".
 
-use super::cues::{all_caps, strip_possessive};
-use super::fuzzy::{FastMap, FastSet, fold, letters};
-use super::known::{How, overlaps_any, word_span};
+use super::support::known::{How, overlaps_any, word_span};
 use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::names::cues::{all_caps, strip_possessive};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::ShapeFilter;
+use crate::fast_hash::{FastMap, FastSet};
+use crate::fuzzy::{fold, letters};
 use serde::Deserialize;
+use std::ops::Range;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,7 +31,7 @@ struct Diacritics {
     article: bool,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "diacritics",
         summary: "a name that differs from its known spelling only in diacritics",
@@ -67,34 +69,11 @@ fn accents(s: &str) -> usize {
 impl Check for Diacritics {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
-        let mut reported = Vec::new();
-        if self.lists {
-            for (list, matches) in cx.knowledge.lists.iter().zip(cx.knowledge.scans(a)) {
-                for m in matches {
-                    if m.how != How::Diacritics {
-                        continue;
-                    }
-                    let found = &a.text[m.span.clone()];
-                    reported.push(m.span.clone());
-                    out.push(
-                        Diagnostic::new(
-                            m.span.clone(),
-                            format!(
-                                "'{found}' is written '{}' in rule set `{}`",
-                                m.expected, list.set
-                            ),
-                        )
-                        .with_primary_label("accents differ from the listed name")
-                        .with_help(format!("write '{}'", m.expected))
-                        .with_fix(
-                            m.span.clone(),
-                            m.expected.clone(),
-                            Applicability::Safe,
-                        ),
-                    );
-                }
-            }
-        }
+        let reported = if self.lists {
+            listed(cx, out)
+        } else {
+            Vec::new()
+        };
         if !self.article {
             return;
         }
@@ -188,31 +167,64 @@ impl Check for Diacritics {
                     if overlaps_any(&claimed, &span) || overlaps_any(&reported, &span) {
                         continue;
                     }
-                    let times = match right_at.len() {
-                        1 => "once".to_string(),
-                        2 => "twice".to_string(),
-                        n => format!("{n} times"),
-                    };
-                    out.push(
-                        Diagnostic::new(
-                            span.clone(),
-                            format!(
-                                "'{wrong}' is written '{right}' ({times}) elsewhere in the article"
-                            ),
-                        )
-                        .with_primary_label("accents differ")
-                        .with_label(first_right.clone(), format!("written '{right}' here"))
-                        .with_help(format!("write '{right}' throughout"))
-                        .with_fix(
-                            span,
-                            right.clone(),
-                            Applicability::Unsafe,
-                        ),
-                    );
+                    out.push(differ(span, wrong, right, right_at.len(), &first_right));
                 }
             }
         }
     }
+}
+
+/// The names written with other accents than a listed name (`lists: true`), reported; their
+/// spans, which the in-article comparison then leaves alone.
+fn listed(cx: &Context, out: &mut Vec<Diagnostic>) -> Vec<Range<usize>> {
+    let a = cx.analysis;
+    let mut reported = Vec::new();
+    for (list, matches) in cx.knowledge.lists.iter().zip(cx.knowledge.scans(a)) {
+        for m in matches {
+            if m.how != How::Diacritics {
+                continue;
+            }
+            let found = &a.text[m.span.clone()];
+            reported.push(m.span.clone());
+            out.push(
+                Diagnostic::new(
+                    m.span.clone(),
+                    format!(
+                        "'{found}' is written '{}' in rule set `{}`",
+                        m.expected, list.set
+                    ),
+                )
+                .with_primary_label("accents differ from the listed name")
+                .with_help(format!("write '{}'", m.expected))
+                .with_fix(m.span.clone(), m.expected.clone(), Applicability::Safe),
+            );
+        }
+    }
+    reported
+}
+
+/// The finding: `wrong` at `span` is written `right` (`uses` times, first at `first_right`)
+/// elsewhere in the article.
+fn differ(
+    span: Range<usize>,
+    wrong: &str,
+    right: &str,
+    uses: usize,
+    first_right: &Range<usize>,
+) -> Diagnostic {
+    let times = match uses {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    };
+    Diagnostic::new(
+        span.clone(),
+        format!("'{wrong}' is written '{right}' ({times}) elsewhere in the article"),
+    )
+    .with_primary_label("accents differ")
+    .with_label(first_right.clone(), format!("written '{right}' here"))
+    .with_help(format!("write '{right}' throughout"))
+    .with_fix(span, right.to_string(), Applicability::Unsafe)
 }
 
 #[cfg(test)]

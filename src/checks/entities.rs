@@ -1,7 +1,7 @@
 //! `entities`: the desk's list of known people, places and organisations; a mention that
 //! nearly matches a listed name is reported with the listed spelling as the fix.
 
-use super::known::{Entity, EntityList, How};
+use super::support::known::{Entity, EntityList, How};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
 use serde::Deserialize;
@@ -18,7 +18,7 @@ struct Entities {
     message: Option<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "entities",
         summary: "a name that nearly matches a listed person, place or organisation",

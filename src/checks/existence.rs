@@ -1,6 +1,6 @@
 //! `existence`: words, phrases or patterns that should not appear at all.
 
-use super::phrase_scan::PhraseSet;
+use super::support::phrase_scan::PhraseSet;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
@@ -32,7 +32,7 @@ struct Existence {
     help: Option<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "existence",
         summary: "words, phrases or patterns that should not appear",

@@ -1,7 +1,7 @@
 //! `future-event`: an event told in the past tense but dated after the publication date
 //! ("the meeting took place on October 21" in an article dated October 15).
 
-use super::time_support::published;
+use super::support::time::published;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::time::{Tense, TimeKind, format_date, is_past_participle};
 use crate::diagnostic::Diagnostic;
@@ -86,7 +86,7 @@ struct FutureEvent {
     plan_words: Vec<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "future-event",
         summary: "a past-tense event dated after the publication date",
@@ -213,8 +213,8 @@ impl Check for FutureEvent {
 
 #[cfg(test)]
 mod tests {
-    use super::super::time_support::testing::{hits, run};
     use super::*;
+    use crate::checks::support::time::testing::{hits, run};
     use jiff::civil::date;
 
     const PUB: Option<jiff::civil::Date> = Some(jiff::civil::Date::constant(2020, 10, 15));

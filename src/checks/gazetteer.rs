@@ -10,16 +10,17 @@
 //! from another real name). Anything pointing to a person vetoes it: a title before or a speech
 //! verb after any use of the word, a given name before it, a listed person.
 
-use super::cues::{self, all_caps, is_calendar_word, is_title_at, person_context, place_context};
-use super::fuzzy::{
-    FastMap, FastSet, budget, distance, fold, inflected, letters, romanization_variant,
-};
-use super::known::{overlaps_any, word_span};
-use super::name_consistency;
+use super::support::known::{overlaps_any, word_span};
+use super::support::name_variants;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
+use crate::analysis::names::cues::{
+    self, all_caps, is_calendar_word, is_title_at, person_context, place_context,
+};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::ShapeFilter;
+use crate::fast_hash::{FastMap, FastSet};
+use crate::fuzzy::{budget, distance, fold, inflected, letters, romanization_variant};
 use crate::gazetteer::{self as gz, NearPlace, PlaceKind};
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -65,7 +66,7 @@ type Nearest = Option<(NearPlace, bool)>;
 /// Entries kept in `nearest_cache` before it starts again (a few megabytes at most).
 const NEAREST_CACHE_LIMIT: usize = 50_000;
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "gazetteer",
         summary: "a place name a letter or two away from a known place",
@@ -711,8 +712,10 @@ impl Gazetteer {
         let span = word_span(a, first, last);
         let skip = lazy.skip.get_or_insert_with(|| {
             let mut spans = cx.knowledge.claimed_spans(a);
-            for v in name_consistency::find(a, &cx.knowledge, &Default::default()) {
-                spans.extend(v.wrong_at.iter().map(|&i| word_span(a, i, i)));
+            for options in &cx.name_variants {
+                for v in name_variants::find(a, &cx.knowledge, options) {
+                    spans.extend(v.wrong_at.iter().map(|&i| word_span(a, i, i)));
+                }
             }
             spans
         });
@@ -857,8 +860,9 @@ rules:
 
     #[test]
     fn mention_words_are_folded_as_cues_folds_them() {
-        use super::{MentionWords, cues};
+        use super::MentionWords;
         use crate::analysis::Analysis;
+        use crate::analysis::names::cues;
         use crate::document::{Document, Format};
         let text = "MORALES'S aides met Evo Morales’s allies in São Paulo. Copa-Cogeca and \
                     ΟΔΥΣΣΕΑΣ came; Núñez's team, O'Brien, Solskjær and McDonald's went to Łódź.";

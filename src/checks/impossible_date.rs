@@ -12,7 +12,7 @@ struct Options {}
 
 struct ImpossibleDate;
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "impossible-date",
         summary: "a date that does not exist ('31 June', 'February 29, 2025')",
@@ -68,8 +68,8 @@ impl Check for ImpossibleDate {
 
 #[cfg(test)]
 mod tests {
-    use super::super::time_support::testing::{hits, run};
     use super::*;
+    use crate::checks::support::time::testing::{hits, run};
 
     #[test]
     fn impossible_days() {

@@ -3,48 +3,54 @@
 //!
 //! To add a kind: write the module, then add one line to `KINDS`.
 
-pub mod acronym;
-pub mod archive;
-pub mod bare_weekday;
-pub mod common_misspelling;
-pub mod consistency;
-pub mod count_vs_list;
-pub mod cues;
-pub mod date_arithmetic;
-pub mod diacritics;
-pub mod entities;
-pub mod existence;
-pub mod future_event;
-pub mod fuzzy;
-pub mod gazetteer;
-pub mod impossible_date;
-pub mod known;
-pub mod name_consistency;
-pub mod numeric;
-pub mod ordinal_conflict;
-pub mod parts_sum;
-pub mod people;
-pub mod phrase_scan;
-pub mod quantity_conflict;
-pub mod repetition;
-pub mod substitution;
-pub mod time_support;
-pub mod vague_time;
-pub mod weekday_date;
+pub(crate) mod acronym;
+pub(crate) mod archive;
+pub(crate) mod bare_weekday;
+pub(crate) mod common_misspelling;
+pub(crate) mod consistency;
+pub(crate) mod count_vs_apposition;
+pub(crate) mod count_vs_list;
+pub(crate) mod date_arithmetic;
+pub(crate) mod diacritics;
+pub(crate) mod entities;
+pub(crate) mod existence;
+pub(crate) mod future_event;
+pub(crate) mod gazetteer;
+pub(crate) mod impossible_date;
+pub(crate) mod name_consistency;
+pub(crate) mod ordinal_anchor;
+pub(crate) mod ordinal_conflict;
+pub(crate) mod parts_sum;
+pub(crate) mod parts_total;
+pub(crate) mod people;
+pub(crate) mod quantity_conflict;
+pub(crate) mod repetition;
+pub(crate) mod substitution;
+pub(crate) mod support;
+pub(crate) mod tally_size;
+pub(crate) mod transposed_figure;
+pub(crate) mod vague_time;
+pub(crate) mod weekday_date;
+pub(crate) mod years_since;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::yaml;
+use support::{known, name_variants};
 
 /// What a check sees: the document, its analysis (built once), the publication date, and
 /// the rule's own settings common to every kind.
 pub struct Context<'a> {
-    pub doc: &'a Document,
-    pub analysis: &'a Analysis<'a>,
-    pub date: Option<jiff::civil::Date>,
+    #[allow(dead_code)] // no kind reads the document itself today
+    pub(crate) doc: &'a Document,
+    pub(crate) analysis: &'a Analysis<'a>,
+    pub(crate) date: Option<jiff::civil::Date>,
     /// The names listed by every enabled `entities` rule, whatever its rule set.
-    pub knowledge: known::Knowledge<'a>,
+    pub(crate) knowledge: known::Knowledge<'a>,
+    /// The options of every enabled `name-consistency` rule: the name variants they report,
+    /// which other name checks leave to them.
+    pub(crate) name_variants: Vec<&'a name_variants::Options>,
 }
 
 pub trait Check: Send + Sync {
@@ -54,6 +60,12 @@ pub trait Check: Send + Sync {
     /// The names this rule lists (`entities` rules), shared with every check through
     /// [`Context::knowledge`] so that no name check reports a listed name.
     fn entity_list(&self) -> Option<&known::EntityList> {
+        None
+    }
+
+    /// The options with which this rule finds name variants (`name-consistency` rules),
+    /// shared through [`Context::name_variants`].
+    fn name_variants(&self) -> Option<&name_variants::Options> {
         None
     }
 }
@@ -89,6 +101,18 @@ pub struct Kind {
     pub build: Builder,
 }
 
+/// The kinds whose findings use a rule's `message:` template; a rule of another kind that
+/// sets one is a load error rather than a message silently not shown
+/// (`every_kind_honours_or_rejects_a_message` keeps this list true).
+pub const TAKE_MESSAGE: &[&str] = &["entities", "existence", "substitution", "vague-time"];
+
+impl Kind {
+    /// Does this kind use a rule's `message:`?
+    pub fn takes_message(&self) -> bool {
+        TAKE_MESSAGE.contains(&self.doc.name)
+    }
+}
+
 pub static KINDS: &[&Kind] = &[
     &existence::KIND,
     &substitution::KIND,
@@ -106,6 +130,12 @@ pub static KINDS: &[&Kind] = &[
     &quantity_conflict::KIND,
     &parts_sum::KIND,
     &date_arithmetic::KIND,
+    &tally_size::KIND,
+    &count_vs_apposition::KIND,
+    &transposed_figure::KIND,
+    &years_since::KIND,
+    &ordinal_anchor::KIND,
+    &parts_total::KIND,
     &entities::KIND,
     &diacritics::KIND,
     &name_consistency::KIND,
@@ -177,7 +207,7 @@ pub(crate) mod tests_support {
 
     /// Builds `kind` from `options` (YAML), lints `text` (Markdown) and returns the text of
     /// each primary span, in order.
-    pub fn run_kind(
+    pub(crate) fn run_kind(
         kind: &Kind,
         options: &str,
         text: &str,
@@ -189,7 +219,7 @@ pub(crate) mod tests_support {
             .collect()
     }
 
-    pub fn diagnostics(
+    pub(crate) fn diagnostics(
         kind: &Kind,
         options: &str,
         text: &str,
@@ -209,6 +239,7 @@ pub(crate) mod tests_support {
             analysis: &analysis,
             date,
             knowledge: Default::default(),
+            name_variants: Vec::new(),
         };
         let mut out = Vec::new();
         check.run(&cx, &mut out);

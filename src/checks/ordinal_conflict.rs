@@ -12,7 +12,7 @@
 //!   with no event year that would set them apart;
 //! - the same superlative ("second-worst", "third-worst") in sentences about the same year.
 
-use super::numeric;
+use super::support::numeric;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::numbers::{Quantity, QuantityKind};
@@ -107,7 +107,7 @@ impl Words {
     }
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "ordinal-conflict",
         summary: "the same thing given two different ordinals",
@@ -138,7 +138,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     let mut group_of = BTreeMap::new();
     for (name, nouns) in &o.groups {
         for n in nouns {
-            group_of.insert(crate::analysis::numbers::lemma(n), name.clone());
+            group_of.insert(crate::analysis::lexical::lemma(n), name.clone());
         }
     }
     Ok(Box::new(OrdinalConflict {
@@ -148,7 +148,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
             .into_iter()
             .map(|(k, v)| {
                 (
-                    crate::analysis::numbers::lemma(&k),
+                    crate::analysis::lexical::lemma(&k),
                     Words::new(numeric::lower(v)),
                 )
             })

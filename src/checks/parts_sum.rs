@@ -7,7 +7,7 @@
 //!   must add up; after "including" it must not exceed the total.
 //! - "seven of the five candidates": a part larger than its whole.
 
-use super::numeric::{self, Phrases};
+use super::support::numeric::{self, Phrases};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::numbers::{Approx, Quantity, QuantityKind};
 use crate::analysis::{Analysis, lists};
@@ -53,7 +53,7 @@ struct PartsSum {
     openers: Vec<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "parts-sum",
         summary: "a breakdown that does not add up to its total",

@@ -12,10 +12,10 @@ mod countries;
 mod matching;
 pub(crate) mod roles;
 
-use super::cues::{self, all_caps, is_calendar_word, mention_words};
-use super::known::overlaps_any;
+use super::support::known::overlaps_any;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
+use crate::analysis::names::cues::{self, all_caps, is_calendar_word, mention_words};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::gazetteer::{self as gz, is_common_word};
 use crate::people::{self, Person};
@@ -49,7 +49,7 @@ struct People {
     o: Options,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "people",
         summary: "a name a letter or two away from a listed officeholder the article means",
@@ -201,7 +201,7 @@ fn name_words<'w>(a: &Analysis, words: &'w [(usize, String)], from: usize) -> Op
     if words.is_empty() || words.len() > 5 || words.iter().any(|(t, _)| all_caps(a.word(*t))) {
         return None;
     }
-    let span = super::known::word_span(a, words[0].0, words[words.len() - 1].0);
+    let span = super::support::known::word_span(a, words[0].0, words[words.len() - 1].0);
     Some(Written { words, span })
 }
 
@@ -257,7 +257,7 @@ impl People {
         e: &Evidence,
     ) -> Diagnostic {
         let token = written.words[c.word].0;
-        let span = super::known::word_span(a, token, token);
+        let span = super::support::known::word_span(a, token, token);
         let found = &a.text[span.clone()];
         let fix = matching::respell(found, c.expected);
         let name = &a.text[written.span.clone()];
@@ -279,12 +279,11 @@ impl People {
             format!("{}–{}", p.first, p.last)
         };
         let mentioned = &a.text[e.span.clone()];
-        let mentions =
-            if crate::checks::fuzzy::fold(mentioned) == crate::checks::fuzzy::fold(country) {
-                country.to_string()
-            } else {
-                format!("{country} ('{mentioned}')")
-            };
+        let mentions = if crate::fuzzy::fold(mentioned) == crate::fuzzy::fold(country) {
+            country.to_string()
+        } else {
+            format!("{country} ('{mentioned}')")
+        };
         let role_text = &a.text[role.span.clone()];
         let letters = if c.edits == 1 { "letter" } else { "letters" };
         let mut d = Diagnostic::new(

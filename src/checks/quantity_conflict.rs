@@ -9,9 +9,10 @@
 //! noun with shared context words, or the only earlier figure for that noun, or the same
 //! "margin of") is the one it contradicts — unless update language explains the change.
 
-use super::numeric;
+use super::support::numeric;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
+use crate::analysis::lexical;
 use crate::analysis::numbers::{self, Approx, Quantity};
 use crate::diagnostic::Diagnostic;
 use serde::Deserialize;
@@ -102,7 +103,7 @@ struct QuantityConflict {
     salience: usize,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "quantity-conflict",
         summary: "the same quantity given twice with different figures",
@@ -133,7 +134,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     for group in &o.synonyms {
         if let Some(first) = group.first() {
             for w in group {
-                synonyms.push((numbers::stem(w), numbers::stem(first)));
+                synonyms.push((lexical::stem(w), lexical::stem(first)));
             }
         }
     }
@@ -142,7 +143,7 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
         contrasts: o
             .contrasts
             .iter()
-            .map(|g| g.iter().map(|w| numbers::stem(w)).collect())
+            .map(|g| g.iter().map(|w| lexical::stem(w)).collect())
             .collect(),
         synonyms,
         max_ratio: o.max_ratio,
@@ -210,7 +211,7 @@ impl QuantityConflict {
         let end = a.token_at_or_after(span.end);
         let mut ctx = numeric::context_stems(a, start..end.max(start + 1), 5, 8);
         if let Some(key) = count_key(q) {
-            ctx.remove(&numbers::stem(key));
+            ctx.remove(&lexical::stem(key));
         }
         ctx.into_iter()
             .map(|w| {
@@ -371,15 +372,7 @@ impl QuantityConflict {
             return;
         }
         let salient = ck.is_some_and(|k| {
-            let counts = index.lemma_counts.get_or_init(|| {
-                let mut counts: HashMap<String, usize> = HashMap::new();
-                for i in 0..a.tokens.len() {
-                    if a.tokens[i].kind == crate::analysis::TokenKind::Word {
-                        *counts.entry(numbers::lemma(a.word(i))).or_default() += 1;
-                    }
-                }
-                counts
-            });
+            let counts = index.lemma_counts.get_or_init(|| lemma_counts(a));
             counts.get(k).copied().unwrap_or(0) >= self.salience
         });
         let ctx2 = &self.context(a, later);
@@ -449,24 +442,34 @@ impl QuantityConflict {
         let Some((_, _, first, _)) = best else {
             return;
         };
-        let span2 = later.phrase_span(false);
-        let span1 = first.phrase_span(true);
-        let (t2, t1) = (a.slice(span2.clone()), a.slice(span1.clone()));
-        out.push(
-            Diagnostic::new(
-                span2,
-                format!(
-                    "'{t2}' does not match '{t1}' given earlier for what looks like the same figure"
-                ),
-            )
-            .with_primary_label(format!("{} here", a.slice(later.span.clone())))
-            .with_label(span1, format!("{} earlier", a.slice(first.span.clone())))
-            .with_note(
-                "nothing between the two says the figure changed ('rose to', 'up from', 'now')",
-            )
-            .with_help("use one figure, or say what changed"),
-        );
+        out.push(mismatch(a, first, later));
     }
+}
+
+/// How many times each word's lemma is used in the article.
+fn lemma_counts(a: &Analysis) -> HashMap<String, usize> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for i in 0..a.tokens.len() {
+        if a.tokens[i].kind == crate::analysis::TokenKind::Word {
+            *counts.entry(lexical::lemma(a.word(i))).or_default() += 1;
+        }
+    }
+    counts
+}
+
+/// The finding: `later` does not match `first`, given earlier for the same figure.
+fn mismatch(a: &Analysis, first: &Quantity, later: &Quantity) -> Diagnostic {
+    let span2 = later.phrase_span(false);
+    let span1 = first.phrase_span(true);
+    let (t2, t1) = (a.slice(span2.clone()), a.slice(span1.clone()));
+    Diagnostic::new(
+        span2,
+        format!("'{t2}' does not match '{t1}' given earlier for what looks like the same figure"),
+    )
+    .with_primary_label(format!("{} here", a.slice(later.span.clone())))
+    .with_label(span1, format!("{} earlier", a.slice(first.span.clone())))
+    .with_note("nothing between the two says the figure changed ('rose to', 'up from', 'now')")
+    .with_help("use one figure, or say what changed")
 }
 
 impl Check for QuantityConflict {

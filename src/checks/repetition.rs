@@ -94,7 +94,7 @@ fn may_be_same(x: u8, y: u8) -> bool {
     x.eq_ignore_ascii_case(&y) || !x.is_ascii() || !y.is_ascii()
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "repetition",
         summary: "doubled words and phrases repeated across 'and'/'or'",

@@ -1,6 +1,6 @@
 //! `substitution`: a wrong form and the right one; reported with a safe, case-preserving fix.
 
-use super::phrase_scan::PhraseSet;
+use super::support::phrase_scan::PhraseSet;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
 use serde::Deserialize;
@@ -31,7 +31,7 @@ struct Substitution {
     applicability: Applicability,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "substitution",
         summary: "a wrong form and the right one, with a fix",

@@ -3,7 +3,7 @@
 //! ("recently", "in recent days"). With a publication date, the message and the fix give the
 //! absolute date or period.
 
-use super::time_support::{NO_DATE_NOTE, published, replacement_of};
+use super::support::time::{NO_DATE_NOTE, published, replacement_of};
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::time::{Resolution, Tense, TimeExpr, TimeKind, Unit, weekday_name};
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -66,7 +66,7 @@ struct VagueTime {
     message: Option<String>,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "vague-time",
         summary: "time references relative to the day of publication, and vague ones",
@@ -340,32 +340,7 @@ impl Check for VagueTime {
                 }
             }
             if let Some(r) = &resolution {
-                if let Some(note) = tense_note(cx, t) {
-                    d = d.with_note(note);
-                }
-                match r {
-                    Resolution::Week { .. } | Resolution::Weekend(_) => {
-                        d = d.with_note("weeks are counted from Monday to Sunday");
-                    }
-                    Resolution::Season { .. } => {
-                        d = d.with_note(
-                            "seasons are the northern hemisphere's (spring is March to May)",
-                        );
-                    }
-                    _ => {}
-                }
-                if matches!(
-                    t.kind,
-                    TimeKind::Ago {
-                        unit: Unit::Week,
-                        ..
-                    } | TimeKind::SinceDuration {
-                        unit: Unit::Week,
-                        ..
-                    }
-                ) {
-                    d = d.with_note("a count of weeks is approximate: check the exact day");
-                }
+                d = with_resolution_notes(d, cx, t, r);
                 let fix = replacement_of(t, r, resolved.clone(), text, since);
                 if in_quotation(cx.analysis, t) {
                     d = d.with_note(format!(
@@ -388,10 +363,45 @@ impl Check for VagueTime {
     }
 }
 
+/// The notes of a resolved expression: the tense's, and how weeks, seasons and counts of
+/// weeks are reckoned.
+fn with_resolution_notes(
+    mut d: Diagnostic,
+    cx: &Context,
+    t: &TimeExpr,
+    r: &Resolution,
+) -> Diagnostic {
+    if let Some(note) = tense_note(cx, t) {
+        d = d.with_note(note);
+    }
+    match r {
+        Resolution::Week { .. } | Resolution::Weekend(_) => {
+            d = d.with_note("weeks are counted from Monday to Sunday");
+        }
+        Resolution::Season { .. } => {
+            d = d.with_note("seasons are the northern hemisphere's (spring is March to May)");
+        }
+        _ => {}
+    }
+    if matches!(
+        t.kind,
+        TimeKind::Ago {
+            unit: Unit::Week,
+            ..
+        } | TimeKind::SinceDuration {
+            unit: Unit::Week,
+            ..
+        }
+    ) {
+        d = d.with_note("a count of weeks is approximate: check the exact day");
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::time_support::testing::{hits, run};
     use super::*;
+    use crate::checks::support::time::testing::{hits, run};
     use jiff::civil::date;
 
     const PUB: Option<jiff::civil::Date> = Some(jiff::civil::Date::constant(2019, 11, 9));
@@ -625,6 +635,7 @@ mod tests {
                 analysis: &a,
                 date: PUB,
                 knowledge: Default::default(),
+                name_variants: Vec::new(),
             },
             &mut out,
         );

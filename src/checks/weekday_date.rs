@@ -2,7 +2,7 @@
 //! 2024" when March 5, 2024 is a Tuesday). A date without a year takes the nearest year to the
 //! publication date.
 
-use super::time_support::published;
+use super::support::time::published;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::time::{TimeKind, format_date, weekday_name};
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -24,7 +24,7 @@ struct WeekdayDate {
     infer_year: bool,
 }
 
-pub static KIND: Kind = Kind {
+pub(crate) static KIND: Kind = Kind {
     doc: KindDoc {
         name: "weekday-date",
         summary: "a weekday that does not match its date",
@@ -98,8 +98,8 @@ impl Check for WeekdayDate {
 
 #[cfg(test)]
 mod tests {
-    use super::super::time_support::testing::{hits, run};
     use super::*;
+    use crate::checks::support::time::testing::{hits, run};
     use jiff::civil::date;
 
     #[test]

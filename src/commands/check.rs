@@ -2,12 +2,12 @@
 //! exit status is. The binary parses the flags into [`CheckOptions`]; everything else is here,
 //! where tests can reach it without starting a process.
 
+use super::rules::print_rules;
 use crate::baseline::{self, Baseline};
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::fix;
 use crate::report::{self, FileResult, Summary};
-use crate::ruleset::Rule;
 use crate::run::{self, FixMode, Input, Linted, RuleOptions, Session, Setup};
 use crate::source::{self, LineIndex};
 use std::collections::BTreeMap;
@@ -446,26 +446,6 @@ fn closing_lines(
         );
     }
     Ok(())
-}
-
-/// One line per rule: id, kind, severity, source, and "(off)".
-pub fn print_rules(rules: &[Rule], indent: &str) {
-    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
-    let kind_width = rules
-        .iter()
-        .map(|r| r.kind.doc.name.len())
-        .max()
-        .unwrap_or(0);
-    for r in rules {
-        let state = if r.enabled { "" } else { " (off)" };
-        println!(
-            "{indent}{:width$}  {:kind_width$}  {:8} {}{state}",
-            r.id,
-            r.kind.doc.name,
-            r.severity.as_str(),
-            r.source
-        );
-    }
 }
 
 /// `check --statistics`: findings per rule.

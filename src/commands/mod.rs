@@ -2,4 +2,8 @@
 //! to an exit status; what a command does lives here.
 
 pub mod check;
+pub mod explain;
+pub mod facts;
 pub mod names;
+pub mod rules;
+pub mod test_rules;

@@ -3,7 +3,7 @@
 //! learned in shards (each with `--min-articles 1`) is reduced to one.
 
 use crate::Linter;
-use crate::checks::known::Entity;
+use crate::checks::support::known::Entity;
 use crate::diagnostic::Severity;
 use crate::learn::{Learned, article_names};
 use crate::run::{self, Input};

@@ -253,7 +253,7 @@ fn plain_is_text(s: &str) -> bool {
 }
 
 /// `2019-11-09`, `2019-11-09T10:00:00Z`, `2019-11-09 10:00`, `November 9, 2019`, `9 November 2019`.
-pub fn parse_publication_date(raw: &str) -> Option<jiff::civil::Date> {
+pub(super) fn parse_publication_date(raw: &str) -> Option<jiff::civil::Date> {
     let raw = raw.trim().trim_matches(|c| c == '"' || c == '\'');
     if let Some(Ok(d)) = raw.get(..10).map(str::parse::<jiff::civil::Date>) {
         return Some(d);

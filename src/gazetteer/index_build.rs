@@ -19,9 +19,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{
-    ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_DELETE_INDEX_CHARS, fold, hash_skip,
-};
+use super::{ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_DELETE_INDEX_CHARS};
+use crate::fuzzy::{fold_phrase, hash_skip};
 
 struct Row<'a> {
     key: String,
@@ -33,7 +32,9 @@ struct Row<'a> {
     population: u32,
 }
 
-pub(super) fn build(places_tsv: &str) -> Vec<u8> {
+/// The rows of `places.tsv`, one per name form, in index order: by folded key, then primary
+/// names, population, kind and names (so the first entry of a key is its best place).
+fn read_rows(places_tsv: &str) -> Vec<Row<'_>> {
     let mut rows: Vec<Row> = Vec::new();
     for (no, line) in places_tsv.lines().enumerate() {
         if line.is_empty() {
@@ -57,12 +58,12 @@ pub(super) fn build(places_tsv: &str) -> Vec<u8> {
             "bad country {:?}",
             f[3]
         );
-        let key = fold(f[1]);
+        let key = fold_phrase(f[1]);
         if key.is_empty() {
             continue;
         }
         rows.push(Row {
-            primary: fold(f[0]) == key,
+            primary: fold_phrase(f[0]) == key,
             key,
             canonical: f[0],
             form: f[1],
@@ -81,6 +82,11 @@ pub(super) fn build(places_tsv: &str) -> Vec<u8> {
             .then(a.form.cmp(b.form))
             .then(a.country.cmp(b.country))
     });
+    rows
+}
+
+pub(super) fn build(places_tsv: &str) -> Vec<u8> {
+    let rows = read_rows(places_tsv);
 
     // Strings (deduplicated, in order of first use) and entries.
     let mut strs: Vec<u8> = Vec::new();

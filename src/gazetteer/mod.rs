@@ -15,7 +15,7 @@
 //! Every folded key (up to [`MAX_DELETE_INDEX_CHARS`] chars) is stored together with all
 //! its single-character deletions in a hash table (bucket offsets + `key id | fingerprint`
 //! items); a query probes its own deletions (up to two) and verifies every candidate with a
-//! real Damerau–Levenshtein (optimal string alignment) distance.
+//! real Damerau–Levenshtein (optimal string alignment) distance ([`crate::fuzzy::distance`]).
 //!
 //! Coverage of [`Gazetteer::near`]: every form within distance 1 is found (a missing, extra
 //! or wrong letter, or two adjacent letters swapped). Within distance 2, a form is found when
@@ -25,11 +25,11 @@
 //! form, about five times the index size).
 
 use crate::fast_hash::Memo;
+use crate::fuzzy::{Rows, fold_phrase, hash_skip};
 use std::cell::Cell;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-mod fold_table;
 #[cfg(test)]
 mod index_build;
 
@@ -49,12 +49,13 @@ const HEADER_LEN: usize = 4 + 8 * 4;
 const ENTRY_LEN: usize = 16;
 /// Keys longer than this (in chars) are indexed for exact look-up and as whole strings in
 /// the deletion index, but their single-character deletions are not stored.
-pub const MAX_DELETE_INDEX_CHARS: usize = 32;
+#[cfg(test)]
+pub(crate) const MAX_DELETE_INDEX_CHARS: usize = 32;
 /// [`Gazetteer::near`] returns nothing for longer (folded) phrases.
-pub const MAX_NEAR_QUERY_CHARS: usize = 64;
+pub(crate) const MAX_NEAR_QUERY_CHARS: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlaceKind {
+pub(crate) enum PlaceKind {
     Country,
     Region,
     City,
@@ -68,20 +69,11 @@ impl PlaceKind {
             _ => PlaceKind::City,
         }
     }
-
-    /// Name used in `places.tsv` (`country`, `region`, `city`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlaceKind::Country => "country",
-            PlaceKind::Region => "region",
-            PlaceKind::City => "city",
-        }
-    }
 }
 
 /// A known name form close to a queried phrase.
 #[derive(Debug, Clone)]
-pub struct NearPlace {
+pub(crate) struct NearPlace {
     /// Canonical name of the place (e.g. "Kyiv" for the form "Kiev").
     pub canonical: &'static str,
     /// The known form that matched (the canonical name itself or an alternate).
@@ -96,8 +88,9 @@ pub struct NearPlace {
 }
 
 /// The embedded gazetteer; obtain it with [`gazetteer()`].
-pub struct Gazetteer {
+pub(crate) struct Gazetteer {
     n_keys: usize,
+    #[cfg(test)]
     n_entries: usize,
     bucket_bits: u32,
     fp_bits: u32,
@@ -111,7 +104,7 @@ pub struct Gazetteer {
 }
 
 /// The embedded gazetteer, initialised once (reads only the index header).
-pub fn gazetteer() -> &'static Gazetteer {
+pub(crate) fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| Gazetteer::from_bytes(INDEX).expect("embedded gazetteer index is corrupt"))
 }
@@ -153,6 +146,7 @@ impl Gazetteer {
         }
         Ok(Gazetteer {
             n_keys,
+            #[cfg(test)]
             n_entries,
             bucket_bits: bucket_bits as u32,
             fp_bits: fp_bits as u32,
@@ -167,46 +161,43 @@ impl Gazetteer {
     }
 
     /// Number of name forms (lines of `places.tsv`).
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
         self.n_entries
     }
 
-    /// Always false for the embedded data; provided for API symmetry with `len`.
-    pub fn is_empty(&self) -> bool {
-        self.n_entries == 0
-    }
-
-    /// True when the phrase is a known name form, after [`fold`]ing.
-    pub fn is_known(&self, phrase: &str) -> bool {
+    /// True when the phrase is a known name form, after [`fold_phrase`].
+    pub(crate) fn is_known(&self, phrase: &str) -> bool {
         thread_local! {
             static RECENT: Recent<bool> = const { Recent::new() };
             static KNOWN: Memo<bool> = Memo::new();
         }
         RECENT.with(|r| {
             r.get(phrase, |p| {
-                KNOWN.with(|m| m.get(p, |p| self.find_key(fold(p).as_bytes()).is_some()))
+                KNOWN.with(|m| m.get(p, |p| self.find_key(fold_phrase(p).as_bytes()).is_some()))
             })
         })
     }
 
     /// Canonical name for an exact (folded) known form. When several places share the
     /// form, the canonical name of the best one (primary name, then population) is returned.
-    pub fn lookup(&self, phrase: &str) -> Option<&'static str> {
+    #[cfg(test)]
+    pub(crate) fn lookup(&self, phrase: &str) -> Option<&'static str> {
         self.places(phrase).next().map(|p| p.canonical)
     }
 
     /// Every place an exact (folded) known form names, best first (primary name, then
     /// population).
-    pub fn places(&self, phrase: &str) -> impl Iterator<Item = NearPlace> + '_ {
+    pub(crate) fn places(&self, phrase: &str) -> impl Iterator<Item = NearPlace> + '_ {
         let (from, to) = self
-            .find_key(fold(phrase).as_bytes())
+            .find_key(fold_phrase(phrase).as_bytes())
             .map_or((0, 0), |k| self.key_entries(k));
         (from..to).map(|e| self.entry(e))
     }
 
     /// The ISO code of the country this (folded) form names, if any of the places it names is
     /// a country ("Georgia" is a US state too, and a country).
-    pub fn country(&self, phrase: &str) -> Option<&'static str> {
+    pub(crate) fn country(&self, phrase: &str) -> Option<&'static str> {
         self.places(phrase)
             .find(|p| p.kind == PlaceKind::Country && !p.country.is_empty())
             .map(|p| p.country)
@@ -218,12 +209,12 @@ impl Gazetteer {
     /// includes exact matches. One result per distinct folded form (its best place: primary
     /// name, then population). `max_edits` above 2 is treated as 2; see the module docs for
     /// which distance-2 edits are found.
-    pub fn near(&self, phrase: &str, max_edits: u32) -> Vec<NearPlace> {
+    pub(crate) fn near(&self, phrase: &str, max_edits: u32) -> Vec<NearPlace> {
         let max_edits = max_edits.min(2);
         if max_edits == 0 {
             return Vec::new();
         }
-        let q: Vec<char> = fold(phrase).chars().collect();
+        let q: Vec<char> = fold_phrase(phrase).chars().collect();
         let n = q.len();
         if n == 0 || n > MAX_NEAR_QUERY_CHARS {
             return Vec::new();
@@ -271,7 +262,7 @@ impl Gazetteer {
 
         let mut found: Vec<(u32, u32, u32)> = Vec::new(); // (distance, key, first entry)
         let mut kbuf: Vec<char> = Vec::with_capacity(64);
-        let mut rows = OsaRows::default();
+        let mut rows = Rows::default();
         for k in cands {
             let key = self.key_bytes(k as usize);
             kbuf.clear();
@@ -279,7 +270,7 @@ impl Gazetteer {
             if kbuf.len().abs_diff(n) > max_edits as usize {
                 continue;
             }
-            let d = rows.distance(&q, &kbuf, max_edits);
+            let d = rows.bounded(&q, &kbuf, max_edits);
             if d == 0 || d > max_edits {
                 continue;
             }
@@ -370,187 +361,6 @@ impl Gazetteer {
 }
 
 // ---------------------------------------------------------------------------
-// Hashing of deletion variants (shared with the index builder)
-// ---------------------------------------------------------------------------
-
-/// Hash of `chars` with the positions `a` and `b` removed (`usize::MAX` = none).
-#[inline]
-fn hash_skip(chars: &[char], a: usize, b: usize) -> u64 {
-    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut len = 0u64;
-    for (i, &c) in chars.iter().enumerate() {
-        if i == a || i == b {
-            continue;
-        }
-        h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-        len += 1;
-    }
-    // murmur3 fmix64
-    let mut x = h ^ len.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^ (x >> 33)
-}
-
-// ---------------------------------------------------------------------------
-// Damerau–Levenshtein (optimal string alignment)
-// ---------------------------------------------------------------------------
-
-#[derive(Default)]
-struct OsaRows {
-    r0: Vec<u32>,
-    r1: Vec<u32>,
-    r2: Vec<u32>,
-}
-
-impl OsaRows {
-    /// OSA distance; stops early (returning a value > `max`) once every cell of a row
-    /// exceeds `max`.
-    fn distance<T: PartialEq>(&mut self, a: &[T], b: &[T], max: u32) -> u32 {
-        let m = b.len();
-        if a.is_empty() {
-            return m as u32;
-        }
-        if m == 0 {
-            return a.len() as u32;
-        }
-        // r2 = row i-2, r1 = row i-1, r0 = row i
-        self.r0.clear();
-        self.r1.clear();
-        self.r2.clear();
-        self.r0.resize(m + 1, 0);
-        self.r2.resize(m + 1, 0);
-        self.r1.extend(0..=m as u32);
-        for i in 1..=a.len() {
-            self.r0[0] = i as u32;
-            let mut row_min = self.r0[0];
-            for j in 1..=m {
-                let cost = u32::from(a[i - 1] != b[j - 1]);
-                let mut v = (self.r1[j] + 1)
-                    .min(self.r0[j - 1] + 1)
-                    .min(self.r1[j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    v = v.min(self.r2[j - 2] + 1);
-                }
-                self.r0[j] = v;
-                row_min = row_min.min(v);
-            }
-            if row_min > max {
-                return max + 1;
-            }
-            std::mem::swap(&mut self.r2, &mut self.r1);
-            std::mem::swap(&mut self.r1, &mut self.r0);
-        }
-        self.r1[m]
-    }
-}
-
-/// Damerau–Levenshtein distance on chars (optimal string alignment: adjacent
-/// transpositions count 1, no substring is edited twice).
-pub fn damerau_levenshtein(a: &str, b: &str) -> u32 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    OsaRows::default().distance(&a, &b, u32::MAX - 1)
-}
-
-// ---------------------------------------------------------------------------
-// Folding
-// ---------------------------------------------------------------------------
-
-/// Normalise a name for comparison: lower-case, strip diacritics (é→e, ñ→n, ł→l, ø→o,
-/// ß→ss, æ→ae…), hyphens and dashes→space, typographic apostrophes→`'`, drop periods
-/// ("St. Louis" = "St Louis"), collapse and trim spaces.
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    let mut push = |out: &mut String, piece: Piece| match piece {
-        Piece::Space => space = true,
-        Piece::Skip => {}
-        Piece::Char(c) => {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-        Piece::Str(t) => {
-            if t.is_empty() {
-                return;
-            }
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push_str(t);
-        }
-    };
-    for c in s.chars() {
-        if c.is_ascii() {
-            let piece = match c {
-                '-' | '_' => Piece::Space,
-                '.' => Piece::Skip,
-                '`' => Piece::Char('\''),
-                c if c.is_ascii_whitespace() => Piece::Space,
-                c => Piece::Char(c.to_ascii_lowercase()),
-            };
-            push(&mut out, piece);
-        } else if let Some(plain) = latin_letter(c) {
-            // A Latin letter folds the same in either case: no case mapping to look up.
-            push(&mut out, Piece::Str(plain));
-        } else {
-            for lc in c.to_lowercase() {
-                push(&mut out, fold_char(lc));
-            }
-        }
-    }
-    out
-}
-
-/// The plain letters of a Latin letter with a diacritic (or a ligature) in the fold tables,
-/// for the blocks where both cases of a letter fold alike (Latin-1, Extended-A, Extended
-/// Additional; in Extended-B some capitals fold and their small letters do not).
-fn latin_letter(c: char) -> Option<&'static str> {
-    let cp = c as u32;
-    let mapped = match cp {
-        0xC0..=0x17F => fold_table::LATIN_C0_24F[(cp - 0xC0) as usize],
-        0x1E00..=0x1EFF => fold_table::LATIN_1E00_1EFF[(cp - 0x1E00) as usize],
-        _ => return None,
-    };
-    (mapped != fold_table::X).then_some(mapped)
-}
-
-enum Piece {
-    Space,
-    Skip,
-    Char(char),
-    Str(&'static str),
-}
-
-fn fold_char(c: char) -> Piece {
-    let cp = c as u32;
-    let mapped = match cp {
-        0xC0..=0x24F => fold_table::LATIN_C0_24F[(cp - 0xC0) as usize],
-        0x1E00..=0x1EFF => fold_table::LATIN_1E00_1EFF[(cp - 0x1E00) as usize],
-        0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F => {
-            return Piece::Skip; // combining marks
-        }
-        0x2018 | 0x2019 | 0x201B | 0x02BB | 0x02BC | 0x02B9 | 0x00B4 | 0x2032 => {
-            return Piece::Char('\'');
-        }
-        0x2010..=0x2015 | 0x2212 | 0x00AD => return Piece::Space, // dashes, soft hyphen
-        _ if c.is_whitespace() => return Piece::Space,
-        _ => return Piece::Char(c),
-    };
-    if mapped == fold_table::X {
-        Piece::Char(c)
-    } else {
-        Piece::Str(mapped)
-    }
-}
-
-// ---------------------------------------------------------------------------
 // Answers for recent keys
 // ---------------------------------------------------------------------------
 
@@ -633,7 +443,7 @@ impl<V: Copy> Recent<V> {
 
 /// True for an ordinary English word (case-insensitive): "river" is, "cruz" is not.
 /// Only lower-case dictionary entries count, so proper nouns are never common words.
-pub fn is_common_word(word: &str) -> bool {
+pub(crate) fn is_common_word(word: &str) -> bool {
     thread_local! {
         static RECENT: Recent<bool> = const { Recent::new() };
         static COMMON: Memo<bool> = Memo::new();
@@ -654,15 +464,15 @@ fn look_up_common_word(word: &str) -> bool {
     if is_listed(COMMON_WORDS, &lower) {
         return true;
     }
-    let folded = fold(w);
+    let folded = fold_phrase(w);
     folded != lower && is_listed(COMMON_WORDS, &folded)
 }
 
-/// True for a well-known proper word of English, given folded (as [`fold`] does): a demonym
+/// True for a well-known proper word of English, given folded (as [`fold_phrase`] does): a demonym
 /// or adjective of a place ("argentine", "swedes"), a language ("hindi"), a given name
 /// ("susan"), a well-known surname or institution. Such a word is a word of its own, not a
 /// slip for another name a letter away.
-pub fn is_proper_word(folded: &str) -> bool {
+pub(crate) fn is_proper_word(folded: &str) -> bool {
     !folded.is_empty() && is_listed(PROPER_WORDS, folded)
 }
 

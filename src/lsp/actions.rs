@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// The kind of the "apply every safe fix" action.
-pub const FIX_ALL: &str = "source.fixAll.factlint";
+pub(super) const FIX_ALL: &str = "source.fixAll.factlint";
 
-pub struct Doc<'a> {
+pub(super) struct Doc<'a> {
     pub uri: &'a lsp::Uri,
     pub version: i32,
     pub text: Text<'a>,
@@ -62,7 +62,7 @@ fn wanted(only: Option<&[lsp::CodeActionKind]>, kind: &str) -> bool {
 
 /// One quick fix per fix of each finding touching `range`, then (when there is any safe fix
 /// in the document) one source action applying all safe fixes that do not overlap.
-pub fn code_actions(
+pub(super) fn code_actions(
     doc: &Doc,
     range: Range<usize>,
     only: Option<&[lsp::CodeActionKind]>,
@@ -134,7 +134,7 @@ fn title(text: &str, fix: &Fix, rule: &str) -> String {
 
 /// Markdown explaining every finding under `offset`: its message, then the rule's
 /// description and its kind's documentation (what `factlint explain` prints).
-pub fn hover(doc: &Doc, linter: &Linter, offset: usize) -> Option<lsp::Hover> {
+pub(super) fn hover(doc: &Doc, linter: &Linter, offset: usize) -> Option<lsp::Hover> {
     let hits: Vec<&Diagnostic> = doc
         .diagnostics
         .iter()

@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 /// The unit of `Position.character`, agreed at initialisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
+pub(super) enum Encoding {
     /// The protocol's default (what VS Code and most clients count in).
     Utf16,
     /// Bytes: offered by Neovim, Helix and others; factlint's own unit, so no conversion cost.
@@ -19,14 +19,14 @@ pub enum Encoding {
 
 impl Encoding {
     /// UTF-8 when the client offers it (we count bytes natively), else the mandatory UTF-16.
-    pub fn negotiate(offered: Option<&[lsp::PositionEncodingKind]>) -> Encoding {
+    pub(super) fn negotiate(offered: Option<&[lsp::PositionEncodingKind]>) -> Encoding {
         match offered {
             Some(kinds) if kinds.contains(&lsp::PositionEncodingKind::UTF8) => Encoding::Utf8,
             _ => Encoding::Utf16,
         }
     }
 
-    pub fn kind(self) -> lsp::PositionEncodingKind {
+    pub(super) fn kind(self) -> lsp::PositionEncodingKind {
         match self {
             Encoding::Utf16 => lsp::PositionEncodingKind::UTF16,
             Encoding::Utf8 => lsp::PositionEncodingKind::UTF8,
@@ -42,7 +42,7 @@ impl Encoding {
 }
 
 /// A document's text with its line index: everything needed to convert positions.
-pub struct Text<'a> {
+pub(super) struct Text<'a> {
     pub text: &'a str,
     pub lines: &'a LineIndex,
     pub encoding: Encoding,
@@ -50,7 +50,7 @@ pub struct Text<'a> {
 
 impl Text<'_> {
     /// Byte offset → LSP position (0-based line, column in the negotiated unit).
-    pub fn position(&self, offset: usize) -> lsp::Position {
+    pub(super) fn position(&self, offset: usize) -> lsp::Position {
         let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
         let line = self.lines.line_of(offset);
         let start = self.lines.line_starts()[line];
@@ -62,14 +62,14 @@ impl Text<'_> {
         lsp::Position::new(line as u32, character as u32)
     }
 
-    pub fn range(&self, span: &Range<usize>) -> lsp::Range {
+    pub(super) fn range(&self, span: &Range<usize>) -> lsp::Range {
         lsp::Range::new(self.position(span.start), self.position(span.end))
     }
 
     /// LSP position → byte offset. Past the end of a line means its end (before the line
     /// break), past the last line the end of the text, inside a character its start — the
     /// spec asks servers to be lenient here rather than fail.
-    pub fn offset(&self, pos: lsp::Position) -> usize {
+    pub(super) fn offset(&self, pos: lsp::Position) -> usize {
         let starts = self.lines.line_starts();
         let Some(&start) = starts.get(pos.line as usize) else {
             return self.text.len();
@@ -90,7 +90,7 @@ impl Text<'_> {
         start + line.len()
     }
 
-    pub fn span(&self, range: lsp::Range) -> Range<usize> {
+    pub(super) fn span(&self, range: lsp::Range) -> Range<usize> {
         let (a, b) = (self.offset(range.start), self.offset(range.end));
         a.min(b)..a.max(b)
     }
@@ -98,7 +98,7 @@ impl Text<'_> {
 
 /// Converts a factlint finding. Notes and help go into the message (every client shows the
 /// message; few show anything else), secondary labels into related information.
-pub fn diagnostic(d: &Diagnostic, uri: &lsp::Uri, t: &Text) -> lsp::Diagnostic {
+pub(super) fn diagnostic(d: &Diagnostic, uri: &lsp::Uri, t: &Text) -> lsp::Diagnostic {
     let mut message = d.message.clone();
     for n in &d.notes {
         message.push_str("\nnote: ");
@@ -133,7 +133,7 @@ pub fn diagnostic(d: &Diagnostic, uri: &lsp::Uri, t: &Text) -> lsp::Diagnostic {
     }
 }
 
-pub fn severity(s: Severity) -> lsp::DiagnosticSeverity {
+pub(super) fn severity(s: Severity) -> lsp::DiagnosticSeverity {
     match s {
         Severity::Error => lsp::DiagnosticSeverity::ERROR,
         Severity::Warning => lsp::DiagnosticSeverity::WARNING,
@@ -143,7 +143,7 @@ pub fn severity(s: Severity) -> lsp::DiagnosticSeverity {
 
 /// The local path of a `file:` URI (percent-decoded); `None` for other schemes
 /// (`untitled:`, remote file systems), which are linted from their text alone.
-pub fn uri_to_path(uri: &lsp::Uri) -> Option<PathBuf> {
+pub(super) fn uri_to_path(uri: &lsp::Uri) -> Option<PathBuf> {
     let rest = uri.as_str().strip_prefix("file://")?;
     // Skip the authority (empty, or `localhost`).
     let path = &rest[rest.find('/')?..];
@@ -157,7 +157,7 @@ pub fn uri_to_path(uri: &lsp::Uri) -> Option<PathBuf> {
     Some(PathBuf::from(s))
 }
 
-pub fn path_to_uri(path: &Path) -> Option<lsp::Uri> {
+pub(super) fn path_to_uri(path: &Path) -> Option<lsp::Uri> {
     let s = path.to_str()?.replace('\\', "/");
     let mut out = String::from("file://");
     if !s.starts_with('/') {
@@ -192,7 +192,7 @@ fn percent_decode(s: &str) -> Option<Vec<u8>> {
 
 /// The name a document is linted under: its path when it has one (front matter, messages
 /// and the Markdown/plain choice by extension all read it), else the URI's path part.
-pub fn document_name(uri: &lsp::Uri) -> String {
+pub(super) fn document_name(uri: &lsp::Uri) -> String {
     match uri_to_path(uri) {
         Some(p) => p.display().to_string(),
         None => uri.path().as_str().to_string(),

@@ -8,12 +8,12 @@ use crate::settings::{self, RuleOptions, Session};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-pub use crate::settings::Problem;
+pub(super) use crate::settings::Problem;
 
 /// Size and modification time of each file a rule set was built from (`None`: absent).
 type Stamp = Vec<(PathBuf, Option<(SystemTime, u64)>)>;
 
-pub struct RuleSet {
+pub(super) struct RuleSet {
     /// The settings `factlint check` would use in that folder: the same rule sets, config,
     /// accepted words, per-path ignores and dates.
     pub session: Session,
@@ -26,7 +26,7 @@ pub struct RuleSet {
 impl RuleSet {
     /// Loads what `factlint check` would load with `config` (or no config), through the one
     /// settings loader; problems are kept to be shown on their files.
-    pub fn load(config: Option<&Path>) -> RuleSet {
+    pub(super) fn load(config: Option<&Path>) -> RuleSet {
         let opts = RuleOptions {
             config: config.map(Path::to_path_buf),
             no_config: config.is_none(),
@@ -76,7 +76,7 @@ impl RuleSet {
     }
 
     /// Whether any file this set came from changed, appeared or disappeared since loading.
-    pub fn is_stale(&self) -> bool {
+    pub(super) fn is_stale(&self) -> bool {
         stamp(&self.watched) != self.stamp
     }
 }

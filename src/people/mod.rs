@@ -9,8 +9,9 @@
 //! embedded text itself: nothing is parsed or built at start-up, and a run that never asks
 //! about a person pays nothing.
 
-use crate::checks::fuzzy::{FastMap, distance_at_most};
+use crate::fast_hash::FastMap;
 use crate::fast_hash::Memo;
+use crate::fuzzy::distance_at_most;
 use crate::sorted_lines::{self, first_line};
 use std::sync::OnceLock;
 
@@ -24,18 +25,18 @@ static SURNAMES: &str = include_str!("../../rules/people/surnames.txt");
 
 /// What a person was listed as (letters of the `roles` column), as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Roles(pub u8);
+pub(crate) struct Roles(pub u8);
 
 impl Roles {
-    pub const HEAD_OF_STATE: Roles = Roles(1);
-    pub const HEAD_OF_GOVERNMENT: Roles = Roles(2);
-    pub const MINISTER: Roles = Roles(4);
-    pub const CENTRAL_BANK: Roles = Roles(8);
+    pub(crate) const HEAD_OF_STATE: Roles = Roles(1);
+    pub(crate) const HEAD_OF_GOVERNMENT: Roles = Roles(2);
+    pub(crate) const MINISTER: Roles = Roles(4);
+    pub(crate) const CENTRAL_BANK: Roles = Roles(8);
     /// The Factbook's "Executive branch": head of state or government, cabinet or candidate.
-    pub const EXECUTIVE: Roles = Roles(16);
-    pub const PARTY: Roles = Roles(32);
-    pub const JUDGE: Roles = Roles(64);
-    pub const AMBASSADOR: Roles = Roles(128);
+    pub(crate) const EXECUTIVE: Roles = Roles(16);
+    pub(crate) const PARTY: Roles = Roles(32);
+    pub(crate) const JUDGE: Roles = Roles(64);
+    pub(crate) const AMBASSADOR: Roles = Roles(128);
 
     const LETTERS: [(u8, Roles); 8] = [
         (b'H', Roles::HEAD_OF_STATE),
@@ -58,16 +59,16 @@ impl Roles {
         Roles(r)
     }
 
-    pub const fn union(self, other: Roles) -> Roles {
+    pub(crate) const fn union(self, other: Roles) -> Roles {
         Roles(self.0 | other.0)
     }
 
-    pub fn intersects(self, other: Roles) -> bool {
+    pub(crate) fn intersects(self, other: Roles) -> bool {
         self.0 & other.0 != 0
     }
 
     /// The most specific role, in words ("head of state", "minister"…).
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         const WORDS: [&str; 8] = [
             "head of state",
             "head of government",
@@ -86,7 +87,7 @@ impl Roles {
 
 /// One listed person (one line of `people.tsv`), borrowed from the embedded text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Person {
+pub(crate) struct Person {
     /// The surname, folded (lower case, no diacritics, hyphens as spaces).
     pub key: &'static str,
     /// The surname as printed, in title case, with accents where a source had them.
@@ -124,25 +125,25 @@ impl Person {
     }
 
     /// The given names, split as an article's words are ("Jean-Claude" is two words).
-    pub fn given_words(&self) -> impl Iterator<Item = &'static str> {
+    pub(crate) fn given_words(&self) -> impl Iterator<Item = &'static str> {
         words(self.given)
     }
 
     /// The names after the surname, split as an article's words are.
-    pub fn after_words(&self) -> impl Iterator<Item = &'static str> {
+    pub(crate) fn after_words(&self) -> impl Iterator<Item = &'static str> {
         words(self.after)
     }
 
-    pub fn countries(&self) -> impl Iterator<Item = &'static str> {
+    pub(crate) fn countries(&self) -> impl Iterator<Item = &'static str> {
         self.countries.split(',')
     }
 
-    pub fn in_country(&self, code: &str) -> bool {
+    pub(crate) fn in_country(&self, code: &str) -> bool {
         self.countries().any(|c| c == code)
     }
 
     /// The name as printed: given names, surname, names after it.
-    pub fn full_name(&self) -> String {
+    pub(crate) fn full_name(&self) -> String {
         [self.given, self.surname, self.after]
             .iter()
             .filter(|s| !s.is_empty())
@@ -172,7 +173,7 @@ fn lines_from(from: usize, keep: impl Fn(&str) -> bool) -> impl Iterator<Item = 
 }
 
 /// Every listed person whose folded surname is `key`.
-pub fn with_key(key: &str) -> impl Iterator<Item = Person> + '_ {
+pub(crate) fn with_key(key: &str) -> impl Iterator<Item = Person> + '_ {
     let from = first_line_of(key).unwrap_or(PEOPLE.len());
     lines_from(from, move |l| key_of(l) == key).filter_map(Person::parse)
 }
@@ -258,7 +259,7 @@ impl Surnames {
 }
 
 /// Is `key` the folded surname of a listed person?
-pub fn is_surname(key: &str) -> bool {
+pub(crate) fn is_surname(key: &str) -> bool {
     let (first, len) = shape(key);
     let index = Surnames::get();
     let (mut lo, mut hi) = index.blocks.get(&(first, len)).copied().unwrap_or((0, 0));
@@ -277,7 +278,7 @@ pub fn is_surname(key: &str) -> bool {
 /// Listed surnames (folded) one edit from `key` (Damerau–Levenshtein) that start with the same
 /// letter, each once; `key` itself excluded. A slip in the first letter of a name is rare, and
 /// keeping it limits the look-up to the surnames of three shapes (first letter, length ± 1).
-pub fn surnames_one_edit_from(key: &str) -> Vec<&'static str> {
+pub(crate) fn surnames_one_edit_from(key: &str) -> Vec<&'static str> {
     let (first, n) = shape(key);
     let index = Surnames::get();
     let mut out = Vec::new();
@@ -316,21 +317,16 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 
 /// Is the folded word a given name of three listed people or more (a name in its own right,
 /// less likely a slip for another)?
-pub fn is_common_given_name(folded: &str) -> bool {
+pub(crate) fn is_common_given_name(folded: &str) -> bool {
     sorted_lines::contains(COMMON_GIVEN, folded)
 }
 
 /// The English name of a country code the list uses, for running text ("Bolivia", "the
 /// Philippines").
-pub fn country_name(code: &str) -> Option<&'static str> {
+pub(crate) fn country_name(code: &str) -> Option<&'static str> {
     let at = first_line(COUNTRIES, |l| key_of(l) < code);
     let line = COUNTRIES[at..].lines().next()?;
     line.strip_prefix(code)?.strip_prefix('\t')
-}
-
-/// Every listed person, in key order (for tests and tools).
-pub fn all() -> impl Iterator<Item = Person> {
-    PEOPLE.lines().filter_map(Person::parse)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! searches, small; and the look-ups on it.
 
 use super::*;
-use crate::checks::fuzzy::fold;
+use crate::fuzzy::fold;
 
 #[test]
 fn generated_data_is_current() {

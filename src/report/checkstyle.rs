@@ -8,14 +8,14 @@ use crate::diagnostic::Severity;
 use std::io::{self, Write};
 
 #[derive(Default)]
-pub struct Checkstyle {
+pub(super) struct Checkstyle {
     started: bool,
 }
 
 /// Escapes text for an XML 1.0 attribute value. Characters XML 1.0 cannot carry at all
 /// (most C0 controls) become U+FFFD; tabs and line breaks become character references so
 /// attribute-value normalisation keeps them.
-pub fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -87,7 +87,7 @@ mod tests {
     /// A strict little reader for the subset we write: one element per line, attributes in
     /// double quotes, only the five named entities and numeric references. Returns
     /// (element, attributes) per line.
-    pub fn parse(xml: &str) -> Vec<(String, Vec<(String, String)>)> {
+    pub(super) fn parse(xml: &str) -> Vec<(String, Vec<(String, String)>)> {
         let mut elements = Vec::new();
         for line in xml.lines() {
             let line = line.trim();

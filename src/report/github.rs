@@ -17,23 +17,23 @@ use crate::diagnostic::Severity;
 use std::io::{self, Write};
 
 /// Annotations of one type GitHub shows per step.
-pub const SHOWN_PER_TYPE: usize = 10;
+pub(super) const SHOWN_PER_TYPE: usize = 10;
 /// Annotations GitHub shows per job.
-pub const SHOWN_PER_JOB: usize = 50;
+pub(super) const SHOWN_PER_JOB: usize = 50;
 
 /// Annotations are buffered so the "more than GitHub shows" notice can come first.
 #[derive(Default)]
-pub struct Github {
+pub(super) struct Github {
     lines: Vec<String>,
 }
 
-pub fn escape_data(s: &str) -> String {
+pub(super) fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
-pub fn escape_property(s: &str) -> String {
+pub(super) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
@@ -129,7 +129,7 @@ pub(crate) mod tests {
 
     /// Parses a workflow command the way the Actions runner does: `::name k=v,k=v::data`,
     /// then unescapes. Returns (name, properties, data).
-    pub fn parse(line: &str) -> Option<(String, BTreeMap<String, String>, String)> {
+    pub(crate) fn parse(line: &str) -> Option<(String, BTreeMap<String, String>, String)> {
         let rest = line.strip_prefix("::")?;
         let (head, data) = rest.split_once("::")?;
         let (name, props) = head.split_once(' ').unwrap_or((head, ""));

@@ -15,7 +15,7 @@ use std::ops::Range;
 /// line once per finding (quadratic output). This is the columns of such a window.
 const LONG_LINE_COLUMNS: usize = 200;
 
-pub struct Human {
+pub(super) struct Human {
     color: bool,
     /// Columns to fit each snippet in (windows of long lines, wrapped messages and notes);
     /// None shows whole lines (`--show-source full`).
@@ -24,7 +24,7 @@ pub struct Human {
 }
 
 impl Human {
-    pub fn new(o: super::Options) -> Human {
+    pub(super) fn new(o: super::Options) -> Human {
         Human {
             color: o.color,
             width: o.width,

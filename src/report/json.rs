@@ -7,7 +7,7 @@ use serde_json::json;
 use std::io::{self, Write};
 use std::ops::Range;
 
-pub struct Json {
+pub(super) struct Json {
     lines: bool,
     first: bool,
     /// One diagnostic's JSON, written here first and then to the output in one call (many
@@ -16,7 +16,7 @@ pub struct Json {
 }
 
 impl Json {
-    pub fn new(lines: bool) -> Json {
+    pub(super) fn new(lines: bool) -> Json {
         Json {
             lines,
             first: true,

@@ -217,16 +217,16 @@ pub(crate) mod tests {
 
     /// "Café 東京 😀 the the end": `the the` starts at column 11 in characters, 12 in UTF-16 units,
     /// 19 in bytes (on line 2; the BOM variant adds a BOM to line 1).
-    pub const LINE2: &str = "Café 東京 😀 the the end.";
+    pub(crate) const LINE2: &str = "Café 東京 😀 the the end.";
 
-    pub fn text(bom: bool) -> String {
+    pub(crate) fn text(bom: bool) -> String {
         format!(
             "{}Intro, with a \"quote\" & <tag>.\r\n{LINE2}\r\n",
             if bom { "\u{feff}" } else { "" }
         )
     }
 
-    pub fn diagnostics(text: &str) -> Vec<Diagnostic> {
+    pub(crate) fn diagnostics(text: &str) -> Vec<Diagnostic> {
         let start = text.find("the the").unwrap();
         let mut d = Diagnostic::new(
             start..start + 7,
@@ -253,7 +253,7 @@ pub(crate) mod tests {
     }
 
     /// Runs a reporter over the fixture and returns what it wrote.
-    pub fn render(format: Format, bom: bool) -> String {
+    pub(crate) fn render(format: Format, bom: bool) -> String {
         let rules = crate::ruleset::load_builtin();
         let text = text(bom);
         let diags = diagnostics(&text);

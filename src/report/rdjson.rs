@@ -11,13 +11,13 @@ use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::ops::Range;
 
-pub struct Rdjson {
+pub(super) struct Rdjson {
     lines: bool,
     first: bool,
 }
 
 impl Rdjson {
-    pub fn new(lines: bool) -> Rdjson {
+    pub(super) fn new(lines: bool) -> Rdjson {
         Rdjson { lines, first: true }
     }
 }
@@ -31,7 +31,7 @@ fn range(f: &FileResult, r: &Range<usize>) -> Value {
     })
 }
 
-pub fn diagnostic(f: &FileResult, d: &crate::diagnostic::Diagnostic) -> Value {
+pub(super) fn diagnostic(f: &FileResult, d: &crate::diagnostic::Diagnostic) -> Value {
     let severity = match d.severity {
         Severity::Error => "ERROR",
         Severity::Warning => "WARNING",

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
 
-pub struct Sarif {
+pub(super) struct Sarif {
     rules: Vec<Value>,
     index: HashMap<String, usize>,
     started: bool,
@@ -112,7 +112,7 @@ fn pascal(id: &str) -> String {
 
 /// A relative URI reference for a path: `/` separators, reserved and non-ASCII bytes
 /// percent-encoded, `./` dropped; absolute paths become `file://` URIs.
-pub fn uri(path: &str) -> String {
+pub(super) fn uri(path: &str) -> String {
     let p = path.replace('\\', "/");
     let p = p.strip_prefix("./").unwrap_or(&p);
     let mut out = String::new();
@@ -159,7 +159,7 @@ fn region(f: &FileResult, r: &Range<usize>) -> Value {
 }
 
 impl Sarif {
-    pub fn new(rules: &[Rule]) -> Sarif {
+    pub(super) fn new(rules: &[Rule]) -> Sarif {
         let mut descriptors: Vec<Value> = rules.iter().map(rule_descriptor).collect();
         // The linter's own rules are described even when the caller did not load them.
         descriptors.extend(

@@ -4,13 +4,13 @@ use std::io::{self, Write};
 
 /// `path:line:col: severity[rule]: message`, one finding per line, then the summary line
 /// (unless quiet). With colour (on a terminal): the location bold, the severity in its colour.
-pub struct Short {
+pub(super) struct Short {
     color: bool,
     quiet: bool,
 }
 
 impl Short {
-    pub fn new(o: Options) -> Short {
+    pub(super) fn new(o: Options) -> Short {
         Short {
             color: o.color,
             quiet: o.quiet,

@@ -12,10 +12,10 @@ use unicode_width::UnicodeWidthChar;
 const ELLIPSIS: usize = 2;
 /// Lines longer than this (bytes) are never shown whole: measuring them for every finding
 /// would make an article pasted as one line quadratic.
-pub const LONG_LINE: usize = 1000;
+pub(super) const LONG_LINE: usize = 1000;
 
 /// Display columns of `s` (a tab counts as 4, codespan's default tab stop, at most).
-pub fn columns(s: &str) -> usize {
+pub(super) fn columns(s: &str) -> usize {
     s.chars().map(char_columns).sum()
 }
 
@@ -38,7 +38,7 @@ fn char_columns(c: char) -> usize {
 /// A label on a line: its span (bytes of the whole text, inside the line) and the columns of
 /// its message.
 #[derive(Debug, Clone)]
-pub struct Mark {
+pub(super) struct Mark {
     pub span: Range<usize>,
     pub message: usize,
 }
@@ -53,7 +53,7 @@ fn need(text: &str, from: usize, m: &Mark) -> usize {
 
 /// Does the whole `line` fit in `budget` columns, with every mark's carets and message?
 /// Never for a line over [`LONG_LINE`] bytes.
-pub fn line_fits(text: &str, line: &Range<usize>, marks: &[Mark], budget: usize) -> bool {
+pub(super) fn line_fits(text: &str, line: &Range<usize>, marks: &[Mark], budget: usize) -> bool {
     line.len() <= LONG_LINE
         && columns(&text[line.clone()]) <= budget
         && marks.iter().all(|m| need(text, line.start, m) <= budget)
@@ -61,7 +61,7 @@ pub fn line_fits(text: &str, line: &Range<usize>, marks: &[Mark], budget: usize)
 
 /// The windows of one line to show, in order, and for each mark the window it is drawn in.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Plan {
+pub(super) struct Plan {
     pub windows: Vec<Range<usize>>,
     pub of_mark: Vec<usize>,
 }
@@ -71,7 +71,7 @@ pub struct Plan {
 /// one window around the marks, cut at word boundaries, with as much context on each side as
 /// fits; marks too far apart to share a window (with their messages) get one window each.
 /// A window is never narrower than the marks in it, so an enormous span still overflows.
-pub fn plan(text: &str, line: Range<usize>, marks: &[Mark], budget: usize) -> Plan {
+pub(super) fn plan(text: &str, line: Range<usize>, marks: &[Mark], budget: usize) -> Plan {
     if line_fits(text, &line, marks, budget) {
         return Plan {
             windows: vec![line],
@@ -214,7 +214,7 @@ fn word_end(text: &str, limit: usize, at: usize) -> usize {
 
 /// Breaks `s` at spaces into lines of at most `first` columns (the first line) and `rest`
 /// columns (the others); a word longer than a line stands alone on its line.
-pub fn wrap(s: &str, first: usize, rest: usize) -> Vec<String> {
+pub(super) fn wrap(s: &str, first: usize, rest: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut used = 0;

@@ -4,7 +4,7 @@
 //! her country.
 
 use crate::analysis::Analysis;
-use crate::checks::cues::{all_caps, mention_words};
+use crate::analysis::names::cues::{all_caps, mention_words};
 use crate::fast_hash::Memo;
 use crate::gazetteer::{self, PlaceKind, is_common_word};
 use crate::people;
@@ -88,7 +88,7 @@ const ENDINGS: &[(&str, &[&str])] = &[
 /// The country a single (folded) word names, as its name or its demonym, singular or plural:
 /// "bolivia", "bolivian", "bolivians" → BO. Remembered per thread: it takes a few gazetteer
 /// look-ups, and an article's words come back.
-pub fn of_word(folded: &str) -> Option<&'static str> {
+pub(super) fn of_word(folded: &str) -> Option<&'static str> {
     thread_local! {
         static COUNTRY: Memo<Option<&'static str>> = Memo::new();
     }
@@ -175,7 +175,7 @@ fn abbreviation(a: &Analysis, i: usize) -> Option<(&'static str, usize)> {
 
 /// A mention of a country in the article.
 #[derive(Debug, Clone)]
-pub struct Evidence {
+pub(super) struct Evidence {
     pub country: &'static str,
     /// Byte span of the words that name it.
     pub span: Range<usize>,
@@ -187,7 +187,7 @@ pub struct Evidence {
 /// in a name ("Bolivian Defense Minister", "Bank of Bolivia"), and whole names of places the
 /// gazetteer knows ("Cochabamba", "In Santa Cruz"), unless the name is also a listed surname
 /// ("Morales" is a town in Guatemala, and a president of Bolivia).
-pub fn in_article(a: &Analysis) -> Vec<Evidence> {
+pub(super) fn in_article(a: &Analysis) -> Vec<Evidence> {
     let g = gazetteer::gazetteer();
     let mut out = Vec::new();
     let mut i = 0;

@@ -3,12 +3,12 @@
 //! Zabaleta" for Javier Zavaleta), or unknown. Context (role, country, years) is the caller's
 //! business: here only the spelling is compared.
 
-use crate::checks::fuzzy::{distance, fold, inflected, letters};
+use crate::fuzzy::{distance, fold, inflected, letters};
 use crate::people::{self, Person};
 
 /// How a written name relates to the list.
 #[derive(Debug)]
-pub enum Verdict {
+pub(super) enum Verdict {
     /// Some listed person is written exactly so (accents aside): never a finding, whoever the
     /// article means (Evo and Jimmy Morales are both listed).
     Listed,
@@ -18,7 +18,7 @@ pub enum Verdict {
 }
 
 #[derive(Debug, Clone)]
-pub struct Candidate {
+pub(super) struct Candidate {
     pub person: Person,
     /// Index into the written words of the misspelt one.
     pub word: usize,
@@ -46,7 +46,7 @@ fn transliterated(p: &Person) -> bool {
 /// Do two (folded) spellings differ only the way transliterations of one name do: vowels
 /// ("Ahmed"/"Ahmad", "Hussein"/"Husain"), doubled letters ("Mohamed"/"Mohammed"), `y` or `j`
 /// for `i` ("Benjamin"/"Benyamin"), `h` after a consonant, `x` for `ks`?
-pub fn transliteration_variant(a: &str, b: &str) -> bool {
+pub(super) fn transliteration_variant(a: &str, b: &str) -> bool {
     fn key(s: &str) -> String {
         let s = s.replace('x', "ks");
         let mut out = String::with_capacity(s.len());
@@ -157,7 +157,7 @@ fn compare(given: &[&str], after: &[&str], p: &Person) -> Comparison {
 }
 
 /// Judges a written name (folded words, without role words).
-pub fn judge(words: &[&str], min_letters: usize) -> Verdict {
+pub(super) fn judge(words: &[&str], min_letters: usize) -> Verdict {
     let n = words.len();
     let mut near = Vec::new();
     let mut key = String::new();
@@ -227,7 +227,7 @@ pub fn judge(words: &[&str], min_letters: usize) -> Verdict {
 /// letters it got right: "ZABALETA" → "ZAVALETA", "Zabaléta" → "Zavaléta", "Mcdonald" keeps
 /// the list's "McDonald" only where the letters differ. Never drops an accent the article
 /// wrote.
-pub fn respell(written: &str, listed: &str) -> String {
+pub(super) fn respell(written: &str, listed: &str) -> String {
     let w: Vec<char> = written.chars().collect();
     let l: Vec<char> = listed.chars().collect();
     if w.len() > 1 && w.iter().all(|c| !c.is_lowercase()) {

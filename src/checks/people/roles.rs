@@ -212,7 +212,7 @@ static MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// The role words around a name, and where the name starts.
 #[derive(Debug, Clone)]
-pub struct Role {
+pub(crate) struct Role {
     pub roles: Roles,
     /// Byte span of the role words as the article writes them ("Defense Minister").
     pub span: Range<usize>,
@@ -237,7 +237,7 @@ const APPOSITIVE_TOKENS: usize = 6;
 
 /// Could the mention (token range) have a role around it? A role word inside it or right
 /// before it, or after its comma: a cheap test before its words are folded.
-pub fn may_have_role(a: &Analysis, tokens: Range<usize>) -> bool {
+pub(crate) fn may_have_role(a: &Analysis, tokens: Range<usize>) -> bool {
     let is_head = |i: usize| a.tokens[i].is_word() && head(a, i).is_some();
     let end = tokens.end;
     (tokens.start.saturating_sub(1)..end).any(is_head)
@@ -250,18 +250,18 @@ pub fn may_have_role(a: &Analysis, tokens: Range<usize>) -> bool {
 /// folded): role words at the start of the mention ("President Ivor Morales"), a role word
 /// right before it ("defense minister Javier Zabaleta"), or an appositive after it ("Javier
 /// Zabaleta, the defense minister,").
-pub fn of_name(a: &Analysis, words: &[(usize, String)]) -> Option<Role> {
+pub(crate) fn of_name(a: &Analysis, words: &[(usize, String)]) -> Option<Role> {
     before_name(a, words).or_else(|| after_name(a, words))
 }
 
 /// Is the folded word a role ("president", "minister", "governor")?
-pub fn is_head(folded: &str) -> bool {
+pub(crate) fn is_head(folded: &str) -> bool {
     HEADS.get(folded).is_some()
 }
 
 /// Where the name starts among a mention's words (token index, folded), after the role words
 /// that open it ("Bolivian Defense Minister Javier Zavaleta" → 3); 0 when no role opens it.
-pub fn name_start(words: &[(usize, String)]) -> usize {
+pub(crate) fn name_start(words: &[(usize, String)]) -> usize {
     let mut head = false;
     let mut i = 0;
     while let Some((_, w)) = words.get(i) {
@@ -355,7 +355,8 @@ fn after_name(a: &Analysis, words: &[(usize, String)]) -> Option<Role> {
         }
         let determiner = matches!(w, "the" | "a" | "an" | "its" | "his" | "her" | "their");
         let modifier = MODIFIERS.contains(w);
-        let country = countries::of_word(crate::checks::cues::strip_possessive(w)).is_some();
+        let country =
+            countries::of_word(crate::analysis::names::cues::strip_possessive(w)).is_some();
         if !(determiner || modifier || country) {
             return None;
         }
@@ -369,7 +370,7 @@ fn after_name(a: &Analysis, words: &[(usize, String)]) -> Option<Role> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::cues::mention_words;
+    use crate::analysis::names::cues::mention_words;
     use crate::document::{Document, Format};
 
     fn role(text: &str) -> Option<(String, String)> {

@@ -16,14 +16,14 @@
 //! that has no head scans the bytes itself.
 //!
 //! Semantics: leftmost-longest and non-overlapping AMONG THE MATCHES ON WORD BOUNDARIES (see
-//! [`on_word_boundaries`](super::on_word_boundaries)); case-insensitive for ASCII letters when
+//! [`on_word_boundaries`](crate::checks::on_word_boundaries)); case-insensitive for ASCII letters when
 //! asked (other characters must match exactly). On equal length the pattern listed first wins.
 //! Empty patterns never match.
 
 use crate::analysis::ascii_runs::{ALNUM, AsciiRuns, alnum_bits, run_end, shape};
 use std::ops::Range;
 
-pub struct PhraseSet {
+pub(crate) struct PhraseSet {
     /// The patterns by id, each byte folded (see `fold`).
     patterns: Vec<Box<[u8]>>,
     /// Per pattern: the length of its head, the run of ASCII letters and digits it begins with.
@@ -44,7 +44,7 @@ pub struct PhraseSet {
 
 /// One match: where, and which pattern (its index in the list given to [`PhraseSet::new`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhraseMatch {
+pub(crate) struct PhraseMatch {
     pub range: Range<usize>,
     pub pattern: usize,
 }
@@ -63,7 +63,7 @@ fn key(len: usize, first: u8, last: u8) -> usize {
 }
 
 impl PhraseSet {
-    pub fn new<S: AsRef<str>>(patterns: &[S], ignorecase: bool) -> PhraseSet {
+    pub(crate) fn new<S: AsRef<str>>(patterns: &[S], ignorecase: bool) -> PhraseSet {
         let mut fold = [0u8; 256];
         for (b, f) in (0..=255u8).zip(fold.iter_mut()) {
             *f = if ignorecase {
@@ -114,7 +114,7 @@ impl PhraseSet {
     /// The matches in `text`, in order, by the byte scan alone: what the tests hold
     /// [`find_in`](Self::find_in), the checks' way in, to.
     #[cfg(test)]
-    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = PhraseMatch> + 'a {
+    pub(crate) fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = PhraseMatch> + 'a {
         let mut at = 0;
         std::iter::from_fn(move || {
             let m = self.find_from(text, at)?;
@@ -127,7 +127,7 @@ impl PhraseSet {
     /// (`words`, of the same text): only a run whose length and first and last bytes some
     /// pattern's head has is looked at. The same matches as [`find_iter`](Self::find_iter),
     /// which patterns that do not begin with a letter or digit still need.
-    pub fn find_in<'a>(
+    pub(crate) fn find_in<'a>(
         &'a self,
         text: &'a str,
         words: &'a AsciiRuns,
@@ -447,7 +447,7 @@ mod tests {
                             s.eq_ignore_ascii_case(pat)
                         } else {
                             s == pat.as_str()
-                        }) && super::super::on_word_boundaries(text, &(p..end))
+                        }) && crate::checks::on_word_boundaries(text, &(p..end))
                     })
                 })
                 .max_by_key(|(i, pat)| (pat.len(), std::cmp::Reverse(*i)));
@@ -476,7 +476,7 @@ mod tests {
         let kept = ac
             .find_iter(text)
             .filter(|m| {
-                let ok = super::super::on_word_boundaries(text, &m.range());
+                let ok = crate::checks::on_word_boundaries(text, &m.range());
                 dropped |= !ok;
                 ok
             })

@@ -2,18 +2,19 @@
 //! parts-sum, date-arithmetic): who a sentence is about, the words around a figure, and
 //! writing a corrected figure in the article's own style.
 
+use crate::analysis::lexical;
 use crate::analysis::numbers::{self, QuantityKind};
 use crate::analysis::{Analysis, Names, TokenKind};
 use crate::fast_hash::ShapeFilter;
 use std::collections::BTreeSet;
 
 /// Surnames and other names in a sentence, lower case (see `Analysis::names_in_sentence`).
-pub fn names_in_sentence<'x>(a: &'x Analysis, sentence: usize) -> Names<'x> {
+pub(crate) fn names_in_sentence<'x>(a: &'x Analysis, sentence: usize) -> Names<'x> {
     a.names_in_sentence(sentence)
 }
 
 /// Years written in a sentence.
-pub fn years_in_sentence(a: &Analysis, sentence: usize) -> BTreeSet<i64> {
+pub(crate) fn years_in_sentence(a: &Analysis, sentence: usize) -> BTreeSet<i64> {
     a.quantities_in(sentence)
         .iter()
         .filter(|q| q.kind == QuantityKind::Year)
@@ -23,7 +24,7 @@ pub fn years_in_sentence(a: &Analysis, sentence: usize) -> BTreeSet<i64> {
 
 /// Lower-case phrases, split into words once when the rule is built, so that matching them
 /// at a token costs no allocation (the tokens' lower-case text comes from `Analysis::lower`).
-pub struct Phrases {
+pub(crate) struct Phrases {
     list: Vec<Vec<String>>,
     /// The shapes (first byte, length) of the phrases' first words: a token of another shape
     /// starts none of them, which rules out nearly every token of a sentence scanned for one.
@@ -35,7 +36,7 @@ pub struct Phrases {
 }
 
 impl Phrases {
-    pub fn new(phrases: Vec<String>) -> Phrases {
+    pub(crate) fn new(phrases: Vec<String>) -> Phrases {
         let list: Vec<Vec<String>> = phrases
             .iter()
             .map(|p| {
@@ -81,7 +82,7 @@ impl Phrases {
 
     /// The first phrase (in list order) that starts at token `i` and ends by `end`
     /// (exclusive): the token after it.
-    pub fn at(&self, a: &Analysis, i: usize, end: usize) -> Option<usize> {
+    pub(crate) fn at(&self, a: &Analysis, i: usize, end: usize) -> Option<usize> {
         if !self.may_start(a, i) {
             return None;
         }
@@ -92,7 +93,7 @@ impl Phrases {
 
     /// The first phrase (in list order) that ends at token `end` (exclusive) and starts at
     /// or after `from`: its first token.
-    pub fn before(&self, a: &Analysis, end: usize, from: usize) -> Option<usize> {
+    pub(crate) fn before(&self, a: &Analysis, end: usize, from: usize) -> Option<usize> {
         // (A quick test on the shape of the token before `end`; none ends before the first.)
         let last = end.checked_sub(1);
         if !self.has_empty
@@ -107,12 +108,12 @@ impl Phrases {
     }
 
     /// Does a phrase start at token `start` and end by `end` (exclusive)?
-    pub fn after(&self, a: &Analysis, start: usize, end: usize) -> bool {
+    pub(crate) fn after(&self, a: &Analysis, start: usize, end: usize) -> bool {
         self.at(a, start, end).is_some()
     }
 
     /// The byte span of the first phrase found in token range `range`.
-    pub fn find_in(
+    pub(crate) fn find_in(
         &self,
         a: &Analysis,
         range: std::ops::Range<usize>,
@@ -134,14 +135,14 @@ impl Phrases {
     }
 
     /// Does a phrase occur in sentence `sentence`? Returns the byte span of the first one.
-    pub fn find(&self, a: &Analysis, sentence: usize) -> Option<std::ops::Range<usize>> {
+    pub(crate) fn find(&self, a: &Analysis, sentence: usize) -> Option<std::ops::Range<usize>> {
         self.find_in(a, a.sentences[sentence].tokens.clone())
     }
 }
 
 /// Lower-case content-word stems around token range `tokens` within its clause: up to
 /// `before` tokens back and `after` tokens forward, stopping at clause punctuation.
-pub fn context_stems(
+pub(crate) fn context_stems(
     a: &Analysis,
     tokens: std::ops::Range<usize>,
     before: usize,
@@ -165,7 +166,7 @@ pub fn context_stems(
         {
             return;
         }
-        out.insert(numbers::stem(&w));
+        out.insert(lexical::stem(&w));
     };
     let mut i = tokens.start;
     let mut n = 0;
@@ -225,7 +226,7 @@ const CONTEXT_STOP: &[&str] = &[
 
 /// Writes `value` the way the original figure was written: words for small numbers written
 /// in words ("five" → "four"), digits with the same thousands separator otherwise.
-pub fn write_like(original: &str, value: f64) -> String {
+pub(crate) fn write_like(original: &str, value: f64) -> String {
     let in_words = original.chars().next().is_some_and(char::is_alphabetic);
     if in_words
         && value.fract() == 0.0
@@ -257,12 +258,12 @@ fn group(value: f64, sep: &str) -> String {
 }
 
 /// "2,300" for messages.
-pub fn show(value: f64) -> String {
+pub(crate) fn show(value: f64) -> String {
     group(value, ",")
 }
 
 /// English ordinal word or digits: 3 → "third".
-pub fn ordinal_name(value: f64) -> String {
+pub(crate) fn ordinal_name(value: f64) -> String {
     const NAMES: &[&str] = &[
         "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
         "ninth", "tenth", "eleventh", "twelfth",
@@ -282,7 +283,7 @@ pub fn ordinal_name(value: f64) -> String {
 }
 
 /// Lower-cased strings.
-pub fn lower(v: Vec<String>) -> Vec<String> {
+pub(crate) fn lower(v: Vec<String>) -> Vec<String> {
     v.into_iter().map(|s| s.to_lowercase()).collect()
 }
 

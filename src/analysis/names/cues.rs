@@ -3,7 +3,7 @@
 
 use crate::analysis::words::{Lazy, WordSet};
 use crate::analysis::{Analysis, Mention};
-use crate::checks::fuzzy;
+use crate::fuzzy;
 use std::borrow::Cow;
 
 /// Titles and roles written before a person's name ("President Morales", "agent Pasquali").
@@ -280,7 +280,7 @@ static PLACE_NOUN_SET: Lazy = Lazy::new(|| WordSet::new(PLACE_NOUNS));
 const LONGEST_TITLE: usize = 24;
 
 /// Is the word a title or role ("President", "Sen.")? Any case; trailing dots are ignored.
-pub fn is_title(word: &str) -> bool {
+pub(crate) fn is_title(word: &str) -> bool {
     if !word.is_ascii() {
         return TITLE_SET.contains(word.to_lowercase().trim_end_matches('.'));
     }
@@ -295,12 +295,12 @@ pub fn is_title(word: &str) -> bool {
 }
 
 /// [`is_title`] of token `i`, from the analysis' lower-case text (no copy to lower-case).
-pub fn is_title_at(a: &Analysis, i: usize) -> bool {
+pub(crate) fn is_title_at(a: &Analysis, i: usize) -> bool {
     TITLE_SET.contains(a.lower(i).trim_end_matches('.'))
 }
 
 /// Calendar words are capitalised but never names of people or places.
-pub fn is_calendar_word(folded: &str) -> bool {
+pub(crate) fn is_calendar_word(folded: &str) -> bool {
     matches!(
         folded,
         "monday"
@@ -327,7 +327,7 @@ pub fn is_calendar_word(folded: &str) -> bool {
 
 /// Does the sentence say this mention is a person: a title before it (inside the mention or
 /// just before it), or a speech verb right after it?
-pub fn person_context(a: &Analysis, first: usize, end: usize) -> bool {
+pub(crate) fn person_context(a: &Analysis, first: usize, end: usize) -> bool {
     let toks = &a.tokens;
     let sentence = &a.sentences[a.sentence_of[first]];
     // A title or role word just before ("police chief Calderon", "President Morales").
@@ -352,7 +352,7 @@ pub fn person_context(a: &Analysis, first: usize, end: usize) -> bool {
 /// Strength of the place cue before token `first`: 2 for "in X", "city of X", "state of X",
 /// "border with X", a list whose previous item is a known place ("Kano, Katsina and X"); 1
 /// for a weaker "of X", "at X"; 0 for none.
-pub fn place_context(a: &Analysis, first: usize) -> u32 {
+pub(crate) fn place_context(a: &Analysis, first: usize) -> u32 {
     let sentence = &a.sentences[a.sentence_of[first]];
     if first == sentence.tokens.start {
         return 0;
@@ -392,7 +392,7 @@ pub fn place_context(a: &Analysis, first: usize) -> u32 {
 
 /// The name words of a mention: its word tokens as (token index, folded text), with a
 /// possessive ending removed ("Morales's" → "morales").
-pub fn mention_words(a: &Analysis, m: &Mention) -> Vec<(usize, String)> {
+pub(crate) fn mention_words(a: &Analysis, m: &Mention) -> Vec<(usize, String)> {
     let mut out = Vec::with_capacity(m.tokens.len());
     out.extend(
         m.tokens
@@ -405,7 +405,7 @@ pub fn mention_words(a: &Analysis, m: &Mention) -> Vec<(usize, String)> {
 
 /// `fold(strip_possessive(word(i)))`, borrowed from the analysis' lower-case text when that is
 /// the same: folding an ASCII word only lower-cases it and turns hyphens into spaces.
-pub fn folded_word<'r>(a: &'r Analysis, i: usize) -> Cow<'r, str> {
+pub(crate) fn folded_word<'r>(a: &'r Analysis, i: usize) -> Cow<'r, str> {
     let word = strip_possessive(a.word(i));
     if word.bytes().all(|b| b.is_ascii() && b != b'-') {
         // Lower-casing keeps an ASCII prefix as long as it was.
@@ -416,7 +416,7 @@ pub fn folded_word<'r>(a: &'r Analysis, i: usize) -> Cow<'r, str> {
 }
 
 /// "Morales's" → "Morales", "Bolivia’s" → "Bolivia".
-pub fn strip_possessive(word: &str) -> &str {
+pub(crate) fn strip_possessive(word: &str) -> &str {
     // Matched as bytes: `strip_suffix` would compare each ending with a call. (`’` is E2 80 99.)
     let ending = match word.as_bytes() {
         [.., b'\'', b's'] => 2,
@@ -427,7 +427,7 @@ pub fn strip_possessive(word: &str) -> &str {
 }
 
 /// Every letter is upper case (an acronym or a dateline: "OAS", "ANTOFAGASTA").
-pub fn all_caps(word: &str) -> bool {
+pub(crate) fn all_caps(word: &str) -> bool {
     // ASCII words byte by byte (most capitalised words fail at their second letter).
     let mut letters = 0;
     for b in word.bytes() {
@@ -453,18 +453,8 @@ fn all_caps_by_char(word: &str) -> bool {
     letters > 1
 }
 
-/// The words the article writes in lower case (so used as ordinary words, not names).
-pub fn lowercase_words<'t>(a: &Analysis<'t>) -> fuzzy::FastSet<&'t str> {
-    a.tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_word() && !t.capitalised)
-        .map(|(i, _)| a.word(i))
-        .collect()
-}
-
 /// Does a lower-case part follow token `i` across a hyphen ("Bong" in "Chung Bong-ju")?
-pub fn continues_after_hyphen(a: &Analysis, i: usize) -> bool {
+pub(crate) fn continues_after_hyphen(a: &Analysis, i: usize) -> bool {
     let (hyphen, next) = (i + 1, i + 2);
     next < a.tokens.len()
         && a.tokens[hyphen].glued

@@ -6,9 +6,10 @@
 //! and a near miss of a listed name is reported once, by the `entities` rule, with the list's
 //! authority, rather than again by the weaker in-article or gazetteer checks.
 
-use super::cues::{self, all_caps, is_title};
-use super::fuzzy::{self, FastMap, FastSet, NearIndex, budget, distance, inflected, letters};
 use crate::analysis::Analysis;
+use crate::analysis::names::cues::{self, all_caps, is_title};
+use crate::fast_hash::{FastMap, FastSet};
+use crate::fuzzy::{self, NearIndex, budget, distance, inflected, letters};
 use crate::gazetteer;
 use serde::Deserialize;
 use std::ops::Range;
@@ -463,7 +464,7 @@ fn original_word(text: &str, p: usize) -> String {
 }
 
 /// Byte span from token `first` to token `last`, without a possessive ending on the last.
-pub fn word_span(a: &Analysis, first: usize, last: usize) -> Range<usize> {
+pub(crate) fn word_span(a: &Analysis, first: usize, last: usize) -> Range<usize> {
     let end = a.tokens[last].span.end;
     let word = a.word(last);
     let trimmed = word.len() - cues::strip_possessive(word).len();
@@ -528,7 +529,7 @@ impl<'a> Knowledge<'a> {
 }
 
 /// Does `span` overlap any of the (sorted) spans?
-pub fn overlaps_any(spans: &[Range<usize>], span: &Range<usize>) -> bool {
+pub(crate) fn overlaps_any(spans: &[Range<usize>], span: &Range<usize>) -> bool {
     spans
         .iter()
         .any(|s| s.start < span.end.max(span.start + 1) && span.start < s.end.max(s.start + 1))

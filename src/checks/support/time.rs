@@ -6,7 +6,7 @@ use crate::analysis::time::{Resolution, TimeExpr, format_date};
 use jiff::civil::Date;
 
 /// Told when a relative expression cannot be resolved for want of a publication date.
-pub const NO_DATE_NOTE: &str = "the publication date is not known: pass `--date YYYY-MM-DD` \
+pub(crate) const NO_DATE_NOTE: &str = "the publication date is not known: pass `--date YYYY-MM-DD` \
                                 or add `date: YYYY-MM-DD` to the front matter to see the \
                                 absolute date";
 
@@ -19,13 +19,9 @@ const OWN_PREPOSITIONS: &[&str] = &[
 
 /// The words that replace `t.core` in the sentence: "October 20, 2019" after "on", "on or
 /// about October 26, 2019" where the expression was an adverb, "since October 23, 2019" for
-/// "since 17 days". Capitalised like the original.
-pub fn replacement(t: &TimeExpr, r: &Resolution, original: &str, since: bool) -> String {
-    replacement_of(t, r, r.describe(), original, since)
-}
-
-/// [`replacement`], given what `r.describe()` says (a caller that has it spells no date twice).
-pub fn replacement_of(
+/// "since 17 days". Capitalised like the original. `described` is what `r.describe()` says
+/// (a caller that has it spells no date twice).
+pub(crate) fn replacement_of(
     t: &TimeExpr,
     r: &Resolution,
     described: String,
@@ -47,16 +43,16 @@ pub fn replacement_of(
     if original.starts_with(char::is_lowercase) {
         return text;
     }
-    super::match_case(original, &text)
+    crate::checks::match_case(original, &text)
 }
 
 /// "November 9, 2019".
-pub fn published(d: Date) -> String {
+pub(crate) fn published(d: Date) -> String {
     format_date(d)
 }
 
 /// The time kinds' tests run a kind the way every kind's tests do.
 #[cfg(test)]
 pub(crate) mod testing {
-    pub use crate::checks::tests_support::{diagnostics as run, run_kind as hits};
+    pub(crate) use crate::checks::tests_support::{diagnostics as run, run_kind as hits};
 }

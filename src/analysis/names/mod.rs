@@ -1,6 +1,8 @@
 //! Capitalised name mentions: runs of capitalised words ("President Ivor Morales",
 //! "Santa Cruz de la Sierra", "Copa-Cogeca"), the raw material of the name checks.
 
+pub(crate) mod cues;
+
 use super::{Analysis, TokenKind};
 use std::ops::Range;
 
