@@ -126,6 +126,15 @@ impl Linter {
         self.one_finding_per_count(&mut all);
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+        // One slip, one finding: two rules that rewrite the same span the same way (a word on
+        // the hand-written misspelling list and in the typos table) are reported once, by the
+        // rule that sorts first.
+        let mut seen: std::collections::HashSet<(std::ops::Range<usize>, String)> =
+            std::collections::HashSet::new();
+        all.retain(|d| match d.fixes.first() {
+            Some(f) => seen.insert((d.span.clone(), f.replacement.to_lowercase())),
+            None => true,
+        });
         all
     }
 

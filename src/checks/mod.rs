@@ -6,6 +6,7 @@
 pub(crate) mod acronym;
 pub(crate) mod archive;
 pub(crate) mod bare_weekday;
+pub(crate) mod common_misspelling;
 pub(crate) mod consistency;
 pub(crate) mod count_vs_apposition;
 pub(crate) mod count_vs_list;
@@ -115,6 +116,7 @@ impl Kind {
 pub static KINDS: &[&Kind] = &[
     &existence::KIND,
     &substitution::KIND,
+    &common_misspelling::KIND,
     &repetition::KIND,
     &consistency::KIND,
     &acronym::KIND,
