@@ -124,9 +124,48 @@ impl Linter {
             }
         });
         self.desk_over_builtin(&doc.text, &mut all);
+        self.one_finding_per_count(&mut all);
         all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         all.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+        // One slip, one finding: two rules that rewrite the same span the same way (a word on
+        // the hand-written misspelling list and in the typos table) are reported once, by the
+        // rule that sorts first.
+        let mut seen: std::collections::HashSet<(std::ops::Range<usize>, String)> =
+            std::collections::HashSet::new();
+        all.retain(|d| match d.fixes.first() {
+            Some(f) => seen.insert((d.span.clone(), f.replacement.to_lowercase())),
+            None => true,
+        });
         all
+    }
+
+    /// One count problem, one finding: a finding of a fact-model count rule
+    /// ([`checks::support::count_facts::KINDS`]) is dropped when another rule already reports a span
+    /// that overlaps it ("nine years" from `date-arithmetic` and from `years-since`).
+    fn one_finding_per_count(&self, all: &mut Vec<Diagnostic>) {
+        let secondary = |id: &str| {
+            self.rule(id)
+                .is_some_and(|r| checks::support::count_facts::KINDS.contains(&r.kind.doc.name))
+        };
+        let flags: Vec<bool> = all.iter().map(|d| secondary(&d.rule)).collect();
+        if !flags.contains(&true) {
+            return;
+        }
+        let others: Vec<std::ops::Range<usize>> = all
+            .iter()
+            .zip(&flags)
+            .filter(|(_, s)| !**s)
+            .map(|(d, _)| d.span.clone())
+            .collect();
+        let mut i = 0;
+        all.retain(|d| {
+            let keep = !flags[i]
+                || !others
+                    .iter()
+                    .any(|o| o.start < d.span.end && d.span.start < o.end);
+            i += 1;
+            keep
+        });
     }
 
     /// Drops a built-in rule's finding whose fix works against a desk rule's fix: it rewrites

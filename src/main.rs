@@ -44,6 +44,18 @@ enum Command {
         /// Rule-set files or folders (default: the built-in sets and the linter's own rules).
         paths: Vec<PathBuf>,
     },
+    /// Print an article's fact sheet: names and their spellings, every figure with what it
+    /// counts, its subject, time and role, vote tallies, and dates resolved.
+    Facts {
+        /// The article (`-` reads stdin).
+        article: PathBuf,
+        /// Publication date (YYYY-MM-DD); overrides the front matter's `date:` and dateline.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<jiff::civil::Date>,
+        /// `human` (a table) or `json`.
+        #[arg(long, value_enum, default_value = "human")]
+        format: FactsFormat,
+    },
     /// Names: learn the names an archive uses, as a desk rule set.
     Names {
         #[command(subcommand)]
@@ -63,6 +75,12 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FactsFormat {
+    Human,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -237,6 +255,11 @@ fn main() -> ExitCode {
         Command::Rules(args) => list_rules(&args),
         Command::Explain { rule, rules } => explain(&rule, &rules),
         Command::TestRules { paths } => test_rules(&paths),
+        Command::Facts {
+            article,
+            date,
+            format,
+        } => facts(&article, date, format),
         Command::Names {
             command: NamesCommand::Learn(args),
         } => learn(args),
@@ -265,6 +288,33 @@ fn show(e: SetupError) -> String {
         }
         SetupError::Message(m) => m,
     }
+}
+
+/// `factlint facts`: reads the article (or stdin) and prints its fact sheet.
+fn facts(
+    article: &std::path::Path,
+    date: Option<jiff::civil::Date>,
+    format: FactsFormat,
+) -> Result<u8, String> {
+    use std::io::Read;
+    let (name, text) = if article.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("stdin: {e}"))?;
+        ("-".to_string(), text)
+    } else {
+        let bytes = std::fs::read(article).map_err(|e| format!("{}: {e}", article.display()))?;
+        (
+            article.display().to_string(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    };
+    print!(
+        "{}",
+        factlint::commands::facts::render(&name, text, date, format == FactsFormat::Json)
+    );
+    Ok(0)
 }
 
 /// `factlint check`: the flags as plain options, then the library does the work.

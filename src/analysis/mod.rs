@@ -5,6 +5,7 @@
 //! the file as read.
 
 pub(crate) mod ascii_runs;
+pub(crate) mod facts;
 mod language;
 pub(crate) mod lexical;
 pub(crate) mod lists;
@@ -48,6 +49,7 @@ pub struct Analysis<'a> {
     /// Where each token's lower-case text is in `lower_buf`.
     lower_at: Vec<(u32, u32)>,
     numbers: OnceLock<Vec<numbers::Quantity>>,
+    facts: OnceLock<facts::Facts>,
     times: OnceLock<Vec<time::TimeExpr>>,
     subjects: OnceLock<subjects::Subjects>,
     ascii_runs: OnceLock<ascii_runs::AsciiRuns>,
@@ -90,6 +92,7 @@ impl<'a> Analysis<'a> {
             lower_buf,
             lower_at,
             numbers: OnceLock::new(),
+            facts: OnceLock::new(),
             times: OnceLock::new(),
             subjects: OnceLock::new(),
             ascii_runs: OnceLock::new(),
@@ -164,6 +167,12 @@ impl<'a> Analysis<'a> {
         let start = all.partition_point(|q| q.sentence < sentence);
         let end = start + all[start..].partition_point(|q| q.sentence == sentence);
         &all[start..end]
+    }
+
+    /// The fact model: each figure bound to what it counts, its subject, time and role, plus
+    /// vote tallies (built on first use).
+    pub(crate) fn facts(&self) -> &facts::Facts {
+        self.facts.get_or_init(|| facts::extract(self))
     }
 
     /// Dates, weekdays and relative time expressions (extracted on first use).

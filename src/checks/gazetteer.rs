@@ -346,7 +346,9 @@ impl Gazetteer {
     /// The place this phrase nearly matches, if any passes the size and form filters.
     fn nearest_uncached(&self, phrase: &str, single: bool) -> Nearest {
         let g = gz::gazetteer();
-        let max = budget(letters(phrase));
+        // One edit for a four-letter name too: `consider` asks more evidence of those.
+        let count = letters(phrase);
+        let max = budget(count).max(u32::from(count >= SHORTEST));
         if max == 0 {
             return None;
         }
@@ -370,15 +372,15 @@ impl Gazetteer {
             .iter()
             .filter(|p| p.distance == best_distance)
             .collect();
-        let top = best[0].clone();
-        // Then the size filters: a one-word name must nearly match a big enough city, and two
-        // edits away only a country, a region or a city of half a million.
-        if top.kind == PlaceKind::City
-            && ((single && top.population < self.o.min_population)
-                || (top.distance >= 2 && top.population < 500_000))
-        {
-            return None;
-        }
+        // Then the size filters, place by place (a small town as near as a state does not hide
+        // the state: "Floreda" is Florida): a one-word name must nearly match a big enough
+        // city, and two edits away only a country, a region or a city of half a million.
+        let fits = |p: &&&NearPlace| {
+            p.kind != PlaceKind::City
+                || !((single && p.population < self.o.min_population)
+                    || (p.distance >= 2 && p.population < 500_000))
+        };
+        let top = (*best.iter().find(fits)?).clone();
         let ambiguous = best
             .iter()
             .any(|p| fold(p.canonical) != fold(top.canonical) && fold(p.form) != fold(top.form));
@@ -386,13 +388,47 @@ impl Gazetteer {
     }
 }
 
+/// What the checks of one article work out at most once, and only when a name needs it.
+#[derive(Default)]
+struct Lazy {
+    persons: Option<FastMap<String, FastSet<String>>>,
+    skip: Option<Vec<Range<usize>>>,
+    capitalised: Option<CapitalisedWords>,
+}
+
+/// Letters of the shortest one-word name compared at all: a four-letter name only when it
+/// nearly matches a country or a city of a million ("in Inia", "Spai" beside "Spain").
+const SHORTEST: usize = 4;
+
+/// Is the name at token `first` the end of a longer one ("Echo Moskvy", a radio station)? A
+/// capitalised word right before it, other than one that opens the sentence.
+fn inside_longer_name(a: &Analysis, first: usize) -> bool {
+    let start = a.sentences[a.sentence_of[first]].tokens.start;
+    first > start + 1 && a.tokens[first - 1].is_word() && a.tokens[first - 1].capitalised
+}
+
+/// Does `name` differ from `form` only in its last letter: the last letter dropped, or a
+/// final vowel for another?
+fn differs_at_end(name: &str, form: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let (mut n, mut f) = (name.chars(), form.chars());
+    let (Some(nl), Some(fl)) = (n.next_back(), f.next_back()) else {
+        return false;
+    };
+    (name.chars().count() + 1 == form.chars().count() && form.starts_with(name))
+        || (n.as_str() == f.as_str() && vowel(nl) && vowel(fl))
+}
+
+/// A big place: a country, or a city of a million.
+fn big(place: &NearPlace) -> bool {
+    place.kind == PlaceKind::Country
+        || (place.kind == PlaceKind::City && place.population >= 1_000_000)
+}
+
 impl Check for Gazetteer {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
-        let g = gz::gazetteer();
-        let mut persons: Option<FastMap<String, FastSet<String>>> = None;
-        let mut skip: Option<Vec<std::ops::Range<usize>>> = None;
-        let mut capitalised: Option<CapitalisedWords> = None;
+        let mut lazy = Lazy::default();
         let mention_words = MentionWords::new(a);
         let mut phrases: Vec<Range<usize>> = Vec::new();
         let mut text = String::new();
@@ -426,181 +462,260 @@ impl Check for Gazetteer {
                 // A word alone is dropped or kept whole by `strip_leading`: that test costs the
                 // most, so it comes after the other tests that rule a name out.
                 let alone = phrase.len() == 1;
-                let phrase = if alone {
+                let stripped = if alone {
                     phrase
                 } else {
                     strip_leading(a, phrase)
                 };
-                if phrase.is_empty() || phrase.len() > 4 || phrase.iter().all(Word::ordinary) {
+                if self.consider(
+                    cx,
+                    &mut lazy,
+                    &mention_words,
+                    stripped,
+                    alone,
+                    &mut text,
+                    out,
+                ) {
                     continue;
                 }
-                let first = phrase[0].token;
-                let last = phrase[phrase.len() - 1].token;
-                let single = phrase.len() == 1;
-                join_into(&mut text, phrase);
-                // A name has no more letters than bytes: short ones are ruled out uncounted.
-                if single && text.len() < self.o.min_length {
-                    continue;
-                }
-                if phrase.iter().any(|w| all_caps(a.word(w.token)))
-                    || g.is_known(&text)
-                    || cx.knowledge.knows_phrase(&text)
+                // A slip in a word after an ordinary one ("New Yrok", "South Afreca"): the
+                // name with the ordinary word it starts with.
+                // Only when what follows the ordinary word is no place of its own ("French
+                // Guyana" is an old name of French Guiana, not a slip).
+                let dropped = phrase.len() - stripped.len();
+                if dropped > 0
+                    && !stripped.is_empty()
+                    && !gz::gazetteer().is_known(&joined(stripped))
                 {
-                    continue;
-                }
-                let letter_count = letters(&text);
-                // A well-known proper word is a word of its own: a demonym ("Argentine",
-                // "Swedes"), a given name ("Susan").
-                if single
-                    && (letter_count < self.o.min_length
-                        || cx.knowledge.knows_word(&text)
-                        || gz::is_proper_word(&text))
-                {
-                    continue;
-                }
-                // A name cut short: an initial ("Washington D.C." read up to "D"), or a name
-                // that goes on in lower case after a hyphen ("Chung Bong-ju").
-                if phrase.last().is_some_and(|w| w.folded.chars().count() == 1)
-                    || cues::continues_after_hyphen(a, last)
-                {
-                    continue;
-                }
-                if alone && strippable(a, &phrase[0], true) {
-                    continue;
-                }
-                // Evidence from the text itself; the place it nearly matches adds at most 2
-                // (a country, or a city of five million), so most names never need a look-up.
-                let mut score = place_context(a, first);
-                if followed_by_place(a, &mention_words, first, last) {
-                    score += 1;
-                }
-                if !single {
-                    score += 1;
-                }
-                if letter_count >= 9 {
-                    score += 1;
-                }
-                // Short one-word names collide with real names more often.
-                let mut needed = self.o.threshold;
-                if single && letter_count <= 5 {
-                    needed += 1;
-                }
-                if score + 2 < needed {
-                    continue;
-                }
-                // Vetoes that need no look-up come first: a person, a listed name.
-                if person_context(a, first, last + 1)
-                    || phrase
-                        .iter()
-                        .any(|w| cx.knowledge.is_person_word(&w.folded))
-                {
-                    continue;
-                }
-                // "Illoilo City": the name with and without its generic last word.
-                let mut tries = vec![(text.clone(), single)];
-                if let Some((generic, rest)) = phrase.split_last()
-                    && !rest.is_empty()
-                    && GENERIC.contains(&&*generic.folded)
-                {
-                    let shorter = joined(rest);
-                    if g.is_known(&shorter) {
-                        continue;
+                    let back = &phrase[dropped - 1];
+                    if back.common && !is_calendar_word(&back.folded) && !is_title_at(a, back.token)
+                    {
+                        let longer = &phrase[dropped - 1..];
+                        self.consider(cx, &mut lazy, &mention_words, longer, false, &mut text, out);
                     }
-                    tries.push((shorter, rest.len() == 1));
                 }
-                let Some((place, ambiguous)) = tries
-                    .iter()
-                    .filter_map(|(t, s)| self.nearest(t, *s))
-                    .min_by_key(|(p, _)| p.distance)
-                else {
-                    continue;
-                };
-                score += match place.kind {
-                    PlaceKind::Country => 2,
-                    PlaceKind::Region => 1,
-                    PlaceKind::City => {
-                        u32::from(place.population >= 500_000)
-                            + u32::from(place.population >= 5_000_000)
-                    }
-                };
-                // A spelling used again and again is more likely a name the gazetteer lacks
-                // than a slip, and so is a romanization variant.
-                if capitalised
-                    .get_or_insert_with(|| CapitalisedWords::new(a))
-                    .uses(a, &text)
-                    >= 2
-                {
-                    needed += 2;
-                }
-                if romanization_variant(&text, &fold(place.form)) {
-                    needed += 2;
-                }
-                // The article itself writes the place right elsewhere ("in Potsdam" …
-                // "in Potsdamm").
-                if capitalised
-                    .get_or_insert_with(|| CapitalisedWords::new(a))
-                    .uses(a, &fold(place.form))
-                    >= 1
-                {
-                    score += 2;
-                }
-                if score < needed {
-                    continue;
-                }
-                // Vetoes: a word used as a person's name in another mention of the article, a
-                // spelling variant reported elsewhere.
-                let persons = persons.get_or_insert_with(|| person_words(a, cx, &mention_words));
-                if phrase.iter().any(|w| {
-                    persons
-                        .get(&*w.folded)
-                        .is_some_and(|shown| shown.iter().any(|p| *p != text))
-                }) {
-                    continue;
-                }
-                let span = word_span(a, first, last);
-                let skip = skip.get_or_insert_with(|| {
-                    let mut spans = cx.knowledge.claimed_spans(a);
-                    for options in &cx.name_variants {
-                        for v in name_variants::find(a, &cx.knowledge, options) {
-                            spans.extend(v.wrong_at.iter().map(|&i| word_span(a, i, i)));
-                        }
-                    }
-                    spans
-                });
-                if overlaps_any(skip, &span) {
-                    continue;
-                }
-                let found = &a.text[span.clone()];
-                // A name in its own language's letters ("Moçambique") near an English form
-                // ("Mozambique") is that language's spelling, not a slip.
-                if !found.is_ascii() && place.form.is_ascii() && place.canonical.is_ascii() {
-                    continue;
-                }
-                let suggestion =
-                    if distance(&text, &fold(place.canonical)) <= budget(letters(&text)) {
-                        place.canonical
-                    } else {
-                        place.form
-                    };
-                // Many places share a name ("Santa Cruz" in Bolivia, the Philippines, Spain…),
-                // so the message names no country; an alternate form names its place.
-                let about = if suggestion == place.canonical {
-                    String::new()
-                } else {
-                    format!(" ({})", place.canonical)
-                };
-                let mut d = Diagnostic::new(
-                    span.clone(),
-                    format!("'{found}' is not a known place; did you mean '{suggestion}'{about}?"),
-                )
-                .with_primary_label(format!("'{suggestion}' in the world gazetteer"))
-                .with_help(format!("write '{suggestion}'"));
-                if ambiguous {
-                    d = d.with_note("other known places are as close: check which one is meant");
-                }
-                out.push(d.with_fix(span, suggestion, Applicability::Unsafe));
             }
         }
+    }
+}
+
+impl Gazetteer {
+    /// Reports `phrase` when it nearly matches a known place and the evidence adds up; true
+    /// when it reported it.
+    #[allow(clippy::too_many_arguments)]
+    fn consider(
+        &self,
+        cx: &Context,
+        lazy: &mut Lazy,
+        mention_words: &MentionWords,
+        phrase: &[Word],
+        alone: bool,
+        text: &mut String,
+        out: &mut Vec<Diagnostic>,
+    ) -> bool {
+        let a = cx.analysis;
+        let g = gz::gazetteer();
+        if phrase.is_empty() || phrase.len() > 4 || phrase.iter().all(Word::ordinary) {
+            return false;
+        }
+        let first = phrase[0].token;
+        let last = phrase[phrase.len() - 1].token;
+        let single = phrase.len() == 1;
+        join_into(text, phrase);
+        let text = &*text;
+        // Four-letter names are compared too, with more evidence (see `SHORTEST`).
+        let shortest = self.o.min_length.min(SHORTEST);
+        // A name has no more letters than bytes: short ones are ruled out uncounted.
+        if single && text.len() < shortest {
+            return false;
+        }
+        if phrase.iter().any(|w| all_caps(a.word(w.token)))
+            || g.is_known(text)
+            || cx.knowledge.knows_phrase(text)
+        {
+            return false;
+        }
+        let letter_count = letters(text);
+        // A well-known proper word is a word of its own: a demonym ("Argentine", "Swedes"), a
+        // given name ("Susan").
+        if single
+            && (letter_count < shortest
+                || cx.knowledge.knows_word(text)
+                || gz::is_proper_word(text))
+        {
+            return false;
+        }
+        // A name cut short: an initial ("Washington D.C." read up to "D"), or a name that goes
+        // on in lower case after a hyphen ("Chung Bong-ju").
+        if phrase.last().is_some_and(|w| w.folded.chars().count() == 1)
+            || cues::continues_after_hyphen(a, last)
+        {
+            return false;
+        }
+        if alone && strippable(a, &phrase[0], true) {
+            return false;
+        }
+        // Evidence from the text itself; the place it nearly matches adds at most 2 (a
+        // country, or a city of five million), 2 more when the article writes it right
+        // elsewhere and 1 when it is a big place and this spelling is used once.
+        let mut score = place_context(a, first);
+        if followed_by_place(a, mention_words, first, last) {
+            score += 1;
+        }
+        if !single {
+            score += 1;
+        }
+        if letter_count >= 9 {
+            score += 1;
+        }
+        // Short one-word names collide with real names more often.
+        let mut needed = self.o.threshold;
+        if single && letter_count <= 5 {
+            needed += 1;
+        }
+        if score + 5 < needed {
+            return false;
+        }
+        // Vetoes that need no look-up come first: a person, a listed name.
+        if person_context(a, first, last + 1)
+            || phrase
+                .iter()
+                .any(|w| cx.knowledge.is_person_word(&w.folded))
+        {
+            return false;
+        }
+        // "Illoilo City": the name with and without its generic last word.
+        let mut tries = vec![(text.to_string(), single)];
+        if let Some((generic, rest)) = phrase.split_last()
+            && !rest.is_empty()
+            && GENERIC.contains(&&*generic.folded)
+        {
+            let shorter = joined(rest);
+            if g.is_known(&shorter) {
+                return false;
+            }
+            // What is left must pass the tests of a one-word name ("Karen State" is the
+            // Karen's state, not Karin's).
+            let word_of_its_own = rest.len() == 1
+                && (letters(&shorter) < self.o.min_length
+                    || cx.knowledge.knows_word(&shorter)
+                    || gz::is_proper_word(&shorter));
+            if !word_of_its_own {
+                tries.push((shorter, rest.len() == 1));
+            }
+        }
+        let Some((place, ambiguous)) = tries
+            .iter()
+            .filter_map(|(t, s)| self.nearest(t, *s))
+            .min_by_key(|(p, _)| p.distance)
+        else {
+            return false;
+        };
+        if single && letter_count < self.o.min_length && !big(&place) {
+            return false;
+        }
+        // A slip makes an unknown word: a name whose changed words are all English words is
+        // another name ("New Yolk" is no New York).
+        let form = fold(place.form);
+        let (ours, theirs) = (text.split(' '), form.split(' '));
+        if !single
+            && text.split(' ').count() == form.split(' ').count()
+            && ours
+                .zip(theirs)
+                .filter(|(x, y)| x != y)
+                .all(|(x, _)| gz::is_common_word(x))
+        {
+            return false;
+        }
+        score += match place.kind {
+            PlaceKind::Country => 2,
+            PlaceKind::Region => 1,
+            PlaceKind::City => {
+                u32::from(place.population >= 500_000) + u32::from(place.population >= 5_000_000)
+            }
+        };
+        let capitalised = lazy
+            .capitalised
+            .get_or_insert_with(|| CapitalisedWords::new(a));
+        // A spelling used again and again is more likely a name the gazetteer lacks than a
+        // slip, and so is a romanization variant; a big place one keystroke off, written so
+        // once, is a slip.
+        // Other languages end names their own way (the Russian "Moskvy", "Ukraina"; the
+        // adjective "Myanma"): a name that differs only in its last letter needs more.
+        let at_end = differs_at_end(text, &form);
+        let uses = capitalised.uses(a, text);
+        if uses >= 2 {
+            needed += 2;
+        } else if place.distance == 1 && big(&place) && !at_end && !inside_longer_name(a, first) {
+            score += 1;
+        }
+        if romanization_variant(text, &form) {
+            needed += 2;
+        }
+        if at_end {
+            needed += 2;
+        }
+        // The article itself writes the place right elsewhere ("in Potsdam" … "in Potsdamm").
+        if capitalised.uses(a, &form) >= 1 {
+            score += 2;
+        }
+        if score < needed {
+            return false;
+        }
+        // Vetoes: a word used as a person's name in another mention of the article, a spelling
+        // variant reported elsewhere.
+        let persons = lazy
+            .persons
+            .get_or_insert_with(|| person_words(a, cx, mention_words));
+        if phrase.iter().any(|w| {
+            persons
+                .get(&*w.folded)
+                .is_some_and(|shown| shown.iter().any(|p| p != text))
+        }) {
+            return false;
+        }
+        let span = word_span(a, first, last);
+        let skip = lazy.skip.get_or_insert_with(|| {
+            let mut spans = cx.knowledge.claimed_spans(a);
+            for options in &cx.name_variants {
+                for v in name_variants::find(a, &cx.knowledge, options) {
+                    spans.extend(v.wrong_at.iter().map(|&i| word_span(a, i, i)));
+                }
+            }
+            spans
+        });
+        if overlaps_any(skip, &span) {
+            return false;
+        }
+        let found = &a.text[span.clone()];
+        // A name in its own language's letters ("Moçambique") near an English form
+        // ("Mozambique") is that language's spelling, not a slip.
+        if !found.is_ascii() && place.form.is_ascii() && place.canonical.is_ascii() {
+            return false;
+        }
+        let suggestion = if distance(text, &fold(place.canonical)) <= budget(letters(text)) {
+            place.canonical
+        } else {
+            place.form
+        };
+        // Many places share a name ("Santa Cruz" in Bolivia, the Philippines, Spain…), so the
+        // message names no country; an alternate form names its place.
+        let about = if suggestion == place.canonical {
+            String::new()
+        } else {
+            format!(" ({})", place.canonical)
+        };
+        let mut d = Diagnostic::new(
+            span.clone(),
+            format!("'{found}' is not a known place; did you mean '{suggestion}'{about}?"),
+        )
+        .with_primary_label(format!("'{suggestion}' in the world gazetteer"))
+        .with_help(format!("write '{suggestion}'"));
+        if ambiguous {
+            d = d.with_note("other known places are as close: check which one is meant");
+        }
+        out.push(d.with_fix(span, suggestion, Applicability::Unsafe));
+        true
     }
 }
 
@@ -727,6 +842,42 @@ rules:
                 .map(|w| (w.token, w.folded.to_string()))
                 .collect();
             assert_eq!(got, cues::mention_words(&a, mention));
+        }
+    }
+
+    #[test]
+    fn slips_after_an_ordinary_word_in_short_names_and_without_cues() {
+        // A slip in the word after an ordinary one, with that word kept.
+        assert_eq!(
+            found("Jerrold Nadler of New Yurk maintained an inquiry."),
+            one("New Yurk", "New York")
+        );
+        // The state, not the small town of the same name ("Florida" in Cuba).
+        assert_eq!(found("She lives in Floreda."), one("Floreda", "Florida"));
+        // A four-letter name one letter from a country, after a place cue.
+        assert_eq!(found("He was educated in Inia."), one("Inia", "India"));
+        // A country one keystroke off, with no cue, written so once.
+        assert_eq!(
+            found("Yesterday, Indoesia's security minister was stabbed."),
+            one("Indoesia", "Indonesia")
+        );
+    }
+
+    #[test]
+    fn names_of_other_things_and_other_languages_are_not_slips() {
+        for text in [
+            // A radio station, a newspaper: part of a longer name, in another language.
+            "A blogger at Echo Moskvy said so.",
+            "The deputy editor of Kommersant Ukraina wrote it.",
+            // An old name whose changed word is a known place; a people's state.
+            "Christiane Taubira, born in French Guyana, was appointed.",
+            "Most Karen now live outside Karen State.",
+            // An adjective that differs from the place in its last letter.
+            "Guests from Myanmar died; the Myanma embassy confirmed it.",
+            // A short name that is no big place.
+            "He met Dizo in Lima.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 

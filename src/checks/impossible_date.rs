@@ -92,6 +92,17 @@ mod tests {
             ),
             ["September 31"]
         );
+        // A colon after the day ends the date; "5:30" is a time.
+        assert_eq!(
+            hits(
+                &KIND,
+                "",
+                "Crowds marched on April 31: the day of the vote.",
+                None
+            ),
+            ["April 31"]
+        );
+        assert!(hits(&KIND, "", "The train left on April 30 at 5:30.", None).is_empty());
     }
 
     #[test]

@@ -7,7 +7,9 @@
 pub(crate) mod acronym;
 pub(crate) mod archive;
 pub(crate) mod bare_weekday;
+pub(crate) mod common_misspelling;
 pub(crate) mod consistency;
+pub(crate) mod count_vs_apposition;
 pub(crate) mod count_vs_list;
 pub(crate) mod date_arithmetic;
 pub(crate) mod diacritics;
@@ -17,15 +19,20 @@ pub(crate) mod future_event;
 pub(crate) mod gazetteer;
 pub(crate) mod impossible_date;
 pub(crate) mod name_consistency;
+pub(crate) mod ordinal_anchor;
 pub(crate) mod ordinal_conflict;
 pub(crate) mod parts_sum;
+pub(crate) mod parts_total;
 pub(crate) mod people;
 pub(crate) mod quantity_conflict;
 pub(crate) mod repetition;
 pub(crate) mod substitution;
 pub(crate) mod support;
+pub(crate) mod tally_size;
+pub(crate) mod transposed_figure;
 pub(crate) mod vague_time;
 pub(crate) mod weekday_date;
+pub(crate) mod years_since;
 
 use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
@@ -127,6 +134,7 @@ impl Kind {
 pub static KINDS: &[&Kind] = &[
     &existence::KIND,
     &substitution::KIND,
+    &common_misspelling::KIND,
     &repetition::KIND,
     &consistency::KIND,
     &acronym::KIND,
@@ -140,6 +148,12 @@ pub static KINDS: &[&Kind] = &[
     &quantity_conflict::KIND,
     &parts_sum::KIND,
     &date_arithmetic::KIND,
+    &tally_size::KIND,
+    &count_vs_apposition::KIND,
+    &transposed_figure::KIND,
+    &years_since::KIND,
+    &ordinal_anchor::KIND,
+    &parts_total::KIND,
     &entities::KIND,
     &diacritics::KIND,
     &name_consistency::KIND,

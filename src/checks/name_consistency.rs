@@ -11,10 +11,7 @@ struct NameConsistency {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc::new(
-        "name-consistency",
-        include_str!("../../docs/kinds/name-consistency.md"),
-    ),
+    doc: KindDoc::new("name-consistency", include_str!("../../docs/kinds/name-consistency.md")),
     build,
 };
 
@@ -180,6 +177,49 @@ rules:
             found("Brazil rains; Brazilian towns. Morales spoke. Morales left. Moral support.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn four_letter_names_family_names_and_titles() {
+        // A four-letter surname, with and without a title.
+        assert_eq!(
+            found("Helmut Kohl spoke. Kohl left. Kojl came back. Kohl stayed."),
+            one("Kojl", "Kohl")
+        );
+        assert_eq!(
+            found("Mr Sata had collapsed, Mr Sata is very sick, Mr Sota has died."),
+            one("Sota", "Sata")
+        );
+        // A five-letter name slipped to four letters.
+        assert_eq!(
+            found("Joe Biden won. Biden spoke, and Bden thanked voters."),
+            one("Bden", "Biden")
+        );
+        // One family name after another given name: an unknown spelling one edit away.
+        assert_eq!(
+            found("Martyn Williams scored. Shane Williasms ran. Williams kicked."),
+            one("Williasms", "Williams")
+        );
+        assert_eq!(
+            found(
+                "Anne Sacoolas left. Sacoolas said so. Her husband Jonathan Socoolas went, and Sacoolas wrote."
+            ),
+            one("Socoolas", "Sacoolas")
+        );
+    }
+
+    #[test]
+    fn two_real_people_one_letter_apart_are_not_one_name() {
+        // Both spellings are well-known names: two people.
+        assert!(found("Boris Johnson spoke. Johnson left. Steve Johnston stayed.").is_empty());
+        assert!(found("Jackie Chan spoke. Chan left. Chan came back. Chen Wei stayed.").is_empty());
+        // A short name in another place in a name ("Hong" of Hong Kong, "Siu Heng").
+        assert!(
+            found("Hong Kong voted. Hong Kong waits. Hong Kong cheers. Siu Heng said so.")
+                .is_empty()
+        );
+        // A short name one letter from a place used as a given name.
+        assert!(found("In Cali it rained. Cali flooded. Cari Isa Vanegas wrote.").is_empty());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod explain;
+pub mod facts;
 pub mod names;
 pub mod rules;
 pub mod test_rules;

@@ -274,7 +274,7 @@ impl Gazetteer {
             if d == 0 || d > max_edits {
                 continue;
             }
-            found.push((d, k, self.key_entries(k as usize).0 as u32));
+            found.push((d, k, self.most_prominent(k as usize) as u32));
         }
         let mut out: Vec<(bool, NearPlace)> = found
             .into_iter()
@@ -294,6 +294,18 @@ impl Gazetteer {
                 .then(a.canonical.cmp(b.canonical))
         });
         out.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// The entry of key `k` that a writer most likely means: a country before a region before
+    /// a city, then the larger (the form "Florida" is the US state, not Florida in Cuba).
+    fn most_prominent(&self, k: usize) -> usize {
+        let (start, end) = self.key_entries(k);
+        (start..end)
+            .min_by_key(|&e| {
+                let r = &self.entries[e * ENTRY_LEN..(e + 1) * ENTRY_LEN];
+                (r[12], std::cmp::Reverse(u32_at(r, 2)))
+            })
+            .unwrap_or(start)
     }
 
     fn key_bytes(&self, k: usize) -> &'static [u8] {

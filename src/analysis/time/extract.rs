@@ -147,8 +147,15 @@ impl Cursor<'_, '_> {
         {
             return None;
         }
-        // "5:30", "5%", "5/6" are not days.
-        if self.glued(i + 1) && matches!(self.w(i + 1), ":" | "%" | "/") {
+        // "5:30", "5%", "5/6" are not days; "on April 31: the parade" is (a colon is a time's
+        // only when a figure follows it).
+        if self.glued(i + 1)
+            && match self.w(i + 1) {
+                ":" => self.glued(i + 2) && self.kind(i + 2) == Some(TokenKind::Number),
+                "%" | "/" => true,
+                _ => false,
+            }
+        {
             return None;
         }
         let n: i8 = digits.parse().ok()?;

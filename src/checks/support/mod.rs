@@ -3,6 +3,7 @@
 //! Facts about the article itself belong in [`crate::analysis`]; this is code that works
 //! on a rule's own options or writes a kind's findings.
 
+pub(crate) mod count_facts;
 pub(crate) mod known;
 pub(crate) mod name_variants;
 pub(crate) mod numeric;

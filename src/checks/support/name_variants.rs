@@ -269,8 +269,14 @@ fn after_name_article(a: &Analysis, i: usize) -> bool {
 
 /// The spelling variants of names in the article (shared with the gazetteer check, which
 /// leaves these to this one).
+/// Letters of the shortest name compared: a four-letter one only against an unknown spelling
+/// one edit away ("Kohl" … "Kojl"), shorter than `min_length`.
+const SHORTEST: usize = 4;
+
 pub(crate) fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
-    let mut spellings = Spellings::new(a, o.min_length);
+    // Four-letter names are compared too, with more evidence (see `SHORTEST`).
+    let shortest = o.min_length.min(SHORTEST);
+    let mut spellings = Spellings::new(a, shortest);
     if spellings.all.is_empty() {
         return Vec::new();
     }
@@ -308,7 +314,9 @@ pub(crate) fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Vari
             continue;
         }
         let wf = &*minority.folded;
-        let max_edits = budget(minority.letters);
+        // One edit for a four-letter spelling too (`budget` allows none below five letters);
+        // such short pairs pass only the tighter tests below.
+        let max_edits = budget(minority.letters).max(u32::from(minority.letters >= shortest));
         // Most capitalised words are near no name of the article: the cheapest tests go
         // first, then the common-word look-up ("The", "Police"), then the distances.
         if !minority.may_be_name()
@@ -326,6 +334,10 @@ pub(crate) fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Vari
         {
             continue;
         }
+        // A spelling that is itself a well-known name is as likely another person ("Chan",
+        // "Chen"; "Johnson", "Johnston") as a slip; an unknown one one edit from a name the
+        // article uses is a slip.
+        let unknown = !gazetteer::is_proper_word(wf);
         let minority_at = spellings.at(m);
         let given = std::cell::OnceCell::new();
         let family = std::cell::OnceCell::new();
@@ -341,6 +353,20 @@ pub(crate) fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Vari
             {
                 continue;
             }
+            // A short name ("Kohl", "Sata") is one letter from many others: only an unknown
+            // spelling one edit away, with the same first letter, is a slip for it.
+            let short = minority.letters < o.min_length || majority.letters < o.min_length;
+            if short && !(unknown && d == 1 && wf.chars().next() == rf.chars().next()) {
+                continue;
+            }
+            // And in the same place in a name: "Hong" of "Hong Kong" is not "Siu Heng", nor
+            // the city of Cali the given name of "Cari Isa Vanegas".
+            if short
+                && *family.get_or_init(|| family_names(a, &minority_at))
+                    != family_names(a, &spellings.at(t))
+            {
+                continue;
+            }
             // Two well-known words are two words (Arabic/Arabia, Hindi/Hindu, Reagan's Regan),
             // not one name misspelt, unless both are the given name of one family name
             // ("Mohammad Syaugi" … "Muhammad Syaugi").
@@ -353,9 +379,12 @@ pub(crate) fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Vari
                 continue;
             }
             let majority_at = spellings.at(t);
-            // Two people: each spelling comes with its own given name.
+            // Two people: each spelling comes with its own given name; unless the rarer
+            // spelling is unknown, one edit from the other: one family, one slip ("Martyn
+            // Williams", "Shane Williasms").
             let given = given.get_or_init(|| given_names(a, &minority_at));
-            if !given.is_empty() {
+            let one_family = unknown && d == 1 && !gazetteer::gazetteer().is_known(rf);
+            if !given.is_empty() && !one_family {
                 let other = given_names(a, &majority_at);
                 if !other.is_empty()
                     && given.is_disjoint(&other)

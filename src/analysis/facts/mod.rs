@@ -1,0 +1,511 @@
+//! The fact model: every figure, ordinal and year of an article bound to what it counts (the
+//! head noun, lemmatised, and its synonym group from `rules/lexicon/count_nouns.yml`), the
+//! subject it belongs to (a name, else nothing), its time (a year in its sentence, or the point
+//! it is counted "since"), and its role (total, part, rank, forecast, target, estimate,
+//! change). Vote tallies ("voted 6-4", "140 to 95") and the sizes of voting bodies ("the
+//! nine-member panel") are facts too.
+//!
+//! The count checks compare these facts rather than surface strings, and `factlint facts`
+//! prints them.
+
+pub(crate) mod sheet;
+pub(crate) mod vocab;
+
+use super::numbers::{Approx, Quantity, QuantityKind};
+use super::{Analysis, TokenKind};
+use std::collections::HashSet;
+use std::ops::Range;
+pub(crate) use vocab::VOCAB;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FactKind {
+    /// A count or an amount.
+    Count,
+    Ordinal,
+    Year,
+    Age,
+    /// The size of a voting body: "the nine-member panel" (noun: panel).
+    BodySize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Stated as it is, with no cue.
+    Stated,
+    Total,
+    Part,
+    Rank,
+    Forecast,
+    Target,
+    Estimate,
+    Change,
+}
+
+impl Role {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Role::Stated => "stated",
+            Role::Total => "total",
+            Role::Part => "part",
+            Role::Rank => "rank",
+            Role::Forecast => "forecast",
+            Role::Target => "target",
+            Role::Estimate => "estimate",
+            Role::Change => "change",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "total" => Role::Total,
+            "part" => Role::Part,
+            "forecast" => Role::Forecast,
+            "target" => Role::Target,
+            "estimate" => Role::Estimate,
+            "change" => Role::Change,
+            _ => return None,
+        })
+    }
+}
+
+impl FactKind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            FactKind::Count => "count",
+            FactKind::Ordinal => "ordinal",
+            FactKind::Year => "year",
+            FactKind::Age => "age",
+            FactKind::BodySize => "body-size",
+        }
+    }
+}
+
+/// A figure and what it is about.
+#[derive(Debug, Clone)]
+pub(crate) struct Fact {
+    /// Index into `Analysis::quantities()`.
+    pub(crate) quantity: usize,
+    pub(crate) kind: FactKind,
+    pub(crate) value: f64,
+    pub(crate) approx: Approx,
+    pub(crate) span: Range<usize>,
+    pub(crate) sentence: usize,
+    /// Lemma of the noun counted ("passengers" → passenger); for a body size, the body.
+    pub(crate) noun: Option<String>,
+    /// The noun's synonym group (the lemma itself when it has none).
+    pub(crate) group: Option<String>,
+    /// For "fourth day of the stoppage", "third round of layoffs": the lemma after "of".
+    pub(crate) of: Option<String>,
+    /// The name the sentence gives the figure to (the nearest name before it, else after).
+    pub(crate) subject: Option<String>,
+    /// A year written in the same sentence.
+    pub(crate) year: Option<i64>,
+    /// What the figure is counted from: the lower-case words after "since" ("since march" →
+    /// "march"; "since the talks began" → "the talks began").
+    pub(crate) since: Option<String>,
+    pub(crate) role: Role,
+    pub(crate) quoted: bool,
+}
+
+/// A vote tally: "voted 6-4", "adopted the plan 5-3", "140 to 95, with eleven abstentions".
+#[derive(Debug, Clone)]
+pub(crate) struct Tally {
+    pub(crate) for_: u32,
+    pub(crate) against: u32,
+    /// Abstentions (or absences) counted in the same sentence.
+    pub(crate) abstentions: u32,
+    pub(crate) span: Range<usize>,
+    pub(crate) sentence: usize,
+}
+
+impl Tally {
+    pub(crate) fn total(&self) -> u32 {
+        self.for_ + self.against + self.abstentions
+    }
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Facts {
+    pub(crate) facts: Vec<Fact>,
+    pub(crate) tallies: Vec<Tally>,
+}
+
+impl Facts {
+    pub(crate) fn in_sentence(&self, sentence: usize) -> impl Iterator<Item = &Fact> {
+        let start = self.facts.partition_point(|f| f.sentence < sentence);
+        self.facts[start..]
+            .iter()
+            .take_while(move |f| f.sentence == sentence)
+    }
+}
+
+/// Builds the model of a document (see [`Analysis::facts`]).
+pub(crate) fn extract(a: &Analysis) -> Facts {
+    let v = &*VOCAB;
+    let qs = a.quantities();
+    let mut facts = Vec::with_capacity(qs.len());
+    // Words capitalised inside sentences: a sentence's first word is a name only if it is one.
+    let named: HashSet<&str> = a
+        .mentions
+        .iter()
+        .filter(|m| !m.sentence_initial || m.tokens.len() > 1)
+        .flat_map(|m| m.tokens.clone())
+        .filter(|&i| a.tokens[i].capitalised)
+        .map(|i| a.lower(i))
+        .collect();
+    for (index, q) in qs.iter().enumerate() {
+        let kind = match q.kind {
+            QuantityKind::Cardinal => {
+                if is_body_size(a, q) {
+                    FactKind::BodySize
+                } else {
+                    FactKind::Count
+                }
+            }
+            QuantityKind::Ordinal => FactKind::Ordinal,
+            QuantityKind::Year => FactKind::Year,
+            QuantityKind::Age => FactKind::Age,
+            _ => continue,
+        };
+        let noun = match kind {
+            FactKind::BodySize => q.head.as_ref().map(|h| h.lemma.clone()),
+            _ => q
+                .noun
+                .as_ref()
+                .or(q.of_noun.as_ref())
+                .map(|n| n.lemma.clone()),
+        };
+        let group = noun.as_deref().map(|n| v.group(n).to_string());
+        let after_noun = q
+            .noun
+            .as_ref()
+            .map_or(q.tokens.end, |n| n.token + 1)
+            .max(q.tokens.end);
+        let of = (kind == FactKind::Ordinal)
+            .then(|| of_noun(a, after_noun, q.sentence))
+            .flatten();
+        facts.push(Fact {
+            quantity: index,
+            kind,
+            value: q.value,
+            approx: q.approx,
+            span: q.span.clone(),
+            sentence: q.sentence,
+            noun,
+            group,
+            of,
+            subject: subject(a, q, &named),
+            year: year_in_sentence(a, q),
+            since: since_after(a, after_noun, q.sentence),
+            role: role(a, q, kind),
+            quoted: q.quoted,
+        });
+    }
+    Facts {
+        facts,
+        tallies: tallies(a),
+    }
+}
+
+/// "nine-member panel", "the 230-seat assembly", "a 16-member committee".
+fn is_body_size(a: &Analysis, q: &Quantity) -> bool {
+    let v = &*VOCAB;
+    let (Some(unit), Some(head)) = (&q.noun, &q.head) else {
+        return false;
+    };
+    // The unit is glued to the figure by a hyphen: a compound, not "nine members".
+    a.tokens[unit.token].glued
+        && v.body_units.contains(&unit.lemma)
+        && v.bodies.contains(&head.lemma)
+}
+
+/// The lemma of the noun after "of (the|its)" at token `i`.
+fn of_noun(a: &Analysis, i: usize, sentence: usize) -> Option<String> {
+    let end = a.sentences[sentence].tokens.end;
+    if i >= end || a.lower(i) != "of" {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < end && matches!(a.lower(j), "the" | "its" | "their" | "this" | "a" | "an") {
+        j += 1;
+    }
+    // "of a six-day walkout": a noun of a synonym group within the next few words, else the
+    // first word.
+    let known = (j..(j + 5).min(end))
+        .take_while(|&k| a.tokens[k].kind != TokenKind::Punct || a.tokens[k].glued)
+        .find(|&k| {
+            a.tokens[k].is_word()
+                && VOCAB
+                    .group_of
+                    .contains_key(super::lexical::lemma_of_lower(a.lower(k)).as_ref())
+        });
+    if let Some(k) = known {
+        return Some(super::lexical::lemma(a.lower(k)));
+    }
+    (j < end && a.tokens[j].is_word()).then(|| super::lexical::lemma(a.lower(j)))
+}
+
+/// The words after "since" within three tokens of `i` (to the clause end, at most four).
+fn since_after(a: &Analysis, i: usize, sentence: usize) -> Option<String> {
+    let end = a.sentences[sentence].tokens.end;
+    let at = (i..(i + 4).min(end)).find(|&j| a.lower(j) == "since")?;
+    let words: Vec<&str> = (at + 1..end)
+        .take_while(|&j| a.tokens[j].kind != TokenKind::Punct)
+        .take(4)
+        .map(|j| a.lower(j))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The nearest capitalised name before the figure in its sentence (else the first after it),
+/// not counting the sentence's first word unless it runs on into a name.
+fn subject(a: &Analysis, q: &Quantity, named: &HashSet<&str>) -> Option<String> {
+    let s = &a.sentences[q.sentence];
+    let in_sentence = |m: &&super::Mention| {
+        m.tokens.start >= s.tokens.start
+            && m.tokens.end <= s.tokens.end
+            && !(m.sentence_initial
+                && m.tokens.len() == 1
+                && !named.contains(a.lower(m.tokens.start)))
+            && !(m.tokens.len() == 1
+                && (super::numbers::is_weekday(a.lower(m.tokens.start))
+                    || super::numbers::is_month(a.lower(m.tokens.start))))
+    };
+    let start = a
+        .mentions
+        .partition_point(|m| m.tokens.start < s.tokens.start);
+    let mentions: Vec<&super::Mention> = a.mentions[start..]
+        .iter()
+        .take_while(|m| m.tokens.start < s.tokens.end)
+        .filter(in_sentence)
+        .collect();
+    let before = mentions
+        .iter()
+        .rev()
+        .find(|m| m.tokens.end <= q.tokens.start);
+    let chosen = before.or_else(|| mentions.iter().find(|m| m.tokens.start >= q.tokens.end))?;
+    Some(a.slice(chosen.span.clone()).to_string())
+}
+
+fn year_in_sentence(a: &Analysis, q: &Quantity) -> Option<i64> {
+    if q.kind == QuantityKind::Year {
+        return None;
+    }
+    a.quantities_in(q.sentence)
+        .iter()
+        .find(|y| y.kind == QuantityKind::Year)
+        .map(|y| y.value as i64)
+}
+
+/// The role of a figure: its shape first (ordinals rank, "the remaining 18" is a part), then
+/// the nearest cue word of `roles` in a window around it.
+fn role(a: &Analysis, q: &Quantity, kind: FactKind) -> Role {
+    if kind == FactKind::Ordinal {
+        return Role::Rank;
+    }
+    if kind != FactKind::Count {
+        return Role::Stated;
+    }
+    if let Some((word, _)) = &q.premodifier
+        && matches!(*word, "remaining" | "other" | "rest")
+    {
+        return Role::Part;
+    }
+    let s = &a.sentences[q.sentence];
+    let from = q.tokens.start.saturating_sub(5).max(s.tokens.start);
+    let to = (q.phrase.end.max(q.tokens.end) + 3).min(s.tokens.end);
+    let mut best: Option<(usize, Role)> = None;
+    for i in from..to {
+        if q.tokens.contains(&i) {
+            continue;
+        }
+        let Some(cues) = VOCAB.cue_by_first.get(a.lower(i)) else {
+            continue;
+        };
+        for (r, cue) in cues {
+            let Some(role) = Role::parse(&VOCAB.roles[*r].0) else {
+                continue;
+            };
+            if cue
+                .iter()
+                .enumerate()
+                .all(|(k, w)| i + k < to && a.lower(i + k) == w)
+            {
+                let distance = if i < q.tokens.start {
+                    q.tokens.start - i
+                } else {
+                    i - q.tokens.end + 1
+                };
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, role));
+                }
+            }
+        }
+    }
+    match best {
+        Some((_, r)) => r,
+        None if q.approx == Approx::About => Role::Estimate,
+        None => Role::Stated,
+    }
+}
+
+/// Vote tallies: two small figures joined by a hyphen, a dash or "to", in a sentence with a
+/// tally cue ("voted", "adopted", "votes").
+fn tallies(a: &Analysis) -> Vec<Tally> {
+    let v = &*VOCAB;
+    let mut out = Vec::new();
+    for (si, s) in a.sentences.iter().enumerate() {
+        let range = s.tokens.clone();
+        // Two figures joined by a dash or "to" first (rare), then a cue word.
+        let joined = |i: usize| {
+            i + 2 < range.end
+                && a.tokens[i].kind == TokenKind::Number
+                && a.tokens[i + 2].kind == TokenKind::Number
+        };
+        if !range.clone().any(joined) {
+            continue;
+        }
+        let has_cue = range.clone().any(|i| v.tally_cues.contains(a.lower(i)));
+        if !has_cue || a.is_heading_sentence(si) {
+            continue;
+        }
+        for i in range.clone() {
+            if i + 2 >= range.end {
+                break;
+            }
+            let (x, sep, y) = (i, i + 1, i + 2);
+            if a.tokens[x].kind != TokenKind::Number || a.tokens[y].kind != TokenKind::Number {
+                continue;
+            }
+            let dash =
+                matches!(a.word(sep), "-" | "–" | "—") && a.tokens[sep].glued && a.tokens[y].glued;
+            if !(dash || a.lower(sep) == "to") {
+                continue;
+            }
+            // Not inside a longer run ("1-2-3"), a score line or a date ("2021-22").
+            if x > range.start && matches!(a.word(x - 1), "-" | "–" | "/" | ":" | ".") {
+                continue;
+            }
+            if y + 1 < range.end
+                && matches!(a.word(y + 1), "-" | "–" | "/" | ":" | "%")
+                && a.tokens[y + 1].glued
+            {
+                continue;
+            }
+            let (Ok(f), Ok(g)) = (a.word(x).parse::<u32>(), a.word(y).parse::<u32>()) else {
+                continue;
+            };
+            if f > 999 || g > 999 || f + g == 0 {
+                continue;
+            }
+            // "from 3 to 5 percent" is a range, not a tally.
+            if a.lower(sep) == "to"
+                && x > range.start
+                && matches!(a.lower(x - 1), "from" | "between" | "of" | "by")
+            {
+                continue;
+            }
+            let abstentions = a
+                .quantities_in(si)
+                .iter()
+                .filter(|q| q.kind == QuantityKind::Cardinal && q.tokens.start > y)
+                .filter(|q| {
+                    q.noun_lemma().is_some_and(|n| v.abstain.contains(n))
+                        || (q.tokens.end < range.end && v.abstain.contains(a.lower(q.tokens.end)))
+                })
+                .map(|q| q.value as u32)
+                .sum();
+            out.push(Tally {
+                for_: f,
+                against: g,
+                abstentions,
+                span: a.tokens[x].span.start..a.tokens[y].span.end,
+                sentence: si,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn doc(text: &str) -> Document {
+        Document::parse("t.md", text.to_string(), crate::document::Format::Markdown)
+    }
+
+    type Row = (String, FactKind, f64, Option<String>, Role);
+
+    fn facts_of(text: &str) -> (Document, Vec<Row>) {
+        let doc = Document::parse("t.md", text.to_string(), crate::document::Format::Markdown);
+        let out = {
+            let a = Analysis::new(&doc);
+            a.facts()
+                .facts
+                .iter()
+                .map(|f| {
+                    (
+                        a.slice(f.span.clone()).to_string(),
+                        f.kind,
+                        f.value,
+                        f.group.clone(),
+                        f.role,
+                    )
+                })
+                .collect()
+        };
+        (doc, out)
+    }
+
+    #[test]
+    fn figures_bind_to_their_nouns_and_groups() {
+        let (_, f) = facts_of("Police said 212 demonstrators were held. Some 300 people marched.");
+        assert_eq!(f[0].0, "212");
+        assert_eq!(f[0].3.as_deref(), Some("person"));
+        assert_eq!(f[1].3.as_deref(), Some("person"));
+        assert_eq!(f[1].4, Role::Estimate);
+    }
+
+    #[test]
+    fn roles_come_from_cues_and_shape() {
+        let (_, f) = facts_of(
+            "Analysts had forecast growth of 2.1 percent. The economy grew 2.6 percent. \
+             The remaining 18 seats went to smaller parties. It was the third strike.",
+        );
+        let role = |t: &str| f.iter().find(|x| x.0 == t).map(|x| x.4);
+        assert_eq!(role("2.1"), Some(Role::Forecast));
+        assert_eq!(role("2.6"), Some(Role::Change));
+        assert_eq!(role("18"), Some(Role::Part));
+        assert_eq!(role("third"), Some(Role::Rank));
+    }
+
+    #[test]
+    fn body_sizes_and_tallies() {
+        let doc = doc("The seven-member board voted 4-3 to sell the land. The match ended 2-1.");
+        let a = Analysis::new(&doc);
+        let m = a.facts();
+        let size = m
+            .facts
+            .iter()
+            .find(|f| f.kind == FactKind::BodySize)
+            .unwrap();
+        assert_eq!((size.value, size.noun.as_deref()), (7.0, Some("board")));
+        assert_eq!(m.tallies.len(), 1);
+        assert_eq!((m.tallies[0].for_, m.tallies[0].against), (4, 3));
+    }
+
+    #[test]
+    fn ordinals_keep_what_they_are_counted_from() {
+        let doc = doc(
+            "It was the second rockfall since April on the pass, the fourth day of the blockade.",
+        );
+        let a = Analysis::new(&doc);
+        let m = a.facts();
+        let second = &m.facts[0];
+        assert_eq!(second.since.as_deref(), Some("april on the pass"));
+        let fourth = m.facts.iter().find(|f| f.value == 4.0).unwrap();
+        assert_eq!(fourth.of.as_deref(), Some("blockade"));
+    }
+}

@@ -1,0 +1,321 @@
+//! `ordinal-anchor`: one thing given two ordinals counted from the same point, whatever the
+//! noun of its synonym group ("the second landslide since March" … "this third landslip since
+//! March"), or days of one event that put its start on different weekdays.
+//!
+//! It reads the fact model (`analysis::facts`) and stays silent without evidence that both
+//! figures are about one thing.
+
+use super::support::count_facts::no_options;
+use super::{Check, Context, Kind, KindDoc};
+use crate::analysis::Analysis;
+use crate::analysis::facts::{Fact, FactKind, VOCAB};
+use crate::analysis::lexical;
+use crate::analysis::time::TimeKind;
+use crate::diagnostic::Diagnostic;
+
+pub(crate) static KIND: Kind = Kind {
+    doc: KindDoc::new(
+        "ordinal-anchor",
+        include_str!("../../docs/kinds/ordinal-anchor.md"),
+    ),
+    build: |v, _| {
+        no_options(v)?;
+        Ok(Box::new(OrdinalAnchor))
+    },
+};
+
+struct OrdinalAnchor;
+
+const HYPOTHETICAL: &[&str] = &[
+    "next",
+    "another",
+    "possible",
+    "potential",
+    "would",
+    "could",
+    "might",
+    "will",
+    "any",
+    "if",
+    "a",
+    "an",
+    "avoid",
+    "prevent",
+    "risk",
+    "threat",
+    "threatened",
+    "threatens",
+    "fear",
+    "fears",
+];
+
+fn hypothetical(a: &Analysis, f: &Fact) -> bool {
+    let q = &a.quantities()[f.quantity];
+    let s = &a.sentences[f.sentence];
+    let from = q.tokens.start.saturating_sub(4).max(s.tokens.start);
+    // "a third landslide" is a new one; "the third", "this third", "its third" refer.
+    (from..q.tokens.start).any(|i| HYPOTHETICAL.contains(&a.lower(i)))
+}
+
+/// The point an ordinal is counted from, reduced: "since march on the road" → "march";
+/// "since the talks began" → "the talks".
+fn anchor(since: &str) -> String {
+    let words: Vec<&str> = since.split(' ').collect();
+    let take = if matches!(words[0], "the" | "its" | "their" | "his" | "her") {
+        2
+    } else {
+        1
+    };
+    words[..take.min(words.len())].join(" ")
+}
+
+/// An ordinal day of an event and the weekday it falls on.
+struct EventDay<'f> {
+    fact: &'f Fact,
+    event: String,
+    /// The weekday of the event's first day (0 = Monday).
+    start: i64,
+    weekday: jiff::civil::Weekday,
+}
+
+fn event_days<'f>(
+    a: &Analysis,
+    facts: &'f [Fact],
+    published: Option<jiff::civil::Date>,
+) -> Vec<EventDay<'f>> {
+    let mut out = Vec::new();
+    for f in facts.iter().filter(|f| f.kind == FactKind::Ordinal) {
+        if f.noun.as_deref() != Some("day")
+            || hypothetical(a, f)
+            || !(1.0..=60.0).contains(&f.value)
+        {
+            continue;
+        }
+        let s = &a.sentences[f.sentence];
+        // The event: "the sixth day of the stoppage", else a noun of a synonym group with
+        // other members in the sentence ("the walkout entered its fourth day").
+        let event =
+            f.of.clone()
+                .map(|o| VOCAB.group(&o).to_string())
+                .or_else(|| {
+                    s.tokens.clone().find_map(|i| {
+                        let l = lexical::lemma_of_lower(a.lower(i));
+                        VOCAB
+                            .group_of
+                            .get(l.as_ref())
+                            .filter(|g| g.as_str() == "stoppage")
+                            .cloned()
+                    })
+                });
+        let Some(event) = event else { continue };
+        // One weekday in the sentence, and no other date.
+        let days: Vec<jiff::civil::Weekday> = a
+            .times()
+            .iter()
+            .filter(|t| t.sentence == f.sentence)
+            .flat_map(|t| match &t.kind {
+                TimeKind::Weekdays {
+                    days,
+                    either: false,
+                } if days.len() == 1 => days.clone(),
+                _ => vec![jiff::civil::Weekday::Sunday, jiff::civil::Weekday::Sunday],
+            })
+            .collect();
+        // No weekday: "this fourth day of action" is the day of publication.
+        let q = &a.quantities()[f.quantity];
+        let this = q.tokens.start > s.tokens.start
+            && matches!(a.lower(q.tokens.start - 1), "this" | "today's");
+        let weekday = match (&days[..], published) {
+            ([w], _) => *w,
+            ([], Some(p)) if this => p.weekday(),
+            _ => continue,
+        };
+        let n = f.value as i64;
+        let start = (i64::from(weekday.to_monday_zero_offset()) - (n - 1)).rem_euclid(7);
+        out.push(EventDay {
+            fact: f,
+            event,
+            start,
+            weekday,
+        });
+    }
+    out
+}
+
+/// Event starts: "the walkout, which began on Wednesday", "the strike started on Monday": a
+/// noun of the stoppage group, "began" or "started", and one weekday right after it.
+fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)> {
+    let mut out = Vec::new();
+    for t in a.times() {
+        let TimeKind::Weekdays {
+            days,
+            either: false,
+        } = &t.kind
+        else {
+            continue;
+        };
+        let [day] = days[..] else { continue };
+        let s = &a.sentences[t.sentence];
+        let at = t.tokens.start;
+        // "began on Wednesday": the verb just before the weekday (its "on" included).
+        let verb = (at.saturating_sub(2).max(s.tokens.start)..at)
+            .any(|i| matches!(a.lower(i), "began" | "started" | "begun" | "launched"));
+        if !verb {
+            continue;
+        }
+        // The event is the stoppage-group noun nearest before the verb.
+        let event = (s.tokens.start..at).rev().find_map(|i| {
+            let l = lexical::lemma_of_lower(a.lower(i));
+            VOCAB
+                .group_of
+                .get(l.as_ref())
+                .filter(|g| g.as_str() == "stoppage")
+                .cloned()
+        });
+        if let Some(event) = event {
+            out.push((at, event, i64::from(day.to_monday_zero_offset()), day));
+        }
+    }
+    out
+}
+
+impl Check for OrdinalAnchor {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let a = cx.analysis;
+        let facts = &a.facts().facts;
+        let ordinals: Vec<&Fact> = facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Ordinal && f.since.is_some() && f.group.is_some())
+            .collect();
+        let mut reported = Vec::new();
+        for (j, later) in ordinals.iter().enumerate() {
+            if hypothetical(a, later) {
+                continue;
+            }
+            let la = anchor(later.since.as_deref().unwrap_or_default());
+            for earlier in &ordinals[..j] {
+                if earlier.sentence == later.sentence
+                    || earlier.value == later.value
+                    || earlier.group != later.group
+                    || earlier.of.as_ref().map(|o| VOCAB.group(o))
+                        != later.of.as_ref().map(|o| VOCAB.group(o))
+                    || hypothetical(a, earlier)
+                    || anchor(earlier.since.as_deref().unwrap_or_default()) != la
+                {
+                    continue;
+                }
+                let (e, l) = (a.slice(earlier.span.clone()), a.slice(later.span.clone()));
+                out.push(
+                    Diagnostic::new(
+                        later.span.clone(),
+                        format!("'{l}' here, but '{e}' earlier for the same count since {la}"),
+                    )
+                    .with_primary_label(format!("{l} here"))
+                    .with_label(earlier.span.clone(), format!("{e} earlier"))
+                    .with_help("check which ordinal is right"),
+                );
+                reported.push(later.span.clone());
+                break;
+            }
+        }
+        let days = event_days(a, facts, cx.date);
+        let starts = event_starts(a);
+        for (j, later) in days.iter().enumerate() {
+            if reported.contains(&later.fact.span) {
+                continue;
+            }
+            // Against the day the event began, when the article gives one (and only one).
+            let began: Vec<_> = starts.iter().filter(|st| st.1 == later.event).collect();
+            if let [(at, _, start, weekday)] = began[..]
+                && a.sentence_of[*at] != later.fact.sentence
+                && *start != later.start
+            {
+                let l = a.slice(later.fact.span.clone());
+                let span = a.tokens[*at].span.clone();
+                out.push(
+                    Diagnostic::new(
+                        later.fact.span.clone(),
+                        format!(
+                            "'{l}' day on {}, but it began on {}",
+                            crate::analysis::time::weekday_name(later.weekday),
+                            crate::analysis::time::weekday_name(*weekday)
+                        ),
+                    )
+                    .with_primary_label(format!("{l} day here"))
+                    .with_label(span, "the first day")
+                    .with_help("count the days again from the first one"),
+                );
+                continue;
+            }
+            if let Some(earlier) = days[..j].iter().find(|e| {
+                e.event == later.event
+                    && e.start != later.start
+                    && e.fact.sentence != later.fact.sentence
+            }) {
+                let (e, l) = (
+                    a.slice(earlier.fact.span.clone()),
+                    a.slice(later.fact.span.clone()),
+                );
+                out.push(
+                    Diagnostic::new(
+                        later.fact.span.clone(),
+                        format!(
+                            "'{l}' day on {}, but '{e}' day on {}: the two put the start on different days",
+                            crate::analysis::time::weekday_name(later.weekday),
+                            crate::analysis::time::weekday_name(earlier.weekday)
+                        ),
+                    )
+                    .with_primary_label(format!("{l} day here"))
+                    .with_label(earlier.fact.span.clone(), format!("{e} day earlier"))
+                    .with_help("count the days again from the first one"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tests_support::run_kind;
+
+    #[test]
+    fn ordinals_from_the_same_point() {
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "She is the second envoy appointed since the ceasefire collapsed. Diplomats said the fourth mediator since the ceasefire collapsed arrived on Friday.",
+                None
+            ),
+            ["fourth"]
+        );
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "The walkout at the port entered its third day on Wednesday. Cranes stood idle.\n\nOn Saturday, the seventh day of the stoppage, talks resumed.",
+                None
+            ),
+            ["seventh"]
+        );
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "The strike began on Monday. Pickets were out again on Thursday, the third day of the strike.",
+                None
+            ),
+            ["third"]
+        );
+        for ok in [
+            "He won the first round. The second round is on June 5.",
+            "It was the second landslide since March. A third landslide since March would close the road.",
+            "It was the second landslide since March. It was the third flood since April.",
+            "The walkout entered its third day on Wednesday. On Friday, the fifth day of the stoppage, talks resumed.",
+            "The strike began on Monday. Pickets were out again on Wednesday, the third day of the strike.",
+        ] {
+            assert!(run_kind(&KIND, "", ok, None).is_empty(), "{ok}");
+        }
+    }
+}

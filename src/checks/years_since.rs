@@ -1,0 +1,222 @@
+//! `years-since`: a span of years against the year it is counted from ("a councillor since
+//! 2011" … "her 15 years on the council" in 2023).
+//!
+//! It reads the fact model (`analysis::facts`) and stays silent without evidence that both
+//! figures are about one thing.
+
+use super::support::count_facts::{no_options, surname};
+use super::{Check, Context, Kind, KindDoc};
+use crate::analysis::Analysis;
+use crate::analysis::facts::{Fact, FactKind, Role, VOCAB};
+use crate::analysis::numbers::{Approx, QuantityKind};
+use crate::diagnostic::Diagnostic;
+
+pub(crate) static KIND: Kind = Kind {
+    doc: KindDoc::new(
+        "years-since",
+        include_str!("../../docs/kinds/years-since.md"),
+    ),
+    build: |v, _| {
+        no_options(v)?;
+        Ok(Box::new(YearsSince))
+    },
+};
+
+struct YearsSince;
+
+/// A tenure start: "since YEAR" with a tenure word in the five words before it.
+struct Start<'f> {
+    fact: &'f Fact,
+    year: i64,
+}
+
+fn tenure_near(a: &Analysis, from: usize, to: usize) -> bool {
+    (from..to).any(|i| VOCAB.tenure_cues.contains(a.lower(i)))
+}
+
+/// Tenure starts: "since YEAR", "first elected in YEAR", with a tenure word before them.
+fn tenure_starts<'f>(
+    a: &Analysis,
+    facts: &'f [Fact],
+    published: jiff::civil::Date,
+) -> Vec<Start<'f>> {
+    let qs = a.quantities();
+    let mut starts: Vec<Start> = Vec::new();
+    for f in facts.iter().filter(|f| f.kind == FactKind::Year) {
+        let q = &qs[f.quantity];
+        let s = &a.sentences[f.sentence];
+        if q.tokens.start <= s.tokens.start {
+            continue;
+        }
+        // "since 2011", or "first elected in 2013", "first entered parliament in 1977".
+        let since = q.tokens.start - 1;
+        let first_in = a.lower(since) == "in"
+            && (since.saturating_sub(4).max(s.tokens.start)..since).any(|i| a.lower(i) == "first");
+        if a.lower(since) != "since" && !first_in {
+            continue;
+        }
+        let from = since.saturating_sub(5).max(s.tokens.start);
+        if !tenure_near(a, from, since) || f.value as i64 > i64::from(published.year()) {
+            continue;
+        }
+        starts.push(Start {
+            fact: f,
+            year: f.value as i64,
+        });
+    }
+    starts
+}
+
+impl Check for YearsSince {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(published) = cx.date else { return };
+        let a = cx.analysis;
+        let qs = a.quantities();
+        let facts = &a.facts().facts;
+        let starts = tenure_starts(a, facts, published);
+        if starts.is_empty() {
+            return;
+        }
+        for f in facts.iter().filter(|f| f.kind == FactKind::Count) {
+            if f.noun.as_deref() != Some("year") || f.quoted || !(2.0..=80.0).contains(&f.value) {
+                continue;
+            }
+            if !matches!(f.role, Role::Stated | Role::Estimate | Role::Total) {
+                continue;
+            }
+            let q = &qs[f.quantity];
+            let s = &a.sentences[f.sentence];
+            // A year before the span sets another time ("In 2010, his eight years …").
+            if a.quantities_in(f.sentence).iter().any(|y| {
+                y.kind == QuantityKind::Year
+                    && y.tokens.start < q.tokens.start
+                    && !starts.iter().any(|st| st.fact.span == y.span)
+            }) {
+                continue;
+            }
+            let noun = q.noun.as_ref().map_or(q.tokens.end, |n| n.token);
+            // A span in a post: a tenure word just before or after it.
+            let from = q.tokens.start.saturating_sub(4).max(s.tokens.start);
+            let to = (noun + 5).min(s.tokens.end);
+            if !tenure_near(a, from, q.tokens.start) && !tenure_near(a, noun + 1, to) {
+                continue;
+            }
+            // Spans that are not time served so far: "the next five years", "ago", "for
+            // another four years", "a 15-year sentence".
+            if (from..to).any(|i| {
+                matches!(
+                    a.lower(i),
+                    "next"
+                        | "ago"
+                        | "another"
+                        | "more"
+                        | "coming"
+                        | "first"
+                        | "last"
+                        | "past"
+                        | "previous"
+                        | "former"
+                        | "old"
+                        | "after"
+                        | "before"
+                        | "until"
+                        | "within"
+                        | "will"
+                        | "would"
+                        | "sentence"
+                        | "sentenced"
+                        | "term"
+                        | "terms"
+                        | "prison"
+                        | "jail"
+                        | "age"
+                )
+            }) || a.tokens[noun].glued
+            {
+                continue;
+            }
+            let possessive = q
+                .determiner
+                .is_some_and(|d| matches!(d, "his" | "her" | "their" | "'s"));
+            // The start it counts from: the nearest one before it (or in its sentence) for the
+            // same name, or for "his/her" the nearest one within three sentences.
+            let start = starts.iter().rev().find(|st| {
+                st.fact.sentence <= f.sentence
+                    && f.sentence - st.fact.sentence <= 3
+                    && (st.fact.sentence == f.sentence
+                        || possessive
+                        || matches!((&st.fact.subject, &f.subject), (Some(x), Some(y)) if surname(x) == surname(y)))
+            });
+            let Some(start) = start else { continue };
+            // Only one start in reach: two people with "since" dates make the link unsure.
+            if starts
+                .iter()
+                .filter(|st| st.fact.sentence <= f.sentence && f.sentence - st.fact.sentence <= 3)
+                .any(|st| st.year != start.year)
+            {
+                continue;
+            }
+            let expected = i64::from(published.year()) - start.year;
+            let n = f.value as i64;
+            let ok = match f.approx {
+                Approx::AtLeast => n <= expected,
+                Approx::AtMost => n >= expected - 1,
+                _ => (expected - 1..=expected + 1).contains(&n),
+            };
+            if ok || expected < 1 {
+                continue;
+            }
+            let span_text =
+                a.slice(q.span.start..q.noun.as_ref().map_or(q.span.end, |n| n.span.end));
+            out.push(
+                Diagnostic::new(
+                    q.span.start..q.noun.as_ref().map_or(q.span.end, |n| n.span.end),
+                    format!(
+                        "'{span_text}', but since {} it is {} or {} years by {}",
+                        start.year,
+                        expected - 1,
+                        expected,
+                        published.year()
+                    ),
+                )
+                .with_primary_label(format!("{n} years"))
+                .with_label(start.fact.span.clone(), format!("since {}", start.year))
+                .with_help("check the span and the year it is counted from"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tests_support::run_kind;
+
+    fn date(s: &str) -> Option<jiff::civil::Date> {
+        s.parse().ok()
+    }
+
+    #[test]
+    fn years_in_a_post_against_the_start() {
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "Dr Amara Fofanah has headed the hospital since 2009. Fofanah said his 11 years at the helm had been hard.",
+                date("2024-02-01")
+            ),
+            ["11 years"]
+        );
+        for ok in [
+            "Dr Amara Fofanah has headed the hospital since 2009. Fofanah said his 15 years at the helm had been hard.",
+            "Dr Amara Fofanah has headed the hospital since 2009. Fofanah said the next 11 years at the helm would be hard.",
+            "The hospital has existed since 2009. Fofanah said his 11 years at the helm had been hard.",
+            "Dr Amara Fofanah has headed the hospital since 2009. He was given an 11 years prison term.",
+        ] {
+            assert!(
+                run_kind(&KIND, "", ok, date("2024-02-01")).is_empty(),
+                "{ok}"
+            );
+        }
+    }
+}
