@@ -20,6 +20,7 @@ pub(crate) mod fast_hash;
 pub mod fix;
 pub(crate) mod fuzzy;
 pub(crate) mod gazetteer;
+pub mod kind_doc;
 pub(crate) mod learn;
 pub(crate) mod lexicon;
 pub mod lsp;

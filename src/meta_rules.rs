@@ -17,41 +17,24 @@ pub(crate) const FRONT_MATTER_ID: &str = "factlint.front-matter";
 pub(crate) const IDS: &[&str] = &[FRONT_MATTER_ID, UNKNOWN_RULE_ID];
 
 static FRONT_MATTER: Kind = Kind {
-    doc: KindDoc {
-        name: "front-matter",
-        summary: "front matter that cannot be read",
-        what: "Reports YAML front matter that is never closed, is not valid YAML, or has a \
-               `date:` factlint does not understand, on the line at fault.",
-        why: "The front matter's `date:` is the publication date every relative time (\"last \
-              month\", \"on Monday\") is resolved against; when it cannot be read, those checks \
-              silently lose their anchor.",
-        config: "Not configurable: reported by the linter itself. Turn it off with \
-                 `disable: [factlint.front-matter]` in the config or `--ignore \
-                 factlint.front-matter`.",
-        bad: "---\ndate: next Tuesday\n---\nThe minister resigned last month.",
-        good: "---\ndate: 2019-11-09\n---\nThe minister resigned last month.",
-        fix_safety: "No fix: write the date as YYYY-MM-DD (or `November 9, 2019`).",
-    },
+    doc: KindDoc::new(
+        "front-matter",
+        include_str!("../docs/kinds/front-matter.md"),
+    ),
     build,
 };
 
 static UNKNOWN_SUPPRESSION: Kind = Kind {
-    doc: KindDoc {
-        name: "unknown-suppression",
-        summary: "a suppression comment that names no loaded rule",
-        what: "Reports a `factlint-disable`/`enable` comment that names a rule or set that is \
-               not loaded, and a `factlint-` directive that does not exist.",
-        why: "A misspelt suppression silently suppresses nothing, and a reader of the article \
-              believes the finding was looked at.",
-        config: "Not configurable: reported by the linter itself. Turn it off with \
-                 `disable: [factlint.unknown-suppression]` in the config or `--ignore \
-                 factlint.unknown-suppression`.",
-        bad: "<!-- factlint-disable-next-line style.repetiton -->\nThe the minister spoke.",
-        good: "<!-- factlint-disable-next-line style.repetition -->\nThe the minister spoke.",
-        fix_safety: "No fix: correct the rule id (`factlint rules` lists them).",
-    },
+    doc: KindDoc::new(
+        "unknown-suppression",
+        include_str!("../docs/kinds/unknown-suppression.md"),
+    ),
     build,
 };
+
+/// The kinds of the linter's own rules (documented and tested like the kinds in
+/// [`crate::checks::KINDS`], which rule sets can use).
+pub(crate) static KINDS: &[&Kind] = &[&FRONT_MATTER, &UNKNOWN_SUPPRESSION];
 
 /// The check of both rules: nothing, since the linter reports their findings.
 struct ReportedByTheLinter;
@@ -86,12 +69,17 @@ pub(crate) fn rules() -> Vec<Rule> {
         severity: Severity::Warning,
         enabled: true,
         description: Some(description.to_string()),
+        // The page's examples, so that `test-rules` runs them.
         examples: Examples {
-            bad: vec![kind.doc.bad.to_string()],
-            good: vec![kind.doc.good.to_string()],
+            bad: strings(&kind.doc.parsed().example.reported),
+            good: strings(&kind.doc.parsed().example.not_reported),
         },
         source: crate::ruleset::BUILTIN_SOURCE.to_string(),
         check: Box::new(ReportedByTheLinter),
     })
     .collect()
+}
+
+fn strings(texts: &[&str]) -> Vec<String> {
+    texts.iter().map(|t| t.to_string()).collect()
 }

@@ -69,22 +69,6 @@ pub struct Rule {
     pub check: Box<dyn Check>,
 }
 
-impl Rule {
-    /// Texts this rule reports and texts it does not: its own examples (which `factlint
-    /// test-rules` runs), else its kind's (written for the kind's sample config).
-    pub fn examples(&self) -> (Vec<&str>, Vec<&str>) {
-        fn own(v: &[String]) -> Vec<&str> {
-            v.iter().map(String::as_str).collect()
-        }
-        let (bad, good) = (own(&self.examples.bad), own(&self.examples.good));
-        if bad.is_empty() && good.is_empty() {
-            (vec![self.kind.doc.bad], vec![self.kind.doc.good])
-        } else {
-            (bad, good)
-        }
-    }
-}
-
 /// A rule set that could not be loaded, located in its YAML text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -334,13 +318,13 @@ mod tests {
     #[test]
     fn every_kind_honours_or_rejects_a_message() {
         for kind in checks::KINDS {
-            let d = &kind.doc;
+            let d = kind.doc.parsed();
             // A kind no rule set configures (`archive`, from the config's archive_evidence).
-            if !d.config.starts_with("- id:") {
+            let Some(config) = d.example.rule else {
                 continue;
-            }
+            };
             let mut text = String::from("set: t\nrules:\n");
-            for (i, line) in d.config.lines().enumerate() {
+            for (i, line) in config.lines().enumerate() {
                 if line.trim_start().starts_with("message:") {
                     continue;
                 }
@@ -357,7 +341,7 @@ mod tests {
                         d.name
                     );
                     let date = Some(jiff::civil::date(2019, 11, 9));
-                    let found = crate::Linter::new(rules).lint_text(d.bad, date);
+                    let found = crate::Linter::new(rules).lint_text(d.example.reported[0], date);
                     assert!(
                         found.iter().any(|f| f.message.starts_with("MARK ")),
                         "{}: message not used: {found:?}",

@@ -1,5 +1,6 @@
-//! The published crate: it holds what the binary embeds (rule sets, the gazetteer index) and
-//! not the tests or corpora, and stays well under crates.io's 10 MB limit for a `.crate`.
+//! The published crate: it holds what the binary embeds (rule sets, kinds' pages, the gazetteer
+//! index) and not the tests or corpora, and stays well under crates.io's 10 MB limit for a
+//! `.crate`.
 //! (`cargo publish --dry-run` also builds it; that takes minutes, so it is not run here.)
 
 use std::path::Path;
@@ -44,11 +45,21 @@ fn the_crate_holds_the_data_and_is_small() {
             assert!(files.contains(&format!("rules/{name}").as_str()), "{name}");
         }
     }
+    // So is every kind's page (`explain`, SARIF and the editor show them).
+    for f in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/kinds")).unwrap() {
+        let name = f.unwrap().file_name().into_string().unwrap();
+        assert!(
+            files.contains(&format!("docs/kinds/{name}").as_str()),
+            "{name}"
+        );
+    }
     for left_out in [
         "tests/", "fuzz/", "scripts/", "docs/", ".github/", "python/",
     ] {
         assert!(
-            !files.iter().any(|f| f.starts_with(left_out)),
+            !files
+                .iter()
+                .any(|f| f.starts_with(left_out) && !f.starts_with("docs/kinds/")),
             "{left_out} is packaged"
         );
     }

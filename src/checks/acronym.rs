@@ -36,19 +36,7 @@ struct Acronym {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "acronym",
-        summary: "an acronym used before (or without) its expansion",
-        what: "Finds where each acronym is defined — 'Organization of American States (OAS)' or \
-               'OAS (Organization of American States)' — and reports uses before that point. \
-               With `require_definition: true`, acronyms never expanded are reported too.",
-        why: "Readers meet the acronym first and cannot know what it stands for; wire copy \
-              reordered by an editor often ends up this way.",
-        config: "- id: acronyms\n  kind: acronym\n  severity: warning\n  exceptions: [US, UN, EU]\n  require_definition: false",
-        bad: "The OAS will audit the vote. The Organization of American States (OAS) said so.",
-        good: "The Organization of American States (OAS) will audit the vote. The OAS said so.",
-        fix_safety: "No fix: moving the expansion means rewriting two sentences.",
-    },
+    doc: KindDoc::new("acronym", include_str!("../../docs/kinds/acronym.md")),
     build,
 };
 
@@ -202,54 +190,5 @@ impl Check for Acronym {
                 _ => {}
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::Linter;
-
-    fn found(text: &str) -> Vec<String> {
-        Linter::with_default_rules()
-            .lint_text_with_rule(text, None, "style.acronym-before-expansion")
-            .into_iter()
-            .map(|d| text[d.span].to_string())
-            .collect()
-    }
-
-    /// Found on real copy (tests/real/judgments.tsv).
-    #[test]
-    fn expansions_in_other_shapes_count() {
-        for text in [
-            // Quoted expansion with a possessive.
-            "Activists of 'People's Movement Against Nuclear Energy' (PMANE) marched. PMANE said so.",
-            // The expansion anywhere in the brackets after the acronym.
-            "IFEX-TMG (the Tunisia Monitoring Group of IFEX) launched it. Later, the Tunisia Monitoring Group (TMG) said so.",
-            // Spelled out earlier without brackets.
-            "The European Central Bank met in Barcelona. Protesters opposed the ECB. The European Central Bank (ECB) raised rates.",
-            // Better known than its expansion.
-            "GM and the IMF agreed, the BBC said.",
-        ] {
-            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
-        }
-    }
-
-    #[test]
-    fn use_before_definition() {
-        assert_eq!(
-            found("The OAS said so. The Organization of American States (OAS) agreed."),
-            vec!["OAS"]
-        );
-        assert!(
-            found("The Organization of American States (OAS) agreed. The OAS said so.").is_empty()
-        );
-        assert!(
-            found("The OAS (Organization of American States) agreed. The OAS said so.").is_empty()
-        );
-        assert!(
-            found("The OAS said so.").is_empty(),
-            "never defined is off by default"
-        );
-        assert!(found("The UN and the US agreed.").is_empty());
     }
 }

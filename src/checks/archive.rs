@@ -23,25 +23,7 @@ const MIN_LETTERS: usize = 5;
 pub(crate) const ID: &str = "names.archive";
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "archive",
-        summary: "a name used once in the archive, one letter from a name used in many articles",
-        what: "With `archive_evidence: true` in the config, `factlint check` reads every \
-               article it is given before checking any, and counts the articles that use each \
-               name of two words or more. Reported: a name no other article uses, when exactly one \
-               other name with the same words but one, that one a letter off (5 letters or \
-               more, same first letter), is used in 10 articles or more. Not reported: a word \
-               that is a listed officeholder's surname, a given name or a well-known proper \
-               word, the other's plural or demonym, its British or American spelling, and a \
-               name a desk list has.",
-        why: "A newsroom spells the people it covers the same way article after article; a \
-              spelling that appears once beside one that appears in dozens is almost always a \
-              slip, and one no list could know about in advance.",
-        config: "# factlint.yml\narchive_evidence: true",
-        bad: "Defense Minister Javier Zabaleta (when 40 other articles write Javier Zavaleta)",
-        good: "Defense Minister Javier Zavaleta",
-        fix_safety: "Unsafe: the archive is evidence, not a list; the editor confirms the spelling.",
-    },
+    doc: KindDoc::new("archive", include_str!("../../docs/kinds/archive.md")),
     build,
 };
 

@@ -27,22 +27,10 @@ struct BareWeekday {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "bare-weekday",
-        summary: "weekdays without a date ('said on Thursday'), with the date they stand for",
-        what: "Reports a weekday written without a date ('on Thursday', 'Wednesday's \
-               announcement', 'on Friday and Saturday') and, with a publication date, gives \
-               the date: the latest such day on or before publication in the past tense, the \
-               next one on or after it when the clause looks forward ('will', 'is expected \
-               to'). Weekdays with last/next/this and 'Monday or Tuesday' belong to \
-               `vague-time`.",
-        why: "Wire copy dates events by weekday, which is clear on the day and ambiguous in \
-              an archive or a late edition. Desks that want full dates can turn this on.",
-        config: "- id: bare-weekday\n  kind: bare-weekday\n  severity: info\n  enabled: false\n  in_quotes: true\n  in_headings: false",
-        bad: "The minister said on Thursday that talks would resume.",
-        good: "The minister said on November 7 that talks would resume.",
-        fix_safety: "Unsafe: the date depends on reading the tense of the clause.",
-    },
+    doc: KindDoc::new(
+        "bare-weekday",
+        include_str!("../../docs/kinds/bare-weekday.md"),
+    ),
     build,
 };
 

@@ -35,25 +35,10 @@ struct CommonMisspelling {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "common-misspelling",
-        summary: "a word misspelt as people often misspell it ('comapnies', 'governent')",
-        what: "Looks up each lower-case word of at least `min_length` letters in the table of \
-               known misspellings of the typos project (the `typos-dict` crate: tens of \
-               thousands of misspellings, each with its corrections). A listed word is reported \
-               with its correction, and with a safe fix when the table gives exactly one. Never \
-               reported: capitalised words (names), English words (the gazetteer's word list), \
-               words of a passage in another language, tags and handles, parts of web \
-               addresses, file names and hyphenated words, words the article also writes \
-               capitalised, and the words in `allow`.",
-        why: "Typing slips in ordinary words are the most common error in copy, and a table of \
-              known misspellings catches them without the false alarms of a spell-checker that \
-              flags every word it does not know.",
-        config: "- id: typos\n  kind: common-misspelling\n  severity: warning\n  min_length: 4\n  allow: []",
-        bad: "Analsyts said the comapnies would report on Monday.",
-        good: "Analysts said the companies would report on Monday.",
-        fix_safety: "Safe when the table gives one correction; no fix when it gives several.",
-    },
+    doc: KindDoc::new(
+        "common-misspelling",
+        include_str!("../../docs/kinds/common-misspelling.md"),
+    ),
     build,
 };
 

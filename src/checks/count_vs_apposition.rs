@@ -12,21 +12,10 @@ use crate::analysis::numbers::{self, Approx, QuantityKind};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "count-vs-apposition",
-        summary: "a count and the list set off after it by commas disagree",
-        what: "Reports a small count (2 to 12) whose noun is followed by a comma and a list of \
-               names or \"the …\" phrases closed by \"and\" and a comma or the sentence end \
-               (\"four districts, Kandy, Matale and Badulla, …\") when the list has a different \
-               number of items. Figures that are part of a larger group (\"of the four\") and \
-               lists with \"other\", \"others\" or a figure in them are left alone.",
-        why: "A list written out after its count is the reader's proof of the count: when they \
-              differ, an item or the count was lost.",
-        config: "- id: count-vs-apposition\n  kind: count-vs-apposition\n  severity: warning",
-        bad: "The floods hit four districts, Kandy, Matale and Badulla, on Sunday.",
-        good: "The floods hit three districts, Kandy, Matale and Badulla, on Sunday.",
-        fix_safety: "No fix: an item may be missing from the list.",
-    },
+    doc: KindDoc::new(
+        "count-vs-apposition",
+        include_str!("../../docs/kinds/count-vs-apposition.md"),
+    ),
     build: |v, _| {
         no_options(v)?;
         Ok(Box::new(CountVsApposition))

@@ -84,23 +84,10 @@ struct CountVsList {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "count-vs-list",
-        summary: "a stated count that its own list contradicts",
-        what: "Compares a count (\"five communities\", \"11 countries\") with the list that spells \
-               it out: a list after a colon, 'namely' or a dash, or a list of names in the next \
-               sentence after 'signed by', 'backed by'…, whose number of items differs; and a \
-               subset marker ('most notably', 'including', 'such as') right after the count that \
-               names as many items as the count or more.",
-        why: "The reader can count. A list one short or one long means an item was dropped or the \
-              count is stale; 'two candidates, most notably A and B' promises others that do not \
-              exist.",
-        config: "- id: count-vs-list\n  kind: count-vs-list\n  severity: warning\n  subset_markers: [most notably, including, such as, among them]",
-        bad: "Police units in three cities joined the protest: Oruro and Potosí.",
-        good: "Police units in two cities joined the protest: Oruro and Potosí.",
-        fix_safety: "Unsafe: the fix rewrites the count to the number of items, but an item may be \
-                     what is missing.",
-    },
+    doc: KindDoc::new(
+        "count-vs-list",
+        include_str!("../../docs/kinds/count-vs-list.md"),
+    ),
     build,
 };
 

@@ -138,23 +138,10 @@ struct DateArithmetic {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "date-arithmetic",
-        summary: "a number of years that the article's dates contradict",
-        what: "Counts from the publication date (`--date` or the front matter): an age next to a \
-               birth year (\"the 24-year-old, born in 1995\"), the age of a thing next to its start \
-               (\"launched in 1962 … its 54 years\", \"a 40-year history\"), and a time in office \
-               against the year it began (\"13 years in office\" … \"in power since 2006\", linked \
-               through a shared name). A year-only date allows two answers (before and after the \
-               anniversary); a full birth date allows one.",
-        why: "Ages and anniversaries go stale between drafts and copy-edits, and a reader with the \
-              date can do the sum.",
-        config: "- id: date-arithmetic\n  kind: date-arithmetic\n  severity: warning\n  founding_verbs: [launched, founded, established]",
-        bad: "The 45-year-old, born in 1970, joined the club last year. (published 2019)",
-        good: "The 49-year-old, born in 1970, joined the club last year. (published 2019)",
-        fix_safety: "Unsafe: the fix writes the computed figure, but the other date may be the \
-                     wrong one.",
-    },
+    doc: KindDoc::new(
+        "date-arithmetic",
+        include_str!("../../docs/kinds/date-arithmetic.md"),
+    ),
     build,
 };
 

@@ -32,23 +32,7 @@ struct Diacritics {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "diacritics",
-        summary: "a name that differs from its known spelling only in diacritics",
-        what: "Reports a name that equals a name listed by an `entities` rule once accents are \
-               removed, but is written without them or with others ('Calderon' for Calderón); \
-               and, within one article, a capitalised word written with two sets of accents \
-               ('Nuñez' beside 'Núñez'): the less used form is reported (on a tie, the one with \
-               fewer accents).",
-        why: "Accents are part of a name's spelling; dropping them is common and usually \
-              harmless, so this is milder than a misspelling, but a desk that keeps them wants \
-              them everywhere.",
-        config: "- id: diacritics\n  kind: diacritics\n  severity: info\n  lists: true     # compare with entities lists\n  article: true   # compare spellings within the article",
-        bad: "Patricio Núñez led the strike. Nuñez said it would go on.",
-        good: "Patricio Núñez led the strike. Núñez said it would go on.",
-        fix_safety: "Safe for a listed name (the list says how it is written); unsafe within the \
-                     article (the other form could be the right one).",
-    },
+    doc: KindDoc::new("diacritics", include_str!("../../docs/kinds/diacritics.md")),
     build,
 };
 

@@ -19,27 +19,7 @@ struct Entities {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "entities",
-        summary: "a name that nearly matches a listed person, place or organisation",
-        what: "Compares every capitalised name in the article with the listed names and their \
-               aliases, after folding case and diacritics. Reported: a whole name a few letters \
-               off (the budget grows with length: none under 5 letters, 1 edit up to 9, 2 from \
-               10); a several-word name with one part exact and another a near miss ('Ivor \
-               Morales' for Evo Morales, 'Old Traford' for Old Trafford); a surname alone near a \
-               listed surname ('Zabaleta' for Javier Zavaleta) unless another given name stands \
-               before it. Not reported: listed names themselves, plurals and demonyms \
-               (Morales/Moral), acronyms one letter off, and a name that differs only in \
-               diacritics (that is the milder `diacritics` rule's business).",
-        why: "A misspelled name is the error readers and subjects notice first, and the one a \
-              spell-checker cannot see. The desk's list says how the people and places in the \
-              news are spelled.",
-        config: "- id: names\n  kind: entities\n  severity: error\n  entities:\n    - {name: Evo Morales, type: person}\n    - {name: Santa Cruz, type: place, aliases: [Santa Cruz de la Sierra]}\n    - {name: Organization of American States, type: org, aliases: [OAS]}",
-        bad: "President Ivor Morales called it a coup.",
-        good: "President Evo Morales called it a coup.",
-        fix_safety: "Safe when exactly one listed name matches (the list says how it is spelled); \
-                     unsafe when two listed names match equally well.",
-    },
+    doc: KindDoc::new("entities", include_str!("../../docs/kinds/entities.md")),
     build,
 };
 

@@ -87,24 +87,10 @@ struct FutureEvent {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "future-event",
-        summary: "a past-tense event dated after the publication date",
-        what: "Reports a date after the publication date in a clause told in the past tense \
-               ('the meeting took place on October 21' in an article dated October 15). \
-               Future, planned and hypothetical events (any of `plan_words` in the sentence: \
-               'will meet', 'is scheduled for', 'would have been 80'), auxiliaries standing for \
-               the verb ('was gearing up for elections on …'), limits ('until', 'by'), \
-               quotations, dates the writer places in the past ('last June 18', 'March 20 \
-               last year') and dates far from the verb are left alone. A date without a year \
-               takes the year nearest the publication date.",
-        why: "An article cannot report as done something that had not happened when it was \
-              written: the date, the year or the tense is wrong.",
-        config: "- id: future-event\n  kind: future-event\n  severity: warning\n  max_gap: 6\n  skip_after: [until, by, before, for]",
-        bad: "The mediation meeting took place on November 21 in La Paz.",
-        good: "The mediation meeting will take place on November 21 in La Paz.",
-        fix_safety: "No fix: the date, the year or the tense may be the wrong part.",
-    },
+    doc: KindDoc::new(
+        "future-event",
+        include_str!("../../docs/kinds/future-event.md"),
+    ),
     build,
 };
 

@@ -67,42 +67,7 @@ type Nearest = Option<(NearPlace, bool)>;
 const NEAREST_CACHE_LIMIT: usize = 50_000;
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "gazetteer",
-        summary: "a place name a letter or two away from a known place",
-        what: "Compares capitalised names of one to four words with the world gazetteer \
-               (countries, first-level regions, cities). A name that is no known place but is \
-               within one edit of one with the same first letter (two edits from 10 letters) is \
-               reported when the evidence adds up to `threshold`. Evidence: 2 for a place cue \
-               before it ('in', 'from', 'to', 'near', 'city of', 'state of', 'border with', a \
-               list after a known place), 1 for a weaker one ('of', 'at') or for a known place \
-               after a comma ('Sana Cruz, Bolivia'); 2 if the place it nearly matches is a \
-               country, 1 if a region, 1 for a city of half a million and 1 more for five \
-               million; 1 for a name of several words; 1 for a name of 9 letters or more; 2 \
-               when the article writes the place right elsewhere; 1 when a country or a city \
-               of a million is one edit off and the spelling is used once, not inside a longer \
-               name. A slip after an ordinary word is compared with that word ('New Yrok'). \
-               Four-letter names count only near a country or a city of a million. A name that \
-               differs only in its last letter (another language's ending, 'Moskvy') needs 2 \
-               more. \
-               Harder to reach: one more point for a one-word name of 5 letters, two more for a \
-               spelling the article uses twice or more (a name the gazetteer lacks, more likely \
-               than the same slip twice) or one that differs only as romanizations do \
-               (Sloviansk/Slovyansk). Never reported: known places, names listed by `entities` \
-               rules, ordinary English words, words used as a person's name anywhere in the \
-               article (a title before, a speech verb after, a given name before), plurals and \
-               demonyms, one-word names of fewer than `min_length` letters or whose nearest \
-               place is a city under `min_population` (a small place the gazetteer lacks is as \
-               likely), two-edit near misses of cities under half a million, and spelling \
-               variants the `name-consistency` rule reports.",
-        why: "Place names are misspelled as often as people's, and a world list catches them \
-              with no work from the desk.",
-        config: "- id: places\n  kind: gazetteer\n  severity: warning\n  threshold: 3\n  min_population: 100000\n  min_length: 5",
-        bad: "Police rebelled in the city of Sana Cruz.",
-        good: "Police rebelled in the city of Santa Cruz.",
-        fix_safety: "Unsafe: the nearest known place is probably meant, but a small place the \
-                     gazetteer does not hold could be right.",
-    },
+    doc: KindDoc::new("gazetteer", include_str!("../../docs/kinds/gazetteer.md")),
     build,
 };
 

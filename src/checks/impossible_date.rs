@@ -13,18 +13,10 @@ struct Options {}
 struct ImpossibleDate;
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "impossible-date",
-        summary: "a date that does not exist ('31 June', 'February 29, 2025')",
-        what: "Reports a date whose day the month does not have: the 31st of a 30-day month, \
-               February 30 or 31, and February 29 in a year that is not a leap year.",
-        why: "The date is certainly wrong, and only the writer or the source knows which part \
-              (day or month) to correct.",
-        config: "- id: impossible-date\n  kind: impossible-date\n  severity: error",
-        bad: "Schools will stay closed till 31 June.",
-        good: "Schools will stay closed till 30 June.",
-        fix_safety: "No fix: the day or the month may be the wrong part.",
-    },
+    doc: KindDoc::new(
+        "impossible-date",
+        include_str!("../../docs/kinds/impossible-date.md"),
+    ),
     build,
 };
 

@@ -1,7 +1,8 @@
 //! Rule kinds. Each kind is one module: a typed (serde) config read from a rule set, its
 //! documentation, and a `Check` that reads the shared `Analysis` and reports diagnostics.
 //!
-//! To add a kind: write the module, then add one line to `KINDS`.
+//! To add a kind: write the module, its page `docs/kinds/<kind>.md` and its fixture
+//! `tests/kinds/<kind>.md`, then add one line to `KINDS` (CONTRIBUTING.md says how).
 
 pub(crate) mod acronym;
 pub(crate) mod archive;
@@ -36,7 +37,9 @@ pub(crate) mod years_since;
 use crate::analysis::Analysis;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::kind_doc;
 use crate::yaml;
+use std::sync::OnceLock;
 use support::{known, name_variants};
 
 /// What a check sees: the document, its analysis (built once), the publication date, and
@@ -81,17 +84,32 @@ pub struct Common {
     pub set: String,
 }
 
-/// Self-documentation of a kind, printed by `factlint explain`.
+/// A kind's documentation: its page, `docs/kinds/<name>.md`, embedded by the kind's module and
+/// parsed on first use (see [`crate::kind_doc`]).
 pub struct KindDoc {
     pub name: &'static str,
-    pub summary: &'static str,
-    pub what: &'static str,
-    pub why: &'static str,
-    /// A YAML rule using this kind.
-    pub config: &'static str,
-    pub bad: &'static str,
-    pub good: &'static str,
-    pub fix_safety: &'static str,
+    /// The page's Markdown.
+    pub markdown: &'static str,
+    parsed: OnceLock<kind_doc::Doc>,
+}
+
+impl KindDoc {
+    pub const fn new(name: &'static str, markdown: &'static str) -> KindDoc {
+        KindDoc {
+            name,
+            markdown,
+            parsed: OnceLock::new(),
+        }
+    }
+
+    /// The parsed page. Every page is parsed by the tests (tests/kinds.rs), so a malformed
+    /// one cannot ship.
+    pub fn parsed(&self) -> &kind_doc::Doc {
+        self.parsed.get_or_init(|| {
+            kind_doc::parse(self.markdown)
+                .unwrap_or_else(|e| panic!("docs/kinds/{}.md: {e}", self.name))
+        })
+    }
 }
 
 pub type Builder = fn(yaml::Value, &Common) -> Result<Box<dyn Check>, String>;

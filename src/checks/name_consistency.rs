@@ -11,28 +11,7 @@ struct NameConsistency {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "name-consistency",
-        summary: "one name spelled two ways in the same article",
-        what: "Groups the capitalised words of the article by spelling and compares spellings a \
-               letter or two apart (one edit up to 9 letters, two from 10). When one spelling is \
-               used at least twice and at least `ratio` times as often as the other, each use of \
-               the rarer one is reported, with a label on the usual one. Not variants: \
-               possessives, plurals and demonyms (Bolivia/Bolivian, Kenya/Kenyans), words also \
-               used in lower case, calendar words, two known places (Gambia/Zambia) or a listed \
-               name, and two surnames that come with different given names (two people) unless \
-               the rarer is an unknown spelling one edit from a name that is no place (one \
-               family: Martyn Williams, Shane Williasms). Names under `min_length` letters \
-               (Kohl/Kojl, Biden/Bden) are compared only when the rarer spelling is no known \
-               name (Mesa/Meza, Chan/Chen are two), one edit away with the same first letter and \
-               in the same place in a name (not Hong of Hong Kong and Siu Heng).",
-        why: "The writer spelled the name right most of the time; the odd one out is almost \
-              always a slip, and nothing else catches it when the name is in no list.",
-        config: "- id: name-consistency\n  kind: name-consistency\n  severity: warning\n  min_length: 5   # letters\n  ratio: 2        # majority uses per minority use",
-        bad: "Marcelo Feitosa said 400 people were rescued. Feitosa added that more rain was due, and Feitoza said shelters were full.",
-        good: "Marcelo Feitosa said 400 people were rescued. Feitosa added that more rain was due, and Feitosa said shelters were full.",
-        fix_safety: "Unsafe: the usual spelling is probably right, but it could be the slip.",
-    },
+    doc: KindDoc::new("name-consistency", include_str!("../../docs/kinds/name-consistency.md")),
     build,
 };
 

@@ -14,21 +14,10 @@ use crate::analysis::time::TimeKind;
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "ordinal-anchor",
-        summary: "one thing given two ordinals counted from the same point",
-        what: "Reports an ordinal on a noun (or a noun of its synonym group) counted \"since\" a \
-               point when an earlier ordinal of the same group is counted since the same point \
-               and differs (\"the second landslide since March\" … \"this third landslip since \
-               March\"); and the days of one event that put its start on different weekdays \
-               (\"its fourth day on Monday\" … \"on Tuesday, the sixth day of the stoppage\"). \
-               Hypothetical ordinals (\"a possible third\", \"the next\") are left alone.",
-        why: "Counted from the same point, the same thing has one number.",
-        config: "- id: ordinal-anchor\n  kind: ordinal-anchor\n  severity: warning",
-        bad: "It was the second landslide since March. Engineers said this third landslide since March had cut the road.",
-        good: "It was the second landslide since March. A third landslide since March would close the road.",
-        fix_safety: "No fix: only the writer knows which ordinal is right.",
-    },
+    doc: KindDoc::new(
+        "ordinal-anchor",
+        include_str!("../../docs/kinds/ordinal-anchor.md"),
+    ),
     build: |v, _| {
         no_options(v)?;
         Ok(Box::new(OrdinalAnchor))

@@ -71,6 +71,7 @@ fn default_hypothetical() -> Vec<String> {
         "bid",
         "planned",
         "any",
+        "if",
     ]
     .map(String::from)
     .to_vec()
@@ -108,25 +109,10 @@ impl Words {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "ordinal-conflict",
-        summary: "the same thing given two different ordinals",
-        what: "Reports an ordinal (\"third\", \"4th\", \"second-worst\") on a noun of a configured \
-               group (term, time, bid; strike; round…) when an earlier mention gives the same thing \
-               a different ordinal: the same noun counted from the same point (\"second round \
-               of layoffs since July\" … \"third round of layoffs since July\"), the same noun called \
-               the present one both times (\"This is the third strike\" … \"This fourth strike\"), \
-               two nouns of one group for the same named subject (\"Morales was nominated for a \
-               third time\" … \"Morales … win a fourth term\"), or the same superlative for the \
-               same year (\"2025 … second-worst\" … \"2025 … third-worst\"). The later mention is \
-               reported, with a label on the earlier one.",
-        why: "A term, a strike or a ranking has one number. Two different ones mean one of them \
-              is wrong (a translation slip, a stale draft, a miscount), and readers notice.",
-        config: "- id: ordinal-conflict\n  kind: ordinal-conflict\n  severity: warning\n  groups:\n    office: [term, mandate, time, bid, candidacy]\n    strike: [strike, walkout]\n    round: [round]",
-        bad: "Morales won a fourth term. … Morales was nominated for a third time.",
-        good: "Morales won a first round in 2006 and a second round in 2009.",
-        fix_safety: "No fix: only the writer knows which ordinal is right.",
-    },
+    doc: KindDoc::new(
+        "ordinal-conflict",
+        include_str!("../../docs/kinds/ordinal-conflict.md"),
+    ),
     build,
 };
 

@@ -54,23 +54,7 @@ struct PartsSum {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "parts-sum",
-        summary: "a breakdown that does not add up to its total",
-        what: "Adds up the parts of a stated total: the figures that open the clauses after \"Of \
-               the 107 deaths, …\", a breakdown after a colon (\"24 crew members: 11 Indonesians, \
-               9 Filipinos and 6 Indians\") or after 'including'. A complete breakdown (a colon, or \
-               a part called 'the remaining', 'the rest', 'the other') must add up to the total; a \
-               partial one must not exceed it. Also reports a part larger than its whole (\"seven \
-               of the five\").",
-        why: "Readers add up breakdowns. A sum that misses the total by a few means a figure was \
-              mistyped or a group was dropped.",
-        config: "- id: parts-sum\n  kind: parts-sum\n  severity: warning\n  complete_words: [remaining, rest, other]",
-        bad: "Of the 107 deaths, 71 were in the valley and the remaining 31 in the capital.",
-        good: "Of the 107 deaths, 71 were in the valley and the remaining 36 in the capital.",
-        fix_safety: "Unsafe: the fix makes 'the remaining' part the difference, but another part or \
-                     the total may be the wrong one.",
-    },
+    doc: KindDoc::new("parts-sum", include_str!("../../docs/kinds/parts-sum.md")),
     build,
 };
 

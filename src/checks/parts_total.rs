@@ -11,22 +11,10 @@ use crate::analysis::numbers::{self, Approx};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "parts-total",
-        summary: "an account of every member of a group that does not add up to the group",
-        what: "Reports a total (\"Of the 22 workers trapped\", \"the bus carried 41 passengers\", \
-               \"Eighteen people have been killed\") followed, in its sentence or the next one, by \
-               bare figures that account for all of it — one of them the rest (\"nine are still \
-               missing\", \"nine were unhurt\", \"the remaining 13\"), or each one a place \
-               (\"twelve in Kandy, four in Galle and one in Matara\") — when they add up to a \
-               different number. Parts that may overlap or leave some out (\"eleven were rescued \
-               and one died\") are left alone.",
-        why: "An account that covers everyone must add up; when it does not, a figure is wrong.",
-        config: "- id: parts-total\n  kind: parts-total\n  severity: warning",
-        bad: "Of the 22 workers trapped, eleven were rescued, one has died and nine are still missing.",
-        good: "Of the 22 workers trapped, eleven were rescued, one has died and ten are still missing.",
-        fix_safety: "No fix: a part or the total may be wrong.",
-    },
+    doc: KindDoc::new(
+        "parts-total",
+        include_str!("../../docs/kinds/parts-total.md"),
+    ),
     build: |v, _| {
         no_options(v)?;
         Ok(Box::new(PartsTotal))

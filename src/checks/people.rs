@@ -50,40 +50,7 @@ struct People {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "people",
-        summary: "a name a letter or two away from a listed officeholder the article means",
-        what: "Compares the names that follow a role word (President, Prime Minister, Minister, \
-               Defense Minister, Governor, Senator, King, Judge, Ambassador…), or that an \
-               appositive gives one ('Javier Zabaleta, the defense minister,'), with the \
-               embedded list of people in public office 1990–2026: heads of state and \
-               government, ministers, central-bank governors, party leaders, judges and \
-               ambassadors from the CIA World Factbook and its 2019 directory. Reported: the \
-               surname as listed and a given name a little off ('Ivor Morales' for Evo Morales: \
-               two edits, one for a given name many listed people bear), or the given names as \
-               listed and the surname one letter off with the same first letter ('Javier \
-               Zabaleta' for Javier Zavaleta; a surname alone needs `min_letters` + 1 letters). \
-               Only when the article says which person is meant: the role word fits the person's \
-               office, the article names the person's country (its name, demonym or \
-               abbreviation, or a place in it the gazetteer knows), and the article's date lies \
-               within the person's listed years, `slack_years` either side (any year after for \
-               a 'former' officeholder; not checked when the date is unknown). Never reported: \
-               a name some listed person bears (Evo and Jimmy Morales, Luis and Héctor Arce, \
-               Amina Mohamed and Amina Mohammed are all listed), a name two listed people are \
-               equally near, transliteration variants for countries whose names are \
-               transliterated (Mohamed/Mohammed, Sergei/Sergey), a surname the article writes \
-               beside accents the list lacks (it had a better source: 'Łukasz Szumowski'), \
-               surnames under `min_letters` letters, and names an `entities` rule lists or \
-               reports.",
-        why: "The people in the news most often are officeholders, and their names are the \
-              ones readers know best: a misspelt president is the error most noticed. The list \
-              catches it with no work from the desk.",
-        config: "- id: people\n  kind: people\n  severity: warning\n  slack_years: 2\n  min_letters: 4",
-        bad: "Bolivian police rebelled, and President Ivor Morales called it a coup.",
-        good: "Bolivian police rebelled, and President Evo Morales called it a coup.",
-        fix_safety: "Unsafe: the listed person is very probably meant, but someone the list \
-                     does not hold, with that role in that country, could bear the name.",
-    },
+    doc: KindDoc::new("people", include_str!("../../docs/kinds/people.md")),
     build,
 };
 

@@ -74,12 +74,20 @@ fn default_update() -> Vec<String> {
 fn default_contrasts() -> Vec<Vec<String>> {
     vec![
         strings(&[
-            "killed", "dead", "died", "deaths", "death", "toll", "bodies",
+            "killed",
+            "dead",
+            "died",
+            "deaths",
+            "death",
+            "toll",
+            "bodies",
+            "fatalities",
         ]),
         strings(&["injured", "wounded", "hurt", "injuries"]),
         strings(&["missing", "unaccounted"]),
         strings(&["arrested", "detained", "charged"]),
         strings(&["displaced", "evacuated", "homeless", "forced", "fled"]),
+        strings(&["rescued", "saved"]),
     ]
 }
 fn default_max_ratio() -> f64 {
@@ -104,24 +112,10 @@ struct QuantityConflict {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "quantity-conflict",
-        summary: "the same quantity given twice with different figures",
-        what: "Reports a figure that refers back to one already given (\"the 46 persons\", \
-               \"Dizon's 43,812-vote margin\") when no earlier figure matches it but an earlier \
-               one says the same thing with a different number (\"at least 36 persons have died\"; \
-               \"a margin of 48,312\"): the same noun with shared context words or transposed \
-               digits, the only earlier figure for the article's main noun (a larger one: a \
-               smaller one may be a subset), or the same 'margin of', 'bid of'… Update language (\"rose \
-               to\", \"up from\", \"now\") in either sentence silences it, and so do context words \
-               from different groups (killed vs injured).",
-        why: "Two figures for one fact leave the reader unable to tell which is true; one of them \
-              is a typo, a stale number or a mistranslation.",
-        config: "- id: quantity-conflict\n  kind: quantity-conflict\n  severity: warning\n  update_words: [rose, up from, now]\n  max_ratio: 1.6",
-        bad: "Some 2,300 workers stopped work on October 4. … the 2,800 workers on strike gather every morning.",
-        good: "Some 2,300 workers stopped work on October 4. … the strike, now joined by 2,800 workers, …",
-        fix_safety: "No fix: either figure may be the wrong one.",
-    },
+    doc: KindDoc::new(
+        "quantity-conflict",
+        include_str!("../../docs/kinds/quantity-conflict.md"),
+    ),
     build,
 };
 

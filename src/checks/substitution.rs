@@ -32,18 +32,10 @@ struct Substitution {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "substitution",
-        summary: "a wrong form and the right one, with a fix",
-        what: "Reports each listed wrong form (on word boundaries) and offers the right one, \
-               keeping the capitalisation of the original.",
-        why: "House style and common misspellings: one list, applied the same way on every \
-              article, and fixed automatically.",
-        config: "- id: house-style\n  kind: substitution\n  severity: warning\n  message: \"Use '{replacement}' instead of '{match}'\"\n  swap: {percent: per cent, accomodate: accommodate}",
-        bad: "Prices rose 5 percent.",
-        good: "Prices rose 5 per cent.",
-        fix_safety: "Safe by default (the replacement is the listed one); a rule may set `safe: false`.",
-    },
+    doc: KindDoc::new(
+        "substitution",
+        include_str!("../../docs/kinds/substitution.md"),
+    ),
     build,
 };
 
@@ -101,46 +93,5 @@ impl Check for Substitution {
                     .with_fix(range, replacement, self.applicability),
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::Linter;
-
-    #[test]
-    fn a_longer_form_glued_to_a_word_does_not_hide_a_shorter_one() {
-        let run = |text: &str| {
-            crate::checks::tests_support::run_kind(
-                &super::KIND,
-                "swap: {per cent: percent, per: a}",
-                text,
-                None,
-            )
-        };
-        assert_eq!(
-            run("Paid per centuries, 5 per cent."),
-            vec!["per", "per cent"]
-        );
-        assert!(run("Paid percent, upper centre.").is_empty());
-    }
-
-    #[test]
-    fn swaps_keep_case_and_respect_word_boundaries() {
-        let linter = Linter::with_default_rules();
-        let text = "The Goverment said. Wich one? Sandwich makers recieved aid.";
-        let ds = linter.lint_text_with_rule(text, None, "style.misspelling");
-        let got: Vec<(&str, &str)> = ds
-            .iter()
-            .map(|d| (&text[d.span.clone()], d.fixes[0].replacement.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                ("Goverment", "Government"),
-                ("Wich", "Which"),
-                ("recieved", "received")
-            ]
-        );
     }
 }

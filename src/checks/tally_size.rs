@@ -10,19 +10,7 @@ use crate::analysis::facts::{Fact, FactKind, VOCAB};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "tally-size",
-        summary: "a vote tally larger than the body that voted",
-        what: "Reports a vote tally (\"voted 6-4\", \"adopted the plan 5-3\", \"140 to 95, with \
-               eleven abstentions\") whose votes add up to more than the members of the body \
-               the article gives a size to (\"the nine-member panel\"), in the same sentence or \
-               named in it.",
-        why: "Nine members cannot cast ten votes: one of the figures is wrong.",
-        config: "- id: tally-size\n  kind: tally-size\n  severity: warning",
-        bad: "The nine-member panel voted 6-4 to approve the merger.",
-        good: "The nine-member panel voted 6-3 to approve the merger.",
-        fix_safety: "No fix: the tally or the size may be the wrong one.",
-    },
+    doc: KindDoc::new("tally-size", include_str!("../../docs/kinds/tally-size.md")),
     build: |v, _| {
         no_options(v)?;
         Ok(Box::new(TallySize))

@@ -13,21 +13,10 @@ use crate::analysis::numbers::{self, Approx};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "transposed-figure",
-        summary: "one group given two figures with the same digits in another order",
-        what: "Reports a count of people (or of one synonym group of nouns) when another count \
-               of the same group elsewhere in the article has the same digits in a different \
-               order (\"212 migrants were detained\" … \"the 221 people held\"), unless the two \
-               sentences say different things happened to them (killed, injured, missing…) or \
-               one of them is a change, a forecast or a target.",
-        why: "A figure copied with two digits swapped is the commonest typing slip in copy, and \
-              a coincidence of the same digits for the same people is rare.",
-        config: "- id: transposed-figure\n  kind: transposed-figure\n  severity: warning",
-        bad: "Officials said 212 migrants were detained. The 221 people held will see a judge.",
-        good: "Officials said 212 migrants were detained. The 221 people rescued were fed.",
-        fix_safety: "No fix: either figure may be the wrong one.",
-    },
+    doc: KindDoc::new(
+        "transposed-figure",
+        include_str!("../../docs/kinds/transposed-figure.md"),
+    ),
     build: |v, _| {
         no_options(v)?;
         Ok(Box::new(TransposedFigure))

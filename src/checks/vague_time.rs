@@ -67,28 +67,7 @@ struct VagueTime {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "vague-time",
-        summary: "time references relative to the day of publication, and vague ones",
-        what: "Reports relative time references (yesterday, today, tomorrow, last/this/next \
-               week, month or year, earlier this week, later this year, next spring, last \
-               Tuesday, two weeks ago, the 20th of last month, 'on Monday or Tuesday') and the \
-               calque 'since 17 days'. With a publication date (`--date` or front matter \
-               `date:`), the message and the fix give the absolute date or period: 'last \
-               month' in an article dated November 9, 2019 is October 2019. Vague references \
-               ('recently', 'in recent days', 'in the coming days') are reported as vague. \
-               Families can be chosen with `report` (day, period, weekday, ago, since, \
-               day-of-month, weekday-choice, vague) and phrases silenced with `allow`.",
-        why: "A story is read, syndicated and archived long after the day it was written; \
-              'last month' then points at the wrong month, and 'since 17 days' is both wrong \
-              English and a date the reader has to work out. Fact-checkers need the date.",
-        config: "- id: vague-time\n  kind: vague-time\n  severity: warning\n  report: [day, period, weekday, ago, since, day-of-month, weekday-choice, vague]\n  allow: [recent years, coming years]\n  in_quotes: true\n  quoted_allow: [today]\n  in_headings: false",
-        bad: "Police said the vote was rigged on the 20th of last month.",
-        good: "Police said the vote was rigged on October 20, 2019.",
-        fix_safety: "Unsafe: the date is computed from the publication date and the tense of \
-                     the clause ('is expected … on Monday or Tuesday' looks forward); the \
-                     editor should confirm it. No fix inside quotations.",
-    },
+    doc: KindDoc::new("vague-time", include_str!("../../docs/kinds/vague-time.md")),
     build,
 };
 

@@ -25,20 +25,10 @@ struct WeekdayDate {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "weekday-date",
-        summary: "a weekday that does not match its date",
-        what: "Reports a weekday written with a date ('Monday, April 30', 'Tuesday, 5 March \
-               2024') when the calendar puts that date on another day. A date without a year \
-               is read in the year nearest the publication date (`infer_year: false` checks \
-               only dates with a year).",
-        why: "Either the weekday or the date is wrong, and readers cannot tell which: one of \
-              the two facts the story gives is false.",
-        config: "- id: weekday-date\n  kind: weekday-date\n  severity: error\n  infer_year: true",
-        bad: "The first warnings were issued on Monday, April 30, 2024.",
-        good: "The first warnings were issued on Tuesday, April 30, 2024.",
-        fix_safety: "Unsafe: the fix corrects the weekday, but the date may be the wrong part.",
-    },
+    doc: KindDoc::new(
+        "weekday-date",
+        include_str!("../../docs/kinds/weekday-date.md"),
+    ),
     build,
 };
 

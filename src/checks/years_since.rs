@@ -12,19 +12,10 @@ use crate::analysis::numbers::{Approx, QuantityKind};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc {
-        name: "years-since",
-        summary: "a span of years that the year it is counted from contradicts",
-        what: "Reports a span of years in a post (\"her 15 years on the council\", \"his eight \
-               years at the helm\", \"23 years in power\") when the article says the same person \
-               has held it since a year (\"a councillor since 2011\", \"has run the agency since \
-               2003\") and the publication date makes the span different by two years or more.",
-        why: "Years in office are arithmetic a reader can do; a wrong one undermines the story.",
-        config: "- id: years-since\n  kind: years-since\n  severity: warning",
-        bad: "Ms Okafor, a councillor since 2011, chairs the committee. She said her 15 years on the council had taught her patience.",
-        good: "Ms Okafor, a councillor since 2011, chairs the committee. She said her 12 years on the council had taught her patience.",
-        fix_safety: "No fix: the year or the span may be the wrong one.",
-    },
+    doc: KindDoc::new(
+        "years-since",
+        include_str!("../../docs/kinds/years-since.md"),
+    ),
     build: |v, _| {
         no_options(v)?;
         Ok(Box::new(YearsSince))

@@ -1,64 +1,14 @@
-//! `factlint explain RULE`: what a rule (or a rule kind) checks, why, its examples, its
-//! configuration and fix safety.
+//! `factlint explain RULE`: the page of a rule's kind (docs/kinds/<kind>.md), with the rule's
+//! own settings and examples, as `kind_doc` renders it.
 
 use crate::ruleset::Rule;
-use std::io::{self, Write};
+use std::io::Write;
 
 /// Writes the explanation of `name` (a rule id, its last part, or a kind) among `rules`.
 pub fn explain(name: &str, rules: &[Rule], out: &mut impl Write) -> Result<u8, String> {
-    let rule = rules
-        .iter()
-        .find(|r| r.id == name || r.id.ends_with(&format!(".{name}")));
-    let kind = match rule {
-        Some(r) => r.kind,
-        // `names.archive` is loaded only by `check` with `archive_evidence`.
-        None if name == crate::checks::archive::ID => &crate::checks::archive::KIND,
-        None => crate::checks::kind(name)
-            .ok_or_else(|| format!("no rule or rule kind named `{name}` (see `factlint rules`)"))?,
-    };
-    write(rule, kind, out).map_err(|e| e.to_string())?;
+    let text = crate::kind_doc::explain(name, rules)?;
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(0)
-}
-
-fn write(rule: Option<&Rule>, kind: &crate::checks::Kind, out: &mut impl Write) -> io::Result<()> {
-    let d = &kind.doc;
-    if let Some(r) = rule {
-        writeln!(
-            out,
-            "{} ({}, kind `{}`, from {})",
-            r.id,
-            r.severity.as_str(),
-            d.name,
-            r.source
-        )?;
-        if let Some(desc) = &r.description {
-            writeln!(out, "{desc}")?;
-        }
-    } else {
-        writeln!(out, "rule kind `{}`", d.name)?;
-    }
-    writeln!(
-        out,
-        "\n## What it checks\n{}\n\n## Why it matters\n{}\n",
-        d.what, d.why
-    )?;
-    // A rule's own examples (run by `test-rules`); the kind's fit the kind's sample config.
-    let (bad, good) = match rule {
-        Some(r) => r.examples(),
-        None => (vec![d.bad], vec![d.good]),
-    };
-    writeln!(out, "## Examples")?;
-    for (label, texts) in [("Reported:    ", bad), ("Not reported:", good)] {
-        for t in texts {
-            writeln!(out, "{label} {}", t.replace('\n', "\n              "))?;
-        }
-    }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "## Configuration\n{}\n\n## Fix safety\n{}",
-        d.config, d.fix_safety
-    )
 }
 
 #[cfg(test)]
@@ -79,7 +29,12 @@ mod tests {
         assert_eq!(explained("consistency").unwrap(), full);
         let kind = explained("name-consistency").unwrap();
         assert!(kind.starts_with("rule kind `name-consistency`"), "{kind}");
-        for heading in ["## What it checks", "## Examples", "## Fix safety"] {
+        for heading in [
+            "## What it checks",
+            "## Example",
+            "## Options",
+            "## Fix safety",
+        ] {
             assert!(kind.contains(heading), "{heading}");
         }
     }

@@ -162,23 +162,17 @@ fn explain(d: &Diagnostic, linter: &Linter) -> String {
         escape(&d.message)
     );
     if let Some(rule) = linter.rule(&d.rule) {
-        let k = &rule.kind.doc;
         if let Some(desc) = &rule.description {
             s.push_str(&format!("\n\n{}", escape(desc)));
         }
-        s.push_str(&format!(
-            "\n\n*Kind `{}`: {}.*\n\n**What it checks.** {}\n\n**Why it matters.** {}\n\n**Fix.** {}",
-            k.name,
-            escape(k.summary),
-            escape(k.what),
-            escape(k.why),
-            escape(k.fix_safety)
-        ));
+        // The kind's page is Markdown already.
+        s.push_str("\n\n");
+        s.push_str(&crate::kind_doc::hover(rule.kind.doc.parsed()));
     }
     s
 }
 
-/// Keeps article text and rule docs from being read as Markdown markup.
+/// Keeps article text and rule descriptions from being read as Markdown markup.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -296,7 +290,7 @@ mod tests {
             panic!("expected markup")
         };
         assert!(m.value.contains("**style.repetition**"), "{}", m.value);
-        assert!(m.value.contains("**Why it matters.**"));
+        assert!(m.value.contains("**Why it matters**"));
         assert!(hover(&doc, &linter, 0).is_none());
         assert!(hover(&doc, &linter, text.len() - 1).is_none());
     }

@@ -8,6 +8,7 @@
 use super::{FileResult, Reporter, Summary};
 use crate::baseline;
 use crate::diagnostic::{Applicability, Severity};
+use crate::kind_doc;
 use crate::meta_rules;
 use crate::ruleset::Rule;
 use serde_json::{Value, json};
@@ -30,52 +31,19 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A rule's metadata from its rule-set entry and its kind's self-documentation.
+/// A rule's metadata from its rule-set entry and its kind's page (the help is the page that
+/// `factlint explain` prints, as text and as Markdown).
 fn rule_descriptor(r: &Rule) -> Value {
-    let d = &r.kind.doc;
-    let short = r
-        .description
-        .clone()
-        .unwrap_or_else(|| capitalise(d.summary));
+    let d = r.kind.doc.parsed();
+    let short = r.description.clone().unwrap_or_else(|| d.summary.clone());
+    let what = kind_doc::to_text(d.body(kind_doc::Section::What));
     let full = match &r.description {
-        Some(desc) => format!("{desc} {}", d.what),
-        None => d.what.to_string(),
+        Some(desc) => format!("{desc}\n\n{what}"),
+        None => what,
     };
-    let mut examples = String::new();
-    for b in &r.examples.bad {
-        examples.push_str(&format!("\n- reported: {b}"));
-    }
-    for g in &r.examples.good {
-        examples.push_str(&format!("\n- not reported: {g}"));
-    }
-    let help_text = format!(
-        "{}\n\nWhy: {}\n\nReported: {}\nNot reported: {}\n\nFix safety: {}{}\n\nRun `factlint explain {}` for more.",
-        d.what,
-        d.why,
-        d.bad,
-        d.good,
-        d.fix_safety,
-        if examples.is_empty() {
-            String::new()
-        } else {
-            format!("\n\nThis rule's examples:{examples}")
-        },
-        r.id
-    );
-    let help_md = format!(
-        "{}\n\n**Why it matters.** {}\n\n**Reported:** {}\n\n**Not reported:** {}\n\n**Fix safety.** {}{}",
-        d.what,
-        d.why,
-        d.bad,
-        d.good,
-        d.fix_safety,
-        if examples.is_empty() {
-            String::new()
-        } else {
-            format!("\n\n**This rule's examples:**\n{examples}")
-        },
-    );
-    let mut v = json!({
+    let help_md = d.page(Some(r));
+    let help_text = kind_doc::to_text(&help_md);
+    json!({
         "id": r.id,
         "name": pascal(&r.id),
         "shortDescription": {"text": short},
@@ -83,12 +51,9 @@ fn rule_descriptor(r: &Rule) -> Value {
         "help": {"text": help_text, "markdown": help_md},
         "defaultConfiguration": {"level": level(r.severity), "enabled": r.enabled},
         "properties": {"tags": [r.set, d.name], "kind": d.name, "source": r.source},
-    });
-    // A desk's own rules are documented where the desk keeps them, not here.
-    if r.source.starts_with(crate::ruleset::BUILTIN_SOURCE) {
-        v["helpUri"] = json!(format!("{REPOSITORY}#the-built-in-rules"));
-    }
-    v
+        // The kind's page, which documents a desk's rules of that kind as well as built-in ones.
+        "helpUri": format!("{REPOSITORY}/blob/HEAD/docs/kinds/{}.md", d.name),
+    })
 }
 
 /// The project's home (Cargo.toml's `repository`): the tool's `informationUri`.
