@@ -11,7 +11,10 @@ struct NameConsistency {
 }
 
 pub(crate) static KIND: Kind = Kind {
-    doc: KindDoc::new("name-consistency", include_str!("../../docs/kinds/name-consistency.md")),
+    doc: KindDoc::new(
+        "name-consistency",
+        include_str!("../../docs/kinds/name-consistency.md"),
+    ),
     build,
 };
 
