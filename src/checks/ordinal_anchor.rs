@@ -97,16 +97,7 @@ fn event_days<'f>(
         let event =
             f.of.clone()
                 .map(|o| VOCAB.group(&o).to_string())
-                .or_else(|| {
-                    s.tokens.clone().find_map(|i| {
-                        let l = lexical::lemma_of_lower(a.lower(i));
-                        VOCAB
-                            .group_of
-                            .get(l.as_ref())
-                            .filter(|g| g.as_str() == "stoppage")
-                            .cloned()
-                    })
-                });
+                .or_else(|| s.tokens.clone().find_map(|i| stoppage_noun(a, i)));
         let Some(event) = event else { continue };
         // One weekday in the sentence, and no other date.
         let days: Vec<jiff::civil::Weekday> = a
@@ -142,6 +133,17 @@ fn event_days<'f>(
     out
 }
 
+/// The synonym group of token `i` when it is a noun of the stoppage group ("walkout",
+/// "strike"), the events whose days these checks count.
+fn stoppage_noun(a: &Analysis, i: usize) -> Option<String> {
+    let l = lexical::lemma_of_lower(a.lower(i));
+    VOCAB
+        .group_of
+        .get(l.as_ref())
+        .filter(|g| g.as_str() == "stoppage")
+        .cloned()
+}
+
 /// Event starts: "the walkout, which began on Wednesday", "the strike started on Monday": a
 /// noun of the stoppage group, "began" or "started", and one weekday right after it.
 fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)> {
@@ -164,14 +166,7 @@ fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)>
             continue;
         }
         // The event is the stoppage-group noun nearest before the verb.
-        let event = (s.tokens.start..at).rev().find_map(|i| {
-            let l = lexical::lemma_of_lower(a.lower(i));
-            VOCAB
-                .group_of
-                .get(l.as_ref())
-                .filter(|g| g.as_str() == "stoppage")
-                .cloned()
-        });
+        let event = (s.tokens.start..at).rev().find_map(|i| stoppage_noun(a, i));
         if let Some(event) = event {
             out.push((at, event, i64::from(day.to_monday_zero_offset()), day));
         }
