@@ -8,6 +8,7 @@ use super::support::count_facts::{no_options, show};
 use super::{Check, Context, Kind, KindDoc};
 use crate::analysis::facts::{Fact, FactKind, Role, VOCAB};
 use crate::analysis::numbers::{self, Approx};
+use crate::analysis::{Analysis, Sentence};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
@@ -41,156 +42,187 @@ const RESIDUAL: &[&str] = &[
 impl Check for PartsTotal {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
-        let qs = a.quantities();
-        let model = a.facts();
-        for (si, s) in a.sentences.iter().enumerate() {
-            let here: Vec<&Fact> = model
-                .in_sentence(si)
-                .filter(|f| f.kind == FactKind::Count)
-                .collect();
-            if here.len() < 2 || a.is_heading_sentence(si) {
-                continue;
+        for si in 0..a.sentences.len() {
+            if let Some(d) = check_sentence(a, si) {
+                out.push(d);
             }
-            // The total: a counted noun in this sentence before the parts, else (when the
-            // sentence opens with a bare figure) the last counted noun of the sentence before.
-            let opens_bare = here[0].noun.is_none()
-                && a.quantities()[here[0].quantity].tokens.start <= s.tokens.start + 1;
-            let (total, parts): (&Fact, Vec<&Fact>) = if opens_bare {
-                if si == 0 {
-                    continue;
-                }
-                let Some(t) = model
-                    .in_sentence(si.wrapping_sub(1))
-                    .filter(|f| f.kind == FactKind::Count && f.noun.is_some())
-                    .last()
-                else {
-                    continue;
-                };
-                (t, here.clone())
-            } else {
-                let Some(ti) = here.iter().position(|f| f.noun.is_some()) else {
-                    continue;
-                };
-                (here[ti], here[ti + 1..].to_vec())
-            };
-            // In one sentence the total is announced as one: "Of the 22 workers trapped, …",
-            // or it opens the sentence and the parts are places ("Eighteen people …, twelve in
-            // …"); else "Warren earned 8 delegates, Biden 6 and Klobuchar the remaining 1" is
-            // read as a total.
-            let of_the = {
-                let q = &qs[total.quantity];
-                let mut b = q.tokens.start;
-                while b > s.tokens.start && matches!(a.lower(b - 1), "the" | "its" | "their") {
-                    b -= 1;
-                }
-                b > s.tokens.start && a.lower(b - 1) == "of"
-            };
-            let total_opens = {
-                let q = &qs[total.quantity];
-                q.qualifier
-                    .as_ref()
-                    .map_or(q.tokens.start, |r| a.token_at_or_after(r.start))
-                    <= s.tokens.start + 1
-            };
-            if parts.len() < 2
-                || total.approx != Approx::Exact
-                || total.value.fract() != 0.0
-                || total.quoted
-                || total.noun.as_deref().is_some_and(numbers::is_measure)
-                || !matches!(total.role, Role::Stated | Role::Total)
-            {
-                continue;
-            }
-            // Every part bare (or a noun of what happened: "three bodies"), exact, smaller.
-            let bare = |f: &&Fact| {
-                f.approx == Approx::Exact
-                    && f.value.fract() == 0.0
-                    && f.value < total.value
-                    && matches!(f.role, Role::Stated | Role::Part)
-                    && match &f.noun {
-                        None => true,
-                        Some(n) => VOCAB.predicate_of.contains_key(n) || f.group == total.group,
-                    }
-            };
-            // The run of parts after the total ends at the first other figure ("… and one in
-            // Queensland, and more than 1,300 homes").
-            let parts: Vec<&Fact> = parts.into_iter().take_while(|f| bare(f)).collect();
-            if parts.len() < 2 {
-                continue;
-            }
-            // All of the group accounted for: one part is the rest, or each part is a place.
-            let after = |f: &Fact, k: usize| {
-                let q = &qs[f.quantity];
-                let end = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
-                (end..(end + k).min(a.sentences[f.sentence].tokens.end))
-                    .map(|i| a.lower(i))
-                    .collect::<Vec<_>>()
-            };
-            let residual = parts
-                .iter()
-                .any(|f| after(f, 4).iter().any(|w| RESIDUAL.contains(w)))
-                || parts.iter().any(|f| {
-                    qs[f.quantity]
-                        .premodifier
-                        .as_ref()
-                        .is_some_and(|(w, _)| matches!(*w, "remaining" | "other" | "rest"))
-                });
-            let places = parts.iter().all(|f| {
-                let q = &qs[f.quantity];
-                let i = q.tokens.end;
-                i + 1 < s.tokens.end
-                    && q.noun.is_none()
-                    && matches!(a.lower(i), "in" | "from" | "at")
-                    && a.tokens[i + 1].capitalised
-            });
-            let announced = opens_bare || of_the || (total_opens && places);
-            if !announced || !(residual || places) {
-                continue;
-            }
-            // Subsets inside the account ("five of them children") break the sum.
-            if (s.tokens.clone()).any(|i| {
-                matches!(
-                    a.lower(i),
-                    "including" | "among" | "whom" | "which" | "them" | "both"
-                )
-            }) {
-                continue;
-            }
-            let sum: f64 = parts.iter().map(|f| f.value).sum();
-            if sum == total.value {
-                continue;
-            }
-            let list: Vec<String> = parts
-                .iter()
-                .map(|f| a.slice(f.span.clone()).to_string())
-                .collect();
-            let t = a.slice(total.span.clone());
-            let message = format!(
-                "{} = {}, not the {} given as the total",
-                list.join(" + "),
-                show(sum),
-                t
-            );
-            // The rest ("nine are still missing") is the figure worked out from the others: it
-            // is reported; with no rest, the total is.
-            let rest = parts.iter().rev().find(|f| {
-                after(f, 4).iter().any(|w| RESIDUAL.contains(w))
-                    || qs[f.quantity].premodifier.is_some()
-            });
-            let d = match rest {
-                Some(r) => Diagnostic::new(r.span.clone(), message)
-                    .with_primary_label(format!("parts add up to {}", show(sum)))
-                    .with_label(total.span.clone(), format!("total {t}")),
-                None => Diagnostic::new(total.span.clone(), message)
-                    .with_primary_label(format!("total {t}"))
-                    .with_label(
-                        parts[0].span.clone(),
-                        format!("parts add up to {}", show(sum)),
-                    ),
-            };
-            out.push(d.with_help("check each part and the total"));
         }
     }
+}
+
+/// The finding for sentence `si` when it accounts for every member of a group and the parts
+/// do not add up to the total.
+fn check_sentence(a: &Analysis, si: usize) -> Option<Diagnostic> {
+    let s = &a.sentences[si];
+    let (total, parts, opens_bare) = total_and_parts(a, si)?;
+    if parts.len() < 2 || !can_be_total(total) {
+        return None;
+    }
+    // The run of parts after the total ends at the first other figure ("… and one in
+    // Queensland, and more than 1,300 homes").
+    let parts: Vec<&Fact> = parts
+        .into_iter()
+        .take_while(|f| is_part_of(f, total))
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    // All of the group accounted for: one part is the rest, or each part is a place.
+    let residual = parts
+        .iter()
+        .any(|f| followed_by_residual(a, f) || named_as_rest(a, f));
+    let places = parts.iter().all(|f| is_place(a, s, f));
+    let announced =
+        opens_bare || after_of_the(a, s, total) || (opens_sentence(a, s, total) && places);
+    if !announced || !(residual || places) || has_subset(a, s) {
+        return None;
+    }
+    let sum: f64 = parts.iter().map(|f| f.value).sum();
+    if sum == total.value {
+        return None;
+    }
+    Some(report(a, total, &parts, sum))
+}
+
+/// The total and the figures after it in sentence `si`, and whether the sentence opens with
+/// a bare figure. The total is a counted noun in this sentence before the parts, else (when
+/// the sentence opens with a bare figure) the last counted noun of the sentence before.
+fn total_and_parts<'f>(a: &'f Analysis, si: usize) -> Option<(&'f Fact, Vec<&'f Fact>, bool)> {
+    let s = &a.sentences[si];
+    let model = a.facts();
+    let here: Vec<&Fact> = model
+        .in_sentence(si)
+        .filter(|f| f.kind == FactKind::Count)
+        .collect();
+    if here.len() < 2 || a.is_heading_sentence(si) {
+        return None;
+    }
+    let opens_bare = here[0].noun.is_none()
+        && a.quantities()[here[0].quantity].tokens.start <= s.tokens.start + 1;
+    if opens_bare {
+        if si == 0 {
+            return None;
+        }
+        let t = model
+            .in_sentence(si - 1)
+            .filter(|f| f.kind == FactKind::Count && f.noun.is_some())
+            .last()?;
+        Some((t, here, true))
+    } else {
+        let ti = here.iter().position(|f| f.noun.is_some())?;
+        Some((here[ti], here[ti + 1..].to_vec(), false))
+    }
+}
+
+/// A figure that can stand for a whole group: exact, whole, unquoted, no measure, and stated
+/// or given as a total.
+fn can_be_total(total: &Fact) -> bool {
+    total.approx == Approx::Exact
+        && total.value.fract() == 0.0
+        && !total.quoted
+        && !total.noun.as_deref().is_some_and(numbers::is_measure)
+        && matches!(total.role, Role::Stated | Role::Total)
+}
+
+/// A part of `total`: bare (or a noun of what happened: "three bodies"), exact, smaller.
+fn is_part_of(f: &Fact, total: &Fact) -> bool {
+    f.approx == Approx::Exact
+        && f.value.fract() == 0.0
+        && f.value < total.value
+        && matches!(f.role, Role::Stated | Role::Part)
+        && match &f.noun {
+            None => true,
+            Some(n) => VOCAB.predicate_of.contains_key(n) || f.group == total.group,
+        }
+}
+
+/// One of the four words after the figure (or its noun) makes it the rest: "nine are still
+/// missing".
+fn followed_by_residual(a: &Analysis, f: &Fact) -> bool {
+    let q = &a.quantities()[f.quantity];
+    let end = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
+    (end..(end + 4).min(a.sentences[f.sentence].tokens.end)).any(|i| RESIDUAL.contains(&a.lower(i)))
+}
+
+/// The figure says it is the rest: "the remaining 1", "the other three".
+fn named_as_rest(a: &Analysis, f: &Fact) -> bool {
+    a.quantities()[f.quantity]
+        .premodifier
+        .as_ref()
+        .is_some_and(|(w, _)| matches!(*w, "remaining" | "other" | "rest"))
+}
+
+/// A bare figure followed by a place: "eight in May", "twelve in Lima".
+fn is_place(a: &Analysis, s: &Sentence, f: &Fact) -> bool {
+    let q = &a.quantities()[f.quantity];
+    let i = q.tokens.end;
+    i + 1 < s.tokens.end
+        && q.noun.is_none()
+        && matches!(a.lower(i), "in" | "from" | "at")
+        && a.tokens[i + 1].capitalised
+}
+
+/// The total is announced as one: "Of the 22 workers trapped, …".
+fn after_of_the(a: &Analysis, s: &Sentence, total: &Fact) -> bool {
+    let q = &a.quantities()[total.quantity];
+    let mut b = q.tokens.start;
+    while b > s.tokens.start && matches!(a.lower(b - 1), "the" | "its" | "their") {
+        b -= 1;
+    }
+    b > s.tokens.start && a.lower(b - 1) == "of"
+}
+
+/// The total (with its qualifier) opens the sentence: "Eighteen people …, twelve in …". With
+/// places for parts that announces a total; else "Warren earned 8 delegates, Biden 6 and
+/// Klobuchar the remaining 1" would be read as one.
+fn opens_sentence(a: &Analysis, s: &Sentence, total: &Fact) -> bool {
+    let q = &a.quantities()[total.quantity];
+    q.qualifier
+        .as_ref()
+        .map_or(q.tokens.start, |r| a.token_at_or_after(r.start))
+        <= s.tokens.start + 1
+}
+
+/// Subsets inside the account ("five of them children") break the sum.
+fn has_subset(a: &Analysis, s: &Sentence) -> bool {
+    (s.tokens.clone()).any(|i| {
+        matches!(
+            a.lower(i),
+            "including" | "among" | "whom" | "which" | "them" | "both"
+        )
+    })
+}
+
+/// The finding: the rest ("nine are still missing") is the figure worked out from the others,
+/// so it is reported; with no rest, the total is.
+fn report(a: &Analysis, total: &Fact, parts: &[&Fact], sum: f64) -> Diagnostic {
+    let list: Vec<String> = parts
+        .iter()
+        .map(|f| a.slice(f.span.clone()).to_string())
+        .collect();
+    let t = a.slice(total.span.clone());
+    let message = format!(
+        "{} = {}, not the {} given as the total",
+        list.join(" + "),
+        show(sum),
+        t
+    );
+    let rest = parts
+        .iter()
+        .rev()
+        .find(|f| followed_by_residual(a, f) || a.quantities()[f.quantity].premodifier.is_some());
+    let d = match rest {
+        Some(r) => Diagnostic::new(r.span.clone(), message)
+            .with_primary_label(format!("parts add up to {}", show(sum)))
+            .with_label(total.span.clone(), format!("total {t}")),
+        None => Diagnostic::new(total.span.clone(), message)
+            .with_primary_label(format!("total {t}"))
+            .with_label(
+                parts[0].span.clone(),
+                format!("parts add up to {}", show(sum)),
+            ),
+    };
+    d.with_help("check each part and the total")
 }
 
 #[cfg(test)]
