@@ -109,6 +109,14 @@ pub struct EntityList {
     max_words: usize,
 }
 
+/// A candidate stretch of a mention's words: (start, length, form, how, ambiguous).
+type Window = (usize, usize, usize, How, bool);
+
+/// Mention word `i` as written, lower-cased, without a possessive ending.
+fn word_as_written(a: &Analysis, words: &[(usize, String)], i: usize) -> String {
+    cues::strip_possessive(a.word(words[i].0)).to_lowercase()
+}
+
 /// Splits a listed name into words as the tokenizer would: letters and inner apostrophes.
 fn split_words(name: &str) -> Vec<&str> {
     name.split(|c: char| {
@@ -235,6 +243,8 @@ impl EntityList {
         out
     }
 
+    /// The listed names in one mention's words, exact or near, longest first; then a lone
+    /// surname with other diacritics, or near a listed one.
     fn scan_mention(
         &self,
         a: &Analysis,
@@ -243,13 +253,22 @@ impl EntityList {
         knowledge: &Knowledge,
         out: &mut Vec<EntityMatch>,
     ) {
-        let n = words.len();
-        let raw = |i: usize| cues::strip_possessive(a.word(words[i].0)).to_lowercase();
         let tokens: Vec<usize> = words.iter().map(|(i, _)| *i).collect();
-        // Candidate windows: (start, length, form, how, ambiguous).
-        let mut windows: Vec<(usize, usize, usize, How, bool)> = Vec::new();
-        // 1. Listed names as written, or with other diacritics (only from a word that starts
-        // a listed name).
+        let mut windows = self.listed_windows(a, words);
+        windows.extend(self.near_windows(a, words, knowledge));
+        let mut taken = self.take_windows(a, &tokens, windows, out);
+        self.surnames_with_diacritics(a, words, &tokens, &mut taken, out);
+        let last = words.len() - 1;
+        if !taken[last] {
+            out.extend(self.near_surname(a, words, &tokens, sentence_initial, knowledge));
+        }
+    }
+
+    /// Step 1: listed names as written, or with other diacritics (only from a word that starts
+    /// a listed name).
+    fn listed_windows(&self, a: &Analysis, words: &[(usize, String)]) -> Vec<Window> {
+        let n = words.len();
+        let mut windows = Vec::new();
         let mut key = String::new();
         for start in 0..n {
             let starts_a_name = self
@@ -268,7 +287,9 @@ impl EntityList {
                 let Some(forms) = self.phrases.get(key.as_str()) else {
                     continue;
                 };
-                let written: Vec<String> = (start..start + k).map(raw).collect();
+                let written: Vec<String> = (start..start + k)
+                    .map(|i| word_as_written(a, words, i))
+                    .collect();
                 let as_written = forms.iter().find(|&&f| self.forms[f].raw == written);
                 windows.push(match as_written {
                     Some(&f) => (start, k, f, How::Exact, false),
@@ -276,7 +297,18 @@ impl EntityList {
                 });
             }
         }
-        // 2. A several-word name with one part exact and the others near ("Ivor Morales").
+        windows
+    }
+
+    /// Step 2: a several-word name with one part exact and the others near ("Ivor Morales"):
+    /// the fewest edits for each stretch, ambiguous when two entities tie.
+    fn near_windows(
+        &self,
+        a: &Analysis,
+        words: &[(usize, String)],
+        knowledge: &Knowledge,
+    ) -> Vec<Window> {
+        let n = words.len();
         let mut best: FastMap<(usize, usize), (u32, usize, bool)> = FastMap::default();
         for (i, (_, w)) in words.iter().enumerate() {
             let exact = self.words.get(w).map(Vec::as_slice).unwrap_or(&[]);
@@ -306,12 +338,21 @@ impl EntityList {
                 }
             }
         }
-        windows.extend(
-            best.into_iter()
-                .map(|((s, k), (edits, f, amb))| (s, k, f, How::Near { edits }, amb)),
-        );
-        // Longest first (a near miss of "Santa Cruz de la Sierra" beats an exact "Santa
-        // Cruz" inside it), then exact before near, then fewest edits, then leftmost.
+        best.into_iter()
+            .map(|((s, k), (edits, f, amb))| (s, k, f, How::Near { edits }, amb))
+            .collect()
+    }
+
+    /// Reports the windows that do not overlap a better one: longest first (a near miss of
+    /// "Santa Cruz de la Sierra" beats an exact "Santa Cruz" inside it), then exact before
+    /// near, then fewest edits, then leftmost. Returns which words are taken.
+    fn take_windows(
+        &self,
+        a: &Analysis,
+        tokens: &[usize],
+        mut windows: Vec<Window>,
+        out: &mut Vec<EntityMatch>,
+    ) -> Vec<bool> {
         windows.sort_by_key(|&(s, k, f, how, _)| {
             let rank = match how {
                 How::Exact => 0,
@@ -320,7 +361,7 @@ impl EntityList {
             };
             (std::cmp::Reverse(k), rank, s, f)
         });
-        let mut taken = vec![false; n];
+        let mut taken = vec![false; tokens.len()];
         for (s, k, f, how, ambiguous) in windows {
             if taken[s..s + k].iter().any(|&t| t) {
                 continue;
@@ -330,8 +371,20 @@ impl EntityList {
             out.push(m);
             taken[s..s + k].fill(true);
         }
-        // A listed surname alone with other diacritics ("Calderon" for Yuri Calderón).
-        for i in 0..n {
+        taken
+    }
+
+    /// A listed surname alone with other diacritics ("Calderon" for Yuri Calderón), among the
+    /// words not yet taken.
+    fn surnames_with_diacritics(
+        &self,
+        a: &Analysis,
+        words: &[(usize, String)],
+        tokens: &[usize],
+        taken: &mut [bool],
+        out: &mut Vec<EntityMatch>,
+    ) {
+        for i in 0..words.len() {
             if taken[i] {
                 continue;
             }
@@ -343,41 +396,49 @@ impl EntityList {
             let unanimous = spellings
                 .iter()
                 .all(|&(g, q)| self.forms[g].raw[q] == self.forms[f].raw[p]);
-            if unanimous && self.forms[f].raw[p] != raw(i) && !all_caps(a.word(tokens[i])) {
+            if unanimous
+                && self.forms[f].raw[p] != word_as_written(a, words, i)
+                && !all_caps(a.word(tokens[i]))
+            {
                 let mut m = self.matched(a, &tokens[i..=i], f, How::Diacritics);
                 m.expected = original_word(&self.forms[f].text, p);
                 out.push(m);
                 taken[i] = true;
             }
         }
-        // 3. A surname alone, near a listed one ("Zabaleta" for Javier Zavaleta).
-        let i = n - 1;
-        if taken[i] {
-            return;
-        }
+    }
+
+    /// Step 3: the mention's last word, a surname alone, near a listed one ("Zabaleta" for
+    /// Javier Zavaleta).
+    fn near_surname(
+        &self,
+        a: &Analysis,
+        words: &[(usize, String)],
+        tokens: &[usize],
+        sentence_initial: bool,
+        knowledge: &Knowledge,
+    ) -> Option<EntityMatch> {
+        let i = words.len() - 1;
         let w = &words[i].1;
-        let word = a.word(tokens[i]);
-        let len = letters(w);
-        if all_caps(word)
+        if all_caps(a.word(tokens[i]))
             || knowledge.knows_word(w)
             || gazetteer::gazetteer().is_known(w)
             || (sentence_initial && i == 0 && gazetteer::is_common_word(w))
         {
-            return;
+            return None;
         }
         // Another given name before it makes it another person ("Pedro Zabaleta").
         if i > 0 {
             let prev = &words[i - 1].1;
-            let prev_word = a.word(tokens[i - 1]);
-            let plain = is_title(prev_word)
+            let plain = is_title(a.word(tokens[i - 1]))
                 || gazetteer::is_common_word(prev)
                 || (sentence_initial && i == 1 && gazetteer::is_common_word(prev));
             if !plain {
-                return;
+                return None;
             }
         }
         let mut candidates: Vec<(u32, usize, usize)> = Vec::new();
-        for (id, edits) in self.singles.near(w, budget(len)) {
+        for (id, edits) in self.singles.near(w, budget(letters(w))) {
             if inflected(w, self.singles.get(id)) {
                 continue;
             }
@@ -386,9 +447,7 @@ impl EntityList {
             }
         }
         candidates.sort_by_key(|&(e, f, _)| (e, self.forms[f].entity, f));
-        let Some(&(edits, f, p)) = candidates.first() else {
-            return;
-        };
+        let &(edits, f, p) = candidates.first()?;
         let entity = self.forms[f].entity;
         let ambiguous = candidates
             .iter()
@@ -396,7 +455,7 @@ impl EntityList {
         let mut m = self.matched(a, &tokens[i..=i], f, How::Near { edits });
         m.expected = original_word(&self.forms[f].text, p);
         m.ambiguous = ambiguous;
-        out.push(m);
+        Some(m)
     }
 
     /// Edits between a window of mention words and a several-word form, when at least one part
