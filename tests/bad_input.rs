@@ -2,19 +2,11 @@
 //! fixture under tests/cmd: FIFOs, devices, symlink loops, permissions, generated files, odd
 //! encodings and line endings, pathological nesting, hostile rule sets.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{assert_code, factlint, file_in_temp_dir, fix_in_place, utf16};
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-/// The binary under test; `FACTLINT_BIN` overrides it (e.g. a release build).
-fn factlint() -> Command {
-    let mut c = match std::env::var_os("FACTLINT_BIN") {
-        Some(p) => Command::new(p),
-        None => Command::cargo_bin("factlint").unwrap(),
-    };
-    c.env("NO_COLOR", "1").timeout(Duration::from_secs(20));
-    c
-}
 
 /// Runs `factlint check --no-config --format short ARGS` and returns (stdout, stderr, status).
 fn check_short(args: &[&std::ffi::OsStr]) -> (String, String, i32) {
@@ -64,12 +56,7 @@ fn symlink_loop_in_a_folder_does_not_hang() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_code(&out, 1);
     assert!(String::from_utf8_lossy(&out.stdout).contains("story.md:1:1"));
 }
 
@@ -191,22 +178,6 @@ fn binary_file_in_a_folder_is_skipped_and_the_rest_linted() {
     assert!(stdout.contains("story.md:1:1"), "{stdout}");
 }
 
-fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
-    let mut bytes = if little_endian {
-        vec![0xFF, 0xFE]
-    } else {
-        vec![0xFE, 0xFF]
-    };
-    for u in text.encode_utf16() {
-        bytes.extend(if little_endian {
-            u.to_le_bytes()
-        } else {
-            u.to_be_bytes()
-        });
-    }
-    bytes
-}
-
 #[test]
 fn utf16_with_a_bom_is_linted_with_positions_in_characters() {
     let dir = tempfile::tempdir().unwrap();
@@ -224,10 +195,8 @@ fn utf16_with_a_bom_is_linted_with_positions_in_characters() {
 
 #[test]
 fn lone_cr_line_endings_give_the_right_lines_columns_and_fixes() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("mac.md");
     let text = "Old Mac file.\r\rWe saw the the goverment.\rEnd.\r";
-    std::fs::write(&p, text).unwrap();
+    let (_dir, p) = file_in_temp_dir("mac.md", text);
     let (stdout, _, code) = check_short(&[os(&p)]);
     assert_eq!(code, 1);
     assert!(
@@ -249,22 +218,15 @@ fn lone_cr_line_endings_give_the_right_lines_columns_and_fixes() {
     let start = d["span"]["start"].as_u64().unwrap() as usize;
     assert_eq!(&text[start..start + 7], "the the");
     // Fixing keeps every CR: only the fixed spans change.
-    factlint()
-        .args(["check", "--no-config", "--fix"])
-        .arg(&p)
-        .assert()
-        .code(0);
     assert_eq!(
-        std::fs::read_to_string(&p).unwrap(),
+        fix_in_place(&p),
         "Old Mac file.\r\rWe saw the government.\rEnd.\r"
     );
 }
 
 #[test]
 fn mixed_line_endings_count_each_break_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("mixed.txt");
-    std::fs::write(&p, "one\r\ntwo\rthree\nWe saw the the car.\n").unwrap();
+    let (_dir, p) = file_in_temp_dir("mixed.txt", "one\r\ntwo\rthree\nWe saw the the car.\n");
     let (stdout, _, code) = check_short(&[os(&p)]);
     assert_eq!(code, 1);
     assert!(stdout.contains("mixed.txt:4:8: "), "{stdout}");
@@ -272,13 +234,10 @@ fn mixed_line_endings_count_each_break_once() {
 
 #[test]
 fn front_matter_that_never_closes_is_reported_and_the_body_linted() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("open.md");
-    std::fs::write(
-        &p,
+    let (_dir, p) = file_in_temp_dir(
+        "open.md",
         "---\ntitle: Unclosed\ndate: 2019-11-09\n\nWe saw the the car.\n",
-    )
-    .unwrap();
+    );
     let (stdout, stderr, code) = check_short(&[os(&p)]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
@@ -293,13 +252,10 @@ fn front_matter_that_never_closes_is_reported_and_the_body_linted() {
 
 #[test]
 fn a_date_that_does_not_parse_is_reported_and_relative_times_left_unresolved() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("date.md");
-    std::fs::write(
-        &p,
+    let (_dir, p) = file_in_temp_dir(
+        "date.md",
         "---\ndate: next Tuesday-ish\n---\nTwo weeks ago, it rained.\n",
-    )
-    .unwrap();
+    );
     let (stdout, stderr, code) = check_short(&[os(&p)]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
@@ -411,9 +367,7 @@ fn alias_bomb() -> String {
 
 #[test]
 fn yaml_alias_bomb_is_a_clear_error_fast() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("bomb.yml");
-    std::fs::write(&p, alias_bomb()).unwrap();
+    let (dir, p) = file_in_temp_dir("bomb.yml", alias_bomb());
     let start = Instant::now();
     let out = factlint()
         .args(["check", "--no-config", "--rules"])
@@ -466,9 +420,10 @@ fn deeply_nested_yaml_is_a_clear_error_fast() {
         "hostile.yml:5:141: collections nested more than 128 levels deep"
     );
     // In front matter: reported, body linted, fast.
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("deep.md");
-    std::fs::write(&p, format!("---\ntags: {deep}\n---\nWe saw the the car.\n")).unwrap();
+    let (_dir, p) = file_in_temp_dir(
+        "deep.md",
+        format!("---\ntags: {deep}\n---\nWe saw the the car.\n"),
+    );
     let start = Instant::now();
     let (stdout, stderr, code) = check_short(&[os(&p)]);
     assert!(

@@ -6,16 +6,12 @@
 //! Time and memory must grow linearly: the same text at 1 MB and 5 MB is timed, and a ratio
 //! far above 5 means something quadratic crept in (column counting, suppressions, snippets).
 
+mod common;
+
+use common::{assert_code, bin_path};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn bin() -> std::path::PathBuf {
-    match std::env::var_os("FACTLINT_BIN") {
-        Some(p) => p.into(),
-        None => assert_cmd::cargo::cargo_bin("factlint"),
-    }
-}
 
 /// News copy with findings in it (a doubled word, a misspelling, a relative date), as one line.
 fn one_line(bytes: usize) -> String {
@@ -32,7 +28,7 @@ fn one_line(bytes: usize) -> String {
 /// Lints `path` in `format` and returns the time taken and the number of findings.
 fn lint(path: &Path, format: &str) -> (Duration, usize) {
     let start = Instant::now();
-    let out = Command::new(bin())
+    let out = Command::new(bin_path())
         .args([
             "check",
             "--no-config",
@@ -45,12 +41,7 @@ fn lint(path: &Path, format: &str) -> (Duration, usize) {
         .output()
         .unwrap();
     let took = start.elapsed();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_code(&out, 1);
     let findings = match format {
         "jsonl" => out
             .stdout
@@ -89,7 +80,7 @@ fn thousands_of_snippets_on_one_long_line_stay_small() {
     let p = dir.path().join("line.md");
     std::fs::write(&p, one_line(1_000_000)).unwrap();
     let start = Instant::now();
-    let out = Command::new(bin())
+    let out = Command::new(bin_path())
         .args(["check", "--no-config", "--format", "human"])
         .arg(&p)
         .output()

@@ -3,33 +3,19 @@
 //! fully fixed, never half written; and a file changed on disk after it was read is not
 //! overwritten.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{bin_path, dir_names, factlint, file_in_temp_dir, fix_in_place};
 use factlint::diagnostic::Severity;
 use factlint::fix::{self, WriteError};
-use factlint::run::{self, FixMode, Input, RuleOptions, Session};
-use std::path::{Path, PathBuf};
-
-fn bin() -> PathBuf {
-    match std::env::var_os("FACTLINT_BIN") {
-        Some(p) => PathBuf::from(p),
-        None => assert_cmd::cargo::cargo_bin("factlint"),
-    }
-}
+use factlint::run::{self, FixMode, Input, Linted, RuleOptions, Session};
+use std::path::Path;
 
 /// An article of about 200 KB with a safe fix in every paragraph.
 fn big_article() -> String {
     (0..2000)
         .map(|i| format!("Paragraph {i}: we saw the the goverment building in the city.\n\n"))
         .collect()
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    v.sort();
-    v
 }
 
 /// `--fix` under a file-size limit smaller than the fixed article, so the write of the
@@ -43,7 +29,7 @@ fn fix_under_file_size_limit(path: &Path, ignore_signal: bool) -> std::process::
         .arg(format!(
             "{trap}ulimit -f 64 && exec \"$0\" check --no-config --fix --format short \"$1\""
         ))
-        .arg(bin())
+        .arg(bin_path())
         .arg(path)
         .output()
         .unwrap()
@@ -53,10 +39,8 @@ fn fix_under_file_size_limit(path: &Path, ignore_signal: bool) -> std::process::
 #[test]
 fn killed_in_the_middle_of_writing_leaves_the_article_intact() {
     use std::os::unix::process::ExitStatusExt;
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("article.md");
     let original = big_article();
-    std::fs::write(&p, &original).unwrap();
+    let (dir, p) = file_in_temp_dir("article.md", &original);
     let out = fix_under_file_size_limit(&p, false);
     assert_eq!(
         out.status.signal(),
@@ -65,14 +49,14 @@ fn killed_in_the_middle_of_writing_leaves_the_article_intact() {
     );
     assert_eq!(std::fs::read_to_string(&p).unwrap(), original);
     // What a kill can leave behind is a hidden, partial temporary file, never the article.
-    for n in names(dir.path()) {
+    for n in dir_names(dir.path()) {
         assert!(
             n == "article.md" || (n.starts_with(".factlint-") && n.ends_with(".tmp")),
             "{n}"
         );
     }
     // Such leftovers are not linted as articles.
-    let out = Command::new(bin())
+    let out = factlint()
         .args(["check", "--no-config", "--format", "short"])
         .arg(dir.path())
         .output()
@@ -80,13 +64,8 @@ fn killed_in_the_middle_of_writing_leaves_the_article_intact() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(!stdout.contains(".factlint-"), "{stdout}");
     // And the next run fixes the article for real.
-    Command::new(bin())
-        .args(["check", "--no-config", "--fix"])
-        .arg(&p)
-        .assert()
-        .code(0);
     assert_eq!(
-        std::fs::read_to_string(&p).unwrap(),
+        fix_in_place(&p),
         original.replace("the the goverment", "the government")
     );
 }
@@ -94,10 +73,8 @@ fn killed_in_the_middle_of_writing_leaves_the_article_intact() {
 #[cfg(unix)]
 #[test]
 fn a_failed_write_is_reported_and_cleans_up() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("article.md");
     let original = big_article();
-    std::fs::write(&p, &original).unwrap();
+    let (dir, p) = file_in_temp_dir("article.md", &original);
     let out = fix_under_file_size_limit(&p, true);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
@@ -105,7 +82,7 @@ fn a_failed_write_is_reported_and_cleans_up() {
     assert!(stderr.contains("article.md: File too large"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&p).unwrap(), original);
     assert_eq!(
-        names(dir.path()),
+        dir_names(dir.path()),
         ["article.md"],
         "temporary file left behind"
     );
@@ -113,13 +90,11 @@ fn a_failed_write_is_reported_and_cleans_up() {
 
 #[test]
 fn read_only_articles_are_not_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("article.md");
-    std::fs::write(&p, "We saw the the car.\n").unwrap();
+    let (dir, p) = file_in_temp_dir("article.md", "We saw the the car.\n");
     let mut perms = std::fs::metadata(&p).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&p, perms).unwrap();
-    let out = Command::new(bin())
+    let out = factlint()
         .args(["check", "--no-config", "--fix"])
         .arg(&p)
         .output()
@@ -130,33 +105,28 @@ fn read_only_articles_are_not_written() {
         std::fs::read_to_string(&p).unwrap(),
         "We saw the the car.\n"
     );
-    assert_eq!(names(dir.path()), ["article.md"]);
+    assert_eq!(dir_names(dir.path()), ["article.md"]);
 }
 
-fn session() -> Session {
+/// The same steps as `check --fix` up to the write: read, lint and fix in memory.
+fn lint_and_fix(p: &Path) -> Linted {
     let opts = RuleOptions {
         no_config: true,
         ..Default::default()
     };
     let setup = run::load(&opts, Path::new(".")).unwrap();
-    Session::new(setup, None, Severity::Info).unwrap()
+    let session = Session::new(setup, None, Severity::Info).unwrap();
+    let mode = FixMode::On {
+        unsafe_fixes: false,
+    };
+    run::process(&session, &Input::File(p.to_path_buf()), None, mode).unwrap()
 }
 
 #[test]
 fn a_file_changed_on_disk_after_reading_is_not_overwritten() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("article.md");
-    std::fs::write(&p, "We saw the the car.\n").unwrap();
+    let (dir, p) = file_in_temp_dir("article.md", "We saw the the car.\n");
     // The same steps as `check --fix`: read, lint and fix in memory, then write.
-    let linted = run::process(
-        &session(),
-        &Input::File(p.clone()),
-        None,
-        FixMode::On {
-            unsafe_fixes: false,
-        },
-    )
-    .unwrap();
+    let linted = lint_and_fix(&p);
     let fixed = linted.fix.as_ref().unwrap().text.clone();
     assert_eq!(fixed, "We saw the car.\n");
     // An editor saves the article in between.
@@ -171,7 +141,7 @@ fn a_file_changed_on_disk_after_reading_is_not_overwritten() {
         "We saw the the car. A new line from the editor.\n"
     );
     assert_eq!(
-        names(dir.path()),
+        dir_names(dir.path()),
         ["article.md"],
         "temporary file left behind"
     );
@@ -187,26 +157,16 @@ fn a_file_changed_on_disk_after_reading_is_not_overwritten() {
     std::fs::remove_file(&p).unwrap();
     assert!(fix::write_atomic(&p, linted.original.as_bytes(), fixed.as_bytes()).is_err());
     assert!(!p.exists());
-    assert!(names(dir.path()).is_empty());
+    assert!(dir_names(dir.path()).is_empty());
 }
 
 #[test]
 fn the_written_file_is_exactly_the_fixed_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("article.md");
     let original = big_article();
-    std::fs::write(&p, &original).unwrap();
-    let linted = run::process(
-        &session(),
-        &Input::File(p.clone()),
-        None,
-        FixMode::On {
-            unsafe_fixes: false,
-        },
-    )
-    .unwrap();
+    let (dir, p) = file_in_temp_dir("article.md", &original);
+    let linted = lint_and_fix(&p);
     let fixed = &linted.fix.as_ref().unwrap().text;
     fix::write_atomic(&p, original.as_bytes(), fixed.as_bytes()).unwrap();
     assert_eq!(&std::fs::read_to_string(&p).unwrap(), fixed);
-    assert_eq!(names(dir.path()), ["article.md"]);
+    assert_eq!(dir_names(dir.path()), ["article.md"]);
 }

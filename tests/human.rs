@@ -1,17 +1,11 @@
 //! The human format as a reader meets it: snippets fit a 100-column terminal, and the README's
 //! sample is the tool's real output.
 
-use assert_cmd::Command;
+mod common;
+
+use common::bin;
 use std::path::Path;
 use unicode_width::UnicodeWidthStr;
-
-/// The binary under test; `FACTLINT_BIN` overrides it (as in tests/integration.rs).
-fn bin() -> Command {
-    match std::env::var_os("FACTLINT_BIN") {
-        Some(p) => Command::new(p),
-        None => Command::cargo_bin("factlint").unwrap(),
-    }
-}
 
 fn human(args: &[&str]) -> String {
     let out = bin()

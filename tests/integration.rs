@@ -1,22 +1,16 @@
 //! CLI tests for editor and CI integration: machine formats (validated against their JSON
 //! schemas), `--fix`/`--diff`, suppressions, `--max-warnings`, baselines and `--files-from`.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{bin, dir_names, file_in_temp_dir, utf16};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 /// Accents, CJK and an emoji before each finding; CRLF line endings; a UTF-8 BOM.
 const ARTICLE: &str = "\u{feff}Café 東京 😀 saw the the goverment.\r\n\r\n\
                        Señor Müller recieved it, and and left.\r\n";
-
-/// The binary under test; `FACTLINT_BIN` overrides it (e.g. to test a release build, or when
-/// several worktrees share one target folder).
-fn bin() -> Command {
-    match std::env::var_os("FACTLINT_BIN") {
-        Some(p) => Command::new(p),
-        None => Command::cargo_bin("factlint").unwrap(),
-    }
-}
 
 fn factlint(dir: &Path) -> Command {
     let mut c = bin();
@@ -25,10 +19,7 @@ fn factlint(dir: &Path) -> Command {
 }
 
 fn setup(text: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("article.md");
-    std::fs::write(&p, text).unwrap();
-    (dir, p)
+    file_in_temp_dir("article.md", text)
 }
 
 fn stdout(c: &mut Command) -> (String, i32) {
@@ -199,15 +190,6 @@ fn mode(p: &Path) -> u32 {
     std::fs::metadata(p).unwrap().permissions().mode() & 0o7777
 }
 
-fn dir_names(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    v.sort();
-    v
-}
-
 #[test]
 fn fix_changes_exactly_the_fixed_spans() {
     let (dir, p) = setup(ARTICLE);
@@ -267,10 +249,10 @@ fn unsafe_fixes_need_the_flag_and_remaining_findings_are_reported() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&p).unwrap(), text);
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("style.variants"), "{stdout}");
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert!(printed.contains("style.variants"), "{printed}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("available with --unsafe-fixes"));
-    let (_, code) = stdout_of(factlint(dir.path()).args(["--fix", "--unsafe-fixes", "article.md"]));
+    let (_, code) = stdout(factlint(dir.path()).args(["--fix", "--unsafe-fixes", "article.md"]));
     assert_eq!(code, 0);
     assert_eq!(
         std::fs::read_to_string(&p).unwrap(),
@@ -278,19 +260,10 @@ fn unsafe_fixes_need_the_flag_and_remaining_findings_are_reported() {
     );
 }
 
-fn stdout_of(c: &mut Command) -> (String, i32) {
-    stdout(c)
-}
-
 #[test]
 fn fix_refuses_utf16_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("article.md");
-    let mut bytes = vec![0xFF, 0xFE];
-    for u in "We saw the the car.\n".encode_utf16() {
-        bytes.extend(u.to_le_bytes());
-    }
-    std::fs::write(&p, &bytes).unwrap();
+    let bytes = utf16("We saw the the car.\n", true);
+    let (dir, p) = file_in_temp_dir("article.md", &bytes);
     let out = factlint(dir.path())
         .args(["--fix", "article.md"])
         .output()

@@ -1,15 +1,16 @@
 //! The founding example through the command line, with the desk's knowledge file: every name
 //! rule reports its finding with the right suggestion.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{assert_code, bin};
 use serde_json::Value;
 
 const ARTICLE: &str = "tests/articles/bolivia-police.md";
 const KNOWLEDGE: &str = "tests/articles/bolivia-police.knowledge.yml";
 
 fn diagnostics(args: &[&str]) -> Vec<Value> {
-    let out = Command::cargo_bin("factlint")
-        .unwrap()
+    let out = bin()
         .args([
             "check",
             "--format",
@@ -22,14 +23,16 @@ fn diagnostics(args: &[&str]) -> Vec<Value> {
         .arg(ARTICLE)
         .output()
         .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_code(&out, 1);
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     json["diagnostics"].as_array().unwrap().clone()
+}
+
+/// The text under a diagnostic's primary span.
+fn spanned<'t>(text: &'t str, d: &Value) -> &'t str {
+    let start = d["span"]["start"].as_u64().unwrap() as usize;
+    let end = d["span"]["end"].as_u64().unwrap() as usize;
+    &text[start..end]
 }
 
 /// (rule, text under the primary span, first fix) of each diagnostic from a names rule.
@@ -42,13 +45,9 @@ fn names_findings(diags: &[Value]) -> Vec<(String, String, String)> {
             rule.starts_with("names.") || rule.starts_with("desk.")
         })
         .map(|d| {
-            let (s, e) = (
-                d["span"]["start"].as_u64().unwrap() as usize,
-                d["span"]["end"].as_u64().unwrap() as usize,
-            );
             (
                 d["rule"].as_str().unwrap().to_string(),
-                text[s..e].to_string(),
+                spanned(&text, d).to_string(),
                 d["fixes"][0]["replacement"]
                     .as_str()
                     .unwrap_or("")
@@ -125,8 +124,7 @@ fn without_knowledge_the_gazetteer_and_the_people_list_speak() {
 /// The README's first command, as a newcomer runs it: no desk list, no date, no config.
 #[test]
 fn the_first_command_reports_the_misspelt_officeholders() {
-    let out = Command::cargo_bin("factlint")
-        .unwrap()
+    let out = bin()
         .args(["check", "--format", "json", "--no-config", ARTICLE])
         .output()
         .unwrap();
@@ -141,11 +139,10 @@ fn the_first_command_reports_the_misspelt_officeholders() {
     let spans: Vec<(&str, &str)> = people
         .iter()
         .map(|d| {
-            let (s, e) = (
-                d["span"]["start"].as_u64().unwrap() as usize,
-                d["span"]["end"].as_u64().unwrap() as usize,
-            );
-            (&text[s..e], d["fixes"][0]["replacement"].as_str().unwrap())
+            (
+                spanned(&text, d),
+                d["fixes"][0]["replacement"].as_str().unwrap(),
+            )
         })
         .collect();
     assert_eq!(spans, vec![("Ivor", "Evo"), ("Zabaleta", "Zavaleta")]);
