@@ -194,29 +194,49 @@ mod tests {
     use crate::source::LineIndex;
     use std::str::FromStr;
 
-    fn lint(text: &str) -> (Linter, Vec<Diagnostic>) {
-        let linter = Linter::with_default_rules();
-        let d = linter.lint_text(text, None);
-        (linter, d)
+    /// An article linted with the default rules, with what a `Doc` of it borrows.
+    struct Article<'t> {
+        text: &'t str,
+        linter: Linter,
+        diags: Vec<Diagnostic>,
+        lines: LineIndex,
+        uri: lsp::Uri,
+    }
+
+    impl<'t> Article<'t> {
+        fn new(text: &'t str) -> Self {
+            let linter = Linter::with_default_rules();
+            let diags = linter.lint_text(text, None);
+            Article {
+                text,
+                linter,
+                diags,
+                lines: LineIndex::new(text),
+                uri: lsp::Uri::from_str("file:///a.md").unwrap(),
+            }
+        }
+
+        /// The open document at `version`, positions in `encoding`.
+        fn doc(&self, version: i32, encoding: Encoding, document_changes: bool) -> Doc<'_> {
+            Doc {
+                uri: &self.uri,
+                version,
+                text: Text {
+                    text: self.text,
+                    lines: &self.lines,
+                    encoding,
+                },
+                diagnostics: &self.diags,
+                document_changes,
+            }
+        }
     }
 
     #[test]
     fn doubled_word_gives_a_preferred_quick_fix() {
         let text = "Héllo 😀 to the the press.";
-        let (_, diags) = lint(text);
-        let lines = LineIndex::new(text);
-        let uri = lsp::Uri::from_str("file:///a.md").unwrap();
-        let doc = Doc {
-            uri: &uri,
-            version: 3,
-            text: Text {
-                text,
-                lines: &lines,
-                encoding: Encoding::Utf16,
-            },
-            diagnostics: &diags,
-            document_changes: false,
-        };
+        let article = Article::new(text);
+        let doc = article.doc(3, Encoding::Utf16, false);
         let at = text.find("the the").unwrap();
         let actions = code_actions(&doc, at..at, None);
         let lsp::CodeActionOrCommand::CodeAction(a) = &actions[0] else {
@@ -224,7 +244,7 @@ mod tests {
         };
         assert_eq!(a.is_preferred, Some(true));
         assert!(a.title.starts_with("Remove 'the'"), "{}", a.title);
-        let edits = &a.edit.as_ref().unwrap().changes.as_ref().unwrap()[&uri];
+        let edits = &a.edit.as_ref().unwrap().changes.as_ref().unwrap()[&article.uri];
         // "Héllo 😀 to the" is 15 UTF-16 units; the fix removes " the".
         assert_eq!(edits[0].range.start, lsp::Position::new(0, 15));
         assert_eq!(edits[0].range.end, lsp::Position::new(0, 19));
@@ -242,20 +262,8 @@ mod tests {
     #[test]
     fn versioned_edit_when_client_supports_document_changes() {
         let text = "The the end.";
-        let (_, diags) = lint(text);
-        let lines = LineIndex::new(text);
-        let uri = lsp::Uri::from_str("file:///a.md").unwrap();
-        let doc = Doc {
-            uri: &uri,
-            version: 7,
-            text: Text {
-                text,
-                lines: &lines,
-                encoding: Encoding::Utf8,
-            },
-            diagnostics: &diags,
-            document_changes: true,
-        };
+        let article = Article::new(text);
+        let doc = article.doc(7, Encoding::Utf8, true);
         let actions = code_actions(&doc, 0..0, Some(&[lsp::CodeActionKind::QUICKFIX]));
         let lsp::CodeActionOrCommand::CodeAction(a) = &actions[0] else {
             panic!("expected a code action")
@@ -270,28 +278,16 @@ mod tests {
     #[test]
     fn hover_explains_the_rule_only_over_the_finding() {
         let text = "Protests against and against it.";
-        let (linter, diags) = lint(text);
-        let lines = LineIndex::new(text);
-        let uri = lsp::Uri::from_str("file:///a.md").unwrap();
-        let doc = Doc {
-            uri: &uri,
-            version: 1,
-            text: Text {
-                text,
-                lines: &lines,
-                encoding: Encoding::Utf16,
-            },
-            diagnostics: &diags,
-            document_changes: false,
-        };
+        let article = Article::new(text);
+        let doc = article.doc(1, Encoding::Utf16, false);
         let at = text.find("and").unwrap();
-        let h = hover(&doc, &linter, at).unwrap();
+        let h = hover(&doc, &article.linter, at).unwrap();
         let lsp::HoverContents::Markup(m) = h.contents else {
             panic!("expected markup")
         };
         assert!(m.value.contains("**style.repetition**"), "{}", m.value);
         assert!(m.value.contains("**Why it matters**"));
-        assert!(hover(&doc, &linter, 0).is_none());
-        assert!(hover(&doc, &linter, text.len() - 1).is_none());
+        assert!(hover(&doc, &article.linter, 0).is_none());
+        assert!(hover(&doc, &article.linter, text.len() - 1).is_none());
     }
 }
