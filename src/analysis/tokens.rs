@@ -310,24 +310,8 @@ pub(super) fn split_sentences(
             i = end;
             continue;
         }
-        // Closing quotes and brackets belong to the sentence they end.
-        while end < range.end
-            && tokens[end].glued
-            && matches!(
-                &text[tokens[end].span.clone()],
-                "\"" | "”" | "’" | "'" | ")" | "»"
-            )
-        {
-            end += 1;
-        }
-        let next = tokens.get(end).filter(|_| end < range.end);
-        let next_starts_sentence = next.is_none_or(|n| {
-            !n.glued
-                && (n.capitalised
-                    || n.kind == TokenKind::Number
-                    || matches!(&text[n.span.clone()], "\"" | "“" | "'" | "‘" | "(" | "«"))
-        });
-        if next_starts_sentence
+        end = after_closing_marks(text, tokens, end, range.end);
+        if starts_sentence(text, tokens, end, range.end)
             && !(bytes[t.span.start] == b'.' && is_abbreviation(text, tokens, range.start, i))
         {
             push(tokens, start..end, block, out);
@@ -338,6 +322,33 @@ pub(super) fn split_sentences(
     if start < range.end {
         push(tokens, start..range.end, block, out);
     }
+}
+
+/// Past the closing quotes and brackets glued on from token `end` (before `limit`): they belong
+/// to the sentence they end.
+fn after_closing_marks(text: &str, tokens: &[Token], mut end: usize, limit: usize) -> usize {
+    while end < limit
+        && tokens[end].glued
+        && matches!(
+            &text[tokens[end].span.clone()],
+            "\"" | "”" | "’" | "'" | ")" | "»"
+        )
+    {
+        end += 1;
+    }
+    end
+}
+
+/// Whether a sentence may start at token `end`: at the end of the range (`limit`), or at an
+/// unglued capitalised word, number, or opening quote or bracket.
+fn starts_sentence(text: &str, tokens: &[Token], end: usize, limit: usize) -> bool {
+    let next = tokens.get(end).filter(|_| end < limit);
+    next.is_none_or(|n| {
+        !n.glued
+            && (n.capitalised
+                || n.kind == TokenKind::Number
+                || matches!(&text[n.span.clone()], "\"" | "“" | "'" | "‘" | "(" | "«"))
+    })
 }
 
 fn push(tokens: &[Token], r: Range<usize>, block: usize, out: &mut Vec<Sentence>) {
@@ -482,23 +493,8 @@ mod tests {
                 continue;
             }
             if terminal {
-                while end < range.end
-                    && matches!(
-                        &text[tokens[end].span.clone()],
-                        "\"" | "”" | "’" | "'" | ")" | "»"
-                    )
-                    && tokens[end].glued
-                {
-                    end += 1;
-                }
-                let next = tokens.get(end).filter(|_| end < range.end);
-                let next_starts_sentence = next.is_none_or(|n| {
-                    !n.glued
-                        && (n.capitalised
-                            || n.kind == TokenKind::Number
-                            || matches!(&text[n.span.clone()], "\"" | "“" | "'" | "‘" | "(" | "«"))
-                });
-                if next_starts_sentence
+                end = after_closing_marks(text, tokens, end, range.end);
+                if starts_sentence(text, tokens, end, range.end)
                     && !(s == "." && is_abbreviation(text, tokens, range.start, i))
                 {
                     push(tokens, start..end, 0, &mut out);
