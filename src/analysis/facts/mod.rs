@@ -13,6 +13,7 @@ pub(crate) mod vocab;
 
 use super::numbers::{Approx, Quantity, QuantityKind};
 use super::{Analysis, TokenKind};
+use serde::{Serialize, Serializer};
 use std::collections::HashSet;
 use std::ops::Range;
 pub(crate) use vocab::VOCAB;
@@ -80,15 +81,21 @@ impl FactKind {
     }
 }
 
-/// A figure and what it is about.
-#[derive(Debug, Clone)]
+/// A figure and what it is about. Serialized (for the fact sheet) without its places in the
+/// analysis, and with its kind, qualifier and role by name.
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct Fact {
     /// Index into `Analysis::quantities()`.
+    #[serde(skip)]
     pub(crate) quantity: usize,
+    #[serde(serialize_with = "by_name")]
     pub(crate) kind: FactKind,
     pub(crate) value: f64,
+    #[serde(serialize_with = "by_name")]
     pub(crate) approx: Approx,
+    #[serde(skip)]
     pub(crate) span: Range<usize>,
+    #[serde(skip)]
     pub(crate) sentence: usize,
     /// Lemma of the noun counted ("passengers" → passenger); for a body size, the body.
     pub(crate) noun: Option<String>,
@@ -103,8 +110,42 @@ pub(crate) struct Fact {
     /// What the figure is counted from: the lower-case words after "since" ("since march" →
     /// "march"; "since the talks began" → "the talks began").
     pub(crate) since: Option<String>,
+    #[serde(serialize_with = "by_name")]
     pub(crate) role: Role,
     pub(crate) quoted: bool,
+}
+
+/// What a fact's kind, qualifier or role is called in the fact sheet.
+pub(crate) trait Named: Copy {
+    fn name(self) -> &'static str;
+}
+
+impl Named for FactKind {
+    fn name(self) -> &'static str {
+        FactKind::name(self)
+    }
+}
+
+impl Named for Role {
+    fn name(self) -> &'static str {
+        Role::name(self)
+    }
+}
+
+impl Named for Approx {
+    fn name(self) -> &'static str {
+        match self {
+            Approx::Exact => "exact",
+            Approx::About => "about",
+            Approx::AtLeast => "at-least",
+            Approx::AtMost => "at-most",
+            Approx::Vague => "vague",
+        }
+    }
+}
+
+fn by_name<T: Named, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(value.name())
 }
 
 /// A vote tally: "voted 6-4", "adopted the plan 5-3", "140 to 95, with eleven abstentions".

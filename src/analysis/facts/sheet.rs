@@ -5,6 +5,7 @@
 
 use super::super::Analysis;
 use super::super::numbers::Approx;
+use super::{Fact, Named};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -40,19 +41,10 @@ pub(crate) struct FigureRow {
     pub(crate) text: String,
     #[serde(flatten)]
     pub(crate) at: Loc,
-    pub(crate) kind: &'static str,
-    pub(crate) value: f64,
-    /// exact, about, at-least, at-most, vague
-    pub(crate) approx: &'static str,
-    pub(crate) noun: Option<String>,
-    /// The noun's synonym group, when it differs from the noun.
-    pub(crate) group: Option<String>,
-    pub(crate) of: Option<String>,
-    pub(crate) subject: Option<String>,
-    pub(crate) year: Option<i64>,
-    pub(crate) since: Option<String>,
-    pub(crate) role: &'static str,
-    pub(crate) quoted: bool,
+    /// The fact as the model has it, but for its group: given only when it differs from the
+    /// noun.
+    #[serde(flatten)]
+    pub(crate) fact: Fact,
 }
 
 #[derive(Debug, Serialize)]
@@ -101,16 +93,6 @@ impl<'t> Lines<'t> {
     }
 }
 
-fn approx_name(a: Approx) -> &'static str {
-    match a {
-        Approx::Exact => "exact",
-        Approx::About => "about",
-        Approx::AtLeast => "at-least",
-        Approx::AtMost => "at-most",
-        Approx::Vague => "vague",
-    }
-}
-
 /// The fact sheet of the analysed article, times resolved against `date`.
 pub(crate) fn build(a: &Analysis, file: &str, date: Option<jiff::civil::Date>) -> Sheet {
     let lines = Lines::new(a.text);
@@ -122,20 +104,16 @@ pub(crate) fn build(a: &Analysis, file: &str, date: Option<jiff::civil::Date>) -
             .facts()
             .facts
             .iter()
-            .map(|f| FigureRow {
-                text: a.slice(f.span.clone()).to_string(),
-                at: lines.at(f.span.start),
-                kind: f.kind.name(),
-                value: f.value,
-                approx: approx_name(f.approx),
-                noun: f.noun.clone(),
-                group: f.group.clone().filter(|g| Some(g) != f.noun.as_ref()),
-                of: f.of.clone(),
-                subject: f.subject.clone(),
-                year: f.year,
-                since: f.since.clone(),
-                role: f.role.name(),
-                quoted: f.quoted,
+            .map(|f| {
+                let mut fact = f.clone();
+                if fact.group.is_some() && fact.group == fact.noun {
+                    fact.group = None;
+                }
+                FigureRow {
+                    text: a.slice(f.span.clone()).to_string(),
+                    at: lines.at(f.span.start),
+                    fact,
+                }
             })
             .collect(),
         tallies: a
@@ -354,7 +332,8 @@ impl Sheet {
             "  {:<9} {:<22} {:<9} {:<22} {:<22} {:<9} time",
             "where", "figure", "kind", "counts", "subject", "role"
         );
-        for f in &self.figures {
+        for row in &self.figures {
+            let f = &row.fact;
             let mut counts = f.noun.clone().unwrap_or_else(|| "-".into());
             if let Some(g) = &f.group {
                 counts = format!("{counts} ({g})");
@@ -369,17 +348,17 @@ impl Sheet {
             if let Some(s) = &f.since {
                 time.push(format!("since {s}"));
             }
-            let role = if f.approx == "exact" {
-                f.role.to_string()
+            let role = if f.approx == Approx::Exact {
+                f.role.name().to_string()
             } else {
-                format!("{} ~{}", f.role, f.approx)
+                format!("{} ~{}", f.role.name(), f.approx.name())
             };
             let _ = writeln!(
                 out,
                 "  {:<9} {:<22} {:<9} {:<22} {:<22} {:<9} {}",
-                format!("{}:{}", f.at.line, f.at.column),
-                clip(&f.text, 22),
-                f.kind,
+                format!("{}:{}", row.at.line, row.at.column),
+                clip(&row.text, 22),
+                f.kind.name(),
                 clip(&counts, 22),
                 clip(f.subject.as_deref().unwrap_or("-"), 22),
                 role,
@@ -450,14 +429,14 @@ mod tests {
             .unwrap();
         assert_eq!(lindqvist.mentions.len(), 2);
         let residents = sheet.figures.iter().find(|f| f.text == "300").unwrap();
-        assert_eq!(residents.noun.as_deref(), Some("resident"));
-        assert_eq!(residents.subject.as_deref(), Some("Lindqvist"));
+        assert_eq!(residents.fact.noun.as_deref(), Some("resident"));
+        assert_eq!(residents.fact.subject.as_deref(), Some("Lindqvist"));
         let council = sheet
             .figures
             .iter()
-            .find(|f| f.kind == "body-size")
+            .find(|f| f.fact.kind == super::super::FactKind::BodySize)
             .unwrap();
-        assert_eq!(council.noun.as_deref(), Some("council"));
+        assert_eq!(council.fact.noun.as_deref(), Some("council"));
         assert_eq!(sheet.tallies.len(), 1);
         let monday = sheet.times.iter().find(|t| t.text == "Monday").unwrap();
         assert!(
