@@ -172,6 +172,18 @@ pub struct TimeExpr {
 }
 
 impl TimeExpr {
+    /// The days of bare weekdays that all hold ("on Friday and Saturday"); `None` for any
+    /// other expression, a choice ("on Monday or Tuesday") among them.
+    pub(crate) fn bare_weekdays(&self) -> Option<&[Weekday]> {
+        match &self.kind {
+            TimeKind::Weekdays {
+                days,
+                either: false,
+            } => Some(days),
+            _ => None,
+        }
+    }
+
     /// The family of a relative or vague expression, as rule sets name it: `day`, `period`,
     /// `weekday`, `ago`, `since`, `day-of-month`, `weekday-choice`, `vague`. `None` for
     /// absolute dates and bare weekdays.

@@ -4,7 +4,7 @@
 
 use super::support::time::{NO_DATE_NOTE, published};
 use super::{Check, Common, Context, Kind, KindDoc};
-use crate::analysis::time::{MONTHS, Resolution, Tense, TimeKind};
+use crate::analysis::time::{MONTHS, Resolution, Tense};
 use crate::diagnostic::{Applicability, Diagnostic};
 use serde::Deserialize;
 
@@ -46,11 +46,7 @@ impl Check for BareWeekday {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
         for t in a.times() {
-            let TimeKind::Weekdays {
-                days,
-                either: false,
-            } = &t.kind
-            else {
+            let Some(days) = t.bare_weekdays() else {
                 continue;
             };
             if (t.quoted && !self.in_quotes)
@@ -78,7 +74,7 @@ impl Check for BareWeekday {
                     });
                     // "Thursday, November 7": keeps the weekday, adds the date (not for
                     // possessives or lists, which read badly with a date inside).
-                    if let ([day], [date]) = (days.as_slice(), dates.as_slice())
+                    if let ([day], [date]) = (days, dates.as_slice())
                         && !text.ends_with('s')
                     {
                         let mut fix = format!(

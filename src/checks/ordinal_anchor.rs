@@ -10,7 +10,6 @@ use super::{Check, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::facts::{Fact, FactKind, VOCAB};
 use crate::analysis::lexical;
-use crate::analysis::time::TimeKind;
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
@@ -104,11 +103,8 @@ fn event_days<'f>(
             .times()
             .iter()
             .filter(|t| t.sentence == f.sentence)
-            .flat_map(|t| match &t.kind {
-                TimeKind::Weekdays {
-                    days,
-                    either: false,
-                } if days.len() == 1 => days.clone(),
+            .flat_map(|t| match t.bare_weekdays() {
+                Some(days) if days.len() == 1 => days.to_vec(),
                 _ => vec![jiff::civil::Weekday::Sunday, jiff::civil::Weekday::Sunday],
             })
             .collect();
@@ -149,11 +145,7 @@ fn stoppage_noun(a: &Analysis, i: usize) -> Option<String> {
 fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)> {
     let mut out = Vec::new();
     for t in a.times() {
-        let TimeKind::Weekdays {
-            days,
-            either: false,
-        } = &t.kind
-        else {
+        let Some(days) = t.bare_weekdays() else {
             continue;
         };
         let [day] = days[..] else { continue };
