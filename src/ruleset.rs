@@ -216,41 +216,35 @@ fn valid_id(s: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
+/// The lines of `text` that start at or after `from`, each with its offset.
+fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let here = *offset;
+            *offset += line.len();
+            Some((here, line))
+        })
+        .filter(move |&(here, _)| here >= from)
+}
+
 /// Offset of `- id: <id>` (or `id: <id>`) at or after `from`.
 fn locate_rule(text: &str, from: usize, id: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let here = offset;
-        offset += line.len();
-        if here < from {
-            continue;
-        }
+    lines_from(text, from).find_map(|(here, line)| {
         let t = line.trim_start().trim_start_matches("- ").trim_start();
-        if let Some(rest) = t.strip_prefix("id:")
-            && rest.trim().trim_matches(|c| c == '"' || c == '\'') == id
-        {
-            return Some(here + line.find("id:").unwrap_or(0));
-        }
-    }
-    None
+        let rest = t.strip_prefix("id:")?;
+        (rest.trim().trim_matches(|c| c == '"' || c == '\'') == id)
+            .then(|| here + line.find("id:").unwrap_or(0))
+    })
 }
 
 /// Offset of `<field>:` as a key at or after `from`.
 fn locate(text: &str, from: usize, field: &str) -> Option<usize> {
     let needle = format!("{field}:");
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let here = offset;
-        offset += line.len();
-        if here < from {
-            continue;
-        }
+    lines_from(text, from).find_map(|(here, line)| {
         let t = line.trim_start().trim_start_matches("- ");
-        if t.starts_with(&needle) {
-            return Some(here + line.find(&needle).unwrap_or(0));
-        }
-    }
-    None
+        t.starts_with(&needle)
+            .then(|| here + line.find(&needle).unwrap_or(0))
+    })
 }
 
 /// Loads a rule-set file, or every `*.yml`/`*.yaml` file in a directory (sorted by name).
