@@ -92,6 +92,16 @@ fn write_span(out: &mut Vec<u8>, r: &Range<usize>, (s, e): (Position, Position))
     out.push(b'}');
 }
 
+/// The items of a JSON array, comma-separated, each written by `write_item`.
+fn write_list<T>(out: &mut Vec<u8>, items: &[T], mut write_item: impl FnMut(&mut Vec<u8>, &T)) {
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_item(out, x);
+    }
+}
+
 /// One diagnostic as a JSON object (no line break).
 fn write_diagnostic(out: &mut Vec<u8>, f: &FileResult, d: &Diagnostic) {
     // Most fixes replace the finding's own span: its positions are counted once.
@@ -104,10 +114,7 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &FileResult, d: &Diagnostic) {
         }
     };
     out.extend_from_slice(b"{\"fixes\":[");
-    for (i, x) in d.fixes.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    write_list(out, &d.fixes, |out, x| {
         out.extend_from_slice(b"{\"applicability\":");
         out.extend_from_slice(match x.applicability {
             Applicability::Safe => b"\"safe\"",
@@ -118,32 +125,24 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &FileResult, d: &Diagnostic) {
         out.extend_from_slice(b",\"span\":");
         write_span(out, &x.span, positions(&x.span));
         out.push(b'}');
-    }
+    });
     out.extend_from_slice(b"],\"help\":");
     match &d.help {
         Some(h) => write_str(out, h),
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"labels\":[");
-    for (i, l) in d.labels.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
+    write_list(out, &d.labels, |out, l| {
         out.extend_from_slice(b"{\"message\":");
         write_str(out, &l.message);
         out.extend_from_slice(b",\"span\":");
         write_span(out, &l.span, positions(&l.span));
         out.push(b'}');
-    }
+    });
     out.extend_from_slice(b"],\"message\":");
     write_str(out, &d.message);
     out.extend_from_slice(b",\"notes\":[");
-    for (i, n) in d.notes.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        write_str(out, n);
-    }
+    write_list(out, &d.notes, |out, n| write_str(out, n));
     out.extend_from_slice(b"],\"path\":");
     write_str(out, f.path);
     out.extend_from_slice(b",\"rule\":");
