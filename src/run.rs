@@ -311,7 +311,8 @@ mod tests {
     use super::*;
     use crate::diagnostic::Severity;
 
-    fn session() -> Session {
+    /// The built-in rules, no config, reporting from `min` up.
+    fn session_from(min: Severity) -> Session {
         let setup = load(
             &RuleOptions {
                 no_config: true,
@@ -320,7 +321,11 @@ mod tests {
             Path::new("."),
         )
         .unwrap();
-        Session::new(setup, None, Severity::Info).unwrap()
+        Session::new(setup, None, min).unwrap()
+    }
+
+    fn session() -> Session {
+        session_from(Severity::Info)
     }
 
     #[test]
@@ -444,15 +449,7 @@ mod tests {
 
     #[test]
     fn min_severity_filters() {
-        let setup = load(
-            &RuleOptions {
-                no_config: true,
-                ..Default::default()
-            },
-            Path::new("."),
-        )
-        .unwrap();
-        let s = Session::new(setup, None, Severity::Error).unwrap();
+        let s = session_from(Severity::Error);
         assert!(s.lint("a.md", None, "the the".into()).1.is_empty());
     }
 }

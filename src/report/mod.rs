@@ -276,17 +276,22 @@ pub(crate) mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// A file `a` with nothing to report, for its positions.
+    fn clean_file<'a>(text: &'a str, lines: &'a LineIndex) -> FileResult<'a> {
+        FileResult {
+            path: "a",
+            text,
+            lines,
+            diagnostics: &[],
+        }
+    }
+
     #[test]
     fn positions_in_every_unit_and_bom() {
         for bom in [false, true] {
             let t = text(bom);
             let lines = LineIndex::new(&t);
-            let f = FileResult {
-                path: "a",
-                text: &t,
-                lines: &lines,
-                diagnostics: &[],
-            };
+            let f = clean_file(&t, &lines);
             let p = f.position(t.find("the the").unwrap());
             assert_eq!(
                 (p.line, p.column, p.column_utf16, p.column_byte),
@@ -303,12 +308,7 @@ pub(crate) mod tests {
         for prefix in ["", "\u{feff}"] {
             let t = format!("{prefix}é a\r\nb\rc 😀 d\n\ne");
             let lines = LineIndex::new(&t);
-            let f = FileResult {
-                path: "a",
-                text: &t,
-                lines: &lines,
-                diagnostics: &[],
-            };
+            let f = clean_file(&t, &lines);
             for start in 0..=t.len() + 1 {
                 for end in start..=t.len() + 1 {
                     assert_eq!(
