@@ -113,6 +113,12 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &FileResult, d: &Diagnostic) {
             f.span_positions(r)
         }
     };
+    // A fix's or a label's last field, and the end of its object.
+    let span_and_close = |out: &mut Vec<u8>, r: &Range<usize>| {
+        out.extend_from_slice(b",\"span\":");
+        write_span(out, r, positions(r));
+        out.push(b'}');
+    };
     out.extend_from_slice(b"{\"fixes\":[");
     write_list(out, &d.fixes, |out, x| {
         out.extend_from_slice(b"{\"applicability\":");
@@ -122,9 +128,7 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &FileResult, d: &Diagnostic) {
         });
         out.extend_from_slice(b",\"replacement\":");
         write_str(out, &x.replacement);
-        out.extend_from_slice(b",\"span\":");
-        write_span(out, &x.span, positions(&x.span));
-        out.push(b'}');
+        span_and_close(out, &x.span);
     });
     out.extend_from_slice(b"],\"help\":");
     match &d.help {
@@ -135,9 +139,7 @@ fn write_diagnostic(out: &mut Vec<u8>, f: &FileResult, d: &Diagnostic) {
     write_list(out, &d.labels, |out, l| {
         out.extend_from_slice(b"{\"message\":");
         write_str(out, &l.message);
-        out.extend_from_slice(b",\"span\":");
-        write_span(out, &l.span, positions(&l.span));
-        out.push(b'}');
+        span_and_close(out, &l.span);
     });
     out.extend_from_slice(b"],\"message\":");
     write_str(out, &d.message);
