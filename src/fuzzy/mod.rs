@@ -13,7 +13,7 @@ mod near;
 pub(crate) use distance::{Rows, distance, distance_at_most};
 pub(crate) use fold::{fold, fold_phrase};
 pub(crate) use near::NearIndex;
-pub(crate) use near::hash_skip;
+pub(crate) use near::deletion_hashes;
 
 /// Number of letters in a folded name (spaces and apostrophes do not count).
 pub(crate) fn letters(folded: &str) -> usize {

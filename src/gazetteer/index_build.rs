@@ -20,7 +20,7 @@
 use std::collections::BTreeMap;
 
 use super::{ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_DELETE_INDEX_CHARS};
-use crate::fuzzy::{fold_phrase, hash_skip};
+use crate::fuzzy::{deletion_hashes, fold_phrase};
 
 struct Row<'a> {
     key: String,
@@ -124,20 +124,17 @@ pub(super) fn build(places_tsv: &str) -> Vec<u8> {
     let fp_bits = 32 - key_bits;
     assert!(fp_bits >= 8, "too many keys for 32-bit items");
     let mut hashes: Vec<(u64, u32)> = Vec::new();
-    const NONE: usize = usize::MAX;
+    let mut key_hashes: Vec<u64> = Vec::new();
     for (id, k) in keys.iter().enumerate() {
         let c: Vec<char> = k.chars().collect();
-        hashes.push((hash_skip(&c, NONE, NONE), id as u32));
-        if c.len() <= MAX_DELETE_INDEX_CHARS {
-            for i in 0..c.len() {
-                if i > 0 && c[i] == c[i - 1] {
-                    continue;
-                }
-                hashes.push((hash_skip(&c, i, NONE), id as u32));
-            }
-        }
+        key_hashes.clear();
+        let deletions = u32::from(c.len() <= MAX_DELETE_INDEX_CHARS);
+        deletion_hashes(&c, deletions, &mut key_hashes);
+        hashes.extend(key_hashes.iter().map(|&h| (h, id as u32)));
     }
-    let target_buckets = (hashes.len() / 8).max(1024);
+    // About two items a bucket: a query probes a hundred buckets and scans every item in them,
+    // so small buckets are what makes the look-up fast (the table costs 4 bytes a bucket).
+    let target_buckets = (hashes.len() / 2).max(1024);
     let bucket_bits = usize::BITS - 1 - target_buckets.leading_zeros(); // floor(log2)
     let fp_mask = (1u32 << fp_bits) - 1;
     let mut items: Vec<(u32, u32)> = hashes

@@ -25,7 +25,7 @@
 //! form, about five times the index size).
 
 use crate::fast_hash::Memo;
-use crate::fuzzy::{Rows, fold_phrase, hash_skip};
+use crate::fuzzy::{Rows, deletion_hashes, fold_phrase};
 use std::cell::Cell;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
@@ -111,7 +111,8 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
 
 #[inline]
 fn u32_at(s: &[u8], i: usize) -> u32 {
-    u32::from_le_bytes([s[4 * i], s[4 * i + 1], s[4 * i + 2], s[4 * i + 3]])
+    let b = &s[4 * i..4 * i + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
 
 impl Gazetteer {
@@ -219,24 +220,9 @@ impl Gazetteer {
         if n == 0 || n > MAX_NEAR_QUERY_CHARS {
             return Vec::new();
         }
-        const NONE: usize = usize::MAX;
         // Phase 1: hashes of the query and its deletions (up to two).
         let mut hashes: Vec<u64> = Vec::with_capacity(1 + n + n * n / 2);
-        hashes.push(hash_skip(&q, NONE, NONE));
-        for i in 0..n {
-            if i > 0 && q[i] == q[i - 1] {
-                continue; // same deletion as i - 1
-            }
-            hashes.push(hash_skip(&q, i, NONE));
-            if max_edits >= 2 {
-                for j in i + 1..n {
-                    if j > i + 1 && q[j] == q[j - 1] {
-                        continue;
-                    }
-                    hashes.push(hash_skip(&q, i, j));
-                }
-            }
-        }
+        deletion_hashes(&q, max_edits, &mut hashes);
         // Phase 2: bucket ranges (independent loads, so cache misses overlap), then
         // phase 3: scan the buckets' items for matching fingerprints.
         let ranges: Vec<(u32, u32)> = hashes
@@ -250,8 +236,9 @@ impl Gazetteer {
         let mut cands: Vec<u32> = Vec::with_capacity(64);
         for (&h, &(start, end)) in hashes.iter().zip(&ranges) {
             let fp = (h as u32) & fp_mask;
-            for i in start as usize..end as usize {
-                let item = u32_at(self.items, i);
+            // One bounds check per bucket, not per item.
+            for b in self.items[4 * start as usize..4 * end as usize].chunks_exact(4) {
+                let item = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
                 if item & fp_mask == fp {
                     cands.push(item >> self.fp_bits);
                 }
