@@ -230,6 +230,12 @@ fn person_words(
     let mut out: FastMap<String, FastSet<String>> = FastMap::default();
     for m in 0..a.mentions.len() {
         let words = strip_leading(a, mention_words.of(m));
+        // What follows "of" is the person's place or body, not their name ("Jerrold Nadler
+        // of New York"): `run` reads it as a phrase of its own.
+        let words = match words.iter().position(|w| w.folded == "of") {
+            Some(k) if k > 0 => &words[..k],
+            _ => words,
+        };
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             continue;
         };
@@ -300,6 +306,20 @@ impl CapitalisedWords {
     }
 }
 
+/// "California and Florida": the next item of a list, after "and" or "or", is a known place
+/// (the mirror of the list cue of [`place_context`], which looks at the item before).
+fn next_item_is_place(a: &Analysis, mention_words: &MentionWords, last: usize) -> bool {
+    let (conjunction, next) = (last + 1, last + 2);
+    let same = |i: usize| i < a.tokens.len() && a.sentence_of[i] == a.sentence_of[last];
+    if !same(next) || !matches!(a.word(conjunction), "and" | "or") || !a.tokens[next].capitalised {
+        return false;
+    }
+    let Ok(m) = a.mentions.binary_search_by_key(&next, |m| m.tokens.start) else {
+        return false;
+    };
+    gz::gazetteer().is_known(&joined(mention_words.of(m)))
+}
+
 /// "Sana Cruz, Bolivia": a known place after a comma, when that is not a list ("the Jacuí,
 /// Sinos, Caí and Gravataí rivers").
 fn followed_by_place(
@@ -358,7 +378,7 @@ impl Gazetteer {
             .filter(|p| {
                 let form = fold(p.form);
                 p.distance <= max
-                    && !inflected(phrase, &form)
+                    && !(inflected(phrase, &form) && !truncates(phrase, &form))
                     && form.chars().next() == phrase.chars().next()
             })
             .collect();
@@ -407,22 +427,44 @@ fn inside_longer_name(a: &Analysis, first: usize) -> bool {
     first > start + 1 && a.tokens[first - 1].is_word() && a.tokens[first - 1].capitalised
 }
 
-/// Does `name` differ from `form` only in its last letter: the last letter dropped, or a
-/// final vowel for another?
+/// Does `name` differ from `form` only in a final vowel ("Moskvy" for Moskva, "Ukraina",
+/// the adjective "Myanma")? That is how other languages inflect a name, so it asks more
+/// evidence. A last letter dropped is a keystroke slip, not an inflection ("Californi",
+/// "Pakista"), except in a shorter name, which may be a word of its own ("Nashi", a Russian
+/// youth movement, is not Nashik; "Myanma" is the adjective of Myanmar).
 fn differs_at_end(name: &str, form: &str) -> bool {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let (mut n, mut f) = (name.chars(), form.chars());
     let (Some(nl), Some(fl)) = (n.next_back(), f.next_back()) else {
         return false;
     };
-    (name.chars().count() + 1 == form.chars().count() && form.starts_with(name))
+    let dropped = name.chars().count() + 1 == form.chars().count() && form.starts_with(name);
+    (dropped && letters(name) < SHORTEST_TRUNCATION)
         || (n.as_str() == f.as_str() && vowel(nl) && vowel(fl))
 }
 
-/// A big place: a country, or a city of a million.
+/// No region but a continent has so many people (Africa, Asia, Europe; the largest states
+/// of India have two thirds of this).
+const CONTINENT: u32 = 300_000_000;
+
+/// Letters a name with its last letter dropped must keep to be read as a slip without more
+/// evidence (see [`differs_at_end`]).
+const SHORTEST_TRUNCATION: usize = 7;
+
+/// Is `phrase` the start of `form` ("Pakista", "Calgar")? `inflected` reads that as a
+/// demonym and its place (German, Germany), but well-known demonyms are known words and never
+/// reach the look-up: for a place, a name cut short is a slip.
+fn truncates(phrase: &str, form: &str) -> bool {
+    form.len() > phrase.len() && form.starts_with(phrase)
+}
+
+/// A big place: a country, a continent, or a city of a million.
 fn big(place: &NearPlace) -> bool {
-    place.kind == PlaceKind::Country
-        || (place.kind == PlaceKind::City && place.population >= 1_000_000)
+    match place.kind {
+        PlaceKind::Country => true,
+        PlaceKind::Region => place.population >= CONTINENT,
+        PlaceKind::City => place.population >= 1_000_000,
+    }
 }
 
 impl Check for Gazetteer {
@@ -558,7 +600,12 @@ impl Gazetteer {
         // Evidence from the text itself; the place it nearly matches adds at most 2 (a
         // country, or a city of five million), 2 more when the article writes it right
         // elsewhere and 1 when it is a big place and this spelling is used once.
-        let mut score = place_context(a, first);
+        let list_cue = if next_item_is_place(a, mention_words, last) {
+            2
+        } else {
+            0
+        };
+        let mut score = place_context(a, first).max(list_cue);
         if followed_by_place(a, mention_words, first, last) {
             score += 1;
         }

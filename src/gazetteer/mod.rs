@@ -283,14 +283,24 @@ impl Gazetteer {
         out.into_iter().map(|(_, p)| p).collect()
     }
 
-    /// The entry of key `k` that a writer most likely means: a country before a region before
-    /// a city, then the larger (the form "Florida" is the US state, not Florida in Cuba).
+    /// The entry of key `k` that a writer most likely means: a country; then a region or a
+    /// city of a million, the larger first; then a smaller city. So the form "Florida" is the
+    /// US state, not Florida in Cuba, and "Moscow" the city of ten million, not the oblast
+    /// (the data lack the population of many regions: a region of unknown size still beats a
+    /// town, and loses to a city of a million).
     fn most_prominent(&self, k: usize) -> usize {
         let (start, end) = self.key_entries(k);
         (start..end)
             .min_by_key(|&e| {
                 let r = &self.entries[e * ENTRY_LEN..(e + 1) * ENTRY_LEN];
-                (r[12], std::cmp::Reverse(u32_at(r, 2)))
+                let population = u32_at(r, 2);
+                let tier = match PlaceKind::from_code(r[12]) {
+                    PlaceKind::Country => 0,
+                    PlaceKind::Region => 1,
+                    PlaceKind::City if population >= 1_000_000 => 1,
+                    PlaceKind::City => 2,
+                };
+                (tier, std::cmp::Reverse(population))
             })
             .unwrap_or(start)
     }

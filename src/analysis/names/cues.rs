@@ -364,6 +364,14 @@ pub(crate) fn place_context(a: &Analysis, first: usize) -> u32 {
     match w {
         _ if PLACE_PREPOSITION_SET.contains(w) => 2,
         "of" if before.is_some_and(|b| PLACE_NOUN_SET.contains(b)) => 2,
+        // A name "of" a name: a person's state or town ("Mike Lee of Utah"), an institution's
+        // seat ("the University of Calgary").
+        "of" if before.is_some()
+            && a.tokens[prev - 1].capitalised
+            && prev - 1 > sentence.tokens.start =>
+        {
+            2
+        }
         "with" if matches!(before, Some("border" | "borders")) => 2,
         "of" | "at" => 1,
         "and" | "or" | "," => {
@@ -500,11 +508,14 @@ mod tests {
     #[test]
     fn place_cues() {
         with_analysis(
-            "In the city of Sana Cruz, police met in Vilnuis. The son of Dizon spoke.",
+            "In the city of Sana Cruz, police met in Vilnuis. The son of Dizon spoke. Senator Mike \
+             Lee of Utah and a professor at the University of Calgar met.",
             |a| {
                 assert_eq!(place_context(a, token(a, "Sana")), 2);
                 assert_eq!(place_context(a, token(a, "Vilnuis")), 2);
                 assert_eq!(place_context(a, token(a, "Dizon")), 1);
+                assert_eq!(place_context(a, token(a, "Utah")), 2);
+                assert_eq!(place_context(a, token(a, "Calgar")), 2);
                 assert_eq!(place_context(a, token(a, "Cruz")), 0);
                 assert_eq!(place_context(a, token(a, "In")), 0);
             },
