@@ -15,6 +15,7 @@ use crate::fuzzy::{
 use crate::gazetteer;
 use serde::Deserialize;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
@@ -267,143 +268,181 @@ fn after_name_article(a: &Analysis, i: usize) -> bool {
     mention_at(a, i).is_some_and(|m| i > m.tokens.start && NAME_ARTICLES.contains(&a.lower(i - 1)))
 }
 
-/// The spelling variants of names in the article (shared with the gazetteer check, which
-/// leaves these to this one).
 /// Letters of the shortest name compared: a four-letter one only against an unknown spelling
 /// one edit away ("Kohl" … "Kojl"), shorter than `min_length`.
 const SHORTEST: usize = 4;
 
+/// The spelling variants of names in the article (shared with the gazetteer check, which
+/// leaves these to this one).
 pub(crate) fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
     // Four-letter names are compared too, with more evidence (see `SHORTEST`).
-    let shortest = o.min_length.min(SHORTEST);
-    let mut spellings = Spellings::new(a, shortest);
+    let mut spellings = Spellings::new(a, o.min_length.min(SHORTEST));
     if spellings.all.is_empty() {
         return Vec::new();
     }
-    // A spelling the article also writes in lower case is an ordinary word. Spellings have at
-    // least `min_length` letters, so shorter words cannot be one; most others are ruled out by
-    // their length and first letter, unhashed.
-    let mut shapes = ShapeFilter::default();
-    for spelling in &spellings.all {
-        shapes.insert(spelling.folded.as_bytes());
-    }
-    for &i in &spellings.lower_case {
-        let word = a.word(i);
-        if shapes.may_contain(word)
-            && let Some(&s) = spellings.by_fold.get(word)
-        {
-            spellings.all[s].ordinary = true;
+    spellings.mark_ordinary(a);
+    let search = Search::new(a, knowledge, o, &spellings);
+    let mut out: Vec<Variant> = (0..spellings.all.len())
+        .filter_map(|m| search.variant_of(m))
+        .collect();
+    out.sort_by_key(|v| v.wrong_at[0]);
+    out
+}
+
+impl Spellings<'_> {
+    /// Marks the spellings the article also writes in lower case: ordinary words. Spellings
+    /// have at least `min_length` letters, so shorter words cannot be one; most others are
+    /// ruled out by their length and first letter, unhashed.
+    fn mark_ordinary(&mut self, a: &Analysis) {
+        let mut shapes = ShapeFilter::default();
+        for spelling in &self.all {
+            shapes.insert(spelling.folded.as_bytes());
+        }
+        for &i in &self.lower_case {
+            let word = a.word(i);
+            if shapes.may_contain(word)
+                && let Some(&s) = self.by_fold.get(word)
+            {
+                self.all[s].ordinary = true;
+            }
         }
     }
-    let all = &spellings.all;
-    // Only a spelling used at least twice can be the majority one, so only those are indexed;
-    // and a spelling is only looked up when some indexed one is used often enough to outvote it.
-    let mut index = NearIndex::new(2);
-    let mut indexed: Vec<usize> = Vec::new();
-    let mut most_used = 0;
-    for (s, spelling) in all.iter().enumerate() {
-        if spelling.uses >= 2 && spelling.is_name() {
-            index.insert(&spelling.folded);
-            indexed.push(s);
-            most_used = most_used.max(spelling.uses);
+}
+
+/// The spellings that may be the usual one of a name, indexed for near look-ups.
+struct Search<'s, 'a> {
+    a: &'s Analysis<'a>,
+    knowledge: &'s Knowledge<'s>,
+    o: &'s Options,
+    spellings: &'s Spellings<'a>,
+    /// Letters of the shortest spelling compared.
+    shortest: usize,
+    /// Only a spelling used at least twice can be the majority one, so only those are
+    /// indexed (`indexed` maps an index id to its spelling).
+    index: NearIndex,
+    indexed: Vec<usize>,
+    /// Uses of the most used indexed spelling: a spelling is only looked up when some indexed
+    /// one is used often enough to outvote it.
+    most_used: usize,
+}
+
+/// The rarer spelling being compared, with what is worked out about its uses on demand.
+struct Minority<'s, 'a> {
+    spelling: &'s Spelling<'a>,
+    at: Vec<usize>,
+    /// Not a well-known name: an unknown spelling one edit from a name the article uses is
+    /// a slip.
+    unknown: bool,
+    given: OnceCell<FastSet<String>>,
+    family: OnceCell<FastSet<String>>,
+}
+
+impl Minority<'_, '_> {
+    fn folded(&self) -> &str {
+        &self.spelling.folded
+    }
+
+    fn given(&self, a: &Analysis) -> &FastSet<String> {
+        self.given.get_or_init(|| given_names(a, &self.at))
+    }
+
+    fn family(&self, a: &Analysis) -> &FastSet<String> {
+        self.family.get_or_init(|| family_names(a, &self.at))
+    }
+}
+
+impl<'s, 'a> Search<'s, 'a> {
+    fn new(
+        a: &'s Analysis<'a>,
+        knowledge: &'s Knowledge<'s>,
+        o: &'s Options,
+        spellings: &'s Spellings<'a>,
+    ) -> Self {
+        let mut index = NearIndex::new(2);
+        let mut indexed: Vec<usize> = Vec::new();
+        let mut most_used = 0;
+        for (s, spelling) in spellings.all.iter().enumerate() {
+            if spelling.uses >= 2 && spelling.is_name() {
+                index.insert(&spelling.folded);
+                indexed.push(s);
+                most_used = most_used.max(spelling.uses);
+            }
+        }
+        Search {
+            a,
+            knowledge,
+            o,
+            spellings,
+            shortest: o.min_length.min(SHORTEST),
+            index,
+            indexed,
+            most_used,
         }
     }
-    let mut out = Vec::new();
-    for (m, minority) in all.iter().enumerate() {
-        if most_used < 2 || most_used < o.ratio * minority.uses {
-            continue;
+
+    /// Spelling `m` as a slip for a more usual one, if it is one.
+    fn variant_of(&self, m: usize) -> Option<Variant> {
+        let near = self.near_majorities(m)?;
+        let minority = &self.spellings.all[m];
+        let wf = &*minority.folded;
+        let minority = Minority {
+            spelling: minority,
+            at: self.spellings.at(m),
+            unknown: !gazetteer::is_proper_word(wf),
+            given: OnceCell::new(),
+            family: OnceCell::new(),
+        };
+        let t = self.best_majority(&minority, near)?;
+        self.reported(minority, t)
+    }
+
+    /// The indexed spellings near spelling `m`, as (index id, edits), when `m` may be a slip
+    /// for one at all.
+    fn near_majorities(&self, m: usize) -> Option<Vec<(u32, u32)>> {
+        let minority = &self.spellings.all[m];
+        if self.most_used < 2 || self.most_used < self.o.ratio * minority.uses {
+            return None;
         }
         let wf = &*minority.folded;
-        // One edit for a four-letter spelling too (`budget` allows none below five letters);
-        // such short pairs pass only the tighter tests below.
-        let max_edits = budget(minority.letters).max(u32::from(minority.letters >= shortest));
         // Most capitalised words are near no name of the article: the cheapest tests go
         // first, then the common-word look-up ("The", "Police"), then the distances.
+        let max_edits = self.max_edits(minority.letters);
         if !minority.may_be_name()
-            || !index.may_have_near(wf, max_edits)
+            || !self.index.may_have_near(wf, max_edits)
             || gazetteer::is_common_word(wf)
         {
-            continue;
+            return None;
         }
-        let near = index.near(wf, max_edits);
+        let near = self.index.near(wf, max_edits);
         // A real place or a listed name is not a slip for another one (Gambia/Zambia).
         if near.is_empty()
             || gazetteer::gazetteer().is_known(wf)
-            || knowledge.knows_word(wf)
-            || knowledge.knows_phrase(wf)
+            || self.knowledge.knows_word(wf)
+            || self.knowledge.knows_phrase(wf)
         {
-            continue;
+            return None;
         }
-        // A spelling that is itself a well-known name is as likely another person ("Chan",
-        // "Chen"; "Johnson", "Johnston") as a slip; an unknown one one edit from a name the
-        // article uses is a slip.
-        let unknown = !gazetteer::is_proper_word(wf);
-        let minority_at = spellings.at(m);
-        let given = std::cell::OnceCell::new();
-        let family = std::cell::OnceCell::new();
+        Some(near)
+    }
+
+    /// Edits a spelling of `letters` letters may be from the usual one: one for a four-letter
+    /// spelling too (`budget` allows none below five letters); such short pairs pass only the
+    /// tighter tests of [`Search::one_name`].
+    fn max_edits(&self, letters: usize) -> u32 {
+        budget(letters).max(u32::from(letters >= self.shortest))
+    }
+
+    /// Of the near spellings, the one `minority` is a slip for: the most used, then the
+    /// nearest.
+    fn best_majority(&self, minority: &Minority, near: Vec<(u32, u32)>) -> Option<usize> {
+        let all = &self.spellings.all;
         let mut best: Option<(usize, u32)> = None;
         for (id, d) in near {
-            let t = indexed[id as usize];
+            let t = self.indexed[id as usize];
+            if !self.one_name(minority, t, d) {
+                continue;
+            }
             let majority = &all[t];
-            let rf = &*majority.folded;
-            if majority.uses < 2
-                || majority.uses < o.ratio * minority.uses
-                || inflected(wf, rf)
-                || (d >= 2 && wf.chars().next() != rf.chars().next())
-            {
-                continue;
-            }
-            // A short name ("Kohl", "Sata") is one letter from many others: only an unknown
-            // spelling one edit away, with the same first letter, is a slip for it.
-            let short = minority.letters < o.min_length || majority.letters < o.min_length;
-            if short && !(unknown && d == 1 && wf.chars().next() == rf.chars().next()) {
-                continue;
-            }
-            // And in the same place in a name: "Hong" of "Hong Kong" is not "Siu Heng", nor
-            // the city of Cali the given name of "Cari Isa Vanegas".
-            if short
-                && *family.get_or_init(|| family_names(a, &minority_at))
-                    != family_names(a, &spellings.at(t))
-            {
-                continue;
-            }
-            // Two well-known words are two words (Arabic/Arabia, Hindi/Hindu, Reagan's Regan),
-            // not one name misspelt, unless both are the given name of one family name
-            // ("Mohammad Syaugi" … "Muhammad Syaugi").
-            if gazetteer::is_proper_word(wf)
-                && (gazetteer::is_proper_word(rf) || gazetteer::gazetteer().is_known(rf))
-                && family
-                    .get_or_init(|| family_names(a, &minority_at))
-                    .is_disjoint(&family_names(a, &spellings.at(t)))
-            {
-                continue;
-            }
-            let majority_at = spellings.at(t);
-            // Two people: each spelling comes with its own given name; unless the rarer
-            // spelling is unknown, one edit from the other: one family, one slip ("Martyn
-            // Williams", "Shane Williasms").
-            let given = given.get_or_init(|| given_names(a, &minority_at));
-            let one_family = unknown && d == 1 && !gazetteer::gazetteer().is_known(rf);
-            if !given.is_empty() && !one_family {
-                let other = given_names(a, &majority_at);
-                if !other.is_empty()
-                    && given.is_disjoint(&other)
-                    && !given
-                        .iter()
-                        .any(|g| other.iter().any(|h| distance(g, h) <= budget(letters(h))))
-                {
-                    continue;
-                }
-            }
-            // Two people: each spelling is the given name of another family (Mario Draghi,
-            // Maria Rossi).
-            let family = family.get_or_init(|| family_names(a, &minority_at));
-            if !family.is_empty() {
-                let other = family_names(a, &majority_at);
-                if !other.is_empty() && family.is_disjoint(&other) {
-                    continue;
-                }
-            }
             let better = match best {
                 None => true,
                 Some((b, bd)) => {
@@ -414,20 +453,99 @@ pub(crate) fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Vari
                 best = Some((t, d));
             }
         }
-        let Some((t, _)) = best else {
-            continue;
-        };
-        let rf = &*all[t].folded;
+        best.map(|(t, _)| t)
+    }
+
+    /// Are `minority` and spelling `t`, `d` edits apart, one name: the majority used often
+    /// enough, not an inflection, not two people or two words?
+    fn one_name(&self, minority: &Minority, t: usize, d: u32) -> bool {
+        let majority = &self.spellings.all[t];
+        let (wf, rf) = (minority.folded(), &*majority.folded);
+        let same_first = wf.chars().next() == rf.chars().next();
+        if majority.uses < 2
+            || majority.uses < self.o.ratio * minority.spelling.uses
+            || inflected(wf, rf)
+            || (d >= 2 && !same_first)
+        {
+            return false;
+        }
+        let a = self.a;
+        // A short name ("Kohl", "Sata") is one letter from many others: only an unknown
+        // spelling one edit away, with the same first letter, is a slip for it; and in the
+        // same place in a name: "Hong" of "Hong Kong" is not "Siu Heng", nor the city of Cali
+        // the given name of "Cari Isa Vanegas".
+        let min_length = self.o.min_length;
+        if minority.spelling.letters < min_length || majority.letters < min_length {
+            if !(minority.unknown && d == 1 && same_first)
+                || *minority.family(a) != family_names(a, &self.spellings.at(t))
+            {
+                return false;
+            }
+        }
+        // Two well-known words are two words (Arabic/Arabia, Hindi/Hindu, Reagan's Regan),
+        // not one name misspelt, unless both are the given name of one family name
+        // ("Mohammad Syaugi" … "Muhammad Syaugi").
+        if gazetteer::is_proper_word(wf)
+            && (gazetteer::is_proper_word(rf) || gazetteer::gazetteer().is_known(rf))
+            && minority
+                .family(a)
+                .is_disjoint(&family_names(a, &self.spellings.at(t)))
+        {
+            return false;
+        }
+        !self.two_people(minority, t, d)
+    }
+
+    /// Do the two spellings name two people, each with a given name or a family name of its
+    /// own?
+    fn two_people(&self, minority: &Minority, t: usize, d: u32) -> bool {
+        let a = self.a;
+        let rf = &*self.spellings.all[t].folded;
+        let majority_at = self.spellings.at(t);
+        // Each spelling comes with its own given name; unless the rarer spelling is unknown,
+        // one edit from the other: one family, one slip ("Martyn Williams", "Shane
+        // Williasms").
+        let given = minority.given(a);
+        let one_family = minority.unknown && d == 1 && !gazetteer::gazetteer().is_known(rf);
+        if !given.is_empty() && !one_family {
+            let other = given_names(a, &majority_at);
+            if !other.is_empty()
+                && given.is_disjoint(&other)
+                && !given
+                    .iter()
+                    .any(|g| other.iter().any(|h| distance(g, h) <= budget(letters(h))))
+            {
+                return true;
+            }
+        }
+        // Each spelling is the given name of another family (Mario Draghi, Maria Rossi).
+        let family = minority.family(a);
+        if !family.is_empty() {
+            let other = family_names(a, &majority_at);
+            if !other.is_empty() && family.is_disjoint(&other) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The finding for `minority` as a slip for spelling `t`, with the uses to report, unless
+    /// the rarer spelling is another name's word, another language's spelling, or only in
+    /// quotations that keep their author's transliteration.
+    fn reported(&self, minority: Minority, t: usize) -> Option<Variant> {
+        let a = self.a;
+        let majority = &self.spellings.all[t];
+        let (wf, rf) = (minority.folded(), &*majority.folded);
         // The minority is a word of another name: "El Colombiano" (a newspaper) beside
         // Colombia.
-        if minority_at.iter().all(|&i| after_name_article(a, i)) {
-            continue;
+        if minority.at.iter().all(|&i| after_name_article(a, i)) {
+            return None;
         }
         // A name in the spelling of its own language beside the English one ("Moçambique",
         // "Mozambique"; spellings that differ only in accents are one spelling here) is not a
         // slip: a slip rarely adds a letter English lacks.
-        if !minority.shown.is_ascii() && all[t].shown.is_ascii() {
-            continue;
+        if !minority.spelling.shown.is_ascii() && majority.shown.is_ascii() {
+            return None;
         }
         // A quotation keeps its author's transliteration ("Usama" in a statement quoted word
         // for word); outside quotations, mixing them is a slip. An English name has one
@@ -435,22 +553,22 @@ pub(crate) fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Vari
         let transliterated = transliteration_variant(wf, rf)
             && !gazetteer::is_proper_word(rf)
             && !gazetteer::gazetteer().is_known(rf);
-        let minority_at: Vec<usize> = minority_at
-            .into_iter()
+        let wrong_at: Vec<usize> = minority
+            .at
+            .iter()
+            .copied()
             .filter(|&i| !(transliterated && a.in_quoted_voice(i)))
             .collect();
-        if minority_at.is_empty() {
-            continue;
+        if wrong_at.is_empty() {
+            return None;
         }
-        out.push(Variant {
-            wrong: minority.shown.to_string(),
-            right: all[t].shown.to_string(),
-            wrong_at: minority_at,
-            right_at: spellings.at(t),
-        });
+        Some(Variant {
+            wrong: minority.spelling.shown.to_string(),
+            right: majority.shown.to_string(),
+            wrong_at,
+            right_at: self.spellings.at(t),
+        })
     }
-    out.sort_by_key(|v| v.wrong_at[0]);
-    out
 }
 
 #[cfg(test)]
