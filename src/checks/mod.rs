@@ -237,6 +237,19 @@ pub(crate) mod tests_support {
             .collect()
     }
 
+    /// (flagged text, first fix) of each finding on `text`: what a name check's tests compare.
+    pub(crate) fn flagged_and_fixed(text: &str, found: Vec<Diagnostic>) -> Vec<(String, String)> {
+        found
+            .into_iter()
+            .map(|d| (text[d.span].to_string(), d.fixes[0].replacement.clone()))
+            .collect()
+    }
+
+    /// The one finding a test expects: `flagged`, to be written `fix`.
+    pub(crate) fn one(flagged: &str, fix: &str) -> Vec<(String, String)> {
+        vec![(flagged.to_string(), fix.to_string())]
+    }
+
     pub(crate) fn diagnostics(
         kind: &Kind,
         options: &str,

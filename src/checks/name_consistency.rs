@@ -70,6 +70,7 @@ impl Check for NameConsistency {
 #[cfg(test)]
 mod tests {
     use crate::Linter;
+    use crate::checks::tests_support::{flagged_and_fixed, one};
     use crate::ruleset;
 
     const SET: &str = "set: t
@@ -80,15 +81,23 @@ rules:
 
     fn found(text: &str) -> Vec<(String, String)> {
         let linter = Linter::new(ruleset::parse("t.yml", SET).unwrap());
-        linter
-            .lint_text(text, None)
-            .into_iter()
-            .map(|d| (text[d.span].to_string(), d.fixes[0].replacement.clone()))
-            .collect()
+        flagged_and_fixed(text, linter.lint_text(text, None))
     }
 
-    fn one(a: &str, b: &str) -> Vec<(String, String)> {
-        vec![(a.to_string(), b.to_string())]
+    /// A rule run alone while not enabled finds its variants itself; enabled, it reads them
+    /// from the article's shared ones (which the gazetteer reads too).
+    #[test]
+    fn a_disabled_rule_run_alone_finds_the_same_variants() {
+        let text = "Javier Zavaleta spoke. Zavaleta said no. Zabaleta left. Zavaleta stayed.";
+        let off = SET.replace(
+            "kind: name-consistency",
+            "kind: name-consistency\n    enabled: false",
+        );
+        let linter = Linter::new(ruleset::parse("t.yml", &off).unwrap());
+        assert!(linter.lint_text(text, None).is_empty());
+        let alone = linter.lint_text_with_rule(text, None, "t.consistency");
+        assert_eq!(flagged_and_fixed(text, alone), found(text));
+        assert_eq!(found(text), one("Zabaleta", "Zavaleta"));
     }
 
     /// What real copy showed is not one name misspelt (tests/real/judgments.tsv).
