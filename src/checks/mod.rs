@@ -51,9 +51,9 @@ pub struct Context<'a> {
     pub(crate) date: Option<jiff::civil::Date>,
     /// The names listed by every enabled `entities` rule, whatever its rule set.
     pub(crate) knowledge: known::Knowledge<'a>,
-    /// The options of every enabled `name-consistency` rule: the name variants they report,
-    /// which other name checks leave to them.
-    pub(crate) name_variants: Vec<&'a name_variants::Options>,
+    /// The name variants every enabled `name-consistency` rule reports (found once, on first
+    /// use), which other name checks leave to them.
+    pub(crate) name_variants: name_variants::Found<'a>,
 }
 
 pub trait Check: Send + Sync {
@@ -270,7 +270,7 @@ pub(crate) mod tests_support {
             analysis: &analysis,
             date,
             knowledge: Default::default(),
-            name_variants: Vec::new(),
+            name_variants: Default::default(),
         };
         let mut out = Vec::new();
         check.run(&cx, &mut out);

@@ -2,7 +2,7 @@
 //! "Feitoza" once). No list needed: the article's own majority spelling is the evidence.
 
 use super::support::known::{overlaps_any, word_span};
-use super::support::name_variants::{Options, find};
+use super::support::name_variants::Options;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
 
@@ -29,12 +29,12 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
 impl Check for NameConsistency {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
-        let variants = find(a, &cx.knowledge, &self.options);
+        let variants = cx.name_variants.with(&self.options, a, &cx.knowledge);
         if variants.is_empty() {
             return;
         }
         let claimed = cx.knowledge.claimed_spans(a);
-        for v in variants {
+        for v in variants.iter() {
             let times = match v.right_at.len() {
                 2 => "twice".to_string(),
                 n => format!("{n} times"),

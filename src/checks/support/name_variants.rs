@@ -16,6 +16,7 @@ use crate::gazetteer;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +47,7 @@ impl Default for Options {
 }
 
 /// A rarer spelling of a name and the usual one, with the tokens where each is used.
+#[derive(Clone)]
 pub(crate) struct Variant {
     pub wrong: String,
     pub right: String,
@@ -266,6 +268,46 @@ const NAME_ARTICLES: &[&str] = &[
 /// same mention ("El Colombiano")?
 fn after_name_article(a: &Analysis, i: usize) -> bool {
     mention_at(a, i).is_some_and(|m| i > m.tokens.start && NAME_ARTICLES.contains(&a.lower(i - 1)))
+}
+
+/// The name variants of the article being linted, found once (on first use) with the options
+/// of each enabled `name-consistency` rule, for that rule, which reports them, and for the
+/// `gazetteer` rule, which leaves them to it. Kept beside the article's [`Knowledge`] rather
+/// than in its `Analysis`, as both depend on the rule sets loaded.
+#[derive(Default)]
+pub(crate) struct Found<'a> {
+    options: Vec<&'a Options>,
+    variants: OnceLock<Vec<Vec<Variant>>>,
+}
+
+impl<'a> Found<'a> {
+    /// Built once per article, with the options of the enabled `name-consistency` rules.
+    pub(crate) fn new(options: Vec<&'a Options>) -> Found<'a> {
+        Found {
+            options,
+            variants: OnceLock::new(),
+        }
+    }
+
+    /// What each enabled rule finds, in rule order.
+    pub(crate) fn all(&self, a: &Analysis, knowledge: &Knowledge) -> &[Vec<Variant>] {
+        self.variants
+            .get_or_init(|| self.options.iter().map(|o| find(a, knowledge, o)).collect())
+    }
+
+    /// What a rule with these options finds: an enabled rule's share of [`Found::all`], or
+    /// found now for a rule run alone while not enabled.
+    pub(crate) fn with(
+        &self,
+        options: &Options,
+        a: &Analysis,
+        knowledge: &Knowledge,
+    ) -> Cow<'_, [Variant]> {
+        match self.options.iter().position(|o| std::ptr::eq(*o, options)) {
+            Some(rule) => Cow::Borrowed(&self.all(a, knowledge)[rule]),
+            None => Cow::Owned(find(a, knowledge, options)),
+        }
+    }
 }
 
 /// Letters of the shortest name compared: a four-letter one only against an unknown spelling
