@@ -118,6 +118,34 @@ rules:
         }
     }
 
+    /// A passage in another language spells a person's name as English does: its uses count,
+    /// and a slip in it is a slip; its own names for places, its well-known words and its case
+    /// endings are not.
+    #[test]
+    fn names_in_passages_in_another_language() {
+        let spanish = "Susana Bustamante fought for the law.\n\n\
+            «Bustamante es una madre que ha luchado hasta el final por su hija y por todas las familias», \
+            escribió el diario en su página.\n\n\
+            «Bustamante nunca se rindió y siempre dijo que la ley era necesaria para todos», dijo otra.\n\n\
+            Bustammante recalled the day her daughter died.";
+        assert_eq!(found(spanish), one("Bustammante", "Bustamante"));
+        let slip_inside = "Jorge Garatea spoke. Garatea said the church was wrong.\n\n\
+            «Ello, que es lo que ha ocurrido con el padre Jorge Garetea, no suspende ni prohíbe al \
+            sacerdote el ejercicio de su ministerio en la ciudad», escribió el arzobispo.";
+        assert_eq!(found(slip_inside), one("Garetea", "Garatea"));
+        // Case endings: "Srbiji", "Srbiju" are Serbian forms of one name, not slips.
+        let serbian = "Serbia voted.\n\n\
+            Dragi sugrađani, jedino što je potrebno Srbiji su promene, i zajedno pokrenimo Srbiju, \
+            izađi i glasaj danas za nas!\n\n\
+            @journalist92: Srpski radikali će da nas izvuku, glas za njih znači glas za Srbiju u mraku.\n\n\
+            The initiative Digitalni Glas Srbije was launched.";
+        assert!(found(serbian).is_empty(), "{:?}", found(serbian));
+        // A place's name in another language is that language's ("Tunisie").
+        let french = "Tunisia voted. Tunisia's parties met.\n\n\
+            « La Tunisie est un pays libre et la Tunisie restera libre », a-t-il écrit hier soir.";
+        assert!(found(french).is_empty(), "{:?}", found(french));
+    }
+
     #[test]
     fn transliterations_are_kept_in_quotations_only() {
         let quoted =

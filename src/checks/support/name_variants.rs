@@ -63,6 +63,9 @@ struct Spelling<'a> {
     shown: &'a str,
     /// How many times the article uses it (the tokens are in [`Spellings::uses`]).
     uses: usize,
+    /// How many of those are in the article's own language, outside quotations in another
+    /// (see [`Spelling::may_be_usual`]).
+    native: usize,
     /// The article also writes it in lower case: an ordinary word, not a name.
     ordinary: bool,
 }
@@ -77,6 +80,14 @@ impl Spelling<'_> {
     /// [`Spelling::is_name`] without the common-word look-up.
     fn may_be_name(&self) -> bool {
         !self.ordinary && !is_calendar_word(&self.folded)
+    }
+
+    /// Could it be the usual spelling of a name, which another is a slip for? It must be used
+    /// twice, once at least in the article's own words: a passage in another language adds
+    /// evidence for a spelling ("Bustamante" in a quoted Spanish tweet) but does not make one
+    /// (its case forms, "Srbiji", "Putina", are its own).
+    fn may_be_usual(&self) -> bool {
+        self.uses >= 2 && self.native >= 1 && self.is_name()
     }
 }
 
@@ -111,9 +122,8 @@ impl<'a> Spellings<'a> {
                 }
                 continue;
             }
-            // Another language spells names its own way ("Tunisie", "Srbiji"); a hashtag or a
-            // handle is a label ("@AguilB").
-            if a.is_foreign(i) || a.is_tag(i) {
+            // A hashtag or a handle is a label ("@AguilB"), not a spelling.
+            if a.is_tag(i) {
                 continue;
             }
             let word = strip_possessive(a.word(i));
@@ -137,12 +147,14 @@ impl<'a> Spellings<'a> {
                         letters,
                         shown: word,
                         uses: 0,
+                        native: 0,
                         ordinary: false,
                     });
                     all.len() - 1
                 }
             };
             all[s].uses += 1;
+            all[s].native += usize::from(!a.is_foreign(i));
             uses.push((i, s));
         }
         Spellings {
@@ -257,6 +269,31 @@ fn family_names(a: &Analysis, at: &[usize]) -> FastSet<String> {
         }
     }
     out
+}
+
+/// Can a use of `minority` in a passage in another language be a slip for `majority`?
+/// Another language has its own names for places and for well-known things ("Tunisie",
+/// "Brasil", "Africain") and its own case endings ("Srbiji" for "Srbija"); but it spells a
+/// person's or a paper's name as English does, so an unknown spelling one or two letters from
+/// such a name, not at its ending, is a slip there too ("Garetea" for "Garatea").
+fn foreign_slip(minority: &Minority, majority: &Spelling) -> bool {
+    let (wf, rf) = (minority.folded(), &*majority.folded);
+    minority.unknown
+        && !gazetteer::is_proper_word(rf)
+        && !gazetteer::gazetteer().is_known(rf)
+        && !differ_in_ending_only(wf, rf)
+}
+
+/// Do the two words differ only in their last letter, as case forms do ("srbija", "srbiji";
+/// "putin", "putina"; "kirmizigul", "kirmizigul'e")?
+fn differ_in_ending_only(a: &str, b: &str) -> bool {
+    let common = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    letters(&a[common..]) <= 1 && letters(&b[common..]) <= 1
 }
 
 /// Articles that open a name in other languages ("El Colombiano", "Le Monde", "Die Zeit").
@@ -404,7 +441,7 @@ impl<'s, 'a> Search<'s, 'a> {
         let mut indexed: Vec<usize> = Vec::new();
         let mut most_used = 0;
         for (s, spelling) in spellings.all.iter().enumerate() {
-            if spelling.uses >= 2 && spelling.is_name() {
+            if spelling.may_be_usual() {
                 index.insert(&spelling.folded);
                 indexed.push(s);
                 most_used = most_used.max(spelling.uses);
@@ -517,12 +554,12 @@ impl<'s, 'a> Search<'s, 'a> {
         // same place in a name: "Hong" of "Hong Kong" is not "Siu Heng", nor the city of Cali
         // the given name of "Cari Isa Vanegas".
         let min_length = self.o.min_length;
-        if minority.spelling.letters < min_length || majority.letters < min_length {
-            if !(minority.unknown && d == 1 && same_first)
-                || *minority.family(a) != family_names(a, &self.spellings.at(t))
-            {
-                return false;
-            }
+        let short = minority.spelling.letters < min_length || majority.letters < min_length;
+        if short
+            && (!(minority.unknown && d == 1 && same_first)
+                || *minority.family(a) != family_names(a, &self.spellings.at(t)))
+        {
+            return false;
         }
         // Two well-known words are two words (Arabic/Arabia, Hindi/Hindu, Reagan's Regan),
         // not one name misspelt, unless both are the given name of one family name
@@ -595,11 +632,19 @@ impl<'s, 'a> Search<'s, 'a> {
         let transliterated = transliteration_variant(wf, rf)
             && !gazetteer::is_proper_word(rf)
             && !gazetteer::gazetteer().is_known(rf);
+        // Where the usual spelling is mostly another language's (the article's own words use
+        // it once at most), a spelling that differs only in its ending is one of that
+        // language's case forms ("Srbije" beside "Srbiju").
+        if majority.native < 2 && majority.native < majority.uses && differ_in_ending_only(wf, rf) {
+            return None;
+        }
+        let foreign_slip = foreign_slip(&minority, majority);
         let wrong_at: Vec<usize> = minority
             .at
             .iter()
             .copied()
             .filter(|&i| !(transliterated && a.in_quoted_voice(i)))
+            .filter(|&i| foreign_slip || !a.is_foreign(i))
             .collect();
         if wrong_at.is_empty() {
             return None;
