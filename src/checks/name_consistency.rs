@@ -249,6 +249,67 @@ rules:
     }
 
     #[test]
+    fn one_name_after_one_given_name_or_before_ordinary_words() {
+        // One given name before two well-known spellings: one person.
+        assert_eq!(
+            found(
+                "Ahmed Mohamed, 14, was arrested. Mohamed built a clock. Ahmed Mohammed was freed."
+            ),
+            one("Mohammed", "Mohamed")
+        );
+        // Words after a name that are ordinary English are no family names.
+        assert_eq!(
+            found(
+                "The Greek government protested. This Wednesday Greek Foreign Minister Nikos \
+                 Dendias spoke, as Greek Reporter noted. It was a Greem Orthodox church."
+            ),
+            one("Greem", "Greek")
+        );
+        // A word written with letters English lacks is a name, not the English word.
+        assert_eq!(
+            found("Miguel Ángel Fernández spoke. Miguel Ángel left. Miguel Ángtel stayed."),
+            one("Ángtel", "Ángel")
+        );
+        // A name cut short by its last letter.
+        assert_eq!(
+            found("Lisa Mancini cosplays. Mancini said so. Mancini smiled, and Lisa Mancin left."),
+            one("Mancin", "Mancini")
+        );
+        // A four-letter name in a place in a name where the usual one stands.
+        assert_eq!(
+            found(
+                "Ahmed Ould Abdallah spoke. Mohamed Ould Jedou wrote. Ahmed Ohld Abdallah wrote."
+            ),
+            one("Ohld", "Ould")
+        );
+    }
+
+    #[test]
+    fn endings_of_their_own_and_places_in_other_names() {
+        // A feminine surname, a family's plural, a short name's derivation.
+        assert!(
+            found("Maria Petrova won. Petrova said so. Petrova left. Her father Petrov smiled.")
+                .is_empty()
+        );
+        assert!(
+            found("The Zuckerbergs gave. The Zuckerbergs said so. Zuckerberg spoke.").is_empty()
+        );
+        assert!(
+            found("Saudi officials met. Saudi Arabia's king, of the house of Saud, spoke.")
+                .is_empty()
+        );
+        // A place's name in another name, in its own language or another.
+        assert!(
+            found("Israel voted. Israel's parliament met. Israel waits. Yisrael Beiteinu joined.")
+                .is_empty()
+        );
+        assert!(
+            found("Brazil voted. Brazil's quotas. Brazil waits. Blog Brasil Escola explains.")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn two_real_people_one_letter_apart_are_not_one_name() {
         // Both spellings are well-known names: two people.
         assert!(found("Boris Johnson spoke. Johnson left. Steve Johnston stayed.").is_empty());

@@ -74,7 +74,9 @@ impl Spelling<'_> {
     /// Could it be a name? Tested only for the spellings compared, as the common-word look-up
     /// is not free.
     fn is_name(&self) -> bool {
-        self.may_be_name() && !gazetteer::is_common_word(&self.folded)
+        // A word written with letters English lacks is not the English word its letters fold
+        // to ("Ángel" is a name, "angel" a word).
+        self.may_be_name() && (!self.shown.is_ascii() || !gazetteer::is_common_word(&self.folded))
     }
 
     /// [`Spelling::is_name`] without the common-word look-up.
@@ -247,7 +249,7 @@ fn given_names(a: &Analysis, at: &[usize]) -> FastSet<String> {
             let prev = a.word(i - 1);
             if !is_title_at(a, i - 1) && !all_caps(prev) {
                 let pf = fold(prev);
-                if !gazetteer::is_common_word(&pf) {
+                if !gazetteer::is_common_word(&pf) && !is_calendar_word(&pf) {
                     out.insert(pf);
                 }
             }
@@ -256,19 +258,40 @@ fn given_names(a: &Analysis, at: &[usize]) -> FastSet<String> {
     out
 }
 
+/// The folded word written after each use `at` of a name, in the same mention, or `None` where
+/// the name ends its mention: where in names it stands ("kong" after "Hong" in "Hong Kong";
+/// none after "Sata" in "Michael Sata").
+fn followers(a: &Analysis, at: &[usize]) -> FastSet<Option<String>> {
+    at.iter().map(|&i| follower(a, i).map(fold)).collect()
+}
+
+/// The word written after the use `i` of a name, in the same mention (possessive removed).
+fn follower<'a>(a: &Analysis<'a>, i: usize) -> Option<&'a str> {
+    let m = mention_at(a, i)?;
+    (i + 1 < m.tokens.end && a.tokens[i + 1].is_word()).then(|| strip_possessive(a.word(i + 1)))
+}
+
 /// Folded words written after the uses `at` of a name, in the same mention: the surnames, when
-/// it is a given name ("feitosa" for "Marcelo").
+/// it is a given name ("feitosa" for "Marcelo"). Ordinary English words are not surnames:
+/// "Greek Orthodox" and "Greek Reporter" are not two families (but "Miguel Ángel" is a name).
 fn family_names(a: &Analysis, at: &[usize]) -> FastSet<String> {
-    let mut out = FastSet::default();
-    for &i in at {
-        let Some(m) = mention_at(a, i) else {
-            continue;
-        };
-        if i + 1 < m.tokens.end && a.tokens[i + 1].is_word() {
-            out.insert(fold(strip_possessive(a.word(i + 1))));
-        }
-    }
-    out
+    at.iter()
+        .filter_map(|&i| follower(a, i))
+        .map(|w| (w, fold(w)))
+        .filter(|(w, f)| !w.is_ascii() || !gazetteer::is_common_word(f))
+        .map(|(_, f)| f)
+        .collect()
+}
+
+/// Is `minority` the usual spelling `rf` cut short by its last letter ("Mancin", "Hurle" for
+/// "Mancini", "Hurley")? An unknown word is no stem of an inflection; but a final `s` or `a`
+/// can be an ending of its own (a family's plural, a feminine surname), and a short name
+/// cut short is too often another ("Saud", "Saudi"; "Abou", "Aboul"): it is not compared.
+fn cut_short(minority: &Minority, rf: &str) -> bool {
+    minority.unknown
+        && rf
+            .strip_prefix(minority.folded())
+            .is_some_and(|rest| rest.chars().count() == 1 && rest != "s" && rest != "a")
 }
 
 /// Can a use of `minority` in a passage in another language be a slip for `majority`?
@@ -543,32 +566,41 @@ impl<'s, 'a> Search<'s, 'a> {
         let same_first = wf.chars().next() == rf.chars().next();
         if majority.uses < 2
             || majority.uses < self.o.ratio * minority.spelling.uses
-            || inflected(wf, rf)
+            || (inflected(wf, rf)
+                && !(minority.spelling.letters >= self.o.min_length && cut_short(minority, rf)))
             || (d >= 2 && !same_first)
         {
             return false;
         }
         let a = self.a;
         // A short name ("Kohl", "Sata") is one letter from many others: only an unknown
-        // spelling one edit away, with the same first letter, is a slip for it; and in the
-        // same place in a name: "Hong" of "Hong Kong" is not "Siu Heng", nor the city of Cali
-        // the given name of "Cari Isa Vanegas".
+        // spelling one edit away, with the same first letter, is a slip for it; and in a place
+        // in a name where the usual spelling stands: "Hong" of "Hong Kong" is not "Siu Heng",
+        // nor the city of Cali the given name of "Cari Isa Vanegas".
+        // So is a place's name in another name, which may be another language's ("Blog Brasil
+        // Escola" beside Brazil).
         let min_length = self.o.min_length;
         let short = minority.spelling.letters < min_length || majority.letters < min_length;
-        if short
-            && (!(minority.unknown && d == 1 && same_first)
-                || *minority.family(a) != family_names(a, &self.spellings.at(t)))
+        if short && !(minority.unknown && d == 1 && same_first) {
+            return false;
+        }
+        if (short || gazetteer::gazetteer().is_known(rf))
+            && !followers(a, &minority.at).is_subset(&followers(a, &self.spellings.at(t)))
         {
             return false;
         }
         // Two well-known words are two words (Arabic/Arabia, Hindi/Hindu, Reagan's Regan),
         // not one name misspelt, unless both are the given name of one family name
-        // ("Mohammad Syaugi" … "Muhammad Syaugi").
+        // ("Mohammad Syaugi" … "Muhammad Syaugi") or the family name of one given name ("Ahmed
+        // Mohamed" … "Ahmed Mohammed").
         if gazetteer::is_proper_word(wf)
             && (gazetteer::is_proper_word(rf) || gazetteer::gazetteer().is_known(rf))
             && minority
                 .family(a)
                 .is_disjoint(&family_names(a, &self.spellings.at(t)))
+            && minority
+                .given(a)
+                .is_disjoint(&given_names(a, &self.spellings.at(t)))
         {
             return false;
         }
