@@ -285,6 +285,33 @@ rules:
     }
 
     #[test]
+    fn a_letter_dropped_from_a_short_name_used_three_times() {
+        assert_eq!(
+            found("Mr Sata had collapsed, Mr Sata is very sick, Mr Saa has died, Mr Sata said."),
+            one("Saa", "Sata")
+        );
+        // Twice is not enough evidence for so short a word; an English word is a word.
+        assert!(found("Mr Sata had collapsed, Mr Sata is very sick, Mr Saa has died.").is_empty());
+        assert!(
+            found("Mr Sata had collapsed, Mr Sata is sick, Mr Sata said. Sat down, he waited.")
+                .is_empty()
+        );
+        // Nor a word in another place in names.
+        assert!(found("Cuba voted. Cuba waits. Cuba cheers. Cba Holdings said so.").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_a_foreign_article_is_compared_with_the_same_name() {
+        assert_eq!(
+            found(
+                "The film Les Intouchables won. Les Intouchables earned millions, and the \
+                 Intouchables' star spoke. Les Intouchablas is a comedy."
+            ),
+            one("Intouchablas", "Intouchables")
+        );
+    }
+
+    #[test]
     fn endings_of_their_own_and_places_in_other_names() {
         // A feminine surname, a family's plural, a short name's derivation.
         assert!(

@@ -371,14 +371,16 @@ impl<'a> Found<'a> {
 }
 
 /// Letters of the shortest name compared: a four-letter one only against an unknown spelling
-/// one edit away ("Kohl" … "Kojl"), shorter than `min_length`.
+/// one edit away ("Kohl" … "Kojl"), shorter than `min_length`. A spelling a letter shorter
+/// still is compared only as a slip: a letter dropped from a name used three times or more
+/// ("Sata" … "Saa").
 const SHORTEST: usize = 4;
 
 /// The spelling variants of names in the article (shared with the gazetteer check, which
 /// leaves these to this one).
 pub(crate) fn find(a: &Analysis, knowledge: &Knowledge, o: &Options) -> Vec<Variant> {
     // Four-letter names are compared too, with more evidence (see `SHORTEST`).
-    let mut spellings = Spellings::new(a, o.min_length.min(SHORTEST));
+    let mut spellings = Spellings::new(a, o.min_length.min(SHORTEST).saturating_sub(1).max(1));
     if spellings.all.is_empty() {
         return Vec::new();
     }
@@ -464,7 +466,7 @@ impl<'s, 'a> Search<'s, 'a> {
         let mut indexed: Vec<usize> = Vec::new();
         let mut most_used = 0;
         for (s, spelling) in spellings.all.iter().enumerate() {
-            if spelling.may_be_usual() {
+            if spelling.letters >= o.min_length.min(SHORTEST) && spelling.may_be_usual() {
                 index.insert(&spelling.folded);
                 indexed.push(s);
                 most_used = most_used.max(spelling.uses);
@@ -531,7 +533,7 @@ impl<'s, 'a> Search<'s, 'a> {
     /// spelling too (`budget` allows none below five letters); such short pairs pass only the
     /// tighter tests of [`Search::one_name`].
     fn max_edits(&self, letters: usize) -> u32 {
-        budget(letters).max(u32::from(letters >= self.shortest))
+        budget(letters).max(u32::from(letters + 1 >= self.shortest))
     }
 
     /// Of the near spellings, the one `minority` is a slip for: the most used, then the
@@ -582,6 +584,12 @@ impl<'s, 'a> Search<'s, 'a> {
         let min_length = self.o.min_length;
         let short = minority.spelling.letters < min_length || majority.letters < min_length;
         if short && !(minority.unknown && d == 1 && same_first) {
+            return false;
+        }
+        // Shorter than any name compared: only a letter dropped from a name used three times.
+        if minority.spelling.letters < self.shortest
+            && (majority.uses < 3 || majority.letters != minority.spelling.letters + 1)
+        {
             return false;
         }
         if (short || gazetteer::gazetteer().is_known(rf))
@@ -648,8 +656,11 @@ impl<'s, 'a> Search<'s, 'a> {
         let majority = &self.spellings.all[t];
         let (wf, rf) = (minority.folded(), &*majority.folded);
         // The minority is a word of another name: "El Colombiano" (a newspaper) beside
-        // Colombia.
-        if minority.at.iter().all(|&i| after_name_article(a, i)) {
+        // Colombia; not when the usual spelling stands there too ("Les Intouchables").
+        let majority_at = self.spellings.at(t);
+        if minority.at.iter().all(|&i| after_name_article(a, i))
+            && !majority_at.iter().any(|&i| after_name_article(a, i))
+        {
             return None;
         }
         // A name in the spelling of its own language beside the English one ("Moçambique",
@@ -685,7 +696,7 @@ impl<'s, 'a> Search<'s, 'a> {
             wrong: minority.spelling.shown.to_string(),
             right: majority.shown.to_string(),
             wrong_at,
-            right_at: self.spellings.at(t),
+            right_at: majority_at,
         })
     }
 }
