@@ -133,6 +133,11 @@ rules:
             «Ello, que es lo que ha ocurrido con el padre Jorge Garetea, no suspende ni prohíbe al \
             sacerdote el ejercicio de su ministerio en la ciudad», escribió el arzobispo.";
         assert_eq!(found(slip_inside), one("Garetea", "Garatea"));
+        // A well-known surname after a given name is a person's, spelt alike in any language.
+        let person = "Jonathan Shapiro drew it. Shapiro was arrested in 1988.\n\n\
+            Le Sud-Africain Jonathan Sapiro, alias Zapiro, fut détenu par les autorités en 1988 \
+            pour ses dessins contre le régime de l'apartheid.";
+        assert_eq!(found(person), one("Sapiro", "Shapiro"));
         // Case endings: "Srbiji", "Srbiju" are Serbian forms of one name, not slips.
         let serbian = "Serbia voted.\n\n\
             Dragi sugrađani, jedino što je potrebno Srbiji su promene, i zajedno pokrenimo Srbiju, \
@@ -158,6 +163,14 @@ rules:
             found("Amr Moussa spoke. Moussa said no. Moussa left, and Mousa returned."),
             one("Mousa", "Moussa")
         );
+        // A letter doubled beside a consonant is no transliteration's geminate.
+        let doubled = "Khader Adnan was freed. Adnan said so. Adnan left.\n\n@voter: Mr Addnan puts security first.";
+        assert_eq!(found(doubled), one("Addnan", "Adnan"));
+        // A translation of a quoted post is the writer's own words.
+        let translated = "Alexander Semin returned. Semin played well. Semin scored.\n\n\
+            Приезд Овечкина и Семина по разному комментируют, кто то вспоминает его игру за сборную.\n\n\
+            We are saying different things about the arrival of Ovechkin and Semmin; we need him.";
+        assert_eq!(found(translated), one("Semmin", "Semin"));
         // One given name, two spellings of it: one person, whatever the words are.
         assert_eq!(
             found(

@@ -294,17 +294,47 @@ fn cut_short(minority: &Minority, rf: &str) -> bool {
             .is_some_and(|rest| rest.chars().count() == 1 && rest != "s" && rest != "a")
 }
 
+/// Is token `i` in a paragraph that follows one in another language: a translation of it,
+/// which is the writer's own words however quoted, and spells names the article's way ("Semin"
+/// in the English of a quoted Russian post)?
+fn in_translation(a: &Analysis, i: usize) -> bool {
+    let sentence = a.sentence_of[i];
+    let block = a.sentences[sentence].block;
+    if block == 0 || a.is_foreign(i) {
+        return false;
+    }
+    let (mut words, mut foreign) = (0, 0);
+    let before = a.sentences[..sentence]
+        .iter()
+        .rev()
+        .skip_while(|s| s.block == block)
+        .take_while(|s| s.block + 1 == block);
+    for s in before {
+        for k in s.tokens.clone().filter(|&k| a.tokens[k].is_word()) {
+            words += 1;
+            foreign += usize::from(a.is_foreign(k));
+        }
+    }
+    words > 0 && foreign * 2 > words
+}
+
 /// Can a use of `minority` in a passage in another language be a slip for `majority`?
 /// Another language has its own names for places and for well-known things ("Tunisie",
 /// "Brasil", "Africain") and its own case endings ("Srbiji" for "Srbija"); but it spells a
 /// person's or a paper's name as English does, so an unknown spelling one or two letters from
-/// such a name, not at its ending, is a slip there too ("Garetea" for "Garatea").
-fn foreign_slip(minority: &Minority, majority: &Spelling) -> bool {
+/// such a name, not at its ending, is a slip there too ("Garetea" for "Garatea"); a
+/// well-known surname written after a given name is a person's name ("Jonathan Shapiro").
+fn foreign_slip(
+    a: &Analysis,
+    minority: &Minority,
+    majority: &Spelling,
+    majority_at: &[usize],
+) -> bool {
     let (wf, rf) = (minority.folded(), &*majority.folded);
     minority.unknown
-        && !gazetteer::is_proper_word(rf)
         && !gazetteer::gazetteer().is_known(rf)
         && !differ_in_ending_only(wf, rf)
+        && (!gazetteer::is_proper_word(rf) || !given_names(a, majority_at).is_empty())
 }
 
 /// Do the two words differ only in their last letter, as case forms do ("srbija", "srbiji";
@@ -681,12 +711,12 @@ impl<'s, 'a> Search<'s, 'a> {
         if majority.native < 2 && majority.native < majority.uses && differ_in_ending_only(wf, rf) {
             return None;
         }
-        let foreign_slip = foreign_slip(&minority, majority);
+        let foreign_slip = foreign_slip(a, &minority, majority, &majority_at);
         let wrong_at: Vec<usize> = minority
             .at
             .iter()
             .copied()
-            .filter(|&i| !(transliterated && a.in_quoted_voice(i)))
+            .filter(|&i| !(transliterated && a.in_quoted_voice(i) && !in_translation(a, i)))
             .filter(|&i| foreign_slip || !a.is_foreign(i))
             .collect();
         if wrong_at.is_empty() {
