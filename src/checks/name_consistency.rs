@@ -288,6 +288,13 @@ rules:
             found("Lisa Mancini cosplays. Mancini said so. Mancini smiled, and Lisa Mancin left."),
             one("Mancin", "Mancini")
         );
+        // A four-letter word before another word of a name, as the usual one stands.
+        assert_eq!(
+            found(
+                "Greek Orthodox leaders met. Greek Foreign Minister Dendias spoke, as Grek Reporter noted."
+            ),
+            one("Grek", "Greek")
+        );
         // A four-letter name in a place in a name where the usual one stands.
         assert_eq!(
             found(

@@ -265,6 +265,13 @@ fn followers(a: &Analysis, at: &[usize]) -> FastSet<Option<String>> {
     at.iter().map(|&i| follower(a, i).map(fold)).collect()
 }
 
+/// Whether each use `at` of a word ends its name or has another word after it ("Hong" of
+/// "Hong Kong" has, "Heng" of "Siu Heng" ends it). What comes before tells less: a full name
+/// is often written once, and a slip there is still one.
+fn places_in_names(a: &Analysis, at: &[usize]) -> FastSet<bool> {
+    at.iter().map(|&i| follower(a, i).is_some()).collect()
+}
+
 /// The word written after the use `i` of a name, in the same mention (possessive removed).
 fn follower<'a>(a: &Analysis<'a>, i: usize) -> Option<&'a str> {
     let m = mention_at(a, i)?;
@@ -622,8 +629,12 @@ impl<'s, 'a> Search<'s, 'a> {
         {
             return false;
         }
-        if (short || gazetteer::gazetteer().is_known(rf))
-            && !followers(a, &minority.at).is_subset(&followers(a, &self.spellings.at(t)))
+        let majority_at = self.spellings.at(t);
+        if short && !places_in_names(a, &minority.at).is_subset(&places_in_names(a, &majority_at)) {
+            return false;
+        }
+        if gazetteer::gazetteer().is_known(rf)
+            && !followers(a, &minority.at).is_subset(&followers(a, &majority_at))
         {
             return false;
         }
