@@ -171,6 +171,17 @@ rules:
             Приезд Овечкина и Семина по разному комментируют, кто то вспоминает его игру за сборную.\n\n\
             We are saying different things about the arrival of Ovechkin and Semmin; we need him.";
         assert_eq!(found(translated), one("Semmin", "Semin"));
+        // A name or a title in quotation marks is the article's, as is the attribution between
+        // the halves of a quotation in a paragraph introduced by a colon.
+        let title = "Palmerah is a street. The video, “Koboy Palmirah”, means “Palmerah Cowboy”. \
+                     Palmerah is busy.";
+        assert_eq!(found(title), one("Palmirah", "Palmerah"));
+        let attribution = "Bill Hammons ran. Hammons has a plan:\n\n\
+            \"The number should be 13,\" says Hamons, \"and the four new Justices smart.\"";
+        assert_eq!(found(attribution), one("Hamons", "Hammons"));
+        let statement = "Bill Hammons ran. Hammons has a plan:\n\n\
+            \"The number should be 13,\" says Hammons, \"as Hamons said before.\"";
+        assert!(found(statement).is_empty(), "{:?}", found(statement));
         // One given name, two spellings of it: one person, whatever the words are.
         assert_eq!(
             found(

@@ -301,6 +301,28 @@ fn cut_short(minority: &Minority, rf: &str) -> bool {
             .is_some_and(|rest| rest.chars().count() == 1 && rest != "s" && rest != "a")
 }
 
+/// Is token `i` in someone else's words, which keep their author's transliteration? Not in a
+/// translation ([`in_translation`]), nor in a name or a title in quotation marks ("“Koboy
+/// Palmerah”"), nor outside the quotation marks of a paragraph that opens with one, which marks
+/// its own quotations (the "says Hammons" between two quoted halves).
+fn keeps_its_authors_spelling(a: &Analysis, i: usize) -> bool {
+    if !a.in_quoted_voice(i) || in_translation(a, i) {
+        return false;
+    }
+    let quoted = |k: &usize| a.tokens[*k].quoted;
+    if a.tokens[i].quoted {
+        // The quotation's words: all capitalised in a name or a title.
+        let start = (0..i).rev().find(|k| !quoted(k)).map_or(0, |k| k + 1);
+        let end = (i..a.tokens.len())
+            .find(|k| !quoted(k))
+            .unwrap_or(a.tokens.len());
+        return (start..end).any(|k| a.tokens[k].is_word() && !a.tokens[k].capitalised);
+    }
+    let block = a.sentences[a.sentence_of[i]].block;
+    let first = a.sentences.iter().find(|s| s.block == block);
+    !first.is_some_and(|s| s.tokens.len() > 1 && a.tokens[s.tokens.start + 1].quoted)
+}
+
 /// Is token `i` in a paragraph that follows one in another language: a translation of it,
 /// which is the writer's own words however quoted, and spells names the article's way ("Semin"
 /// in the English of a quoted Russian post)?
@@ -727,7 +749,7 @@ impl<'s, 'a> Search<'s, 'a> {
             .at
             .iter()
             .copied()
-            .filter(|&i| !(transliterated && a.in_quoted_voice(i) && !in_translation(a, i)))
+            .filter(|&i| !(transliterated && keeps_its_authors_spelling(a, i)))
             .filter(|&i| foreign_slip || !a.is_foreign(i))
             .collect();
         if wrong_at.is_empty() {
