@@ -138,6 +138,12 @@ rules:
             Le Sud-Africain Jonathan Sapiro, alias Zapiro, fut détenu par les autorités en 1988 \
             pour ses dessins contre le régime de l'apartheid.";
         assert_eq!(found(person), one("Sapiro", "Shapiro"));
+        // A case ending changes or adds a letter; a name's last letter dropped is a slip.
+        let dropped = "Jonathan Shapiro drew it.\n\n\
+            Le Sud-Africain Jonathan Shapiro, alias Zapiro, fut détenu par les autorités en 1988 \
+            pour ses dessins contre le régime de l'apartheid.\n\n\
+            Shapir was arrested in 1988.";
+        assert_eq!(found(dropped), one("Shapir", "Shapiro"));
         // Case endings: "Srbiji", "Srbiju" are Serbian forms of one name, not slips.
         let serbian = "Serbia voted.\n\n\
             Dragi sugrađani, jedino što je potrebno Srbiji su promene, i zajedno pokrenimo Srbiju, \
@@ -306,6 +312,11 @@ rules:
             ),
             one("Grek", "Greek")
         );
+        // A word after a given name is not a given name: no other family's.
+        assert_eq!(
+            found("Ahmed Ould Abdallah spoke. Ahmed Ould Makt wrote. Mohamed Ojld Jedou wrote."),
+            one("Ojld", "Ould")
+        );
         // A four-letter name in a place in a name where the usual one stands.
         assert_eq!(
             found(
@@ -321,8 +332,13 @@ rules:
             found("Mr Sata had collapsed, Mr Sata is very sick, Mr Saa has died, Mr Sata said."),
             one("Saa", "Sata")
         );
-        // Twice is not enough evidence for so short a word; an English word is a word.
-        assert!(found("Mr Sata had collapsed, Mr Sata is very sick, Mr Saa has died.").is_empty());
+        // Used three times, the slip included; not twice.
+        assert_eq!(
+            found("Mr Sata had collapsed, Mr Sata is very sick, Mr Saa has died."),
+            one("Saa", "Sata")
+        );
+        assert!(found("Mr Sata had collapsed, and Mr Saa has died.").is_empty());
+        // An English word is a word.
         assert!(
             found("Mr Sata had collapsed, Mr Sata is sick, Mr Sata said. Sat down, he waited.")
                 .is_empty()
@@ -337,6 +353,14 @@ rules:
             found(
                 "The film Les Intouchables won. Les Intouchables earned millions, and the \
                  Intouchables' star spoke. Les Intouchablas is a comedy."
+            ),
+            one("Intouchablas", "Intouchables")
+        );
+        // An unknown name after such an article is no other name built on a well-known one.
+        assert_eq!(
+            found(
+                "Only when the 'Intouchables' won millions, the Intouchables' star \
+                   spoke of Les Intouchablas."
             ),
             one("Intouchablas", "Intouchables")
         );

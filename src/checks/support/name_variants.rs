@@ -645,9 +645,11 @@ impl<'s, 'a> Search<'s, 'a> {
         if short && !(minority.unknown && d == 1 && same_first) {
             return false;
         }
-        // Shorter than any name compared: only a letter dropped from a name used three times.
+        // Shorter than any name compared: only a letter dropped from a name used three times,
+        // the slip included.
         if minority.spelling.letters < self.shortest
-            && (majority.uses < 3 || majority.letters != minority.spelling.letters + 1)
+            && (majority.uses + minority.spelling.uses < 3
+                || majority.letters != minority.spelling.letters + 1)
         {
             return false;
         }
@@ -700,9 +702,10 @@ impl<'s, 'a> Search<'s, 'a> {
                 return true;
             }
         }
-        // Each spelling is the given name of another family (Mario Draghi, Maria Rossi).
+        // Each spelling is the given name of another family (Mario Draghi, Maria Rossi); a word
+        // after a given name is none ("Mohamed Ojld Jedou" beside "Ahmed Ould Abdallah").
         let family = minority.family(a);
-        if !family.is_empty() {
+        if !family.is_empty() && given.is_empty() {
             let other = family_names(a, &majority_at);
             if !other.is_empty() && family.is_disjoint(&other) {
                 return true;
@@ -718,11 +721,13 @@ impl<'s, 'a> Search<'s, 'a> {
         let a = self.a;
         let majority = &self.spellings.all[t];
         let (wf, rf) = (minority.folded(), &*majority.folded);
-        // The minority is a word of another name: "El Colombiano" (a newspaper) beside
-        // Colombia; not when the usual spelling stands there too ("Les Intouchables").
+        // The minority is a word of another name built on a well-known one: "El Colombiano"
+        // (a newspaper) beside Colombia; not when the usual spelling stands there too, or is
+        // no well-known word ("Les Intouchablas" beside "Intouchables").
         let majority_at = self.spellings.at(t);
         if minority.at.iter().all(|&i| after_name_article(a, i))
             && !majority_at.iter().any(|&i| after_name_article(a, i))
+            && (gazetteer::is_proper_word(rf) || gazetteer::gazetteer().is_known(rf))
         {
             return None;
         }
@@ -740,8 +745,13 @@ impl<'s, 'a> Search<'s, 'a> {
             && !gazetteer::gazetteer().is_known(rf);
         // Where the usual spelling is mostly another language's (the article's own words use
         // it once at most), a spelling that differs only in its ending is one of that
-        // language's case forms ("Srbije" beside "Srbiju").
-        if majority.native < 2 && majority.native < majority.uses && differ_in_ending_only(wf, rf) {
+        // language's case forms ("Srbije" beside "Srbiju"); a case ending changes or adds a
+        // letter, it does not drop the name's last ("Shapir" for "Shapiro").
+        if majority.native < 2
+            && majority.native < majority.uses
+            && differ_in_ending_only(wf, rf)
+            && minority.spelling.letters >= majority.letters
+        {
             return None;
         }
         let foreign_slip = foreign_slip(a, &minority, majority, &majority_at);
