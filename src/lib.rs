@@ -230,12 +230,13 @@ impl Linter {
                 .filter_map(|r| r.check.entity_list())
                 .collect(),
         );
-        let name_variants = self
-            .rules
-            .iter()
-            .filter(|r| r.enabled)
-            .filter_map(|r| r.check.name_variants())
-            .collect();
+        let name_variants = checks::support::name_variants::Found::new(
+            self.rules
+                .iter()
+                .filter(|r| r.enabled)
+                .filter_map(|r| r.check.name_variants())
+                .collect(),
+        );
         let cx = Context {
             doc,
             analysis: &analysis,

@@ -11,7 +11,6 @@
 //! verb after any use of the word, a given name before it, a listed person.
 
 use super::support::known::{overlaps_any, word_span};
-use super::support::name_variants;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::names::cues::{
@@ -724,10 +723,8 @@ impl Gazetteer {
         let span = word_span(a, first, last);
         let skip = lazy.skip.get_or_insert_with(|| {
             let mut spans = cx.knowledge.claimed_spans(a);
-            for options in &cx.name_variants {
-                for v in name_variants::find(a, &cx.knowledge, options) {
-                    spans.extend(v.wrong_at.iter().map(|&i| word_span(a, i, i)));
-                }
+            for v in cx.name_variants.all(a, &cx.knowledge).iter().flatten() {
+                spans.extend(v.wrong_at.iter().map(|&i| word_span(a, i, i)));
             }
             spans
         });

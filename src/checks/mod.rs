@@ -51,9 +51,9 @@ pub struct Context<'a> {
     pub(crate) date: Option<jiff::civil::Date>,
     /// The names listed by every enabled `entities` rule, whatever its rule set.
     pub(crate) knowledge: known::Knowledge<'a>,
-    /// The options of every enabled `name-consistency` rule: the name variants they report,
-    /// which other name checks leave to them.
-    pub(crate) name_variants: Vec<&'a name_variants::Options>,
+    /// The name variants every enabled `name-consistency` rule reports (found once, on first
+    /// use), which other name checks leave to them.
+    pub(crate) name_variants: name_variants::Found<'a>,
 }
 
 pub trait Check: Send + Sync {
@@ -237,6 +237,19 @@ pub(crate) mod tests_support {
             .collect()
     }
 
+    /// (flagged text, first fix) of each finding on `text`: what a name check's tests compare.
+    pub(crate) fn flagged_and_fixed(text: &str, found: Vec<Diagnostic>) -> Vec<(String, String)> {
+        found
+            .into_iter()
+            .map(|d| (text[d.span].to_string(), d.fixes[0].replacement.clone()))
+            .collect()
+    }
+
+    /// The one finding a test expects: `flagged`, to be written `fix`.
+    pub(crate) fn one(flagged: &str, fix: &str) -> Vec<(String, String)> {
+        vec![(flagged.to_string(), fix.to_string())]
+    }
+
     pub(crate) fn diagnostics(
         kind: &Kind,
         options: &str,
@@ -257,7 +270,7 @@ pub(crate) mod tests_support {
             analysis: &analysis,
             date,
             knowledge: Default::default(),
-            name_variants: Vec::new(),
+            name_variants: Default::default(),
         };
         let mut out = Vec::new();
         check.run(&cx, &mut out);

@@ -2,7 +2,7 @@
 //! "Feitoza" once). No list needed: the article's own majority spelling is the evidence.
 
 use super::support::known::{overlaps_any, word_span};
-use super::support::name_variants::{Options, find};
+use super::support::name_variants::Options;
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::diagnostic::{Applicability, Diagnostic};
 
@@ -29,12 +29,12 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
 impl Check for NameConsistency {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
-        let variants = find(a, &cx.knowledge, &self.options);
+        let variants = cx.name_variants.with(&self.options, a, &cx.knowledge);
         if variants.is_empty() {
             return;
         }
         let claimed = cx.knowledge.claimed_spans(a);
-        for v in variants {
+        for v in variants.iter() {
             let times = match v.right_at.len() {
                 2 => "twice".to_string(),
                 n => format!("{n} times"),
@@ -70,6 +70,7 @@ impl Check for NameConsistency {
 #[cfg(test)]
 mod tests {
     use crate::Linter;
+    use crate::checks::tests_support::{flagged_and_fixed, one};
     use crate::ruleset;
 
     const SET: &str = "set: t
@@ -80,15 +81,23 @@ rules:
 
     fn found(text: &str) -> Vec<(String, String)> {
         let linter = Linter::new(ruleset::parse("t.yml", SET).unwrap());
-        linter
-            .lint_text(text, None)
-            .into_iter()
-            .map(|d| (text[d.span].to_string(), d.fixes[0].replacement.clone()))
-            .collect()
+        flagged_and_fixed(text, linter.lint_text(text, None))
     }
 
-    fn one(a: &str, b: &str) -> Vec<(String, String)> {
-        vec![(a.to_string(), b.to_string())]
+    /// A rule run alone while not enabled finds its variants itself; enabled, it reads them
+    /// from the article's shared ones (which the gazetteer reads too).
+    #[test]
+    fn a_disabled_rule_run_alone_finds_the_same_variants() {
+        let text = "Javier Zavaleta spoke. Zavaleta said no. Zabaleta left. Zavaleta stayed.";
+        let off = SET.replace(
+            "kind: name-consistency",
+            "kind: name-consistency\n    enabled: false",
+        );
+        let linter = Linter::new(ruleset::parse("t.yml", &off).unwrap());
+        assert!(linter.lint_text(text, None).is_empty());
+        let alone = linter.lint_text_with_rule(text, None, "t.consistency");
+        assert_eq!(flagged_and_fixed(text, alone), found(text));
+        assert_eq!(found(text), one("Zabaleta", "Zavaleta"));
     }
 
     /// What real copy showed is not one name misspelt (tests/real/judgments.tsv).
@@ -109,6 +118,45 @@ rules:
         }
     }
 
+    /// A passage in another language spells a person's name as English does: its uses count,
+    /// and a slip in it is a slip; its own names for places, its well-known words and its case
+    /// endings are not.
+    #[test]
+    fn names_in_passages_in_another_language() {
+        let spanish = "Susana Bustamante fought for the law.\n\n\
+            «Bustamante es una madre que ha luchado hasta el final por su hija y por todas las familias», \
+            escribió el diario en su página.\n\n\
+            «Bustamante nunca se rindió y siempre dijo que la ley era necesaria para todos», dijo otra.\n\n\
+            Bustammante recalled the day her daughter died.";
+        assert_eq!(found(spanish), one("Bustammante", "Bustamante"));
+        let slip_inside = "Jorge Garatea spoke. Garatea said the church was wrong.\n\n\
+            «Ello, que es lo que ha ocurrido con el padre Jorge Garetea, no suspende ni prohíbe al \
+            sacerdote el ejercicio de su ministerio en la ciudad», escribió el arzobispo.";
+        assert_eq!(found(slip_inside), one("Garetea", "Garatea"));
+        // A well-known surname after a given name is a person's, spelt alike in any language.
+        let person = "Jonathan Shapiro drew it. Shapiro was arrested in 1988.\n\n\
+            Le Sud-Africain Jonathan Sapiro, alias Zapiro, fut détenu par les autorités en 1988 \
+            pour ses dessins contre le régime de l'apartheid.";
+        assert_eq!(found(person), one("Sapiro", "Shapiro"));
+        // A case ending changes or adds a letter; a name's last letter dropped is a slip.
+        let dropped = "Jonathan Shapiro drew it.\n\n\
+            Le Sud-Africain Jonathan Shapiro, alias Zapiro, fut détenu par les autorités en 1988 \
+            pour ses dessins contre le régime de l'apartheid.\n\n\
+            Shapir was arrested in 1988.";
+        assert_eq!(found(dropped), one("Shapir", "Shapiro"));
+        // Case endings: "Srbiji", "Srbiju" are Serbian forms of one name, not slips.
+        let serbian = "Serbia voted.\n\n\
+            Dragi sugrađani, jedino što je potrebno Srbiji su promene, i zajedno pokrenimo Srbiju, \
+            izađi i glasaj danas za nas!\n\n\
+            @journalist92: Srpski radikali će da nas izvuku, glas za njih znači glas za Srbiju u mraku.\n\n\
+            The initiative Digitalni Glas Srbije was launched.";
+        assert!(found(serbian).is_empty(), "{:?}", found(serbian));
+        // A place's name in another language is that language's ("Tunisie").
+        let french = "Tunisia voted. Tunisia's parties met.\n\n\
+            « La Tunisie est un pays libre et la Tunisie restera libre », a-t-il écrit hier soir.";
+        assert!(found(french).is_empty(), "{:?}", found(french));
+    }
+
     #[test]
     fn transliterations_are_kept_in_quotations_only() {
         let quoted =
@@ -121,6 +169,25 @@ rules:
             found("Amr Moussa spoke. Moussa said no. Moussa left, and Mousa returned."),
             one("Mousa", "Moussa")
         );
+        // A letter doubled beside a consonant is no transliteration's geminate.
+        let doubled = "Khader Adnan was freed. Adnan said so. Adnan left.\n\n@voter: Mr Addnan puts security first.";
+        assert_eq!(found(doubled), one("Addnan", "Adnan"));
+        // A translation of a quoted post is the writer's own words.
+        let translated = "Alexander Semin returned. Semin played well. Semin scored.\n\n\
+            Приезд Овечкина и Семина по разному комментируют, кто то вспоминает его игру за сборную.\n\n\
+            We are saying different things about the arrival of Ovechkin and Semmin; we need him.";
+        assert_eq!(found(translated), one("Semmin", "Semin"));
+        // A name or a title in quotation marks is the article's, as is the attribution between
+        // the halves of a quotation in a paragraph introduced by a colon.
+        let title = "Palmerah is a street. The video, “Koboy Palmirah”, means “Palmerah Cowboy”. \
+                     Palmerah is busy.";
+        assert_eq!(found(title), one("Palmirah", "Palmerah"));
+        let attribution = "Bill Hammons ran. Hammons has a plan:\n\n\
+            \"The number should be 13,\" says Hamons, \"and the four new Justices smart.\"";
+        assert_eq!(found(attribution), one("Hamons", "Hammons"));
+        let statement = "Bill Hammons ran. Hammons has a plan:\n\n\
+            \"The number should be 13,\" says Hammons, \"as Hamons said before.\"";
+        assert!(found(statement).is_empty(), "{:?}", found(statement));
         // One given name, two spellings of it: one person, whatever the words are.
         assert_eq!(
             found(
@@ -208,6 +275,119 @@ rules:
                 "Anne Sacoolas left. Sacoolas said so. Her husband Jonathan Socoolas went, and Sacoolas wrote."
             ),
             one("Socoolas", "Sacoolas")
+        );
+    }
+
+    #[test]
+    fn one_name_after_one_given_name_or_before_ordinary_words() {
+        // One given name before two well-known spellings: one person.
+        assert_eq!(
+            found(
+                "Ahmed Mohamed, 14, was arrested. Mohamed built a clock. Ahmed Mohammed was freed."
+            ),
+            one("Mohammed", "Mohamed")
+        );
+        // Words after a name that are ordinary English are no family names.
+        assert_eq!(
+            found(
+                "The Greek government protested. This Wednesday Greek Foreign Minister Nikos \
+                 Dendias spoke, as Greek Reporter noted. It was a Greem Orthodox church."
+            ),
+            one("Greem", "Greek")
+        );
+        // A word written with letters English lacks is a name, not the English word.
+        assert_eq!(
+            found("Miguel Ángel Fernández spoke. Miguel Ángel left. Miguel Ángtel stayed."),
+            one("Ángtel", "Ángel")
+        );
+        // A name cut short by its last letter.
+        assert_eq!(
+            found("Lisa Mancini cosplays. Mancini said so. Mancini smiled, and Lisa Mancin left."),
+            one("Mancin", "Mancini")
+        );
+        // A four-letter word before another word of a name, as the usual one stands.
+        assert_eq!(
+            found(
+                "Greek Orthodox leaders met. Greek Foreign Minister Dendias spoke, as Grek Reporter noted."
+            ),
+            one("Grek", "Greek")
+        );
+        // A word after a given name is not a given name: no other family's.
+        assert_eq!(
+            found("Ahmed Ould Abdallah spoke. Ahmed Ould Makt wrote. Mohamed Ojld Jedou wrote."),
+            one("Ojld", "Ould")
+        );
+        // A four-letter name in a place in a name where the usual one stands.
+        assert_eq!(
+            found(
+                "Ahmed Ould Abdallah spoke. Mohamed Ould Jedou wrote. Ahmed Ohld Abdallah wrote."
+            ),
+            one("Ohld", "Ould")
+        );
+    }
+
+    #[test]
+    fn a_letter_dropped_from_a_short_name_used_three_times() {
+        assert_eq!(
+            found("Mr Sata had collapsed, Mr Sata is very sick, Mr Saa has died, Mr Sata said."),
+            one("Saa", "Sata")
+        );
+        // Used three times, the slip included; not twice.
+        assert_eq!(
+            found("Mr Sata had collapsed, Mr Sata is very sick, Mr Saa has died."),
+            one("Saa", "Sata")
+        );
+        assert!(found("Mr Sata had collapsed, and Mr Saa has died.").is_empty());
+        // An English word is a word.
+        assert!(
+            found("Mr Sata had collapsed, Mr Sata is sick, Mr Sata said. Sat down, he waited.")
+                .is_empty()
+        );
+        // Nor a word in another place in names.
+        assert!(found("Cuba voted. Cuba waits. Cuba cheers. Cba Holdings said so.").is_empty());
+    }
+
+    #[test]
+    fn a_name_after_a_foreign_article_is_compared_with_the_same_name() {
+        assert_eq!(
+            found(
+                "The film Les Intouchables won. Les Intouchables earned millions, and the \
+                 Intouchables' star spoke. Les Intouchablas is a comedy."
+            ),
+            one("Intouchablas", "Intouchables")
+        );
+        // An unknown name after such an article is no other name built on a well-known one.
+        assert_eq!(
+            found(
+                "Only when the 'Intouchables' won millions, the Intouchables' star \
+                   spoke of Les Intouchablas."
+            ),
+            one("Intouchablas", "Intouchables")
+        );
+    }
+
+    #[test]
+    fn endings_of_their_own_and_places_in_other_names() {
+        // A feminine surname, a family's plural, a short name's derivation.
+        assert!(
+            found("Maria Petrova won. Petrova said so. Petrova left. Her father Petrov smiled.")
+                .is_empty()
+        );
+        assert!(
+            found("The Zuckerbergs gave. The Zuckerbergs said so. Zuckerberg spoke.").is_empty()
+        );
+        assert!(
+            found("Saudi officials met. Saudi Arabia's king, of the house of Saud, spoke.")
+                .is_empty()
+        );
+        // A place's name in another name, in its own language or another.
+        assert!(
+            found("Israel voted. Israel's parliament met. Israel waits. Yisrael Beiteinu joined.")
+                .is_empty()
+        );
+        assert!(
+            found("Brazil voted. Brazil's quotas. Brazil waits. Blog Brasil Escola explains.")
+                .is_empty()
         );
     }
 

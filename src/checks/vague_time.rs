@@ -614,7 +614,7 @@ mod tests {
                 analysis: &a,
                 date: PUB,
                 knowledge: Default::default(),
-                name_variants: Vec::new(),
+                name_variants: Default::default(),
             },
             &mut out,
         );

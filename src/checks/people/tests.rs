@@ -2,21 +2,14 @@
 //! must never be confused.
 
 use super::KIND;
-use crate::checks::tests_support::diagnostics;
+use crate::checks::tests_support::{diagnostics, flagged_and_fixed, one};
 use jiff::civil::{Date, date};
 
 const DATE: Option<Date> = Some(date(2019, 11, 9));
 
 /// (misspelt text, fix) of each finding.
 fn found(text: &str, when: Option<Date>) -> Vec<(String, String)> {
-    diagnostics(&KIND, "", text, when)
-        .into_iter()
-        .map(|d| (text[d.span].to_string(), d.fixes[0].replacement.clone()))
-        .collect()
-}
-
-fn one(a: &str, b: &str) -> Vec<(String, String)> {
-    vec![(a.to_string(), b.to_string())]
+    flagged_and_fixed(text, diagnostics(&KIND, "", text, when))
 }
 
 #[test]
