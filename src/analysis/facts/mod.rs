@@ -145,6 +145,7 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
     let qs = a.quantities();
     let mut facts = Vec::with_capacity(qs.len());
     // Words capitalised inside sentences: a sentence's first word is a name only if it is one.
+    // (A determiner that opens a name, "The PCG", does not make "The" a name.)
     let named: HashSet<&str> = a
         .mentions
         .iter()
@@ -152,6 +153,7 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
         .flat_map(|m| m.tokens.clone())
         .filter(|&i| a.tokens[i].capitalised)
         .map(|i| a.lower(i))
+        .filter(|w| !is_determiner(w))
         .collect();
     for (index, q) in qs.iter().enumerate() {
         let kind = match q.kind {
@@ -169,11 +171,12 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
         };
         let noun = match kind {
             FactKind::BodySize => q.head.as_ref().map(|h| h.lemma.clone()),
-            _ => q
-                .noun
-                .as_ref()
-                .or(q.of_noun.as_ref())
-                .map(|n| n.lemma.clone()),
+            _ => compound(a, q).or_else(|| {
+                q.noun
+                    .as_ref()
+                    .or(q.of_noun.as_ref())
+                    .map(|n| n.lemma.clone())
+            }),
         };
         let group = noun.as_deref().map(|n| v.group(n).to_string());
         let after_noun = q
@@ -205,6 +208,41 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
         facts,
         tallies: tallies(a),
     }
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "both"
+            | "all"
+            | "each"
+    )
+}
+
+/// A two-word counted noun the vocabulary knows ("37 crew members" → "crew member", counted
+/// as crew, not as members of a body).
+fn compound(a: &Analysis, q: &Quantity) -> Option<String> {
+    let n = q.noun.as_ref()?;
+    if n.token == 0 || n.token <= q.tokens.end || !a.tokens[n.token - 1].is_word() {
+        return None;
+    }
+    let c = format!(
+        "{} {}",
+        super::lexical::lemma(a.lower(n.token - 1)),
+        n.lemma
+    );
+    VOCAB.group_of.contains_key(&c).then_some(c)
 }
 
 /// "nine-member panel", "the 230-seat assembly", "a 16-member committee".
@@ -326,6 +364,11 @@ fn role(a: &Analysis, q: &Quantity, kind: FactKind) -> Role {
             let Some(role) = Role::parse(&VOCAB.roles[*r].0) else {
                 continue;
             };
+            // A change is told before its figure ("rose 5%", "up from 40"): "savers who lost
+            // money" does not make the savers a change.
+            if role == Role::Change && i > q.tokens.start {
+                continue;
+            }
             if cue
                 .iter()
                 .enumerate()
@@ -341,6 +384,18 @@ fn role(a: &Analysis, q: &Quantity, kind: FactKind) -> Role {
                 }
             }
         }
+    }
+    // "from 40 to 52": the earlier figure of a change ("took £38m from 1,240 investors" is
+    // not one).
+    let from_to = q.tokens.start > s.tokens.start
+        && a.lower(q.tokens.start - 1) == "from"
+        && (q.tokens.end..(q.tokens.end + 4).min(s.tokens.end)).any(|i| {
+            matches!(a.lower(i), "to" | "-" | "–")
+                && i + 1 < s.tokens.end
+                && a.tokens[i + 1].kind == TokenKind::Number
+        });
+    if from_to {
+        return Role::Change;
     }
     match best {
         Some((_, r)) => r,
@@ -479,6 +534,27 @@ mod tests {
         assert_eq!(role("2.6"), Some(Role::Change));
         assert_eq!(role("18"), Some(Role::Part));
         assert_eq!(role("third"), Some(Role::Rank));
+        // A change is told before its figure, and "from" is one only with a "to".
+        let (_, f) = facts_of(
+            "He took £38 million from 1,240 investors. The 1,420 savers lost money. \
+             Output went from 40 to 52 tonnes.",
+        );
+        let role = |t: &str| f.iter().find(|x| x.0 == t).map(|x| x.4);
+        assert_eq!(role("1,240"), Some(Role::Stated));
+        assert_eq!(role("1,420"), Some(Role::Stated));
+        assert_eq!(role("40"), Some(Role::Change));
+    }
+
+    #[test]
+    fn compounds_and_sentence_initial_words() {
+        let (_, f) = facts_of("The ferry had 208 passengers and 37 crew members on board.");
+        let crew = f.iter().find(|x| x.0 == "37").unwrap();
+        assert_eq!(crew.3.as_deref(), Some("crew"));
+        let doc = doc("The PCG said 226 people were rescued. The 262 survivors were fed.");
+        let a = Analysis::new(&doc);
+        let m = a.facts();
+        let later = m.facts.iter().find(|f| f.value == 262.0).unwrap();
+        assert_eq!(later.subject, None);
     }
 
     #[test]

@@ -11,6 +11,7 @@ static SOURCE: &str = include_str!("../../../rules/lexicon/count_nouns.yml");
 #[serde(deny_unknown_fields)]
 struct Raw {
     synonyms: BTreeMap<String, Vec<String>>,
+    broader: BTreeMap<String, String>,
     roles: BTreeMap<String, Vec<String>>,
     bodies: Vec<String>,
     body_units: Vec<String>,
@@ -23,6 +24,8 @@ struct Raw {
 pub(crate) struct Vocab {
     /// noun lemma → synonym group name
     pub(crate) group_of: HashMap<String, String>,
+    /// synonym group → the broader group it is a kind of (passenger → person)
+    pub(crate) broader: HashMap<String, String>,
     /// role name → cue phrases, each split into lower-case words
     pub(crate) roles: Vec<(String, Vec<Vec<String>>)>,
     /// first word of a cue → (index into `roles`, the cue's words)
@@ -75,6 +78,7 @@ pub(crate) static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     }
     Vocab {
         group_of,
+        broader: raw.broader.into_iter().collect(),
         roles,
         cue_by_first,
         bodies: set(raw.bodies),
@@ -87,6 +91,11 @@ pub(crate) static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
 });
 
 impl Vocab {
+    /// The broader group of a synonym group (passenger → person), else the group itself.
+    pub(crate) fn broad<'x>(&'x self, group: &'x str) -> &'x str {
+        self.broader.get(group).map_or(group, String::as_str)
+    }
+
     /// The synonym group of a noun lemma, else the lemma itself.
     pub(crate) fn group<'x>(&'x self, lemma: &'x str) -> &'x str {
         self.group_of.get(lemma).map_or(lemma, String::as_str)
