@@ -19,6 +19,7 @@ struct Raw {
     abstain: Vec<String>,
     tenure_cues: Vec<String>,
     predicates: BTreeMap<String, Vec<String>>,
+    event_verbs: BTreeMap<String, Vec<String>>,
 }
 
 pub(crate) struct Vocab {
@@ -37,6 +38,9 @@ pub(crate) struct Vocab {
     pub(crate) tenure_cues: HashSet<String>,
     /// word (lower case, and its lemma) → predicate group
     pub(crate) predicate_of: HashMap<String, String>,
+    /// verb (lower case) → the synonym group of the event it counts ("postponed" →
+    /// postponement)
+    pub(crate) event_of_verb: HashMap<String, String>,
 }
 
 pub(crate) static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
@@ -51,6 +55,12 @@ pub(crate) static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     for (group, words) in &raw.predicates {
         for w in words {
             predicate_of.insert(w.clone(), group.clone());
+        }
+    }
+    let mut event_of_verb = HashMap::new();
+    for (group, verbs) in &raw.event_verbs {
+        for w in verbs {
+            event_of_verb.insert(w.clone(), group.clone());
         }
     }
     let set = |v: Vec<String>| v.into_iter().collect::<HashSet<_>>();
@@ -87,6 +97,7 @@ pub(crate) static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         abstain: set(raw.abstain),
         tenure_cues: set(raw.tenure_cues),
         predicate_of,
+        event_of_verb,
     }
 });
 
