@@ -364,9 +364,10 @@ fn role(a: &Analysis, q: &Quantity, kind: FactKind) -> Role {
             let Some(role) = Role::parse(&VOCAB.roles[*r].0) else {
                 continue;
             };
-            // A change is told before its figure ("rose 5%", "up from 40"): "savers who lost
-            // money" does not make the savers a change.
-            if role == Role::Change && i > q.tokens.start {
+            // A change or a part is told before its figure ("rose 5%", "up from 40",
+            // "including three children"): "savers who lost money" are no change, and "44
+            // people, including the driver" are the whole.
+            if matches!(role, Role::Change | Role::Part) && i > q.tokens.start {
                 continue;
             }
             if cue
@@ -543,6 +544,10 @@ mod tests {
         assert_eq!(role("1,240"), Some(Role::Stated));
         assert_eq!(role("1,420"), Some(Role::Stated));
         assert_eq!(role("40"), Some(Role::Change));
+        let (_, f) = facts_of("The bus carried 44 people, including three children.");
+        let role = |t: &str| f.iter().find(|x| x.0 == t).map(|x| x.4);
+        assert_eq!(role("44"), Some(Role::Stated));
+        assert_eq!(role("three"), Some(Role::Part));
     }
 
     #[test]
