@@ -158,7 +158,7 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
     for (index, q) in qs.iter().enumerate() {
         let kind = match q.kind {
             QuantityKind::Cardinal => {
-                if is_body_size(a, q) {
+                if body_size(a, q).is_some() {
                     FactKind::BodySize
                 } else {
                     FactKind::Count
@@ -170,7 +170,7 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
             _ => continue,
         };
         let noun = match kind {
-            FactKind::BodySize => q.head.as_ref().map(|h| h.lemma.clone()),
+            FactKind::BodySize => body_size(a, q),
             _ => compound(a, q).or_else(|| {
                 q.noun
                     .as_ref()
@@ -204,10 +204,9 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
             quoted: q.quoted,
         });
     }
-    Facts {
-        facts,
-        tallies: tallies(a),
-    }
+    let mut tallies = tallies(a);
+    tallies.extend(tallies_in_words(a, &tallies));
+    Facts { facts, tallies }
 }
 
 fn is_determiner(w: &str) -> bool {
@@ -245,16 +244,39 @@ fn compound(a: &Analysis, q: &Quantity) -> Option<String> {
     VOCAB.group_of.contains_key(&c).then_some(c)
 }
 
-/// "nine-member panel", "the 230-seat assembly", "a 16-member committee".
-fn is_body_size(a: &Analysis, q: &Quantity) -> bool {
+/// The body a figure gives the size of: "nine-member panel", "the 230-seat assembly", "a
+/// 16-member committee"; or "the committee, which has 27 full members", "a panel of nine
+/// judges", "the council, with 16 members".
+fn body_size(a: &Analysis, q: &Quantity) -> Option<String> {
     let v = &*VOCAB;
-    let (Some(unit), Some(head)) = (&q.noun, &q.head) else {
-        return false;
-    };
+    let unit = q.noun.as_ref()?;
+    if !v.body_units.contains(&unit.lemma) {
+        return None;
+    }
     // The unit is glued to the figure by a hyphen: a compound, not "nine members".
-    a.tokens[unit.token].glued
-        && v.body_units.contains(&unit.lemma)
-        && v.bodies.contains(&head.lemma)
+    if a.tokens[unit.token].glued {
+        let head = q.head.as_ref()?;
+        return v.bodies.contains(&head.lemma).then(|| head.lemma.clone());
+    }
+    let s = &a.sentences[q.sentence];
+    let mut i = q.tokens.start;
+    if q.qualifier.is_some() || i <= s.tokens.start {
+        return None;
+    }
+    i -= 1;
+    if !matches!(
+        a.lower(i),
+        "has" | "have" | "had" | "with" | "of" | "comprising"
+    ) {
+        return None;
+    }
+    // The body right before: "committee of", "committee, which has", "council, with".
+    let from = i.saturating_sub(3).max(s.tokens.start);
+    (from..i)
+        .rev()
+        .take_while(|&k| a.tokens[k].is_word() || a.word(k) == ",")
+        .find(|&k| v.bodies.contains(a.lower(k)))
+        .map(|k| a.lower(k).to_string())
 }
 
 /// The lemma of the noun after "of (the|its)" at token `i`.
@@ -483,6 +505,64 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
     out
 }
 
+/// Tallies written out: "81 votes in favour, 66 against and six abstentions", "52 in favour
+/// and 20 against".
+fn tallies_in_words(a: &Analysis, found: &[Tally]) -> Vec<Tally> {
+    let v = &*VOCAB;
+    let mut out = Vec::new();
+    for (si, s) in a.sentences.iter().enumerate() {
+        if found.iter().any(|t| t.sentence == si) || a.is_heading_sentence(si) {
+            continue;
+        }
+        let qs = a.quantities_in(si);
+        let followed_by = |q: &Quantity, words: &[&str]| {
+            let mut i = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
+            if i < s.tokens.end && a.lower(i) == "in" {
+                i += 1;
+            }
+            i < s.tokens.end && words.contains(&a.lower(i))
+        };
+        let exact = |q: &&Quantity| {
+            q.kind == QuantityKind::Cardinal
+                && q.approx == Approx::Exact
+                && q.value.fract() == 0.0
+                && q.value < 1000.0
+                && q.noun_lemma().is_none_or(|n| n == "vote")
+        };
+        let Some(yes) = qs
+            .iter()
+            .filter(exact)
+            .find(|q| followed_by(q, &["favour", "favor", "support"]))
+        else {
+            continue;
+        };
+        let Some(no) = qs
+            .iter()
+            .filter(exact)
+            .find(|q| q.tokens.start > yes.tokens.end && followed_by(q, &["against"]))
+        else {
+            continue;
+        };
+        let abstentions = qs
+            .iter()
+            .filter(|q| q.kind == QuantityKind::Cardinal && q.tokens.start > no.tokens.end)
+            .filter(|q| {
+                q.noun_lemma().is_some_and(|n| v.abstain.contains(n))
+                    || (q.tokens.end < s.tokens.end && v.abstain.contains(a.lower(q.tokens.end)))
+            })
+            .map(|q| q.value as u32)
+            .sum();
+        out.push(Tally {
+            for_: yes.value as u32,
+            against: no.value as u32,
+            abstentions,
+            span: yes.span.start..no.span.end,
+            sentence: si,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -575,6 +655,29 @@ mod tests {
         assert_eq!((size.value, size.noun.as_deref()), (7.0, Some("board")));
         assert_eq!(m.tallies.len(), 1);
         assert_eq!((m.tallies[0].for_, m.tallies[0].against), (4, 3));
+    }
+
+    #[test]
+    fn body_sizes_and_tallies_in_words() {
+        let doc = doc(
+            "The committee, which has 16 members, voted 12-5. The 150-seat council passed it with \
+             81 votes in favour, 66 against and six abstentions. The firm has 16 members of staff.",
+        );
+        let a = Analysis::new(&doc);
+        let m = a.facts();
+        let sizes: Vec<(f64, Option<&str>)> = m
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::BodySize)
+            .map(|f| (f.value, f.noun.as_deref()))
+            .collect();
+        assert_eq!(sizes, [(16.0, Some("committee")), (150.0, Some("council"))]);
+        let t: Vec<(u32, u32, u32)> = m
+            .tallies
+            .iter()
+            .map(|t| (t.for_, t.against, t.abstentions))
+            .collect();
+        assert_eq!(t, [(12, 5, 0), (81, 66, 6)]);
     }
 
     #[test]
