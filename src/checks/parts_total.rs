@@ -46,6 +46,47 @@ fn kind_of(part: &Fact, total: &Fact) -> bool {
     }
 }
 
+/// Each part a place: "twelve in Kandy, four in Galle and one in Matara".
+fn all_places(a: &crate::analysis::Analysis, parts: &[&Fact]) -> bool {
+    parts.iter().all(|f| {
+        let q = &a.quantities()[f.quantity];
+        let i = q.tokens.end;
+        i + 1 < a.sentences[f.sentence].tokens.end
+            && q.noun.is_none()
+            && matches!(a.lower(i), "in" | "from" | "at")
+            && a.tokens[i + 1].capitalised
+    })
+}
+
+/// Whether the parts are set off right after the total ("243 persons, 208 passengers and 37
+/// crew members"), and whether they add up to more than it, by a slip rather than another
+/// count ("votes of 230-to-197 and 229-to-198" are tallies).
+fn appended_and_over(
+    a: &crate::analysis::Analysis,
+    model: &crate::analysis::facts::Facts,
+    total: &Fact,
+    parts: &[&Fact],
+    sum: f64,
+) -> (bool, bool) {
+    let qs = a.quantities();
+    let s = &a.sentences[total.sentence];
+    let q = &qs[total.quantity];
+    let end = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
+    let apposition =
+        end < s.tokens.end && a.word(end) == "," && qs[parts[0].quantity].tokens.start == end + 1;
+    let in_tally = |f: &Fact| {
+        model
+            .tallies
+            .iter()
+            .any(|t| t.span.start <= f.span.start && f.span.end <= t.span.end)
+    };
+    let over = sum > total.value
+        && sum <= total.value * 1.25
+        && !in_tally(total)
+        && !parts.iter().any(|f| in_tally(f));
+    (apposition, over)
+}
+
 impl Check for PartsTotal {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
@@ -147,36 +188,9 @@ impl Check for PartsTotal {
                         .as_ref()
                         .is_some_and(|(w, _)| matches!(*w, "remaining" | "other" | "rest"))
                 });
-            let places = parts.iter().all(|f| {
-                let q = &qs[f.quantity];
-                let i = q.tokens.end;
-                i + 1 < s.tokens.end
-                    && q.noun.is_none()
-                    && matches!(a.lower(i), "in" | "from" | "at")
-                    && a.tokens[i + 1].capitalised
-            });
-            // "243 persons, 208 passengers and 37 crew members": the parts set off right after
-            // the total.
-            let apposition = {
-                let q = &qs[total.quantity];
-                let end = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
-                end < s.tokens.end
-                    && a.word(end) == ","
-                    && qs[parts[0].quantity].tokens.start == end + 1
-            };
-            // Parts that add up to more than their group cannot all be in it.
+            let places = all_places(a, &parts);
             let sum: f64 = parts.iter().map(|f| f.value).sum();
-            // (Near the total: a slip, not "votes of 230-to-197 and 229-to-198".)
-            let in_tally = |f: &Fact| {
-                model
-                    .tallies
-                    .iter()
-                    .any(|t| t.span.start <= f.span.start && f.span.end <= t.span.end)
-            };
-            let over = sum > total.value
-                && sum <= total.value * 1.25
-                && !in_tally(total)
-                && !parts.iter().any(|f| in_tally(f));
+            let (apposition, over) = appended_and_over(a, model, total, &parts, sum);
             let announced = opens_bare || of_the || apposition || (total_opens && places);
             if !announced || !(residual || places || over) {
                 continue;

@@ -182,6 +182,13 @@ fn range_end(a: &Analysis, q: &Quantity) -> bool {
     before || after || between
 }
 
+/// The fact model's role of a figure.
+fn role_of(a: &Analysis, q: &Quantity) -> Option<Role> {
+    let facts = &a.facts().facts;
+    let i = facts.partition_point(|f| f.span.start < q.span.start);
+    facts.get(i).filter(|f| f.span == q.span).map(|f| f.role)
+}
+
 /// A forecast, target or estimate against a figure stated as it is ("analysts had forecast
 /// 2.1%" … "the economy grew 2.6%"; "the 41 pledged delegates" … "the 40 delegates"): two
 /// quantities, not one given twice (roles from the fact model).
@@ -426,18 +433,12 @@ impl QuantityConflict {
                 == 1
         };
         let mut best: Option<(usize, f64, &Quantity, usize)> = None;
-        let facts = &a.facts().facts;
-        let role_of = |k: usize| {
-            let i = facts.partition_point(|f| f.quantity < k);
-            facts.get(i).filter(|f| f.quantity == k).map(|f| f.role)
-        };
-        let later_k = all.partition_point(|q| q.span.start < later.span.start);
         for k in candidates {
             let q = &all[k];
-            if q.sentence == later.sentence || self.sentence_has_update(a, index, q.sentence) {
-                continue;
-            }
-            if other_roles(role_of(k), role_of(later_k)) {
+            if q.sentence == later.sentence
+                || self.sentence_has_update(a, index, q.sentence)
+                || other_roles(role_of(a, q), role_of(a, later))
+            {
                 continue;
             }
             let ratio = q.value.max(later.value) / q.value.min(later.value);

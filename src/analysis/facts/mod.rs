@@ -263,6 +263,10 @@ fn body_size(a: &Analysis, q: &Quantity) -> Option<String> {
     if q.qualifier.is_some() || i <= s.tokens.start {
         return None;
     }
+    // All the members ("16 members", "27 full members"), not some ("four opposition members").
+    if !(q.tokens.end..unit.token).all(|k| matches!(a.lower(k), "full" | "voting" | "sitting")) {
+        return None;
+    }
     i -= 1;
     if !matches!(
         a.lower(i),
@@ -661,7 +665,8 @@ mod tests {
     fn body_sizes_and_tallies_in_words() {
         let doc = doc(
             "The committee, which has 16 members, voted 12-5. The 150-seat council passed it with \
-             81 votes in favour, 66 against and six abstentions. The firm has 16 members of staff.",
+             81 votes in favour, 66 against and six abstentions. The firm has 16 members of staff. \
+             The board has four independent members.",
         );
         let a = Analysis::new(&doc);
         let m = a.facts();
