@@ -10,6 +10,7 @@ use super::{Check, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::facts::{Fact, FactKind, VOCAB};
 use crate::analysis::lexical;
+use crate::analysis::time::TimeKind;
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
@@ -145,10 +146,15 @@ fn stoppage_noun(a: &Analysis, i: usize) -> Option<String> {
 fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)> {
     let mut out = Vec::new();
     for t in a.times() {
-        let Some(days) = t.bare_weekdays() else {
-            continue;
+        // A weekday alone, or with its date ("began on Wednesday, October 9").
+        let day = match (t.bare_weekdays(), &t.kind) {
+            (Some(&[day]), _) => day,
+            (None, TimeKind::Date(d)) => match &d.weekday {
+                Some((w, _)) => *w,
+                None => continue,
+            },
+            _ => continue,
         };
-        let [day] = days[..] else { continue };
         let s = &a.sentences[t.sentence];
         let at = t.tokens.start;
         // "began on Wednesday": the verb just before the weekday (its "on" included).
@@ -164,6 +170,118 @@ fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)>
         }
     }
     out
+}
+
+/// Nouns too general to say which thing an ordinal ranks.
+const GENERIC: &[&str] = &[
+    "time", "day", "week", "month", "year", "one", "quarter", "half", "place", "round", "phase",
+    "stage", "part", "floor", "deck", "lap", "leg", "set", "game", "goal", "minute",
+];
+
+/// The synonym groups of what an ordinal ranks: its noun and its "of" noun ("the third state
+/// of emergency", "this third delay of the plenary"), and for "postponed for the second
+/// time" the event of the verb.
+fn ranked(a: &Analysis, f: &Fact) -> Vec<String> {
+    // Days (weeks…) of an event move on with the calendar: the weekday checks read them.
+    if matches!(
+        f.noun.as_deref(),
+        Some("day" | "night" | "week" | "month" | "year" | "hour")
+    ) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = [f.noun.as_deref(), f.of.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|n| !GENERIC.contains(n))
+        .map(|n| VOCAB.group(n).to_string())
+        .collect();
+    let q = &a.quantities()[f.quantity];
+    let s = &a.sentences[f.sentence];
+    if f.noun.as_deref() == Some("time")
+        && q.tokens.start >= s.tokens.start + 2
+        && a.lower(q.tokens.start - 1) == "the"
+        && a.lower(q.tokens.start - 2) == "for"
+    {
+        let from = q.tokens.start.saturating_sub(5).max(s.tokens.start);
+        if let Some(g) =
+            (from..q.tokens.start - 2).find_map(|i| VOCAB.event_of_verb.get(a.lower(i)))
+        {
+            out.push(g.clone());
+        }
+    }
+    out
+}
+
+/// An ordinal said of the event the story reports, not of one in a sequence: "this third
+/// delay", "It was the ninth increase", "the declaration, the third state of emergency", "was
+/// postponed for the second time". ("Its third goal", "the second round" may be others.)
+fn current(a: &Analysis, f: &Fact) -> bool {
+    let q = &a.quantities()[f.quantity];
+    let s = &a.sentences[f.sentence];
+    let at = |k: usize| (q.tokens.start >= s.tokens.start + k).then(|| a.lower(q.tokens.start - k));
+    if at(1) == Some("this") {
+        return true;
+    }
+    if at(1) != Some("the") {
+        return false;
+    }
+    let copula = matches!(
+        at(2),
+        Some("is" | "was" | "'s" | "marks" | "marked" | "became" | "becomes")
+    );
+    let apposition = at(2) == Some(",")
+        && q.tokens.start >= s.tokens.start + 3
+        && a.tokens[q.tokens.start - 3].is_word();
+    let again = at(2) == Some("for") && f.noun.as_deref() == Some("time");
+    copula || apposition || again
+}
+
+/// Two ordinals, each said of the event being reported, for one thing: they cannot both be
+/// right.
+fn current_conflicts(
+    a: &Analysis,
+    facts: &[Fact],
+    reported: &mut Vec<std::ops::Range<usize>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let ords: Vec<(&Fact, Vec<String>)> = facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Ordinal && f.value <= 30.0 && !f.quoted)
+        .filter(|f| current(a, f) && !hypothetical(a, f))
+        .map(|f| (f, ranked(a, f)))
+        .filter(|(_, r)| !r.is_empty())
+        .collect();
+    for (j, (later, lr)) in ords.iter().enumerate() {
+        if reported.contains(&later.span) {
+            continue;
+        }
+        let earlier = ords[..j].iter().find(|(e, er)| {
+            e.sentence != later.sentence
+                && e.value != later.value
+                && er.iter().any(|g| lr.contains(g))
+                && match (&e.since, &later.since) {
+                    (Some(x), Some(y)) => anchor(x) == anchor(y),
+                    _ => true,
+                }
+        });
+        let Some((earlier, _)) = earlier else {
+            continue;
+        };
+        let (e, l) = (a.slice(earlier.span.clone()), a.slice(later.span.clone()));
+        out.push(
+            Diagnostic::new(
+                later.span.clone(),
+                format!("'{l}' here, but '{e}' earlier for what reads as the same one"),
+            )
+            .with_primary_label(format!("{l} here"))
+            .with_label(earlier.span.clone(), format!("{e} earlier"))
+            .with_note(
+                "both ordinals are said of the event the article reports ('this', 'it was the')",
+            )
+            .with_help("check which ordinal is right"),
+        );
+        reported.push(later.span.clone());
+    }
 }
 
 impl Check for OrdinalAnchor {
@@ -205,6 +323,7 @@ impl Check for OrdinalAnchor {
                 break;
             }
         }
+        current_conflicts(a, facts, &mut reported, out);
         let days = event_days(a, facts, cx.date);
         let starts = event_starts(a);
         for (j, later) in days.iter().enumerate() {
@@ -295,12 +414,23 @@ mod tests {
             ),
             ["third"]
         );
+        // A start given with its date.
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "The walkout began on Wednesday, October 9, and Thursday was the ninth day of the strike.\n\nOn Thursday, the seventh day of the stoppage, the union spoke.",
+                None
+            ),
+            ["seventh"]
+        );
         for ok in [
             "He won the first round. The second round is on June 5.",
             "It was the second landslide since March. A third landslide since March would close the road.",
             "It was the second landslide since March. It was the third flood since April.",
             "The walkout entered its third day on Wednesday. On Friday, the fifth day of the stoppage, talks resumed.",
             "The strike began on Monday. Pickets were out again on Wednesday, the third day of the strike.",
+            "The walkout began on Wednesday, October 9. On Thursday, the ninth day of the strike, talks resumed.",
         ] {
             assert!(run_kind(&KIND, "", ok, None).is_empty(), "{ok}");
         }

@@ -75,6 +75,16 @@ fn owner(a: &Analysis, f: &Fact) -> Option<String> {
     while j > s.tokens.start && skipped < 3 {
         j -= 1;
         let t = &a.tokens[j];
+        // A sentence's capitalised first word ("A total of 226", "The 262") is no owner.
+        if t.is_word()
+            && j == s.tokens.start
+            && matches!(
+                a.lower(j),
+                "a" | "an" | "the" | "this" | "these" | "those" | "its" | "their" | "his" | "her"
+            )
+        {
+            return None;
+        }
         if t.is_word() && t.capitalised {
             let m = a.mentions.iter().find(|m| {
                 m.tokens.end == j + 1 || (m.tokens.end == j + 2 && a.word(j + 1) == "'s")
@@ -105,7 +115,6 @@ impl Check for TransposedFigure {
                 f.kind == FactKind::Count
                     && f.value >= 10.0
                     && f.value.fract() == 0.0
-                    && !f.quoted
                     && matches!(f.approx, Approx::Exact | Approx::AtLeast | Approx::About)
                     && matches!(f.role, Role::Stated | Role::Total | Role::Estimate)
                     && f.group.is_some()
@@ -118,7 +127,9 @@ impl Check for TransposedFigure {
                 if earlier.sentence == later.sentence || earlier.value == later.value || de != dl {
                     continue;
                 }
-                if earlier.group != later.group {
+                // One group, or kinds of one ("43 passengers" … "34 people").
+                let broad = |f: &Fact| f.group.as_deref().map(|g| VOCAB.broad(g).to_string());
+                if earlier.group != later.group && broad(earlier) != broad(later) {
                     continue;
                 }
                 // Two owners' figures ("Acme employs 1,250 … Brill employs 1,520").
@@ -172,6 +183,43 @@ mod tests {
             "The 318 passengers were safe. The 381 sheep drowned.",
             "Some 318 people came last year. This year attendance rose to 381 people.",
             "There were 34 people at the first meeting. Another 43 people came to the second.",
+            // Kinds of people with different fates; a change from a figure.
+            "The 208 passengers were rescued. The 280 crew members are missing.",
+            "The fund took money from 1,240 investors. Their number rose to 1,420 investors.",
+        ] {
+            assert!(run_kind(&KIND, "", ok, None).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn synonyms_compounds_and_kinds_of_people() {
+        for (text, hit) in [
+            // A compound counted noun: brigade members are firefighters.
+            (
+                "Conaf said 1,850 brigade members were fighting the fires. Conaf said the 1,580 forest firefighters would be reinforced.",
+                "1,580",
+            ),
+            // Survivors are the people rescued; "A total of" names no owner.
+            (
+                "A total of 226 persons were rescued. The 262 survivors were given first aid.",
+                "262",
+            ),
+            // Passengers are people; two digits, one thing said of both (a capacity).
+            (
+                "The boat was licensed to carry 43 passengers. \"It had a permitted capacity of 34 people,\" the minister said.",
+                "34",
+            ),
+            // "lost" after the figure does not make it a change.
+            (
+                "He took £38 million from 1,240 investors. Of the 1,420 savers who lost money, 300 were retired.",
+                "1,420",
+            ),
+        ] {
+            assert_eq!(run_kind(&KIND, "", text, None), [hit], "{text}");
+        }
+        for ok in [
+            "The boat was licensed to carry 43 passengers. It sank with 34 people on board.",
+            "The 226 persons were rescued. The 262 sheep drowned.",
         ] {
             assert!(run_kind(&KIND, "", ok, None).is_empty(), "{ok}");
         }

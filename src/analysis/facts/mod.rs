@@ -186,6 +186,7 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
     let qs = a.quantities();
     let mut facts = Vec::with_capacity(qs.len());
     // Words capitalised inside sentences: a sentence's first word is a name only if it is one.
+    // (A determiner that opens a name, "The PCG", does not make "The" a name.)
     let named: HashSet<&str> = a
         .mentions
         .iter()
@@ -193,11 +194,12 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
         .flat_map(|m| m.tokens.clone())
         .filter(|&i| a.tokens[i].capitalised)
         .map(|i| a.lower(i))
+        .filter(|w| !is_determiner(w))
         .collect();
     for (index, q) in qs.iter().enumerate() {
         let kind = match q.kind {
             QuantityKind::Cardinal => {
-                if is_body_size(a, q) {
+                if body_size(a, q).is_some() {
                     FactKind::BodySize
                 } else {
                     FactKind::Count
@@ -209,12 +211,13 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
             _ => continue,
         };
         let noun = match kind {
-            FactKind::BodySize => q.head.as_ref().map(|h| h.lemma.clone()),
-            _ => q
-                .noun
-                .as_ref()
-                .or(q.of_noun.as_ref())
-                .map(|n| n.lemma.clone()),
+            FactKind::BodySize => body_size(a, q),
+            _ => compound(a, q).or_else(|| {
+                q.noun
+                    .as_ref()
+                    .or(q.of_noun.as_ref())
+                    .map(|n| n.lemma.clone())
+            }),
         };
         let group = noun.as_deref().map(|n| v.group(n).to_string());
         let after_noun = q
@@ -242,22 +245,83 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
             quoted: q.quoted,
         });
     }
-    Facts {
-        facts,
-        tallies: tallies(a),
-    }
+    let mut tallies = tallies(a);
+    tallies.extend(tallies_in_words(a, &tallies));
+    Facts { facts, tallies }
 }
 
-/// "nine-member panel", "the 230-seat assembly", "a 16-member committee".
-fn is_body_size(a: &Analysis, q: &Quantity) -> bool {
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "both"
+            | "all"
+            | "each"
+    )
+}
+
+/// A two-word counted noun the vocabulary knows ("37 crew members" → "crew member", counted
+/// as crew, not as members of a body).
+fn compound(a: &Analysis, q: &Quantity) -> Option<String> {
+    let n = q.noun.as_ref()?;
+    if n.token == 0 || n.token <= q.tokens.end || !a.tokens[n.token - 1].is_word() {
+        return None;
+    }
+    let c = format!(
+        "{} {}",
+        super::lexical::lemma(a.lower(n.token - 1)),
+        n.lemma
+    );
+    VOCAB.group_of.contains_key(&c).then_some(c)
+}
+
+/// The body a figure gives the size of: "nine-member panel", "the 230-seat assembly", "a
+/// 16-member committee"; or "the committee, which has 27 full members", "a panel of nine
+/// judges", "the council, with 16 members".
+fn body_size(a: &Analysis, q: &Quantity) -> Option<String> {
     let v = &*VOCAB;
-    let (Some(unit), Some(head)) = (&q.noun, &q.head) else {
-        return false;
-    };
+    let unit = q.noun.as_ref()?;
+    if !v.body_units.contains(&unit.lemma) {
+        return None;
+    }
     // The unit is glued to the figure by a hyphen: a compound, not "nine members".
-    a.tokens[unit.token].glued
-        && v.body_units.contains(&unit.lemma)
-        && v.bodies.contains(&head.lemma)
+    if a.tokens[unit.token].glued {
+        let head = q.head.as_ref()?;
+        return v.bodies.contains(&head.lemma).then(|| head.lemma.clone());
+    }
+    let s = &a.sentences[q.sentence];
+    let mut i = q.tokens.start;
+    if q.qualifier.is_some() || i <= s.tokens.start {
+        return None;
+    }
+    // All the members ("16 members", "27 full members"), not some ("four opposition members").
+    if !(q.tokens.end..unit.token).all(|k| matches!(a.lower(k), "full" | "voting" | "sitting")) {
+        return None;
+    }
+    i -= 1;
+    if !matches!(
+        a.lower(i),
+        "has" | "have" | "had" | "with" | "of" | "comprising"
+    ) {
+        return None;
+    }
+    // The body right before: "committee of", "committee, which has", "council, with".
+    let from = i.saturating_sub(3).max(s.tokens.start);
+    (from..i)
+        .rev()
+        .take_while(|&k| a.tokens[k].is_word() || a.word(k) == ",")
+        .find(|&k| v.bodies.contains(a.lower(k)))
+        .map(|k| a.lower(k).to_string())
 }
 
 /// The lemma of the noun after "of (the|its)" at token `i`.
@@ -367,6 +431,12 @@ fn role(a: &Analysis, q: &Quantity, kind: FactKind) -> Role {
             let Some(role) = Role::parse(&VOCAB.roles[*r].0) else {
                 continue;
             };
+            // A change or a part is told before its figure ("rose 5%", "up from 40",
+            // "including three children"): "savers who lost money" are no change, and "44
+            // people, including the driver" are the whole.
+            if matches!(role, Role::Change | Role::Part) && i > q.tokens.start {
+                continue;
+            }
             if cue
                 .iter()
                 .enumerate()
@@ -382,6 +452,18 @@ fn role(a: &Analysis, q: &Quantity, kind: FactKind) -> Role {
                 }
             }
         }
+    }
+    // "from 40 to 52": the earlier figure of a change ("took £38m from 1,240 investors" is
+    // not one).
+    let from_to = q.tokens.start > s.tokens.start
+        && a.lower(q.tokens.start - 1) == "from"
+        && (q.tokens.end..(q.tokens.end + 4).min(s.tokens.end)).any(|i| {
+            matches!(a.lower(i), "to" | "-" | "–")
+                && i + 1 < s.tokens.end
+                && a.tokens[i + 1].kind == TokenKind::Number
+        });
+    if from_to {
+        return Role::Change;
     }
     match best {
         Some((_, r)) => r,
@@ -468,6 +550,64 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
     out
 }
 
+/// Tallies written out: "81 votes in favour, 66 against and six abstentions", "52 in favour
+/// and 20 against".
+fn tallies_in_words(a: &Analysis, found: &[Tally]) -> Vec<Tally> {
+    let v = &*VOCAB;
+    let mut out = Vec::new();
+    for (si, s) in a.sentences.iter().enumerate() {
+        if found.iter().any(|t| t.sentence == si) || a.is_heading_sentence(si) {
+            continue;
+        }
+        let qs = a.quantities_in(si);
+        let followed_by = |q: &Quantity, words: &[&str]| {
+            let mut i = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
+            if i < s.tokens.end && a.lower(i) == "in" {
+                i += 1;
+            }
+            i < s.tokens.end && words.contains(&a.lower(i))
+        };
+        let exact = |q: &&Quantity| {
+            q.kind == QuantityKind::Cardinal
+                && q.approx == Approx::Exact
+                && q.value.fract() == 0.0
+                && q.value < 1000.0
+                && q.noun_lemma().is_none_or(|n| n == "vote")
+        };
+        let Some(yes) = qs
+            .iter()
+            .filter(exact)
+            .find(|q| followed_by(q, &["favour", "favor", "support"]))
+        else {
+            continue;
+        };
+        let Some(no) = qs
+            .iter()
+            .filter(exact)
+            .find(|q| q.tokens.start > yes.tokens.end && followed_by(q, &["against"]))
+        else {
+            continue;
+        };
+        let abstentions = qs
+            .iter()
+            .filter(|q| q.kind == QuantityKind::Cardinal && q.tokens.start > no.tokens.end)
+            .filter(|q| {
+                q.noun_lemma().is_some_and(|n| v.abstain.contains(n))
+                    || (q.tokens.end < s.tokens.end && v.abstain.contains(a.lower(q.tokens.end)))
+            })
+            .map(|q| q.value as u32)
+            .sum();
+        out.push(Tally {
+            for_: yes.value as u32,
+            against: no.value as u32,
+            abstentions,
+            span: yes.span.start..no.span.end,
+            sentence: si,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,6 +660,31 @@ mod tests {
         assert_eq!(role("2.6"), Some(Role::Change));
         assert_eq!(role("18"), Some(Role::Part));
         assert_eq!(role("third"), Some(Role::Rank));
+        // A change is told before its figure, and "from" is one only with a "to".
+        let (_, f) = facts_of(
+            "He took £38 million from 1,240 investors. The 1,420 savers lost money. \
+             Output went from 40 to 52 tonnes.",
+        );
+        let role = |t: &str| f.iter().find(|x| x.0 == t).map(|x| x.4);
+        assert_eq!(role("1,240"), Some(Role::Stated));
+        assert_eq!(role("1,420"), Some(Role::Stated));
+        assert_eq!(role("40"), Some(Role::Change));
+        let (_, f) = facts_of("The bus carried 44 people, including three children.");
+        let role = |t: &str| f.iter().find(|x| x.0 == t).map(|x| x.4);
+        assert_eq!(role("44"), Some(Role::Stated));
+        assert_eq!(role("three"), Some(Role::Part));
+    }
+
+    #[test]
+    fn compounds_and_sentence_initial_words() {
+        let (_, f) = facts_of("The ferry had 208 passengers and 37 crew members on board.");
+        let crew = f.iter().find(|x| x.0 == "37").unwrap();
+        assert_eq!(crew.3.as_deref(), Some("crew"));
+        let doc = doc("The PCG said 226 people were rescued. The 262 survivors were fed.");
+        let a = Analysis::new(&doc);
+        let m = a.facts();
+        let later = m.facts.iter().find(|f| f.value == 262.0).unwrap();
+        assert_eq!(later.subject, None);
     }
 
     #[test]
@@ -535,6 +700,30 @@ mod tests {
         assert_eq!((size.value, size.noun.as_deref()), (7.0, Some("board")));
         assert_eq!(m.tallies.len(), 1);
         assert_eq!((m.tallies[0].for_, m.tallies[0].against), (4, 3));
+    }
+
+    #[test]
+    fn body_sizes_and_tallies_in_words() {
+        let doc = doc(
+            "The committee, which has 16 members, voted 12-5. The 150-seat council passed it with \
+             81 votes in favour, 66 against and six abstentions. The firm has 16 members of staff. \
+             The board has four independent members.",
+        );
+        let a = Analysis::new(&doc);
+        let m = a.facts();
+        let sizes: Vec<(f64, Option<&str>)> = m
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::BodySize)
+            .map(|f| (f.value, f.noun.as_deref()))
+            .collect();
+        assert_eq!(sizes, [(16.0, Some("committee")), (150.0, Some("council"))]);
+        let t: Vec<(u32, u32, u32)> = m
+            .tallies
+            .iter()
+            .map(|t| (t.for_, t.against, t.abstentions))
+            .collect();
+        assert_eq!(t, [(12, 5, 0), (81, 66, 6)]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ static SOURCE: &str = include_str!("../../../rules/lexicon/count_nouns.yml");
 #[serde(deny_unknown_fields)]
 struct Raw {
     synonyms: BTreeMap<String, Vec<String>>,
+    broader: BTreeMap<String, String>,
     roles: BTreeMap<String, Vec<String>>,
     bodies: Vec<String>,
     body_units: Vec<String>,
@@ -18,11 +19,14 @@ struct Raw {
     abstain: Vec<String>,
     tenure_cues: Vec<String>,
     predicates: BTreeMap<String, Vec<String>>,
+    event_verbs: BTreeMap<String, Vec<String>>,
 }
 
 pub(crate) struct Vocab {
     /// noun lemma → synonym group name
     pub(crate) group_of: HashMap<String, String>,
+    /// synonym group → the broader group it is a kind of (passenger → person)
+    pub(crate) broader: HashMap<String, String>,
     /// role name → cue phrases, each split into lower-case words
     pub(crate) roles: Vec<(String, Vec<Vec<String>>)>,
     /// first word of a cue → (index into `roles`, the cue's words)
@@ -34,6 +38,9 @@ pub(crate) struct Vocab {
     pub(crate) tenure_cues: HashSet<String>,
     /// word (lower case, and its lemma) → predicate group
     pub(crate) predicate_of: HashMap<String, String>,
+    /// verb (lower case) → the synonym group of the event it counts ("postponed" →
+    /// postponement)
+    pub(crate) event_of_verb: HashMap<String, String>,
 }
 
 pub(crate) static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
@@ -48,6 +55,12 @@ pub(crate) static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     for (group, words) in &raw.predicates {
         for w in words {
             predicate_of.insert(w.clone(), group.clone());
+        }
+    }
+    let mut event_of_verb = HashMap::new();
+    for (group, verbs) in &raw.event_verbs {
+        for w in verbs {
+            event_of_verb.insert(w.clone(), group.clone());
         }
     }
     let set = |v: Vec<String>| v.into_iter().collect::<HashSet<_>>();
@@ -75,6 +88,7 @@ pub(crate) static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
     }
     Vocab {
         group_of,
+        broader: raw.broader.into_iter().collect(),
         roles,
         cue_by_first,
         bodies: set(raw.bodies),
@@ -83,10 +97,16 @@ pub(crate) static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
         abstain: set(raw.abstain),
         tenure_cues: set(raw.tenure_cues),
         predicate_of,
+        event_of_verb,
     }
 });
 
 impl Vocab {
+    /// The broader group of a synonym group (passenger → person), else the group itself.
+    pub(crate) fn broad<'x>(&'x self, group: &'x str) -> &'x str {
+        self.broader.get(group).map_or(group, String::as_str)
+    }
+
     /// The synonym group of a noun lemma, else the lemma itself.
     pub(crate) fn group<'x>(&'x self, lemma: &'x str) -> &'x str {
         self.group_of.get(lemma).map_or(lemma, String::as_str)
