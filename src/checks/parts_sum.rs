@@ -232,7 +232,8 @@ impl PartsSum {
                 d = Diagnostic::new(span, message)
                     .with_primary_label(format!("{} here", numeric::show(r.value)))
                     .with_label(total_span, format!("total {}", numeric::show(t)));
-                if t > others {
+                // No fix from inexact arithmetic: it would be reported again, as wrong.
+                if t > others && t <= numeric::LARGEST_EXACT {
                     let right = t - others;
                     d = d
                         .with_help(format!(
