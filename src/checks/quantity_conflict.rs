@@ -173,7 +173,7 @@ fn range_end(a: &Analysis, q: &Quantity) -> bool {
     let before = start >= s.start + 2
         && joiner(start - 1)
         && (number(start - 2) || matches!(a.word(start - 2), "%" | "percent" | "per"));
-    let after = end < s.end && joiner(end) && (number(end + 1) || a.word(end + 1) == "$");
+    let after = end + 1 < s.end && joiner(end) && (number(end + 1) || a.word(end + 1) == "$");
     let between = start > s.start
         && a.lower(start - 1) == "between"
         && end + 1 < s.end
@@ -554,6 +554,10 @@ mod tests {
             "It expects income to grow 4% to 5%. The Fed kept its rate in the 4.25% to 4.50% range.",
             "It expects income to grow between 4% and 5%. The 4.25% rate was kept.",
             "The party shared out the state's 41 pledged delegates. Trump won 39 of the state's 40 delegates.",
+            // A figure and a joiner at the end of the text (found by the property tests: an
+            // index past the last token).
+            "the the two weeks ago 1,100.5 - the the two weeks ago 1,100.5 - the the two weeks \
+             ago 1,100.5 - the the two weeks ago 1,100.5 - ",
         ] {
             assert!(hits(ok).is_empty(), "{ok}");
         }
