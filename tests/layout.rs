@@ -11,11 +11,8 @@ const MAX_FUNCTION_LINES: usize = 120;
 
 /// Functions longer than the limit that are yet to be split, with the length they may not
 /// pass. Shorten one and lower (or drop) its line; a new long function fails.
-const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[
-    // The names-recall work (issue 16) moved the body of the gazetteer's `run` into
-    // `consider`, to be split next.
-    ("src/checks/gazetteer.rs", "consider", 214),
-];
+/// None is left: a function that grows past the limit is split, not listed here.
+const LONG_FUNCTIONS: &[(&str, &str, usize)] = &[];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {

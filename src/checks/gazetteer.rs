@@ -555,7 +555,6 @@ impl Gazetteer {
         out: &mut Vec<Diagnostic>,
     ) -> bool {
         let a = cx.analysis;
-        let g = gz::gazetteer();
         if phrase.is_empty() || phrase.len() > 4 || phrase.iter().all(Word::ordinary) {
             return false;
         }
@@ -564,41 +563,101 @@ impl Gazetteer {
         let single = phrase.len() == 1;
         join_into(text, phrase);
         let text = &*text;
+        if self.no_name_to_compare(cx, phrase, text, alone) {
+            return false;
+        }
+        let (mut score, mut needed) = self.text_evidence(a, mention_words, phrase, text);
+        // The place adds at most 5 (see `place_evidence`): without that, no look-up.
+        if score + 5 < needed {
+            return false;
+        }
+        // Vetoes that need no look-up come first: a person, a listed name.
+        if person_context(a, first, last + 1)
+            || phrase
+                .iter()
+                .any(|w| cx.knowledge.is_person_word(&w.folded))
+        {
+            return false;
+        }
+        let Some((place, ambiguous)) = self.look_up(cx, phrase, text) else {
+            return false;
+        };
+        if single && letters(text) < self.o.min_length && !big(&place) {
+            return false;
+        }
+        let form = fold(place.form);
+        if !single && changed_words_are_english(text, &form) {
+            return false;
+        }
+        let capitalised = lazy
+            .capitalised
+            .get_or_insert_with(|| CapitalisedWords::new(a));
+        let (more, more_needed) = place_evidence(a, capitalised, &place, text, &form, first);
+        score += more;
+        needed += more_needed;
+        if score < needed {
+            return false;
+        }
+        let span = word_span(a, first, last);
+        if self.vetoed_late(cx, lazy, mention_words, phrase, text, &span) {
+            return false;
+        }
+        // A name in its own language's letters ("Moçambique") near an English form
+        // ("Mozambique") is that language's spelling, not a slip.
+        let found = &a.text[span.clone()];
+        if !found.is_ascii() && place.form.is_ascii() && place.canonical.is_ascii() {
+            return false;
+        }
+        out.push(report(found, text, &place, ambiguous, span));
+        true
+    }
+
+    /// Phrases that are no misspelt place whatever the gazetteer says: too short, an
+    /// acronym, a known place or name, a well-known word, a name cut short.
+    fn no_name_to_compare(&self, cx: &Context, phrase: &[Word], text: &str, alone: bool) -> bool {
+        let a = cx.analysis;
+        let single = phrase.len() == 1;
         // Four-letter names are compared too, with more evidence (see `SHORTEST`).
         let shortest = self.o.min_length.min(SHORTEST);
         // A name has no more letters than bytes: short ones are ruled out uncounted.
         if single && text.len() < shortest {
-            return false;
+            return true;
         }
         if phrase.iter().any(|w| all_caps(a.word(w.token)))
-            || g.is_known(text)
+            || gz::gazetteer().is_known(text)
             || cx.knowledge.knows_phrase(text)
         {
-            return false;
+            return true;
         }
-        let letter_count = letters(text);
         // A well-known proper word is a word of its own: a demonym ("Argentine", "Swedes"), a
         // given name ("Susan").
         if single
-            && (letter_count < shortest
+            && (letters(text) < shortest
                 || cx.knowledge.knows_word(text)
                 || gz::is_proper_word(text))
         {
-            return false;
+            return true;
         }
         // A name cut short: an initial ("Washington D.C." read up to "D"), or a name that goes
         // on in lower case after a hyphen ("Chung Bong-ju").
-        if phrase.last().is_some_and(|w| w.folded.chars().count() == 1)
+        let last = phrase[phrase.len() - 1].token;
+        phrase.last().is_some_and(|w| w.folded.chars().count() == 1)
             || cues::continues_after_hyphen(a, last)
-        {
-            return false;
-        }
-        if alone && strippable(a, &phrase[0], true) {
-            return false;
-        }
-        // Evidence from the text itself; the place it nearly matches adds at most 2 (a
-        // country, or a city of five million), 2 more when the article writes it right
-        // elsewhere and 1 when it is a big place and this spelling is used once.
+            || (alone && strippable(a, &phrase[0], true))
+    }
+
+    /// The evidence of the text itself, and the score the phrase needs: a place cue before it
+    /// or a place after it, more than one word, many letters; short names need more.
+    fn text_evidence(
+        &self,
+        a: &Analysis,
+        mention_words: &MentionWords,
+        phrase: &[Word],
+        text: &str,
+    ) -> (u32, u32) {
+        let (first, last) = (phrase[0].token, phrase[phrase.len() - 1].token);
+        let single = phrase.len() == 1;
+        let letter_count = letters(text);
         let list_cue = if next_item_is_place(a, mention_words, last) {
             2
         } else {
@@ -619,26 +678,21 @@ impl Gazetteer {
         if single && letter_count <= 5 {
             needed += 1;
         }
-        if score + 5 < needed {
-            return false;
-        }
-        // Vetoes that need no look-up come first: a person, a listed name.
-        if person_context(a, first, last + 1)
-            || phrase
-                .iter()
-                .any(|w| cx.knowledge.is_person_word(&w.folded))
-        {
-            return false;
-        }
-        // "Illoilo City": the name with and without its generic last word.
-        let mut tries = vec![(text.to_string(), single)];
+        (score, needed)
+    }
+
+    /// The nearest place to the phrase, or to the phrase without its generic last word
+    /// ("Illoilo City"); `None` when there is none, or when the name without that word is a
+    /// known place.
+    fn look_up(&self, cx: &Context, phrase: &[Word], text: &str) -> Nearest {
+        let mut tries = vec![(text.to_string(), phrase.len() == 1)];
         if let Some((generic, rest)) = phrase.split_last()
             && !rest.is_empty()
             && GENERIC.contains(&&*generic.folded)
         {
             let shorter = joined(rest);
-            if g.is_known(&shorter) {
-                return false;
+            if gz::gazetteer().is_known(&shorter) {
+                return None;
             }
             // What is left must pass the tests of a one-word name ("Karen State" is the
             // Karen's state, not Karin's).
@@ -650,66 +704,25 @@ impl Gazetteer {
                 tries.push((shorter, rest.len() == 1));
             }
         }
-        let Some((place, ambiguous)) = tries
+        tries
             .iter()
             .filter_map(|(t, s)| self.nearest(t, *s))
             .min_by_key(|(p, _)| p.distance)
-        else {
-            return false;
-        };
-        if single && letter_count < self.o.min_length && !big(&place) {
-            return false;
-        }
-        // A slip makes an unknown word: a name whose changed words are all English words is
-        // another name ("New Yolk" is no New York).
-        let form = fold(place.form);
-        let (ours, theirs) = (text.split(' '), form.split(' '));
-        if !single
-            && text.split(' ').count() == form.split(' ').count()
-            && ours
-                .zip(theirs)
-                .filter(|(x, y)| x != y)
-                .all(|(x, _)| gz::is_common_word(x))
-        {
-            return false;
-        }
-        score += match place.kind {
-            PlaceKind::Country => 2,
-            PlaceKind::Region => 1,
-            PlaceKind::City => {
-                u32::from(place.population >= 500_000) + u32::from(place.population >= 5_000_000)
-            }
-        };
-        let capitalised = lazy
-            .capitalised
-            .get_or_insert_with(|| CapitalisedWords::new(a));
-        // A spelling used again and again is more likely a name the gazetteer lacks than a
-        // slip, and so is a romanization variant; a big place one keystroke off, written so
-        // once, is a slip.
-        // Other languages end names their own way (the Russian "Moskvy", "Ukraina"; the
-        // adjective "Myanma"): a name that differs only in its last letter needs more.
-        let at_end = differs_at_end(text, &form);
-        let uses = capitalised.uses(a, text);
-        if uses >= 2 {
-            needed += 2;
-        } else if place.distance == 1 && big(&place) && !at_end && !inside_longer_name(a, first) {
-            score += 1;
-        }
-        if romanization_variant(text, &form) {
-            needed += 2;
-        }
-        if at_end {
-            needed += 2;
-        }
-        // The article itself writes the place right elsewhere ("in Potsdam" … "in Potsdamm").
-        if capitalised.uses(a, &form) >= 1 {
-            score += 2;
-        }
-        if score < needed {
-            return false;
-        }
-        // Vetoes: a word used as a person's name in another mention of the article, a spelling
-        // variant reported elsewhere.
+    }
+
+    /// Vetoes that cost the most, so they come last: a word used as a person's name in
+    /// another mention of the article, a name claimed by a listed entity, a spelling variant
+    /// reported by name consistency.
+    fn vetoed_late(
+        &self,
+        cx: &Context,
+        lazy: &mut Lazy,
+        mention_words: &MentionWords,
+        phrase: &[Word],
+        text: &str,
+        span: &Range<usize>,
+    ) -> bool {
+        let a = cx.analysis;
         let persons = lazy
             .persons
             .get_or_insert_with(|| person_words(a, cx, mention_words));
@@ -718,9 +731,8 @@ impl Gazetteer {
                 .get(&*w.folded)
                 .is_some_and(|shown| shown.iter().any(|p| p != text))
         }) {
-            return false;
+            return true;
         }
-        let span = word_span(a, first, last);
         let skip = lazy.skip.get_or_insert_with(|| {
             let mut spans = cx.knowledge.claimed_spans(a);
             for v in cx.name_variants.all(a, &cx.knowledge).iter().flatten() {
@@ -728,39 +740,92 @@ impl Gazetteer {
             }
             spans
         });
-        if overlaps_any(skip, &span) {
-            return false;
-        }
-        let found = &a.text[span.clone()];
-        // A name in its own language's letters ("Moçambique") near an English form
-        // ("Mozambique") is that language's spelling, not a slip.
-        if !found.is_ascii() && place.form.is_ascii() && place.canonical.is_ascii() {
-            return false;
-        }
-        let suggestion = if distance(text, &fold(place.canonical)) <= budget(letters(text)) {
-            place.canonical
-        } else {
-            place.form
-        };
-        // Many places share a name ("Santa Cruz" in Bolivia, the Philippines, Spain…), so the
-        // message names no country; an alternate form names its place.
-        let about = if suggestion == place.canonical {
-            String::new()
-        } else {
-            format!(" ({})", place.canonical)
-        };
-        let mut d = Diagnostic::new(
-            span.clone(),
-            format!("'{found}' is not a known place; did you mean '{suggestion}'{about}?"),
-        )
-        .with_primary_label(format!("'{suggestion}' in the world gazetteer"))
-        .with_help(format!("write '{suggestion}'"));
-        if ambiguous {
-            d = d.with_note("other known places are as close: check which one is meant");
-        }
-        out.push(d.with_fix(span, suggestion, Applicability::Unsafe));
-        true
+        overlaps_any(skip, span)
     }
+}
+
+/// A slip makes an unknown word: a name whose changed words are all English words is another
+/// name ("New Yolk" is no New York).
+fn changed_words_are_english(text: &str, form: &str) -> bool {
+    text.split(' ').count() == form.split(' ').count()
+        && text
+            .split(' ')
+            .zip(form.split(' '))
+            .filter(|(x, y)| x != y)
+            .all(|(x, _)| gz::is_common_word(x))
+}
+
+/// What the place adds to the score, and to the score needed. The place adds at most 2 (a
+/// country, or a city of five million), 2 more when the article writes it right elsewhere
+/// and 1 when it is a big place and this spelling is used once. A spelling used again and
+/// again is more likely a name the gazetteer lacks than a slip, and so is a romanization
+/// variant; other languages end names their own way (the Russian "Moskvy", "Ukraina"; the
+/// adjective "Myanma"): a name that differs only in its last letter needs more.
+fn place_evidence(
+    a: &Analysis,
+    capitalised: &CapitalisedWords,
+    place: &NearPlace,
+    text: &str,
+    form: &str,
+    first: usize,
+) -> (u32, u32) {
+    let mut score = match place.kind {
+        PlaceKind::Country => 2,
+        PlaceKind::Region => 1,
+        PlaceKind::City => {
+            u32::from(place.population >= 500_000) + u32::from(place.population >= 5_000_000)
+        }
+    };
+    let mut needed = 0;
+    let at_end = differs_at_end(text, form);
+    if capitalised.uses(a, text) >= 2 {
+        needed += 2;
+    } else if place.distance == 1 && big(place) && !at_end && !inside_longer_name(a, first) {
+        score += 1;
+    }
+    if romanization_variant(text, form) {
+        needed += 2;
+    }
+    if at_end {
+        needed += 2;
+    }
+    // The article itself writes the place right elsewhere ("in Potsdam" … "in Potsdamm").
+    if capitalised.uses(a, form) >= 1 {
+        score += 2;
+    }
+    (score, needed)
+}
+
+/// The finding: the place it nearly matches, as a suggestion and an unsafe fix.
+fn report(
+    found: &str,
+    text: &str,
+    place: &NearPlace,
+    ambiguous: bool,
+    span: Range<usize>,
+) -> Diagnostic {
+    let suggestion = if distance(text, &fold(place.canonical)) <= budget(letters(text)) {
+        place.canonical
+    } else {
+        place.form
+    };
+    // Many places share a name ("Santa Cruz" in Bolivia, the Philippines, Spain…), so the
+    // message names no country; an alternate form names its place.
+    let about = if suggestion == place.canonical {
+        String::new()
+    } else {
+        format!(" ({})", place.canonical)
+    };
+    let mut d = Diagnostic::new(
+        span.clone(),
+        format!("'{found}' is not a known place; did you mean '{suggestion}'{about}?"),
+    )
+    .with_primary_label(format!("'{suggestion}' in the world gazetteer"))
+    .with_help(format!("write '{suggestion}'"));
+    if ambiguous {
+        d = d.with_note("other known places are as close: check which one is meant");
+    }
+    d.with_fix(span, suggestion, Applicability::Unsafe)
 }
 
 #[cfg(test)]
