@@ -77,18 +77,6 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     }))
 }
 
-/// Generic words that may end a place name ("Iloilo City"): tried with and without.
-const GENERIC: &[&str] = &[
-    "city",
-    "province",
-    "state",
-    "region",
-    "department",
-    "district",
-    "county",
-    "municipality",
-];
-
 /// A word of a mention, folded (possessive stripped) once per article, with what the checks
 /// ask about it most.
 struct Word<'r> {
@@ -688,7 +676,7 @@ impl Gazetteer {
         let mut tries = vec![(text.to_string(), phrase.len() == 1)];
         if let Some((generic, rest)) = phrase.split_last()
             && !rest.is_empty()
-            && GENERIC.contains(&&*generic.folded)
+            && cues::ADMINISTRATIVE_UNITS.contains(&&*generic.folded)
         {
             let shorter = joined(rest);
             if gz::gazetteer().is_known(&shorter) {

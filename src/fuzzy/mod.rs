@@ -85,12 +85,7 @@ pub(crate) fn inflected(a: &str, b: &str) -> bool {
         return true;
     }
     // Two inflections of one stem: strip the common prefix and compare the endings.
-    let common = a
-        .chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum::<usize>();
+    let common = common_prefix_len(a, b);
     let (ea, eb) = (&a[common..], &b[common..]);
     let ending = |e: &str| e.is_empty() || INFLECTIONS.contains(&e);
     // A place's final vowel gives way to the demonym's ending: Puerto Rico/Rican,
@@ -98,6 +93,15 @@ pub(crate) fn inflected(a: &str, b: &str) -> bool {
     let derived = |x: &str, y: &str| PLACE_ENDINGS.contains(&x) && INFLECTIONS.contains(&y);
     (common >= 4 && ending(ea) && ending(eb) || common >= 3 && (derived(ea, eb) || derived(eb, ea)))
         && ea.len() + eb.len() >= 3
+}
+
+/// The length in bytes of the longest common prefix of `a` and `b`, on character bounds.
+pub(crate) fn common_prefix_len(a: &str, b: &str) -> usize {
+    a.chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum()
 }
 
 /// Final letters of a place name that its demonym drops (Rico → Rican, Argentina →

@@ -219,22 +219,27 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "left",
 ];
 
-/// Nouns that, followed by "of", announce a place ("the city of Sana Cruz").
-const PLACE_NOUNS: &[&str] = &[
+/// Units of government, a generic word that may end a place's name ("Iloilo City") and,
+/// followed by "of", announce one ("the city of Sana Cruz").
+pub(crate) const ADMINISTRATIVE_UNITS: &[&str] = &[
     "city",
-    "town",
-    "village",
     "province",
     "state",
     "region",
     "department",
     "district",
     "county",
+    "municipality",
+];
+
+/// Other nouns that, followed by "of", announce a place ("the town of Sana Cruz").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "village",
     "capital",
     "country",
     "island",
     "islands",
-    "municipality",
     "port",
     "suburb",
     "outskirts",
@@ -274,7 +279,8 @@ const PLACE_NOUNS: &[&str] = &[
 static TITLE_SET: Lazy = Lazy::new(|| WordSet::new(TITLES));
 static PERSON_VERB_SET: Lazy = Lazy::new(|| WordSet::new(PERSON_VERBS));
 static PLACE_PREPOSITION_SET: Lazy = Lazy::new(|| WordSet::new(PLACE_PREPOSITIONS));
-static PLACE_NOUN_SET: Lazy = Lazy::new(|| WordSet::new(PLACE_NOUNS));
+static PLACE_NOUN_SET: Lazy =
+    Lazy::new(|| WordSet::new(&[ADMINISTRATIVE_UNITS, PLACE_NOUNS].concat()));
 
 /// No title is longer, so an ASCII word can be lower-cased on the stack.
 const LONGEST_TITLE: usize = 24;

@@ -369,12 +369,7 @@ fn foreign_slip(
 /// Do the two words differ only in their last letter, as case forms do ("srbija", "srbiji";
 /// "putin", "putina"; "kirmizigul", "kirmizigul'e")?
 fn differ_in_ending_only(a: &str, b: &str) -> bool {
-    let common = a
-        .chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum::<usize>();
+    let common = crate::fuzzy::common_prefix_len(a, b);
     letters(&a[common..]) <= 1 && letters(&b[common..]) <= 1
 }
 
