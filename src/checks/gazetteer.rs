@@ -235,7 +235,12 @@ fn person_words(
             }
             continue;
         }
-        if words.len() < 2 || g.is_known(&text) || cx.knowledge.knows_phrase(&text) {
+        // "Yrok City" is no given name and surname: a unit of government ends a place's name.
+        if words.len() < 2
+            || g.is_known(&text)
+            || cx.knowledge.knows_phrase(&text)
+            || cues::ADMINISTRATIVE_UNITS.contains(&&*last.folded)
+        {
             continue;
         }
         let before = &words[words.len() - 2];
@@ -958,6 +963,47 @@ rules:
             found("Yesterday, Indoesia's security minister was stabbed."),
             one("Indoesia", "Indonesia")
         );
+    }
+
+    #[test]
+    fn names_cut_short_after_a_name_or_before_a_listed_place() {
+        for (text, slip, place) in [
+            // Cut short: no demonym ends so ("Pakistani" is one, and a known word).
+            (
+                "It is controversial for women in Pakista.",
+                "Pakista",
+                "Pakistan",
+            ),
+            // "of" after a name: a senator's state.
+            (
+                "The bill was introduced by Senator Ron Wyden of Oragon.",
+                "Oragon",
+                "Oregon",
+            ),
+            // The next item of the list is a known place.
+            (
+                "Guests came from Calfiornia and Florida.",
+                "Calfiornia",
+                "California",
+            ),
+            // The city of ten million, not the oblast of unknown size.
+            (
+                "It recounts the occupation of Moscuw by the French.",
+                "Moscuw",
+                "Moscow",
+            ),
+            // A unit of government ends a place's name, not a person's.
+            (
+                "While in New Yrok City to attend the assembly, he spoke.",
+                "New Yrok City",
+                "New York City",
+            ),
+        ] {
+            assert_eq!(found(text), one(slip, place), "{text}");
+        }
+        // Short names cut short may be words of their own: the Russian movement Nashi is no
+        // Nashik, although the list cue before it is strong.
+        assert!(found("They mocked United Russia and Nashi.").is_empty());
     }
 
     #[test]

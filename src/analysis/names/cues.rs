@@ -382,9 +382,14 @@ pub(crate) fn place_context(a: &Analysis, first: usize) -> u32 {
         "of" | "at" => 1,
         "and" | "or" | "," => {
             // The previous item of the list: the whole name ending just before ("Tel Aviv").
-            let Some(item_end) = prev.checked_sub(1).filter(|&i| i >= sentence.tokens.start) else {
+            let Some(mut item_end) = prev.checked_sub(1).filter(|&i| i >= sentence.tokens.start)
+            else {
                 return 0;
             };
+            // A serial comma: "Illinois, Ohio, and Arizona".
+            if w != "," && a.word(item_end) == "," && item_end > sentence.tokens.start {
+                item_end -= 1;
+            }
             let m = a.mentions.partition_point(|m| m.tokens.start <= item_end);
             let Some(item) = m.checked_sub(1).map(|m| &a.mentions[m]) else {
                 return 0;
@@ -527,9 +532,11 @@ mod tests {
             },
         );
         with_analysis(
-            "Offices in Buenos Aires, Mnuich and La Paz. Talks with Dizon and Mnuich.",
+            "Offices in Buenos Aires, Mnuich and La Paz. Talks with Dizon and Mnuich. Votes in \
+             Illinois, Ohio, and Arikzona.",
             |a| {
                 assert_eq!(place_context(a, token(a, "Mnuich")), 2);
+                assert_eq!(place_context(a, token(a, "Arikzona")), 2);
                 let second = (0..a.tokens.len())
                     .filter(|&i| a.word(i) == "Mnuich")
                     .nth(1)
