@@ -312,6 +312,28 @@ fn next_item_is_place(a: &Analysis, mention_words: &MentionWords, last: usize) -
     gz::gazetteer().is_known(&joined(mention_words.of(m)))
 }
 
+/// "Italy, the country with the next highest number": the name set off and described as a
+/// place.
+fn described_as_place(a: &Analysis, last: usize) -> bool {
+    let same = |i: usize| i < a.tokens.len() && a.sentence_of[i] == a.sentence_of[last];
+    same(last + 3)
+        && a.word(last + 1) == ","
+        && matches!(a.lower(last + 2), "the" | "a")
+        && matches!(
+            a.lower(last + 3),
+            "country"
+                | "nation"
+                | "city"
+                | "capital"
+                | "state"
+                | "province"
+                | "region"
+                | "island"
+                | "town"
+                | "village"
+        )
+}
+
 /// "Sana Cruz, Bolivia": a known place after a comma, when that is not a list ("the Jacuí,
 /// Sinos, Caí and Gravataí rivers").
 fn followed_by_place(
@@ -656,7 +678,8 @@ impl Gazetteer {
         let (first, last) = (phrase[0].token, phrase[phrase.len() - 1].token);
         let single = phrase.len() == 1;
         let letter_count = letters(text);
-        let list_cue = if next_item_is_place(a, mention_words, last) {
+        let list_cue = if next_item_is_place(a, mention_words, last) || described_as_place(a, last)
+        {
             2
         } else {
             0

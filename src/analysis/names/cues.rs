@@ -232,6 +232,10 @@ pub(crate) const ADMINISTRATIVE_UNITS: &[&str] = &[
     "municipality",
 ];
 
+/// Nouns that, right before a name, announce a place ("the Serbian capital Belgrade"); not
+/// "state" or "county", which also come before titles ("state Senator").
+const PLACE_APPOSITION_NOUNS: &[&str] = &["capital", "city", "town", "village", "port", "island"];
+
 /// Other nouns that, followed by "of", announce a place ("the town of Sana Cruz").
 const PLACE_NOUNS: &[&str] = &[
     "town",
@@ -379,6 +383,8 @@ pub(crate) fn place_context(a: &Analysis, first: usize) -> u32 {
             2
         }
         "with" if matches!(before, Some("border" | "borders")) => 2,
+        // A place noun in apposition: "the Serbian capital Belgrade", "the port city Odessa".
+        _ if PLACE_APPOSITION_NOUNS.contains(&w) => 2,
         "of" | "at" => 1,
         "and" | "or" | "," => {
             // The previous item of the list: the whole name ending just before ("Tel Aviv").
@@ -533,10 +539,11 @@ mod tests {
         );
         with_analysis(
             "Offices in Buenos Aires, Mnuich and La Paz. Talks with Dizon and Mnuich. Votes in \
-             Illinois, Ohio, and Arikzona.",
+             Illinois, Ohio, and Arikzona. Protests in the Serbian capital Belgrede grew.",
             |a| {
                 assert_eq!(place_context(a, token(a, "Mnuich")), 2);
                 assert_eq!(place_context(a, token(a, "Arikzona")), 2);
+                assert_eq!(place_context(a, token(a, "Belgrede")), 2);
                 let second = (0..a.tokens.len())
                     .filter(|&i| a.word(i) == "Mnuich")
                     .nth(1)
