@@ -217,6 +217,18 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "entered",
     "leaving",
     "left",
+    // At sea, near a coast: "off Alaska".
+    "off",
+    // A part of a place: "in central Bangkok", "northern Italy".
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
 ];
 
 /// Units of government, a generic word that may end a place's name ("Iloilo City") and,
@@ -539,11 +551,14 @@ mod tests {
         );
         with_analysis(
             "Offices in Buenos Aires, Mnuich and La Paz. Talks with Dizon and Mnuich. Votes in \
-             Illinois, Ohio, and Arikzona. Protests in the Serbian capital Belgrede grew.",
+             Illinois, Ohio, and Arikzona. Protests in the Serbian capital Belgrede grew, in \
+             central Bangko and off Alaqska.",
             |a| {
                 assert_eq!(place_context(a, token(a, "Mnuich")), 2);
                 assert_eq!(place_context(a, token(a, "Arikzona")), 2);
                 assert_eq!(place_context(a, token(a, "Belgrede")), 2);
+                assert_eq!(place_context(a, token(a, "Bangko")), 2);
+                assert_eq!(place_context(a, token(a, "Alaqska")), 2);
                 let second = (0..a.tokens.len())
                     .filter(|&i| a.word(i) == "Mnuich")
                     .nth(1)
