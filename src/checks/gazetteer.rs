@@ -392,7 +392,7 @@ impl Gazetteer {
             .filter(|p| {
                 let form = fold(p.form);
                 p.distance <= max
-                    && !(inflected(phrase, &form) && !truncates(phrase, &form))
+                    && (truncates(phrase, &form) || !inflected(phrase, &form))
                     && form.chars().next() == phrase.chars().next()
             })
             .collect();
