@@ -15,6 +15,7 @@ use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::names::cues::{
     self, all_caps, is_calendar_word, is_title_at, person_context, place_context,
+    place_context_after,
 };
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::ShapeFilter;
@@ -296,42 +297,6 @@ impl CapitalisedWords {
             })
             .count()
     }
-}
-
-/// "California and Florida": the next item of a list, after "and" or "or", is a known place
-/// (the mirror of the list cue of [`place_context`], which looks at the item before).
-fn next_item_is_place(a: &Analysis, mention_words: &MentionWords, last: usize) -> bool {
-    let (conjunction, next) = (last + 1, last + 2);
-    let same = |i: usize| i < a.tokens.len() && a.sentence_of[i] == a.sentence_of[last];
-    if !same(next) || !matches!(a.word(conjunction), "and" | "or") || !a.tokens[next].capitalised {
-        return false;
-    }
-    let Ok(m) = a.mentions.binary_search_by_key(&next, |m| m.tokens.start) else {
-        return false;
-    };
-    gz::gazetteer().is_known(&joined(mention_words.of(m)))
-}
-
-/// "Italy, the country with the next highest number": the name set off and described as a
-/// place.
-fn described_as_place(a: &Analysis, last: usize) -> bool {
-    let same = |i: usize| i < a.tokens.len() && a.sentence_of[i] == a.sentence_of[last];
-    same(last + 3)
-        && a.word(last + 1) == ","
-        && matches!(a.lower(last + 2), "the" | "a")
-        && matches!(
-            a.lower(last + 3),
-            "country"
-                | "nation"
-                | "city"
-                | "capital"
-                | "state"
-                | "province"
-                | "region"
-                | "island"
-                | "town"
-                | "village"
-        )
 }
 
 /// "Sana Cruz, Bolivia": a known place after a comma, when that is not a list ("the Jacuí,
@@ -678,13 +643,7 @@ impl Gazetteer {
         let (first, last) = (phrase[0].token, phrase[phrase.len() - 1].token);
         let single = phrase.len() == 1;
         let letter_count = letters(text);
-        let list_cue = if next_item_is_place(a, mention_words, last) || described_as_place(a, last)
-        {
-            2
-        } else {
-            0
-        };
-        let mut score = place_context(a, first).max(list_cue);
+        let mut score = place_context(a, first).max(place_context_after(a, last));
         if followed_by_place(a, mention_words, first, last) {
             score += 1;
         }

@@ -427,6 +427,39 @@ pub(crate) fn place_context(a: &Analysis, first: usize) -> u32 {
     }
 }
 
+/// Place evidence after the name at token `last`, on the scale of [`place_context`]: 2 when
+/// the next item of a list is a known place ("California and Florida", the mirror of the list
+/// cue before) or the name is described as a place ("Italy, the country with …").
+pub(crate) fn place_context_after(a: &Analysis, last: usize) -> u32 {
+    let same = |i: usize| i < a.tokens.len() && a.sentence_of[i] == a.sentence_of[last];
+    let next_item_is_place = same(last + 2)
+        && matches!(a.word(last + 1), "and" | "or")
+        && a.tokens[last + 2].capitalised
+        && a.mentions
+            .binary_search_by_key(&(last + 2), |m| m.tokens.start)
+            .is_ok_and(|m| {
+                let words = mention_words(a, &a.mentions[m]);
+                let text: Vec<&str> = words.iter().map(|(_, w)| w.as_str()).collect();
+                crate::gazetteer::gazetteer().is_known(&text.join(" "))
+            });
+    let described = same(last + 3)
+        && a.word(last + 1) == ","
+        && matches!(a.lower(last + 2), "the" | "a")
+        && is_kind_of_place(a.lower(last + 3));
+    if next_item_is_place || described {
+        2
+    } else {
+        0
+    }
+}
+
+/// A noun for a kind of place: "country", "capital", "province" …
+fn is_kind_of_place(w: &str) -> bool {
+    matches!(w, "country" | "nation")
+        || ADMINISTRATIVE_UNITS.contains(&w)
+        || PLACE_APPOSITION_NOUNS.contains(&w)
+}
+
 /// The name words of a mention: its word tokens as (token index, folded text), with a
 /// possessive ending removed ("Morales's" → "morales").
 pub(crate) fn mention_words(a: &Analysis, m: &Mention) -> Vec<(usize, String)> {
