@@ -1,5 +1,6 @@
 //! A fast hasher for the short strings factlint looks up by the thousand per article.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -129,5 +130,145 @@ impl ShapeFilter {
     pub(crate) fn may_contain(&self, s: impl AsRef<[u8]>) -> bool {
         let (row, bit) = ShapeFilter::slot(s.as_ref());
         self.rows[row] & bit != 0
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Answers for recent keys
+// ---------------------------------------------------------------------------
+
+/// Slots of a [`Recent`] cache (a power of two).
+const RECENT_SLOTS: usize = 1024;
+
+/// The answers for the last short keys asked about, one per slot (a direct-mapped cache), in
+/// front of a [`Memo`]: the name checks ask about the same words and names again and again
+/// within an article, and a hit here compares a key held in two integers, where the memo
+/// hashes the key and compares strings. Keys of more than 16 bytes are not kept.
+pub(crate) struct Recent<V: Copy> {
+    slots: [Cell<Option<(ShortKey, V)>>; RECENT_SLOTS],
+}
+
+/// A key of up to 16 bytes as its length and two integers that, with the length, say which
+/// key it is: its first and last eight bytes (overlapping when shorter than 16), or four, or
+/// two, or its one byte. Read in at most two loads, with no copy.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortKey {
+    bytes: u128,
+    len: u8,
+}
+
+impl ShortKey {
+    fn new(key: &str) -> Option<ShortKey> {
+        let b = key.as_bytes();
+        let (head, tail): (u64, u64) = if b.len() > 16 {
+            return None;
+        } else if let (Some(&h), Some(&t)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            (u64::from_le_bytes(h), u64::from_le_bytes(t))
+        } else if let (Some(&h), Some(&t)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (u32::from_le_bytes(h).into(), u32::from_le_bytes(t).into())
+        } else if let (Some(&h), Some(&t)) = (b.first_chunk::<2>(), b.last_chunk::<2>()) {
+            (u16::from_le_bytes(h).into(), u16::from_le_bytes(t).into())
+        } else {
+            (b.first().map_or(0, |&c| c.into()), 0)
+        };
+        Some(ShortKey {
+            bytes: u128::from(head) | u128::from(tail) << 64,
+            len: b.len() as u8,
+        })
+    }
+
+    fn slot(self) -> usize {
+        let (low, high) = (self.bytes as u64, (self.bytes >> 64) as u64);
+        let mixed =
+            (low ^ high.rotate_left(29) ^ u64::from(self.len)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+    }
+}
+
+impl<V: Copy> Recent<V> {
+    pub(crate) const fn new() -> Recent<V> {
+        Recent {
+            slots: [const { Cell::new(None) }; RECENT_SLOTS],
+        }
+    }
+
+    /// The answer for `key`: remembered, or from `slow` (and then remembered in place of
+    /// whatever key shared its slot).
+    pub(crate) fn get(&self, key: &str, slow: impl FnOnce(&str) -> V) -> V {
+        let Some(short) = ShortKey::new(key) else {
+            return slow(key);
+        };
+        let slot = &self.slots[short.slot()];
+        if let Some((held, value)) = slot.get()
+            && held == short
+        {
+            return value;
+        }
+        let value = slow(key);
+        slot.set(Some((short, value)));
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The recent-answer cache gives the answer it was given for exactly that key, whatever other
+    /// keys share its slot; long keys go straight to the slow path.
+    #[test]
+    fn recent_answers_are_exact() {
+        let recent: Recent<usize> = Recent::new();
+        let slow_calls = Cell::new(0);
+        let answer = |k: &str| {
+            slow_calls.set(slow_calls.get() + 1);
+            k.len() * 31 + k.bytes().map(usize::from).sum::<usize>()
+        };
+        let mut keys: Vec<String> = (0..5000).map(|k| format!("w{k}")).collect();
+        keys.extend(
+            [
+                "",
+                "\0",
+                "a",
+                "a\0",
+                "sixteen bytes!!!",
+                "seventeen bytes!!",
+                "Zürich",
+                "zurich",
+            ]
+            .map(String::from),
+        );
+        for round in 0..2 {
+            for k in &keys {
+                assert_eq!(recent.get(k, answer), answer(k), "{k:?} in round {round}");
+            }
+        }
+        // Asked twice in a row, a short key is answered from the cache the second time.
+        for k in ["", "a\0", "sixteen bytes!!!", "zurich"] {
+            recent.get(k, answer);
+            let before = slow_calls.get();
+            recent.get(k, answer);
+            assert_eq!(slow_calls.get(), before, "{k:?}");
+        }
+        assert!(ShortKey::new("seventeen bytes!!").is_none());
+        // Two short keys are one key only when they are equal.
+        let mut words: Vec<String> = ["", "\0", "\0\0", "a", "ab", "ba", "abc", "acb", "ééé", "é"]
+            .map(String::from)
+            .to_vec();
+        for len in 0..=16 {
+            for k in 0..40u8 {
+                words.push(
+                    (0..len)
+                        .map(|i| char::from(b'a' + (k >> (i % 3)) % 3))
+                        .collect(),
+                );
+            }
+        }
+        for a in &words {
+            for b in &words {
+                let same = ShortKey::new(a) == ShortKey::new(b);
+                assert_eq!(same, a == b, "{a:?} {b:?}");
+            }
+        }
     }
 }

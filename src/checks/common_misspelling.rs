@@ -11,6 +11,7 @@
 use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::fast_hash::Recent;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -52,10 +53,19 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
 
 /// The corrections the table gives for a (lower-case ASCII) word, if it lists it.
 pub(crate) fn corrections(word: &str) -> Option<&'static [&'static str]> {
-    typos_dict::WORD
-        .find(&unicase::UniCase::new(word))
-        .copied()
-        .filter(|c| !c.is_empty())
+    // Every look-up in the table is a cache miss or two, and an article asks about the same
+    // words again and again.
+    thread_local! {
+        static RECENT: Recent<Option<&'static [&'static str]>> = const { Recent::new() };
+    }
+    RECENT.with(|r| {
+        r.get(word, |w| {
+            typos_dict::WORD
+                .find(&unicase::UniCase::new(w))
+                .copied()
+                .filter(|c| !c.is_empty())
+        })
+    })
 }
 
 /// Is token `i` glued to something that makes it part of an address, a file name, a handle,

@@ -3,11 +3,13 @@
 //! Layout (all integers little-endian u32 unless noted):
 //!
 //! ```text
-//! header   "FLGZ", version, n_keys, n_entries, bucket_bits, fp_bits, n_items, kstr_len, str_len
+//! header   "FLGZ", version, n_keys, n_entries, bucket_bits, fp_bits, filter_bits, n_items,
+//!          kstr_len, str_len
 //! key_off  [n_keys + 1]       byte offsets of the sorted folded keys in `kstr`
 //! key_ent  [n_keys + 1]       first entry of each key in `entries`
 //! buckets  [2^bucket_bits + 1] offsets into `items`
 //! items    [n_items]          key_id << fp_bits | fingerprint
+//! filter   [2^filter_bits / 8] u8 bit `filter_slot(h)` set for every indexed hash h
 //! entries  [n_entries] x 16 B form_off, canonical_off, population, kind u8, country [u8; 2], primary u8
 //! kstr     folded keys, concatenated in byte order
 //! strs     length-prefixed (u8) UTF-8 strings
@@ -19,7 +21,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_DELETE_INDEX_CHARS};
+use super::{ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_DELETE_INDEX_CHARS, filter_slot};
 use crate::fuzzy::{deletion_hashes, fold_phrase};
 
 struct Row<'a> {
@@ -148,6 +150,14 @@ pub(super) fn build(places_tsv: &str) -> Vec<u8> {
         .collect();
     items.sort_unstable();
     items.dedup();
+    // About four bits a hash: a fifth of the bits are set, so four probes in five of a hash
+    // that is not indexed stop at the filter.
+    let filter_bits = usize::BITS - (4 * hashes.len()).leading_zeros(); // ceil-ish(log2)
+    let mut filter = vec![0u8; 1 << (filter_bits - 3)];
+    for &(h, _) in &hashes {
+        let slot = filter_slot(h, filter_bits);
+        filter[slot / 8] |= 1 << (slot % 8);
+    }
     let n_buckets = 1usize << bucket_bits;
     let mut buckets: Vec<u32> = vec![0; n_buckets + 1];
     for &(b, _) in &items {
@@ -161,6 +171,7 @@ pub(super) fn build(places_tsv: &str) -> Vec<u8> {
         HEADER_LEN
             + 8 * (keys.len() + 1)
             + 4 * (n_buckets + 1 + items.len())
+            + filter.len()
             + entries.len()
             + kstr.len()
             + strs.len(),
@@ -172,6 +183,7 @@ pub(super) fn build(places_tsv: &str) -> Vec<u8> {
         rows.len() as u32,
         bucket_bits,
         fp_bits,
+        filter_bits,
         items.len() as u32,
         kstr.len() as u32,
         strs.len() as u32,
@@ -186,6 +198,7 @@ pub(super) fn build(places_tsv: &str) -> Vec<u8> {
     {
         out.extend_from_slice(&v.to_le_bytes());
     }
+    out.extend_from_slice(&filter);
     out.extend_from_slice(&entries);
     out.extend_from_slice(&kstr);
     out.extend_from_slice(&strs);

@@ -16,6 +16,9 @@
 //! its single-character deletions in a hash table (bucket offsets + `key id | fingerprint`
 //! items); a query probes its own deletions (up to two) and verifies every candidate with a
 //! real Damerau–Levenshtein (optimal string alignment) distance ([`crate::fuzzy::distance`]).
+//! A one-bit-per-slot filter of every indexed hash (half a megabyte, so it stays in the L2
+//! cache) answers "not indexed" for most of a query's hundred deletions before the table is
+//! read: the table is megabytes, and each probe of it is a cache miss.
 //!
 //! Coverage of [`Gazetteer::near`]: every form within distance 1 is found (a missing, extra
 //! or wrong letter, or two adjacent letters swapped). Within distance 2, a form is found when
@@ -24,9 +27,8 @@
 //! missing/wrong/swapped letter, are not found (that would need two deletions per indexed
 //! form, about five times the index size).
 
-use crate::fast_hash::Memo;
+use crate::fast_hash::{Memo, Recent};
 use crate::fuzzy::{Rows, deletion_hashes, fold_phrase};
-use std::cell::Cell;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -42,9 +44,9 @@ static COMMON_WORDS: &str = include_str!("../../rules/gazetteer/common_words.txt
 static PROPER_WORDS: &str = include_str!("../../rules/gazetteer/proper_words.txt");
 
 const MAGIC: &[u8; 4] = b"FLGZ";
-const FORMAT_VERSION: u32 = 2;
-/// Header: magic + 8 u32 fields.
-const HEADER_LEN: usize = 4 + 8 * 4;
+const FORMAT_VERSION: u32 = 3;
+/// Header: magic + 9 u32 fields.
+const HEADER_LEN: usize = 4 + 9 * 4;
 /// Size of one entry record in the index.
 const ENTRY_LEN: usize = 16;
 /// Keys longer than this (in chars) are indexed for exact look-up and as whole strings in
@@ -94,13 +96,23 @@ pub(crate) struct Gazetteer {
     n_entries: usize,
     bucket_bits: u32,
     fp_bits: u32,
+    filter_bits: u32,
     key_off: &'static [u8],
     key_ent: &'static [u8],
     buckets: &'static [u8],
     items: &'static [u8],
+    /// Bit `filter_slot(h)` is set for every indexed hash `h`.
+    filter: &'static [u8],
     entries: &'static [u8],
     kstr: &'static [u8],
     strs: &'static [u8],
+}
+
+/// The filter bit of a deletion-key hash: bits 16 and up, which neither the bucket (the top
+/// bits) nor the fingerprint (the low bits, 15 of them in the embedded index) uses.
+#[inline]
+fn filter_slot(h: u64, filter_bits: u32) -> usize {
+    ((h >> 16) & ((1u64 << filter_bits) - 1)) as usize
 }
 
 /// The embedded gazetteer, initialised once (reads only the index header).
@@ -124,9 +136,9 @@ impl Gazetteer {
         if h(0) != FORMAT_VERSION as usize {
             return Err(format!("unsupported index version {}", h(0)));
         }
-        let (n_keys, n_entries, bucket_bits, fp_bits, n_items, kstr_len, str_len) =
-            (h(1), h(2), h(3), h(4), h(5), h(6), h(7));
-        if bucket_bits > 31 || !(1..=31).contains(&fp_bits) {
+        let (n_keys, n_entries, bucket_bits, fp_bits, filter_bits, n_items, kstr_len, str_len) =
+            (h(1), h(2), h(3), h(4), h(5), h(6), h(7), h(8));
+        if bucket_bits > 31 || !(1..=31).contains(&fp_bits) || !(3..=40).contains(&filter_bits) {
             return Err("bad header".into());
         }
         let mut pos = HEADER_LEN;
@@ -139,6 +151,7 @@ impl Gazetteer {
         let key_ent = take(4 * (n_keys + 1))?;
         let buckets = take(4 * ((1usize << bucket_bits) + 1))?;
         let items = take(4 * n_items)?;
+        let filter = take(1 << (filter_bits - 3))?;
         let entries = take(ENTRY_LEN * n_entries)?;
         let kstr = take(kstr_len)?;
         let strs = take(str_len)?;
@@ -151,10 +164,12 @@ impl Gazetteer {
             n_entries,
             bucket_bits: bucket_bits as u32,
             fp_bits: fp_bits as u32,
+            filter_bits: filter_bits as u32,
             key_off,
             key_ent,
             buckets,
             items,
+            filter,
             entries,
             kstr,
             strs,
@@ -223,6 +238,10 @@ impl Gazetteer {
         // Phase 1: hashes of the query and its deletions (up to two).
         let mut hashes: Vec<u64> = Vec::with_capacity(1 + n + n * n / 2);
         deletion_hashes(&q, max_edits, &mut hashes);
+        hashes.retain(|&h| {
+            let slot = filter_slot(h, self.filter_bits);
+            self.filter[slot / 8] & (1 << (slot % 8)) != 0
+        });
         // Phase 2: bucket ranges (independent loads, so cache misses overlap), then
         // phase 3: scan the buckets' items for matching fingerprints.
         let ranges: Vec<(u32, u32)> = hashes
@@ -354,83 +373,6 @@ impl Gazetteer {
             country,
             distance: 0,
         }
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Answers for recent keys
-// ---------------------------------------------------------------------------
-
-/// Slots of a [`Recent`] cache (a power of two).
-const RECENT_SLOTS: usize = 1024;
-
-/// The answers for the last short keys asked about, one per slot (a direct-mapped cache), in
-/// front of a [`Memo`]: the name checks ask about the same words and names again and again
-/// within an article, and a hit here compares a key held in two integers, where the memo
-/// hashes the key and compares strings. Keys of more than 16 bytes are not kept.
-struct Recent<V: Copy> {
-    slots: [Cell<Option<(ShortKey, V)>>; RECENT_SLOTS],
-}
-
-/// A key of up to 16 bytes as its length and two integers that, with the length, say which
-/// key it is: its first and last eight bytes (overlapping when shorter than 16), or four, or
-/// two, or its one byte. Read in at most two loads, with no copy.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct ShortKey {
-    bytes: u128,
-    len: u8,
-}
-
-impl ShortKey {
-    fn new(key: &str) -> Option<ShortKey> {
-        let b = key.as_bytes();
-        let (head, tail): (u64, u64) = if b.len() > 16 {
-            return None;
-        } else if let (Some(&h), Some(&t)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-            (u64::from_le_bytes(h), u64::from_le_bytes(t))
-        } else if let (Some(&h), Some(&t)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-            (u32::from_le_bytes(h).into(), u32::from_le_bytes(t).into())
-        } else if let (Some(&h), Some(&t)) = (b.first_chunk::<2>(), b.last_chunk::<2>()) {
-            (u16::from_le_bytes(h).into(), u16::from_le_bytes(t).into())
-        } else {
-            (b.first().map_or(0, |&c| c.into()), 0)
-        };
-        Some(ShortKey {
-            bytes: u128::from(head) | u128::from(tail) << 64,
-            len: b.len() as u8,
-        })
-    }
-
-    fn slot(self) -> usize {
-        let (low, high) = (self.bytes as u64, (self.bytes >> 64) as u64);
-        let mixed =
-            (low ^ high.rotate_left(29) ^ u64::from(self.len)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (mixed >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
-    }
-}
-
-impl<V: Copy> Recent<V> {
-    const fn new() -> Recent<V> {
-        Recent {
-            slots: [const { Cell::new(None) }; RECENT_SLOTS],
-        }
-    }
-
-    /// The answer for `key`: remembered, or from `slow` (and then remembered in place of
-    /// whatever key shared its slot).
-    fn get(&self, key: &str, slow: impl FnOnce(&str) -> V) -> V {
-        let Some(short) = ShortKey::new(key) else {
-            return slow(key);
-        };
-        let slot = &self.slots[short.slot()];
-        if let Some((held, value)) = slot.get()
-            && held == short
-        {
-            return value;
-        }
-        let value = slow(key);
-        slot.set(Some((short, value)));
-        value
     }
 }
 
