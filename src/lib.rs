@@ -25,6 +25,7 @@ pub(crate) mod learn;
 pub(crate) mod lexicon;
 pub mod lsp;
 pub(crate) mod meta_rules;
+pub(crate) mod misspellings;
 pub(crate) mod people;
 pub mod report;
 pub mod ruleset;

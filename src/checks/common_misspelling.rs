@@ -12,7 +12,9 @@ use super::{Check, Common, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::fast_hash::Recent;
+use crate::misspellings::{Corrections, Table};
 use serde::Deserialize;
+use std::sync::OnceLock;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,21 +53,18 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
     }))
 }
 
+/// The table `build.rs` writes from the `typos-dict` crate.
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/misspellings.bin"));
+
 /// The corrections the table gives for a (lower-case ASCII) word, if it lists it.
-pub(crate) fn corrections(word: &str) -> Option<&'static [&'static str]> {
-    // Every look-up in the table is a cache miss or two, and an article asks about the same
-    // words again and again.
+pub(crate) fn corrections(word: &str) -> Option<Corrections> {
+    static PARSED: OnceLock<Table> = OnceLock::new();
+    // Most words are asked about again and again within an article.
     thread_local! {
-        static RECENT: Recent<Option<&'static [&'static str]>> = const { Recent::new() };
+        static RECENT: Recent<Option<Corrections>> = const { Recent::new() };
     }
-    RECENT.with(|r| {
-        r.get(word, |w| {
-            typos_dict::WORD
-                .find(&unicase::UniCase::new(w))
-                .copied()
-                .filter(|c| !c.is_empty())
-        })
-    })
+    let table = PARSED.get_or_init(|| Table::new(TABLE).expect("build.rs writes the table"));
+    RECENT.with(|r| r.get(word, |w| table.get(w)))
 }
 
 /// Is token `i` glued to something that makes it part of an address, a file name, a handle,
@@ -131,7 +130,7 @@ impl Check for CommonMisspelling {
                 continue;
             }
             let span = t.span.clone();
-            let d = if let [fix] = fixes {
+            let d = if let Some(fix) = fixes.only() {
                 // A correction that only drops the word's end is often not the word meant
                 // ("holding ands" is "hands", not "and"; "moreso" is "more so").
                 let safety = if word.starts_with(fix) {
@@ -145,7 +144,7 @@ impl Check for CommonMisspelling {
                 )
                 .with_primary_label("misspelt")
                 .with_help(format!("write '{fix}'"))
-                .with_fix(span, *fix, safety)
+                .with_fix(span, fix, safety)
             } else {
                 let options: Vec<String> = fixes.iter().map(|f| format!("'{f}'")).collect();
                 Diagnostic::new(

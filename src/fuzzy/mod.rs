@@ -13,7 +13,9 @@ mod near;
 pub(crate) use distance::{Rows, distance, distance_at_most};
 pub(crate) use fold::{fold, fold_phrase};
 pub(crate) use near::NearIndex;
+#[cfg(test)]
 pub(crate) use near::deletion_hashes;
+pub(crate) use near::for_each_deletion_hash;
 
 /// Number of letters in a folded name (spaces and apostrophes do not count).
 pub(crate) fn letters(folded: &str) -> usize {

@@ -169,7 +169,12 @@ impl NearIndex {
 /// once), since the strings are the same. Keys are fed incrementally: every key shares its
 /// prefix with the one before, so the hashing costs about a third of hashing each key anew.
 pub(crate) fn deletion_hashes(chars: &[char], max: u32, out: &mut Vec<u64>) {
-    out.push(KeyHash::START.feed(chars).finish());
+    for_each_deletion_hash(chars, max, |h, _| out.push(h));
+}
+
+/// [`deletion_hashes`], each given with the number of characters deleted (0, 1 or 2).
+pub(crate) fn for_each_deletion_hash(chars: &[char], max: u32, mut emit: impl FnMut(u64, u32)) {
+    emit(KeyHash::START.feed(chars).finish(), 0);
     if max == 0 {
         return;
     }
@@ -178,12 +183,12 @@ pub(crate) fn deletion_hashes(chars: &[char], max: u32, out: &mut Vec<u64>) {
     let mut before_i = KeyHash::START;
     for i in 0..chars.len() {
         if first_of_run(i) {
-            out.push(before_i.feed(&chars[i + 1..]).finish());
+            emit(before_i.feed(&chars[i + 1..]).finish(), 1);
             if max >= 2 {
                 let mut kept = before_i;
                 for j in i + 1..chars.len() {
                     if j == i + 1 || first_of_run(j) {
-                        out.push(kept.feed(&chars[j + 1..]).finish());
+                        emit(kept.feed(&chars[j + 1..]).finish(), 2);
                     }
                     kept = kept.feed(&chars[j..=j]);
                 }

@@ -3,13 +3,15 @@
 //! Layout (all integers little-endian u32 unless noted):
 //!
 //! ```text
-//! header   "FLGZ", version, n_keys, n_entries, bucket_bits, fp_bits, filter_bits, n_items,
-//!          kstr_len, str_len
+//! header   "FLGZ", version, n_keys, n_entries, fp_bits, kstr_len, str_len, then for each
+//!          of the two deletion tables (every key; big places' keys): bucket_bits,
+//!          filter_bits, n_items
 //! key_off  [n_keys + 1]       byte offsets of the sorted folded keys in `kstr`
 //! key_ent  [n_keys + 1]       first entry of each key in `entries`
-//! buckets  [2^bucket_bits + 1] offsets into `items`
-//! items    [n_items]          key_id << fp_bits | fingerprint
-//! filter   [2^filter_bits / 8] u8 bit `filter_slot(h)` set for every indexed hash h
+//! then each deletion table:
+//!   buckets  [2^bucket_bits + 1] offsets into `items`
+//!   items    [n_items]           key_id << fp_bits | fingerprint
+//!   filter   [2^filter_bits / 8] u8, bit `filter_slot(h)` set for every indexed hash h
 //! entries  [n_entries] x 16 B form_off, canonical_off, population, kind u8, country [u8; 2], primary u8
 //! kstr     folded keys, concatenated in byte order
 //! strs     length-prefixed (u8) UTF-8 strings
@@ -21,7 +23,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_DELETE_INDEX_CHARS, filter_slot};
+use super::{
+    ENTRY_LEN, FORMAT_VERSION, HEADER_LEN, MAGIC, MAX_DELETE_INDEX_CHARS, PlaceKind, filter_slot,
+    is_big,
+};
 use crate::fuzzy::{deletion_hashes, fold_phrase};
 
 struct Row<'a> {
@@ -121,88 +126,118 @@ pub(super) fn build(places_tsv: &str) -> Vec<u8> {
     }
     key_off.push(kstr.len() as u32);
 
-    // Deletion index.
+    // Deletion tables.
     let key_bits = (usize::BITS - keys.len().leading_zeros()).max(1);
     let fp_bits = 32 - key_bits;
     assert!(fp_bits >= 8, "too many keys for 32-bit items");
-    let mut hashes: Vec<(u64, u32)> = Vec::new();
+    let mut all: Vec<(u64, u32)> = Vec::new();
+    let mut big: Vec<(u64, u32)> = Vec::new();
     let mut key_hashes: Vec<u64> = Vec::new();
     for (id, k) in keys.iter().enumerate() {
         let c: Vec<char> = k.chars().collect();
         key_hashes.clear();
         let deletions = u32::from(c.len() <= MAX_DELETE_INDEX_CHARS);
         deletion_hashes(&c, deletions, &mut key_hashes);
-        hashes.extend(key_hashes.iter().map(|&h| (h, id as u32)));
+        all.extend(key_hashes.iter().map(|&h| (h, id as u32)));
+        let (first, end) = (key_ent[id] as usize, key_ent[id + 1] as usize);
+        if rows[first..end]
+            .iter()
+            .any(|r| is_big(PlaceKind::from_code(r.kind), r.population))
+        {
+            big.extend(key_hashes.iter().map(|&h| (h, id as u32)));
+        }
     }
-    // About two items a bucket: a query probes a hundred buckets and scans every item in them,
-    // so small buckets are what makes the look-up fast (the table costs 4 bytes a bucket).
-    let target_buckets = (hashes.len() / 2).max(1024);
-    let bucket_bits = usize::BITS - 1 - target_buckets.leading_zeros(); // floor(log2)
-    let fp_mask = (1u32 << fp_bits) - 1;
-    let mut items: Vec<(u32, u32)> = hashes
-        .iter()
-        .map(|&(h, id)| {
-            (
-                (h >> (64 - bucket_bits)) as u32,
-                (id << fp_bits) | ((h as u32) & fp_mask),
-            )
-        })
-        .collect();
-    items.sort_unstable();
-    items.dedup();
-    // About four bits a hash: a fifth of the bits are set, so four probes in five of a hash
-    // that is not indexed stop at the filter.
-    let filter_bits = usize::BITS - (4 * hashes.len()).leading_zeros(); // ceil-ish(log2)
-    let mut filter = vec![0u8; 1 << (filter_bits - 3)];
-    for &(h, _) in &hashes {
-        let slot = filter_slot(h, filter_bits);
-        filter[slot / 8] |= 1 << (slot % 8);
-    }
-    let n_buckets = 1usize << bucket_bits;
-    let mut buckets: Vec<u32> = vec![0; n_buckets + 1];
-    for &(b, _) in &items {
-        buckets[b as usize + 1] += 1;
-    }
-    for i in 0..n_buckets {
-        buckets[i + 1] += buckets[i];
-    }
+    let tables = [
+        DeletionTable::build(&all, fp_bits),
+        DeletionTable::build(&big, fp_bits),
+    ];
 
-    let mut out: Vec<u8> = Vec::with_capacity(
-        HEADER_LEN
-            + 8 * (keys.len() + 1)
-            + 4 * (n_buckets + 1 + items.len())
-            + filter.len()
-            + entries.len()
-            + kstr.len()
-            + strs.len(),
-    );
+    let mut out: Vec<u8> = Vec::new();
     out.extend_from_slice(MAGIC);
-    for v in [
+    let mut header = vec![
         FORMAT_VERSION,
         keys.len() as u32,
         rows.len() as u32,
-        bucket_bits,
         fp_bits,
-        filter_bits,
-        items.len() as u32,
         kstr.len() as u32,
         strs.len() as u32,
-    ] {
+    ];
+    for t in &tables {
+        header.extend([t.bucket_bits, t.filter_bits, t.items.len() as u32]);
+    }
+    for v in &header {
         out.extend_from_slice(&v.to_le_bytes());
     }
-    for v in key_off
-        .iter()
-        .chain(&key_ent)
-        .chain(&buckets)
-        .chain(items.iter().map(|(_, it)| it))
-    {
+    assert_eq!(
+        out.len(),
+        HEADER_LEN,
+        "the header's length is in mod.rs too"
+    );
+    for v in key_off.iter().chain(&key_ent) {
         out.extend_from_slice(&v.to_le_bytes());
     }
-    out.extend_from_slice(&filter);
+    for t in &tables {
+        for v in t.buckets.iter().chain(&t.items) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&t.filter);
+    }
     out.extend_from_slice(&entries);
     out.extend_from_slice(&kstr);
     out.extend_from_slice(&strs);
     out
+}
+
+struct DeletionTable {
+    bucket_bits: u32,
+    buckets: Vec<u32>,
+    items: Vec<u32>,
+    filter_bits: u32,
+    filter: Vec<u8>,
+}
+
+impl DeletionTable {
+    fn build(hashes: &[(u64, u32)], fp_bits: u32) -> DeletionTable {
+        // About two items a bucket: a query probes a hundred buckets and scans every item in
+        // them, so small buckets are what makes the look-up fast (4 bytes a bucket).
+        let target_buckets = (hashes.len() / 2).max(1024);
+        let bucket_bits = usize::BITS - 1 - target_buckets.leading_zeros(); // floor(log2)
+        let fp_mask = (1u32 << fp_bits) - 1;
+        let mut items: Vec<(u32, u32)> = hashes
+            .iter()
+            .map(|&(h, id)| {
+                (
+                    (h >> (64 - bucket_bits)) as u32,
+                    (id << fp_bits) | ((h as u32) & fp_mask),
+                )
+            })
+            .collect();
+        items.sort_unstable();
+        items.dedup();
+        let n_buckets = 1usize << bucket_bits;
+        let mut buckets: Vec<u32> = vec![0; n_buckets + 1];
+        for &(b, _) in &items {
+            buckets[b as usize + 1] += 1;
+        }
+        for i in 0..n_buckets {
+            buckets[i + 1] += buckets[i];
+        }
+        // About four bits a hash: a fifth of the bits are set, so four probes in five of a
+        // hash that is not indexed stop at the filter.
+        let filter_bits = (usize::BITS - (4 * hashes.len()).leading_zeros()).max(10);
+        let mut filter = vec![0u8; 1 << (filter_bits - 3)];
+        for &(h, _) in hashes {
+            let slot = filter_slot(h, filter_bits);
+            filter[slot / 8] |= 1 << (slot % 8);
+        }
+        DeletionTable {
+            bucket_bits,
+            buckets,
+            items: items.into_iter().map(|(_, item)| item).collect(),
+            filter_bits,
+            filter,
+        }
+    }
 }
 
 fn intern<'a>(s: &'a str, ids: &mut BTreeMap<&'a str, u32>, strs: &mut Vec<u8>) -> u32 {

@@ -20,6 +20,10 @@
 //! cache) answers "not indexed" for most of a query's hundred deletions before the table is
 //! read: the table is megabytes, and each probe of it is a cache miss.
 //!
+//! A slip of two letters is only worth suggesting for a big place (a country, a region, a city
+//! of [`TWO_EDITS_MIN_POPULATION`]), so the query's two-letter deletions, four in five of its
+//! probes, go to a second, small table that holds only the big places' keys.
+//!
 //! Coverage of [`Gazetteer::near`]: every form within distance 1 is found (a missing, extra
 //! or wrong letter, or two adjacent letters swapped). Within distance 2, a form is found when
 //! at least one of the two edits is an extra letter in the phrase ("Phillipines": extra `l`
@@ -28,7 +32,7 @@
 //! form, about five times the index size).
 
 use crate::fast_hash::{Memo, Recent};
-use crate::fuzzy::{Rows, deletion_hashes, fold_phrase};
+use crate::fuzzy::{Rows, fold_phrase, for_each_deletion_hash};
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -44,9 +48,12 @@ static COMMON_WORDS: &str = include_str!("../../rules/gazetteer/common_words.txt
 static PROPER_WORDS: &str = include_str!("../../rules/gazetteer/proper_words.txt");
 
 const MAGIC: &[u8; 4] = b"FLGZ";
-const FORMAT_VERSION: u32 = 3;
-/// Header: magic + 9 u32 fields.
-const HEADER_LEN: usize = 4 + 9 * 4;
+const FORMAT_VERSION: u32 = 4;
+/// Header: magic + 12 u32 fields.
+const HEADER_LEN: usize = 4 + 12 * 4;
+/// [`Gazetteer::near`] finds a city two edits away only when it has at least this many
+/// people; countries and regions always.
+pub(crate) const TWO_EDITS_MIN_POPULATION: u32 = 500_000;
 /// Size of one entry record in the index.
 const ENTRY_LEN: usize = 16;
 /// Keys longer than this (in chars) are indexed for exact look-up and as whole strings in
@@ -94,18 +101,27 @@ pub(crate) struct Gazetteer {
     n_keys: usize,
     #[cfg(test)]
     n_entries: usize,
-    bucket_bits: u32,
     fp_bits: u32,
-    filter_bits: u32,
     key_off: &'static [u8],
     key_ent: &'static [u8],
-    buckets: &'static [u8],
-    items: &'static [u8],
-    /// Bit `filter_slot(h)` is set for every indexed hash `h`.
-    filter: &'static [u8],
+    /// Every key and its one-letter deletions.
+    all: DeletionTable,
+    /// The keys of big places ([`is_big`]) and their one-letter deletions.
+    big: DeletionTable,
     entries: &'static [u8],
     kstr: &'static [u8],
     strs: &'static [u8],
+}
+
+/// A hash table of deletion-key hashes: bucket offsets into `key id | fingerprint` items, and
+/// a filter in front of it.
+struct DeletionTable {
+    bucket_bits: u32,
+    buckets: &'static [u8],
+    items: &'static [u8],
+    filter_bits: u32,
+    /// Bit `filter_slot(h)` is set for every indexed hash `h`.
+    filter: &'static [u8],
 }
 
 /// The filter bit of a deletion-key hash: bits 16 and up, which neither the bucket (the top
@@ -113,6 +129,59 @@ pub(crate) struct Gazetteer {
 #[inline]
 fn filter_slot(h: u64, filter_bits: u32) -> usize {
     ((h >> 16) & ((1u64 << filter_bits) - 1)) as usize
+}
+
+/// Whether a place is worth a suggestion two edits away.
+fn is_big(kind: PlaceKind, population: u32) -> bool {
+    kind != PlaceKind::City || population >= TWO_EDITS_MIN_POPULATION
+}
+
+impl DeletionTable {
+    /// Reads one table: `bucket_bits`, `filter_bits` and `n_items` from the header, then its
+    /// buckets, items and filter.
+    fn read(
+        fields: [usize; 3],
+        take: &mut impl FnMut(usize) -> Result<&'static [u8], String>,
+    ) -> Result<DeletionTable, String> {
+        let [bucket_bits, filter_bits, n_items] = fields;
+        if bucket_bits > 31 || !(3..=40).contains(&filter_bits) {
+            return Err("bad header".into());
+        }
+        Ok(DeletionTable {
+            bucket_bits: bucket_bits as u32,
+            buckets: take(4 * ((1usize << bucket_bits) + 1))?,
+            items: take(4 * n_items)?,
+            filter_bits: filter_bits as u32,
+            filter: take(1 << (filter_bits - 3))?,
+        })
+    }
+
+    /// Adds to `cands` the key ids whose items match one of the hashes' fingerprints.
+    fn candidates(&self, hashes: &mut Vec<u64>, fp_bits: u32, cands: &mut Vec<u32>) {
+        hashes.retain(|&h| {
+            let slot = filter_slot(h, self.filter_bits);
+            self.filter[slot / 8] & (1 << (slot % 8)) != 0
+        });
+        // Bucket ranges first (independent loads, so cache misses overlap), then the items.
+        let ranges: Vec<(u32, u32)> = hashes
+            .iter()
+            .map(|&h| {
+                let b = (h >> (64 - self.bucket_bits)) as usize;
+                (u32_at(self.buckets, b), u32_at(self.buckets, b + 1))
+            })
+            .collect();
+        let fp_mask = (1u32 << fp_bits) - 1;
+        for (&h, &(start, end)) in hashes.iter().zip(&ranges) {
+            let fp = (h as u32) & fp_mask;
+            // One bounds check per bucket, not per item.
+            for b in self.items[4 * start as usize..4 * end as usize].chunks_exact(4) {
+                let item = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                if item & fp_mask == fp {
+                    cands.push(item >> fp_bits);
+                }
+            }
+        }
+    }
 }
 
 /// The embedded gazetteer, initialised once (reads only the index header).
@@ -136,9 +205,8 @@ impl Gazetteer {
         if h(0) != FORMAT_VERSION as usize {
             return Err(format!("unsupported index version {}", h(0)));
         }
-        let (n_keys, n_entries, bucket_bits, fp_bits, filter_bits, n_items, kstr_len, str_len) =
-            (h(1), h(2), h(3), h(4), h(5), h(6), h(7), h(8));
-        if bucket_bits > 31 || !(1..=31).contains(&fp_bits) || !(3..=40).contains(&filter_bits) {
+        let (n_keys, n_entries, fp_bits, kstr_len, str_len) = (h(1), h(2), h(3), h(4), h(5));
+        if !(1..=31).contains(&fp_bits) {
             return Err("bad header".into());
         }
         let mut pos = HEADER_LEN;
@@ -149,9 +217,8 @@ impl Gazetteer {
         };
         let key_off = take(4 * (n_keys + 1))?;
         let key_ent = take(4 * (n_keys + 1))?;
-        let buckets = take(4 * ((1usize << bucket_bits) + 1))?;
-        let items = take(4 * n_items)?;
-        let filter = take(1 << (filter_bits - 3))?;
+        let all = DeletionTable::read([h(6), h(7), h(8)], &mut take)?;
+        let big = DeletionTable::read([h(9), h(10), h(11)], &mut take)?;
         let entries = take(ENTRY_LEN * n_entries)?;
         let kstr = take(kstr_len)?;
         let strs = take(str_len)?;
@@ -162,14 +229,11 @@ impl Gazetteer {
             n_keys,
             #[cfg(test)]
             n_entries,
-            bucket_bits: bucket_bits as u32,
             fp_bits: fp_bits as u32,
-            filter_bits: filter_bits as u32,
             key_off,
             key_ent,
-            buckets,
-            items,
-            filter,
+            all,
+            big,
             entries,
             kstr,
             strs,
@@ -223,8 +287,9 @@ impl Gazetteer {
     /// first: distance, then canonical names before alternate forms (so "Santa Catarina"
     /// beats Florianópolis' old name "Santa Catherina"), then population descending; never
     /// includes exact matches. One result per distinct folded form (its best place: primary
-    /// name, then population). `max_edits` above 2 is treated as 2; see the module docs for
-    /// which distance-2 edits are found.
+    /// name, then population). `max_edits` above 2 is treated as 2; two edits away, only a
+    /// big place is found (a country, a region, a city of [`TWO_EDITS_MIN_POPULATION`]); see
+    /// the module docs for which distance-2 edits are found.
     pub(crate) fn near(&self, phrase: &str, max_edits: u32) -> Vec<NearPlace> {
         let max_edits = max_edits.min(2);
         if max_edits == 0 {
@@ -235,34 +300,19 @@ impl Gazetteer {
         if n == 0 || n > MAX_NEAR_QUERY_CHARS {
             return Vec::new();
         }
-        // Phase 1: hashes of the query and its deletions (up to two).
-        let mut hashes: Vec<u64> = Vec::with_capacity(1 + n + n * n / 2);
-        deletion_hashes(&q, max_edits, &mut hashes);
-        hashes.retain(|&h| {
-            let slot = filter_slot(h, self.filter_bits);
-            self.filter[slot / 8] & (1 << (slot % 8)) != 0
-        });
-        // Phase 2: bucket ranges (independent loads, so cache misses overlap), then
-        // phase 3: scan the buckets' items for matching fingerprints.
-        let ranges: Vec<(u32, u32)> = hashes
-            .iter()
-            .map(|&h| {
-                let b = (h >> (64 - self.bucket_bits)) as usize;
-                (u32_at(self.buckets, b), u32_at(self.buckets, b + 1))
-            })
-            .collect();
-        let fp_mask = (1u32 << self.fp_bits) - 1;
-        let mut cands: Vec<u32> = Vec::with_capacity(64);
-        for (&h, &(start, end)) in hashes.iter().zip(&ranges) {
-            let fp = (h as u32) & fp_mask;
-            // One bounds check per bucket, not per item.
-            for b in self.items[4 * start as usize..4 * end as usize].chunks_exact(4) {
-                let item = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-                if item & fp_mask == fp {
-                    cands.push(item >> self.fp_bits);
-                }
+        // The query and its one-letter deletions look in every key; its two-letter deletions
+        // only in the big places' keys.
+        let (mut near, mut far): (Vec<u64>, Vec<u64>) = (Vec::with_capacity(n + 1), Vec::new());
+        for_each_deletion_hash(&q, max_edits, |h, deleted| {
+            if deleted < 2 {
+                near.push(h)
+            } else {
+                far.push(h)
             }
-        }
+        });
+        let mut cands: Vec<u32> = Vec::with_capacity(64);
+        self.all.candidates(&mut near, self.fp_bits, &mut cands);
+        self.big.candidates(&mut far, self.fp_bits, &mut cands);
         cands.sort_unstable();
         cands.dedup();
 
@@ -280,7 +330,12 @@ impl Gazetteer {
             if d == 0 || d > max_edits {
                 continue;
             }
-            found.push((d, k, self.most_prominent(k as usize) as u32));
+            let best = self.most_prominent(k as usize);
+            // A one-letter deletion on each side can find a small place two edits away too.
+            if d >= 2 && !self.entry_is_big(best) {
+                continue;
+            }
+            found.push((d, k, best as u32));
         }
         let mut out: Vec<(bool, NearPlace)> = found
             .into_iter()
@@ -322,6 +377,11 @@ impl Gazetteer {
                 (tier, std::cmp::Reverse(population))
             })
             .unwrap_or(start)
+    }
+
+    fn entry_is_big(&self, e: usize) -> bool {
+        let r = &self.entries[e * ENTRY_LEN..(e + 1) * ENTRY_LEN];
+        is_big(PlaceKind::from_code(r[12]), u32_at(r, 2))
     }
 
     fn key_bytes(&self, k: usize) -> &'static [u8] {
