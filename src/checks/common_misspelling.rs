@@ -115,9 +115,11 @@ impl Check for CommonMisspelling {
             let Some(fixes) = corrections(word) else {
                 continue;
             };
+            // Quotes are not rewritten: a slip in someone else's words is theirs.
             if crate::gazetteer::is_common_word(word)
                 || self.allow.iter().any(|w| w == word)
                 || glued_to_symbol(a, i)
+                || a.in_quoted_voice(i)
                 || a.is_foreign(i)
                 || a.is_tag(i)
                 || names
@@ -228,6 +230,9 @@ mod tests {
             "See www.comapnies.org, file analsyts_2020.csv, @comapnies and #analsyts.",
             // A word the article also writes as a name.
             "We met at the Annouced Gallery, where nothing was annouced.",
+            // Someone else's words: a quotation, a quoted tweet.
+            "He said: \"the comapnies have annouced nothing\".",
+            "The minister replied.\n\n@reader: the goverment never annouced the critism it got",
         ] {
             assert!(run(text).is_empty(), "{text}: {:?}", run(text));
         }
