@@ -17,6 +17,7 @@ pub(crate) mod entities;
 pub(crate) mod existence;
 pub(crate) mod future_event;
 pub(crate) mod gazetteer;
+pub(crate) mod given_name;
 pub(crate) mod impossible_date;
 pub(crate) mod name_consistency;
 pub(crate) mod ordinal_anchor;
@@ -157,6 +158,7 @@ pub static KINDS: &[&Kind] = &[
     &entities::KIND,
     &diacritics::KIND,
     &name_consistency::KIND,
+    &given_name::KIND,
     &gazetteer::KIND,
     &people::KIND,
     // Built by `check` from the articles (`archive_evidence`); listed for `explain` and for a
