@@ -764,7 +764,14 @@ mod tests {
                 ("He leaves next Tuesday.", "November 12, 2019"),
                 ("He left this Monday.", "November 4, 2019"),
                 ("He left last Saturday.", "November 2, 2019"),
+                ("He left the past Tuesday.", "November 5, 2019"),
+                ("He leaves the coming Tuesday.", "November 12, 2019"),
             ],
+        );
+        assert!(
+            !spans("He left the Tuesday before.")
+                .iter()
+                .any(|s| s.starts_with("the"))
         );
         assert_eq!(one("He left last Tuesday.").category(), Some("weekday"));
     }

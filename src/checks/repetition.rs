@@ -206,11 +206,17 @@ impl Repetition {
             if n == 1 && self.is_idiomatic(a.lower(left)) {
                 return;
             }
-            // The writer meant the opposite: "for and against", "urban and rural".
+            // "between New York and New York": a name (the city and the state).
+            if (left..left + n).any(|i| t[i].capitalised && i != sentence.tokens.start) {
+                return;
+            }
+            // The writer meant the opposite: "for and against", "urban and rural"; or, for
+            // a phrase of content words, another of its kind ("specialty doctors and
+            // specialty doctors" for "… and locums").
             let first = a.lower(left);
             let has_opposite = self.across_first_words.iter().any(|w| w == first)
                 || crate::lexicon::has_antonym(first);
-            if !has_opposite || a.is_foreign(c) {
+            if !(has_opposite || n >= 2 && content_phrase(a, left, n)) || a.is_foreign(c) {
                 return;
             }
             // "X and X" ending a list of the same X is emphasis ("years and years").
@@ -241,6 +247,26 @@ impl Repetition {
             // Comparatives repeat for emphasis: "faster and faster", "bigger and bigger".
             || (w.len() > 4 && w.ends_with("er") && !matches!(w, "after" | "under" | "over" | "other" | "whether" | "either" | "neither"))
     }
+}
+
+/// Words that open a phrase repeated on purpose: a determiner or pronoun ("the world or the
+/// world that feeds it"), an auxiliary for emphasis ("do fail and do fail fast"), a negation.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our",
+    "their", "i", "you", "he", "she", "it", "we", "they", "do", "does", "did", "is", "are", "was",
+    "were", "be", "been", "have", "has", "will", "would", "can", "could", "may", "might", "must",
+    "shall", "should", "not", "no", "to", "some", "all", "each", "every", "one",
+];
+
+/// Is the phrase of `n` words at `left` made of content words, opening with none of the
+/// [`FUNCTION_WORDS`]? Such a phrase on both sides of a conjunction is a slip: rhetoric starts
+/// otherwise.
+fn content_phrase(a: &Analysis, left: usize, n: usize) -> bool {
+    !FUNCTION_WORDS.contains(&a.lower(left))
+        && (left..left + n).all(|i| {
+            let t = &a.tokens[i];
+            t.is_word() && !a.word(i).contains('\'')
+        })
 }
 
 impl Check for Repetition {

@@ -537,11 +537,13 @@ pub(super) fn match_period(c: &Cursor, i: usize) -> Vec<Found> {
     vec![(kind, i..j + 2)]
 }
 
-/// last/next/this/this past/this coming <weekday>.
+/// last/next/this/this past/this coming/the past/the coming <weekday> ("the past Wednesday" is
+/// how translated copy often writes "last Wednesday").
 pub(super) fn match_relative_weekday(c: &Cursor, i: usize) -> Vec<Found> {
     let (which, j) = match (c.w(i), c.w(i + 1)) {
-        ("this", "past") => (Which::Last, i + 2),
-        ("this", "coming") => (Which::Next, i + 2),
+        ("this" | "the", "past") => (Which::Last, i + 2),
+        ("this" | "the", "coming") => (Which::Next, i + 2),
+        ("the", _) => return Vec::new(),
         ("coming", _) => (Which::Next, i + 1),
         _ => match c.which(i) {
             Some(w) => (w, i + 1),
@@ -805,7 +807,7 @@ pub(super) fn candidate_entries() -> Vec<(&'static str, u32)> {
     let mut add = |words: &[&'static str], bits: u32| {
         entries.extend(words.iter().map(|&w| (w, bits)));
     };
-    add(&["the"], THE);
+    add(&["the"], THE | u32::from(RELATIVE_WEEKDAY));
     add(&["in", "over", "during", "for", "within"], PREP);
     add(&["day"], u32::from(DAY));
     add(
