@@ -14,6 +14,7 @@ pub(crate) mod count_vs_list;
 pub(crate) mod date_arithmetic;
 pub(crate) mod diacritics;
 pub(crate) mod entities;
+pub(crate) mod event_date;
 pub(crate) mod existence;
 pub(crate) mod future_event;
 pub(crate) mod gazetteer;
@@ -144,6 +145,7 @@ pub static KINDS: &[&Kind] = &[
     &weekday_date::KIND,
     &impossible_date::KIND,
     &future_event::KIND,
+    &event_date::KIND,
     &ordinal_conflict::KIND,
     &count_vs_list::KIND,
     &quantity_conflict::KIND,
