@@ -132,14 +132,15 @@ fn gendered(a: &str, b: &str) -> bool {
 
 /// Do the two (folded) names differ only the way romanizations of one name do: `y` for `i`,
 /// or an `h` after a consonant (Slovyansk/Sloviansk, Thembisa/Tembisa, Zaporizhzhya/
-/// Zaporizhzhia)? Such a pair is more often two accepted spellings than a slip.
+/// Zaporizhzhia)? Such a pair is more often two accepted spellings than a slip. A doubled `h`
+/// writes no sound (Afghhanistan): a slip.
 pub(crate) fn romanization_variant(a: &str, b: &str) -> bool {
     fn key(s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut prev: Option<char> = None;
         for c in s.chars() {
             let c = if c == 'y' { 'i' } else { c };
-            let after_consonant = prev.is_some_and(|p| p.is_alphabetic() && !"aeiou".contains(p));
+            let after_consonant = prev.is_some_and(|p| p.is_alphabetic() && !"aeiouh".contains(p));
             if !(c == 'h' && after_consonant) {
                 out.push(c);
             }
@@ -273,5 +274,6 @@ mod tests {
         assert!(romanization_variant("rajastan", "rajasthan"));
         assert!(!romanization_variant("stuttgard", "stuttgart"));
         assert!(!romanization_variant("sana cruz", "santa cruz"));
+        assert!(!romanization_variant("afghhanistan", "afghanistan"));
     }
 }
