@@ -199,6 +199,28 @@ fn strip_leading<'w, 'r>(a: &Analysis, mut words: &'w [Word<'r>]) -> &'w [Word<'
     words
 }
 
+/// A day or a month after a name is no part of it ("pass by Bermuda Wednesday night"), unless
+/// it may be a name too (Theresa May; March, June, August).
+fn strip_trailing<'w, 'r>(mut words: &'w [Word<'r>]) -> &'w [Word<'r>] {
+    while let Some((w, rest)) = words.split_last()
+        && !rest.is_empty()
+        && is_calendar_word(&w.folded)
+        && !matches!(&*w.folded, "may" | "march" | "june" | "august")
+    {
+        words = rest;
+    }
+    words
+}
+
+/// Is the name at token `last` the first part of a compound modifier ("a Toronto-shot
+/// series", "the Luxembourg-based court"), not of a longer name ("Chung Bong-ju")? An English
+/// word of four letters or more after the hyphen, ending the compound.
+fn compound_modifier(a: &Analysis, last: usize) -> bool {
+    let next = last + 2;
+    let more = next + 1 < a.tokens.len() && a.tokens[next + 1].glued && a.word(next + 1) == "-";
+    !more && letters(a.lower(next)) >= 4 && gz::is_common_word(a.lower(next))
+}
+
 /// Whether [`strip_leading`] drops this word (`last`: no word follows it).
 fn strippable(a: &Analysis, w: &Word, last: bool) -> bool {
     // Cheapest test first.
@@ -299,6 +321,31 @@ impl CapitalisedWords {
     }
 }
 
+/// "Cape Canaveral, Florida", "Kitchener-Waterloo, Ontario, run by volunteers": the name
+/// (`first`..=`last`) after another name and a comma, when that is not a list ("Belarus,
+/// Canada, Finland"; "Jones, Smith and Brown").
+fn after_a_name(a: &Analysis, first: usize, last: usize) -> bool {
+    let start = a.sentences[a.sentence_of[first]].tokens.start;
+    let end = a.sentences[a.sentence_of[last]].tokens.end;
+    if first < start + 2 || a.word(first - 1) != "," || !a.tokens[first - 2].capitalised {
+        return false;
+    }
+    // The name before the comma, and what comes before it.
+    let Some(before) = a
+        .mentions
+        .iter()
+        .find(|m| m.tokens.end == first - 1)
+        .map(|m| m.tokens.start)
+    else {
+        return false;
+    };
+    let list_before = before > start && matches!(a.word(before - 1), "," | "and" | "or" | "&");
+    let next = |k: usize| (last + k < end).then(|| a.word(last + k));
+    let list_after = matches!(next(1), Some("and" | "or" | "&"))
+        || (next(1) == Some(",") && last + 2 < end && a.tokens[last + 2].capitalised);
+    !list_before && !list_after
+}
+
 /// "Sana Cruz, Bolivia": a known place after a comma, when that is not a list ("the Jacuí,
 /// Sinos, Caí and Gravataí rivers").
 fn followed_by_place(
@@ -357,7 +404,9 @@ impl Gazetteer {
             .filter(|p| {
                 let form = fold(p.form);
                 p.distance <= max
-                    && (truncates(phrase, &form) || !inflected(phrase, &form))
+                    && (truncates(phrase, &form)
+                        || one_vowel_changed(phrase, &form)
+                        || !inflected(phrase, &form))
                     && form.chars().next() == phrase.chars().next()
             })
             .collect();
@@ -393,6 +442,86 @@ struct Lazy {
     persons: Option<FastMap<String, FastSet<String>>>,
     skip: Option<Vec<Range<usize>>>,
     capitalised: Option<CapitalisedWords>,
+    geography: Option<Geography>,
+}
+
+/// The known places an article names, as (country, canonical name, kind): a name one letter
+/// from a place in a country the article is about is more likely that place than another name.
+struct Geography(Vec<(&'static str, &'static str, PlaceKind)>);
+
+impl Geography {
+    fn new(a: &Analysis, mention_words: &MentionWords) -> Geography {
+        let g = gz::gazetteer();
+        let mut places = Vec::new();
+        for m in 0..a.mentions.len() {
+            let whole = mention_words.of(m);
+            let words = strip_leading(a, whole);
+            // The whole name ("Western Australia"), without the words before it ("Bolivian
+            // police"), or what follows its last "of" ("the University of Calgary").
+            let after_of = words.iter().rposition(|w| w.folded == "of");
+            for part in [Some(whole), Some(words), after_of.map(|k| &words[k + 1..])]
+                .into_iter()
+                .flatten()
+            {
+                if part.is_empty() {
+                    continue;
+                }
+                let text = joined(part);
+                if !g.is_known(&text) {
+                    continue;
+                }
+                // The place the form most likely names, as the gazetteer ranks them: a country,
+                // then a region or a city of a million, the larger first ("Florida" is the US
+                // state, "Moscow" the city), then a smaller city.
+                let best = g.places(&text).min_by_key(|p| {
+                    let tier = match p.kind {
+                        PlaceKind::Country => 0,
+                        PlaceKind::Region => 1,
+                        PlaceKind::City if p.population >= 1_000_000 => 1,
+                        PlaceKind::City => 2,
+                    };
+                    (tier, std::cmp::Reverse(p.population))
+                });
+                if let Some(p) = best.filter(|p| !p.country.is_empty()) {
+                    places.push((p.country, p.canonical, p.kind));
+                }
+            }
+        }
+        places.sort_unstable_by_key(|&(country, canonical, _)| (country, canonical));
+        places.dedup_by_key(|&mut (country, canonical, _)| (country, canonical));
+        Geography(places)
+    }
+
+    /// What the article's other places say for a big place (a country, a region, a city of half
+    /// a million) the (folded) form names, of any of the places it names ("Maryland" is a US
+    /// state and a county of Liberia): 1 when the article
+    /// names another place in its country (Lebanon or Tripoli beside a misspelt Beirut), 2
+    /// when the place is a region and the article names three other regions of its country
+    /// (a list of states).
+    fn evidence(&self, form: &str) -> u32 {
+        gz::gazetteer()
+            .places(form)
+            .filter(|p| {
+                !p.country.is_empty() && (p.kind != PlaceKind::City || p.population >= 500_000)
+            })
+            .map(|p| {
+                let others = self
+                    .0
+                    .iter()
+                    .filter(|&&(c, canonical, _)| c == p.country && canonical != p.canonical);
+                let regions = others
+                    .clone()
+                    .filter(|&&(_, _, kind)| kind == PlaceKind::Region)
+                    .count();
+                if p.kind == PlaceKind::Region && regions >= 3 {
+                    2
+                } else {
+                    u32::from(others.count() > 0)
+                }
+            })
+            .max()
+            .unwrap_or(0)
+    }
 }
 
 /// Letters of the shortest one-word name compared at all: a four-letter name only when it
@@ -410,7 +539,8 @@ fn inside_longer_name(a: &Analysis, first: usize) -> bool {
 /// final vowel ("Moskvy" for Moskva, "Ukraina"): 1 more, as a slip does that too ("Africo",
 /// "Philadelphio"). A last letter dropped is a keystroke slip ("Californi", "Pakista"), but
 /// a shorter name may be a word of its own ("Nashi", a Russian youth movement, is not
-/// Nashik; "Myanma" is the adjective of Myanmar): 2 more, and no bonus for a big place.
+/// Nashik; "Myanma" is the adjective of Myanmar): 2 more, and no bonus for a big place; 1
+/// more when the letter dropped is a vowel after a consonant ("Canad", "Ital").
 fn end_penalty(name: &str, form: &str) -> u32 {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let (mut n, mut f) = (name.chars(), form.chars());
@@ -419,7 +549,9 @@ fn end_penalty(name: &str, form: &str) -> u32 {
     };
     let dropped = name.chars().count() + 1 == form.chars().count() && form.starts_with(name);
     if dropped && letters(name) < SHORTEST_TRUNCATION {
-        2
+        // A final vowel dropped after a consonant ("Canad", "Ital", "Calgar") leaves a word
+        // of its own less often than a final consonant dropped ("Nashi", "Myanma"): 1 more.
+        if vowel(fl) && !vowel(nl) { 1 } else { 2 }
     } else if n.as_str() == f.as_str() && vowel(nl) && vowel(fl) {
         1
     } else {
@@ -437,9 +569,27 @@ const SHORTEST_TRUNCATION: usize = 7;
 
 /// Is `phrase` the start of `form` ("Pakista", "Calgar")? `inflected` reads that as a
 /// demonym and its place (German, Germany), but well-known demonyms are known words and never
-/// reach the look-up: for a place, a name cut short is a slip.
+/// reach the look-up: for a place, a name cut short is a slip, unless it ends as English
+/// demonyms do ("Valencian" is the adjective of Valenciana).
 fn truncates(phrase: &str, form: &str) -> bool {
-    form.len() > phrase.len() && form.starts_with(phrase)
+    form.len() > phrase.len() && form.starts_with(phrase) && !phrase.ends_with("an")
+}
+
+/// Do the two differ in one vowel only ("Illinoes" for Illinois)? Endings that `inflected`
+/// takes for two inflections of one stem may differ so ("is"/"es"), but a demonym or a plural
+/// changes more than a vowel of its place's name (Texas/Texan, Athens/Athenian).
+fn one_vowel_changed(phrase: &str, form: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let (mut p, mut f) = (phrase.chars(), form.chars());
+    let mut changed = 0;
+    loop {
+        match (p.next(), f.next()) {
+            (None, None) => return changed == 1,
+            (Some(x), Some(y)) if x == y => {}
+            (Some(x), Some(y)) if vowel(x) && vowel(y) => changed += 1,
+            _ => return false,
+        }
+    }
 }
 
 /// A big place: a country, a continent, or a city of a million.
@@ -479,7 +629,7 @@ impl Check for Gazetteer {
             }
             phrases.push(start..words.len());
             for phrase in &phrases {
-                let phrase = &words[phrase.clone()];
+                let phrase = strip_trailing(&words[phrase.clone()]);
                 // Ordinary words are never a name (nor is what `strip_leading` leaves of them):
                 // the cheapest test goes first.
                 if phrase.iter().all(Word::ordinary) {
@@ -574,11 +724,25 @@ impl Gazetteer {
         if !single && changed_words_are_english(text, &form) {
             return false;
         }
+        // "Cape Canaveral, Florida": a state or a country after a name and a comma, where
+        // no other cue is (a known place before the comma is the list cue already).
+        if place.kind != PlaceKind::City
+            && place_context(a, first) == 0
+            && after_a_name(a, first, last)
+        {
+            score += 1;
+        }
         let capitalised = lazy
             .capitalised
             .get_or_insert_with(|| CapitalisedWords::new(a));
         let (more, more_needed) = place_evidence(a, capitalised, &place, text, &form, first);
         score += more;
+        // A big place in a country the article names elsewhere (see `Geography`).
+        let geo = lazy
+            .geography
+            .get_or_insert_with(|| Geography::new(a, mention_words))
+            .evidence(&form);
+        score += geo;
         needed += more_needed;
         if score < needed {
             return false;
@@ -627,7 +791,7 @@ impl Gazetteer {
         // on in lower case after a hyphen ("Chung Bong-ju").
         let last = phrase[phrase.len() - 1].token;
         phrase.last().is_some_and(|w| w.folded.chars().count() == 1)
-            || cues::continues_after_hyphen(a, last)
+            || (cues::continues_after_hyphen(a, last) && !compound_modifier(a, last))
             || (alone && strippable(a, &phrase[0], true))
     }
 
@@ -763,7 +927,7 @@ fn place_evidence(
     } else if place.distance == 1 && big(place) && at_end < 2 && !inside_longer_name(a, first) {
         score += 1;
     }
-    if romanization_variant(text, form) {
+    if romanization_variant(text, form) && !LATIN_ALPHABET_COUNTRIES.contains(&place.country) {
         needed += 2;
     }
     needed += at_end;
@@ -773,6 +937,18 @@ fn place_evidence(
     }
     (score, needed)
 }
+
+/// Countries whose places have one spelling, in the Latin alphabet: the English-speaking
+/// countries, Europe west of the Cyrillic and Greek alphabets, Latin America. No name there is
+/// romanized, so an `h` or a `y` more or less is a slip ("Wasington", "Sydnei", "Britayn"),
+/// not a romanization; elsewhere (Sloviansk/Slovyansk; the Bantu names of southern Africa,
+/// Tembisa/Thembisa) it may be either.
+const LATIN_ALPHABET_COUNTRIES: &[&str] = &[
+    "US", "CA", "GB", "IE", "AU", "NZ", "FR", "BE", "LU", "NL", "DE", "AT", "CH", "LI", "IT", "SM",
+    "VA", "MT", "ES", "AD", "PT", "MC", "DK", "NO", "SE", "FI", "IS", "PL", "CZ", "SK", "SI", "HR",
+    "HU", "RO", "EE", "LV", "LT", "MX", "GT", "BZ", "HN", "SV", "NI", "CR", "PA", "CU", "DO", "PR",
+    "JM", "TT", "BS", "BB", "CO", "VE", "EC", "PE", "BO", "CL", "AR", "UY", "PY", "BR",
+];
 
 /// The finding: the place it nearly matches, as a suggestion and an unsafe fix.
 fn report(
@@ -1032,5 +1208,107 @@ rules:
             found("In Stuttgard, it rained."),
             one("Stuttgard", "Stuttgart")
         );
+    }
+
+    #[test]
+    fn the_articles_own_places_are_evidence() {
+        for (text, slip, place) in [
+            // A state named in a list of other states (no cue before it).
+            (
+                "Ohio, Arizona and Illinois voted on Tuesday. Martland rescheduled its primary.",
+                "Martland",
+                "Maryland",
+            ),
+            // A city in a country the article names.
+            (
+                "Protesters gathered in Lebanon. Police questioned them over Beirot's walls.",
+                "Beirot",
+                "Beirut",
+            ),
+            // A state after a name and a comma, in a US story.
+            (
+                "The crew flew from Texas. It landed at Cape Canaveral, Floria in the morning.",
+                "Floria",
+                "Florida",
+            ),
+        ] {
+            assert_eq!(found(text), one(slip, place), "{text}");
+        }
+        for text in [
+            // The same names with nothing around them to say where the story is.
+            "Martland rescheduled its primary.",
+            "Police questioned them over Beirot's walls.",
+            // A name and a comma before a speaker is no place and its state.
+            "The crew flew from Texas. It was Jones, Floria said.",
+            // A demonym that is its place cut short, in a story naming the country's regions.
+            "The Valencian parliament met in Castellón, Alicante, Murcia and Aragon.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn only_names_of_other_alphabets_are_romanized() {
+        // An `h` or a `y` more or less in an English name is a slip...
+        assert_eq!(
+            found("He said Washington ended the talks. Johnson said Britayn must leave."),
+            one("Britayn", "Britain")
+        );
+        assert_eq!(found("Tourists flew to Sydnei."), one("Sydnei", "Sydney"));
+        // ... and so is a doubled `h` anywhere.
+        assert_eq!(
+            found("Troops left Afghhanistan in 2021."),
+            one("Afghhanistan", "Afghanistan")
+        );
+        // A romanization of a Ukrainian name is not.
+        assert!(found("Officials say Slovyansk must be held.").is_empty());
+    }
+
+    #[test]
+    fn compounds_days_lists_and_units_around_a_name() {
+        for (text, slip, place) in [
+            // A compound modifier is no longer name.
+            (
+                "The Luxambourg-based court ruled.",
+                "Luxambourg",
+                "Luxembourg",
+            ),
+            // A weekday after a name is no part of it.
+            (
+                "The storm would pass by Bermuida Wednesday night.",
+                "Bermuida",
+                "Bermuda",
+            ),
+            // A vowel changed in an ending that `inflected` would take for another.
+            (
+                "Primaries were held in Florida, Illinoes, Ohio, and Arizona.",
+                "Illinoes",
+                "Illinois",
+            ),
+            // A final vowel dropped after a consonant.
+            ("Two people returned from Ital and Spain.", "Ital", "Italy"),
+            // "&" joins a list; a continent; a unit of government after the name.
+            ("The Trinidad & Tobagk team won.", "Tobagk", "Tobago"),
+            (
+                "It is more than the continent of Afica uses.",
+                "Afica",
+                "Africa",
+            ),
+            (
+                "A leader was arrested in the Oromea regional state.",
+                "Oromea",
+                "Oromia",
+            ),
+        ] {
+            assert_eq!(found(text), one(slip, place), "{text}");
+        }
+        for text in [
+            "Prosecutors questioned Chung Bong-ju in Seoul.",
+            "She gave the Jones-based firm money.",
+            "They mocked United Russia and Nashi.",
+            "Visitors from Lebanon met Yazan in Tripoli.",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
     }
 }

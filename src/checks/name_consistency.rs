@@ -416,4 +416,16 @@ rules:
         // No majority: one each.
         assert!(found("Ramon Abellano won; Abellana denied it.").is_empty());
     }
+
+    /// A letter doubled before an ending is a slip, not another ending ("Stevenns" is no
+    /// Steven + "ns" beside Steven + "s").
+    #[test]
+    fn a_letter_doubled_before_an_ending() {
+        let text = "Justice John Paul Stevens died. Paul Stevens served for decades. Stevens \
+                    wrote dissents. Stevenns retired in 2010. Paul Stevens was 99.";
+        assert_eq!(found(text), one("Stevenns", "Stevens"));
+        let text = "Green candidate Howie Hawkins spoke. Hawkins said no. While La Riva and \
+                    Hawkinns attacked war, Hawkins did not.";
+        assert_eq!(found(text), one("Hawkinns", "Hawkins"));
+    }
 }

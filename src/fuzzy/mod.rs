@@ -78,6 +78,11 @@ pub(crate) fn spelling_variants(a: &str, b: &str) -> bool {
 /// misspellings.
 pub(crate) fn inflected(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // A letter doubled before the ending is a keystroke, not another ending ("Stevenns" is
+    // no "Steven" + "ns" beside "Steven" + "s").
+    if doubled_inside(short, long) {
+        return false;
+    }
     if let Some(rest) = long.strip_prefix(short) {
         // Feminine surnames: Petrov/Petrova, Karenin/Karenina.
         let feminine = rest == "a" && (short.ends_with('v') || short.ends_with('n'));
@@ -95,6 +100,17 @@ pub(crate) fn inflected(a: &str, b: &str) -> bool {
     let derived = |x: &str, y: &str| PLACE_ENDINGS.contains(&x) && INFLECTIONS.contains(&y);
     (common >= 4 && ending(ea) && ending(eb) || common >= 3 && (derived(ea, eb) || derived(eb, ea)))
         && ea.len() + eb.len() >= 3
+}
+
+/// Is `long` the word `short` with one of its letters, other than the last, doubled?
+fn doubled_inside(short: &str, long: &str) -> bool {
+    let common = common_prefix_len(short, long);
+    let (Some(prev), Some(extra)) = (long[..common].chars().last(), long[common..].chars().next())
+    else {
+        return false;
+    };
+    let rest = &short[common..];
+    prev == extra && !rest.is_empty() && long[common + extra.len_utf8()..] == *rest
 }
 
 /// The length in bytes of the longest common prefix of `a` and `b`, on character bounds.
@@ -134,14 +150,15 @@ fn gendered(a: &str, b: &str) -> bool {
 
 /// Do the two (folded) names differ only the way romanizations of one name do: `y` for `i`,
 /// or an `h` after a consonant (Slovyansk/Sloviansk, Thembisa/Tembisa, Zaporizhzhya/
-/// Zaporizhzhia)? Such a pair is more often two accepted spellings than a slip.
+/// Zaporizhzhia)? Such a pair is more often two accepted spellings than a slip. A doubled `h`
+/// writes no sound (Afghhanistan): a slip.
 pub(crate) fn romanization_variant(a: &str, b: &str) -> bool {
     fn key(s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut prev: Option<char> = None;
         for c in s.chars() {
             let c = if c == 'y' { 'i' } else { c };
-            let after_consonant = prev.is_some_and(|p| p.is_alphabetic() && !"aeiou".contains(p));
+            let after_consonant = prev.is_some_and(|p| p.is_alphabetic() && !"aeiouh".contains(p));
             if !(c == 'h' && after_consonant) {
                 out.push(c);
             }
@@ -241,6 +258,10 @@ mod tests {
         assert!(!inflected("rajasthan", "rajastan"));
         assert!(!inflected("chaturvedi", "chaturvedy"));
         assert!(!inflected("annelies", "anneliese"));
+        // A letter doubled before an ending.
+        assert!(!inflected("stevenns", "stevens"));
+        assert!(!inflected("hawkins", "hawkinns"));
+        assert!(inflected("ros", "ross"));
     }
 
     #[test]
@@ -275,5 +296,6 @@ mod tests {
         assert!(romanization_variant("rajastan", "rajasthan"));
         assert!(!romanization_variant("stuttgard", "stuttgart"));
         assert!(!romanization_variant("sana cruz", "santa cruz"));
+        assert!(!romanization_variant("afghhanistan", "afghanistan"));
     }
 }

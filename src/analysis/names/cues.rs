@@ -254,6 +254,7 @@ const PLACE_NOUNS: &[&str] = &[
     "village",
     "capital",
     "country",
+    "continent",
     "island",
     "islands",
     "port",
@@ -398,7 +399,7 @@ pub(crate) fn place_context(a: &Analysis, first: usize) -> u32 {
         // A place noun in apposition: "the Serbian capital Belgrade", "the port city Odessa".
         _ if PLACE_APPOSITION_NOUNS.contains(&w) => 2,
         "of" | "at" => 1,
-        "and" | "or" | "," => {
+        "and" | "or" | "&" | "," => {
             // The previous item of the list: the whole name ending just before ("Tel Aviv").
             let Some(mut item_end) = prev.checked_sub(1).filter(|&i| i >= sentence.tokens.start)
             else {
@@ -429,11 +430,12 @@ pub(crate) fn place_context(a: &Analysis, first: usize) -> u32 {
 
 /// Place evidence after the name at token `last`, on the scale of [`place_context`]: 2 when
 /// the next item of a list is a known place ("California and Florida", the mirror of the list
-/// cue before) or the name is described as a place ("Italy, the country with …").
+/// cue before), the name is described as a place ("Italy, the country with …") or a unit of
+/// government follows it in lower case ("the Oromia regional state").
 pub(crate) fn place_context_after(a: &Analysis, last: usize) -> u32 {
     let same = |i: usize| i < a.tokens.len() && a.sentence_of[i] == a.sentence_of[last];
     let next_item_is_place = same(last + 2)
-        && matches!(a.word(last + 1), "and" | "or")
+        && matches!(a.word(last + 1), "and" | "or" | "&")
         && a.tokens[last + 2].capitalised
         && a.mentions
             .binary_search_by_key(&(last + 2), |m| m.tokens.start)
@@ -446,7 +448,13 @@ pub(crate) fn place_context_after(a: &Analysis, last: usize) -> u32 {
         && a.word(last + 1) == ","
         && matches!(a.lower(last + 2), "the" | "a")
         && is_kind_of_place(a.lower(last + 3));
-    if next_item_is_place || described {
+    // A unit of government in lower case after it: "the Oromia regional state", "the Sulu
+    // region", "the Tbilisi city court" (capitalised, it would be part of the name).
+    let unit = same(last + 1)
+        && !a.tokens[last + 1].capitalised
+        && a.tokens[last + 1].is_word()
+        && (ADMINISTRATIVE_UNITS.contains(&a.lower(last + 1)) || a.lower(last + 1) == "regional");
+    if next_item_is_place || described || unit {
         2
     } else {
         0
