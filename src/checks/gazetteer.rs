@@ -470,18 +470,8 @@ impl Geography {
                 if !g.is_known(&text) {
                     continue;
                 }
-                // The place the form most likely names, as the gazetteer ranks them: a country,
-                // then a region or a city of a million, the larger first ("Florida" is the US
-                // state, "Moscow" the city), then a smaller city.
-                let best = g.places(&text).min_by_key(|p| {
-                    let tier = match p.kind {
-                        PlaceKind::Country => 0,
-                        PlaceKind::Region => 1,
-                        PlaceKind::City if p.population >= 1_000_000 => 1,
-                        PlaceKind::City => 2,
-                    };
-                    (tier, std::cmp::Reverse(p.population))
-                });
+                // The place the form most likely names ("Florida" is the US state).
+                let best = g.most_likely(&text);
                 if let Some(p) = best.filter(|p| !p.country.is_empty()) {
                     places.push((p.country, p.canonical, p.kind));
                 }

@@ -275,6 +275,13 @@ impl Gazetteer {
         (from..to).map(|e| self.entry(e))
     }
 
+    /// The place an exact (folded) known form most likely names (see `most_prominent`):
+    /// "Florida" is the US state, "Moscow" the city.
+    pub(crate) fn most_likely(&self, phrase: &str) -> Option<NearPlace> {
+        let k = self.find_key(fold_phrase(phrase).as_bytes())?;
+        Some(self.entry(self.most_prominent(k)))
+    }
+
     /// The ISO code of the country this (folded) form names, if any of the places it names is
     /// a country ("Georgia" is a US state too, and a country).
     pub(crate) fn country(&self, phrase: &str) -> Option<&'static str> {
