@@ -27,6 +27,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Mutex;
 
+mod foreign;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Options {
@@ -599,10 +601,9 @@ impl Check for Gazetteer {
         let mut phrases: Vec<Range<usize>> = Vec::new();
         let mut text = String::new();
         for m in 0..a.mentions.len() {
-            // Another language spells places its own way ("Tunisie" in a French quotation).
-            if a.is_foreign(a.mentions[m].tokens.start) {
-                continue;
-            }
+            // Another language spells places its own way ("Tunisie" in a French quotation):
+            // there, only keystroke slips count (see `foreign`).
+            let foreign = a.is_foreign(a.mentions[m].tokens.start);
             let words = mention_words.of(m);
             // Phrases end at a possessive ("Porto Alegre's Salgado Filho"); what follows "of"
             // is a phrase of its own too ("Aryna Sabalenka of Belarus").
@@ -633,6 +634,10 @@ impl Check for Gazetteer {
                 } else {
                     strip_leading(a, phrase)
                 };
+                if foreign {
+                    self.consider_foreign(cx, &mut lazy, &mention_words, stripped, out);
+                    continue;
+                }
                 if self.consider(
                     cx,
                     &mut lazy,
