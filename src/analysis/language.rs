@@ -121,7 +121,8 @@ fn run_is_foreign(a: &Analysis, in_name: &[bool], run: std::ops::Range<usize>) -
 /// ("@handle: …"), a paragraph after one that ends in a colon ("Sauzande wrote:") or that opens
 /// with an ellipsis ("[...] Germany should …"), or one that
 /// speaks in the first person outside quotation marks (news narrative does not say "I" or
-/// "we").
+/// "we"), or a turn of an interview transcript ("SG: Start a blog!", the speaker's label
+/// opening two paragraphs or more).
 pub(super) fn voiced_blocks(a: &Analysis) -> Vec<bool> {
     let mut out = vec![false; a.doc.blocks.len()];
     let mut first_person = vec![0u32; a.doc.blocks.len()];
@@ -156,7 +157,25 @@ pub(super) fn voiced_blocks(a: &Analysis) -> Vec<bool> {
         });
         *voiced = tweet || introduced || continued || first_person[b] >= 2;
     }
+    let labels: Vec<Option<&str>> = first_token.iter().map(|&i| speaker_label(a, i?)).collect();
+    for (b, label) in labels.iter().enumerate() {
+        if label.is_some_and(|l| labels.iter().filter(|m| **m == Some(l)).count() >= 2) {
+            out[b] = true;
+        }
+    }
     out
+}
+
+/// The speaker's label a paragraph opens with in an interview transcript: one to three
+/// capitalised words, or initials, then a colon ("SG:", "Mark Kaigwa:").
+fn speaker_label<'a>(a: &Analysis<'a>, first: usize) -> Option<&'a str> {
+    let end = (first..a.tokens.len().min(first + 4)).find(|&i| a.word(i) == ":")?;
+    let words = first..end;
+    (!words.is_empty()
+        && words
+            .clone()
+            .all(|i| a.tokens[i].is_word() && a.tokens[i].capitalised))
+    .then(|| a.slice(a.tokens[first].span.start..a.tokens[end - 1].span.end))
 }
 
 /// Written in a script other than Latin (Cyrillic, Greek, Arabic, Hebrew, Devanagari, CJK…).
@@ -203,6 +222,21 @@ mod tests {
             foreign_words("Они вышли на улицы."),
             ["Они", "вышли", "на", "улицы"]
         );
+    }
+
+    #[test]
+    fn interview_turns_are_someone_elses_words() {
+        let text = "The blogger spoke to us.\n\nCT: What do you write about?\n\nSG: Politics, \
+                    mostly.\n\nCT: And next?\n\nSG: Start a blog!\n\nNote: one label alone \
+                    is no interview.";
+        let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+        let a = Analysis::new(&doc);
+        let voiced = |word: &str| {
+            let i = (0..a.tokens.len()).find(|&i| a.word(i) == word).unwrap();
+            a.in_quoted_voice(i)
+        };
+        assert!(voiced("Politics") && voiced("Start") && voiced("write"));
+        assert!(!voiced("blogger") && !voiced("label"));
     }
 
     #[test]
