@@ -458,6 +458,13 @@ fn role(a: &Analysis, q: &Quantity, kind: FactKind) -> Role {
             if matches!(role, Role::Change | Role::Part) && i > q.tokens.start {
                 continue;
             }
+            // A change is told in the figure's own clause: "11 persons lost their life and 146
+            // persons were injured" says nothing changed about the 146.
+            if role == Role::Change
+                && (i..q.tokens.start).any(|k| matches!(a.lower(k), "and" | "," | ";" | "but"))
+            {
+                continue;
+            }
             if cue
                 .iter()
                 .enumerate()
@@ -694,6 +701,9 @@ mod tests {
         assert_eq!(role("1,240"), Some(Role::Stated));
         assert_eq!(role("1,420"), Some(Role::Stated));
         assert_eq!(role("40"), Some(Role::Change));
+        let (_, f) = facts_of("Two people lost their homes and 146 people were injured.");
+        let role = |t: &str| f.iter().find(|x| x.0 == t).map(|x| x.4);
+        assert_eq!(role("146"), Some(Role::Stated));
         let (_, f) = facts_of("The bus carried 44 people, including three children.");
         let role = |t: &str| f.iter().find(|x| x.0 == t).map(|x| x.4);
         assert_eq!(role("44"), Some(Role::Stated));
