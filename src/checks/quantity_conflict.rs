@@ -434,27 +434,13 @@ impl QuantityConflict {
         });
         let ctx2 = &self.context(a, later);
         let g2 = &self.groups(ctx2);
-        // The only earlier figures that can be the same: those with one of its keys, and
-        // key-less ones that share a context word (they need two shared words).
-        let mut candidates: Vec<usize> = same_count
+        let keyed: Vec<usize> = same_count
             .iter()
             .chain(&same_attr)
             .chain(&same_group)
             .copied()
             .collect();
-        for stem in ctx2 {
-            candidates.extend(
-                index
-                    .by_stem
-                    .get(stem)
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|&k| all[k].span.start < later.span.start),
-            );
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
+        let candidates = candidates(a, index, later, ctx2, keyed);
         let unique = |same: &[usize]| {
             same.iter()
                 .filter(|&&k| all[k].sentence != later.sentence)
@@ -482,14 +468,13 @@ impl QuantityConflict {
             let overlap = ctx1.intersection(ctx2).count() + transposed;
             let by_count = ck.is_some() && count_key(q) == ck;
             let by_attr = ak.is_some() && attr_key(q) == ak;
-            let by_group = gk.is_some() && group_key(a, q) == gk;
             let ok = if by_attr {
                 overlap >= 1 || unique(&same_attr)
             } else if by_count {
                 let measure = ck.is_some_and(numbers::is_measure) || later.head.is_some();
                 let larger = later.value > q.value && later.value >= 10.0;
                 overlap >= 1 || (!measure && larger && salient && unique(&same_count))
-            } else if by_group {
+            } else if gk.is_some() && group_key(a, q) == gk {
                 overlap >= 1
             } else {
                 count_key(q).is_none() && attr_key(q).is_none() && overlap >= 2
@@ -498,13 +483,12 @@ impl QuantityConflict {
                 continue;
             }
             let strength = overlap * 4 + usize::from(by_attr) * 2 + usize::from(by_count);
-            let closeness = ratio;
             let better = match &best {
                 None => true,
-                Some((s, r, ..)) => strength > *s || (strength == *s && closeness < *r),
+                Some((s, r, ..)) => strength > *s || (strength == *s && ratio < *r),
             };
             if better {
-                best = Some((strength, closeness, q, overlap));
+                best = Some((strength, ratio, q, overlap));
             }
         }
         let Some((_, _, first, _)) = best else {
@@ -512,6 +496,32 @@ impl QuantityConflict {
         };
         out.push(mismatch(a, first, later));
     }
+}
+
+/// The only earlier figures that can be the same as `later`: those with one of its keys
+/// (`keyed`), and key-less ones that share a context word (they need two shared words).
+fn candidates(
+    a: &Analysis,
+    index: &Index,
+    later: &Quantity,
+    ctx: &BTreeSet<String>,
+    mut keyed: Vec<usize>,
+) -> Vec<usize> {
+    let all = a.quantities();
+    for stem in ctx {
+        keyed.extend(
+            index
+                .by_stem
+                .get(stem)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&k| all[k].span.start < later.span.start),
+        );
+    }
+    keyed.sort_unstable();
+    keyed.dedup();
+    keyed
 }
 
 /// How many times each word's lemma is used in the article.
