@@ -78,6 +78,12 @@ const CLAUSE: &[&str] = &[
     "before", "since", "until", "if", "but", "although", "though", "whereas", "so",
 ];
 
+/// Finite verbs: a segment holding one is a clause, not a list item.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "said",
+    "says", "must", "should",
+];
+
 const OPEN: &[&str] = &["other", "others", "etc", "more", "so"];
 
 /// One stretch between commas.
@@ -189,12 +195,17 @@ pub(crate) fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
     // Short reading: the list ends with the first segment holding a conjunction.
     let short = segs.iter().position(|s| s.inner > 0 || s.leading)?;
     let (items, mut min, mut max) = reading(a, &segs, short);
-    // Long reading, for "A and B, C, and D": an Oxford-comma segment further on.
+    // Long reading, for "A and B, C, and D": an Oxford-comma segment further on, unless it
+    // is a clause ("A, B and C, and the helicopters are ready").
     if segs[short].comma_after
         && let Some(long) = segs[short + 1..]
             .iter()
             .position(|s| s.leading)
             .map(|p| p + short + 1)
+        && !segs[long]
+            .range
+            .clone()
+            .any(|t| FINITE.contains(&a.lower(t)))
     {
         let (_, lmin, lmax) = reading(a, &segs, long);
         min = min.min(lmin);
@@ -371,7 +382,8 @@ mod tests {
             "most notably",
         )
         .unwrap();
-        assert_eq!((min, max), (2, 3));
+        // (A clause after the comma is no third item.)
+        assert_eq!((min, max), (2, 2));
     }
 
     #[test]
@@ -386,6 +398,13 @@ mod tests {
         let (items, min, max, _) = list("Races: the marathon, the half marathon, the 10-kilometre race and a 5-kilometre fun run.", ":").unwrap();
         assert_eq!(items.len(), 4);
         assert_eq!((min, max), (4, 4));
+        // A clause after the Oxford comma is no item.
+        let (_, min, max, _) = list(
+            "Troops went to the districts namely Dhading, Gorkha and Chitwan, and the helicopters are ready.",
+            "namely",
+        )
+        .unwrap();
+        assert_eq!((min, max), (3, 3));
     }
 
     #[test]

@@ -51,6 +51,7 @@ fn apposition_list(a: &Analysis, mut i: usize, end: usize) -> Option<(usize, usi
             // Names and noun phrases only: a lower-case word after a name ("Kandy said") ends
             // the list as a clause, not an item.
             if i > start
+                && a.tokens[i].is_word()
                 && !a.tokens[i].capitalised
                 && a.tokens[start].capitalised
                 && !matches!(a.lower(i), "of" | "de" | "del" | "la" | "the")
@@ -123,8 +124,18 @@ impl Check for CountVsApposition {
             if b > s.tokens.start && matches!(a.lower(b - 1), "of" | "among") {
                 continue;
             }
-            // After the whole noun phrase: "three city programs, …".
-            let comma = (noun.token + 1).max(q.phrase.end);
+            // After the whole noun phrase: "three city programs, …", or its "of" phrase: "the
+            // four unions of the railway workers, …".
+            let mut comma = (noun.token + 1).max(q.phrase.end);
+            if comma < s.tokens.end && a.lower(comma) == "of" {
+                let tail = (comma + 1..(comma + 6).min(s.tokens.end))
+                    .find(|&i| !a.tokens[i].is_word() || a.tokens[i].capitalised);
+                if let Some(t) = tail
+                    && a.word(t) == ","
+                {
+                    comma = t;
+                }
+            }
             if comma >= s.tokens.end || a.word(comma) != "," {
                 continue;
             }
@@ -175,7 +186,17 @@ mod tests {
             ),
             ["five unions"]
         );
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "The strike was called by the three unions of the dock workers, the ITF, GMB-Scotland, Unite and the RMT, on Monday.",
+                None
+            ),
+            ["three unions"]
+        );
         for ok in [
+            "The strike was called by the three unions of the dock workers, the ITF, the GMB and Unite, on Monday.",
             "Rain closed four airports, Lagos, Abuja, Kano and Enugu, on Monday.",
             "Of the four airports, Lagos and Abuja reopened first.",
             "Rain closed four airports, Lagos, Abuja and others, on Monday.",

@@ -201,14 +201,16 @@ impl CountVsList {
         // the programme: …").
         let mut j = k;
         let mut start = None;
-        while j < s.tokens.end && j < k + 6 {
+        while j < s.tokens.end && j < k + 8 {
             let w = a.lower(j);
-            if w == ":" {
+            if w == ":" && j < k + 6 {
                 start = Some(j + 1);
                 break;
             }
-            if j == k
-                && let Some((_, e)) = phrase_at(a, j, s.tokens.end, &self.exhaustive)
+            // "namely" right after the noun, or after a short tail ("the four districts most
+            // affected by the floods namely …").
+            if let Some((_, e)) = phrase_at(a, j, s.tokens.end, &self.exhaustive)
+                && (j == k || a.tokens[j].is_word())
             {
                 start = Some(e);
                 break;

@@ -342,12 +342,19 @@ impl DateArithmetic {
             // In the same sentence, or the next one about the same person ("Smith, 45, leads
             // the party. Smith was born in 1970.").
             let names = numeric::names_in_sentence(a, age.sentence);
+            let one_age = a
+                .quantities_in(age.sentence)
+                .iter()
+                .filter(|q| q.kind == QuantityKind::Age)
+                .count()
+                == 1;
             let same_person = |y: &Quantity| {
                 y.sentence == age.sentence
                     || (y.sentence == age.sentence + 1
                         && a.sentences[y.sentence].block == a.sentences[age.sentence].block
-                        && !names.is_empty()
-                        && !numeric::names_in_sentence(a, y.sentence).is_disjoint(names))
+                        && ((!names.is_empty()
+                            && !numeric::names_in_sentence(a, y.sentence).is_disjoint(names))
+                            || (one_age && refers_back(a, y.sentence))))
             };
             // Only this sentence and the next can hold the birth year.
             let next = (age.sentence + 1).min(a.sentences.len() - 1);
@@ -529,6 +536,45 @@ impl DateArithmetic {
 /// Dated tenure starts with their sentences, and their indices by name.
 type TenureStarts<'x> = (Vec<(usize, Start)>, HashMap<&'x str, Vec<usize>>);
 
+/// People a sentence can open with to refer back to the one person aged in the sentence
+/// before ("Demir, 73, was rescued. The old woman, who was born in 1956, …").
+const PERSON_NOUNS: &[&str] = &[
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "pensioner",
+    "retiree",
+    "driver",
+    "victim",
+    "survivor",
+    "suspect",
+    "defendant",
+    "widow",
+    "widower",
+    "player",
+    "striker",
+    "veteran",
+    "politician",
+];
+
+/// Does sentence `si` open by referring back to a person: "She", "He", "The old woman", "The
+/// former teacher"?
+fn refers_back(a: &Analysis, si: usize) -> bool {
+    let s = &a.sentences[si];
+    let t = s.tokens.start;
+    if t >= s.tokens.end {
+        return false;
+    }
+    match a.lower(t) {
+        "he" | "she" => true,
+        "the" => (t + 1..(t + 4).min(s.tokens.end))
+            .take_while(|&i| a.tokens[i].is_word() && !a.tokens[i].capitalised)
+            .any(|i| PERSON_NOUNS.contains(&a.lower(i))),
+        _ => false,
+    }
+}
+
 fn numbers_word(a: &Analysis, t: usize) -> bool {
     let w = a.lower(t);
     !w.is_empty()
@@ -581,6 +627,15 @@ mod tests {
         let text = "Smith, 45, leads the party. Smith was born in 1970 in Leeds.";
         assert_eq!(hits(text, on(2019, 11, 9)), vec!["45"]);
         let text = "Smith, 45, leads the party. Jones was born in 1970 in Leeds.";
+        assert!(hits(text, on(2019, 11, 9)).is_empty());
+        // A sentence that opens by referring back to the one person aged before it.
+        let text = "Rescuers pulled out Maria Lopes, 81, after six hours. The retired teacher, who was born in 1950, was unhurt.";
+        assert!(hits(text, on(2019, 11, 9)).is_empty());
+        let text = "Rescuers pulled out Maria Lopes, 81, after six hours. The old woman, who was born in 1945, was unhurt.";
+        assert_eq!(hits(text, on(2019, 11, 9)), vec!["81"]);
+        let text = "Rescuers pulled out Lopes, 81, and Silva, 40. The old woman, who was born in 1945, was unhurt.";
+        assert!(hits(text, on(2019, 11, 9)).is_empty());
+        let text = "Rescuers pulled out Maria Lopes, 81, and her grandson. The boy, who was born in 2012, was unhurt.";
         assert!(hits(text, on(2019, 11, 9)).is_empty());
     }
 

@@ -28,6 +28,7 @@ pub(crate) mod parts_total;
 pub(crate) mod people;
 pub(crate) mod quantity_conflict;
 pub(crate) mod repetition;
+pub(crate) mod share_figures;
 pub(crate) mod substitution;
 pub(crate) mod support;
 pub(crate) mod tally_size;
@@ -152,6 +153,7 @@ pub static KINDS: &[&Kind] = &[
     &parts_sum::KIND,
     &date_arithmetic::KIND,
     &tally_size::KIND,
+    &share_figures::KIND,
     &count_vs_apposition::KIND,
     &transposed_figure::KIND,
     &years_since::KIND,

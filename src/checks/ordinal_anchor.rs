@@ -284,6 +284,130 @@ fn current_conflicts(
     }
 }
 
+/// A definite ordinal ("the third state of emergency", "its second general election",
+/// "Berejiklian's fourth declaration"): one that presupposes the thing it names.
+fn definite(a: &Analysis, f: &Fact) -> bool {
+    let q = &a.quantities()[f.quantity];
+    let s = &a.sentences[f.sentence];
+    if q.tokens.start == s.tokens.start {
+        return false;
+    }
+    let w = a.lower(q.tokens.start - 1);
+    let contraction = matches!(
+        w.trim_end_matches(['s', '\'', '’']),
+        "it" | "that" | "what" | "there" | "he" | "she" | "here" | "who"
+    );
+    matches!(w, "the" | "its" | "their" | "his" | "her" | "'s" | "’s")
+        || ((w.ends_with("'s") || w.ends_with("’s")) && !contraction)
+}
+
+/// An ordinal dated by its sentence (a year, a date, a weekday before it, or after it in its
+/// clause): it can be an earlier one of the sequence ("The eighth hike, in January, …").
+fn dated(a: &Analysis, f: &Fact) -> bool {
+    let q = &a.quantities()[f.quantity];
+    // Before it, right after its phrase ("The eighth hike, in March, …"), or later in its
+    // clause (not in ", which curbed … in 2015").
+    let end = q.phrase.end.max(q.tokens.end);
+    let near = |at: usize| {
+        at < q.tokens.start
+            || at <= end + 3
+            || !(q.tokens.end..at).any(|t| matches!(a.word(t), "," | ";" | "—" | "–" | "(" | ":"))
+    };
+    let years = a
+        .quantities_in(f.sentence)
+        .iter()
+        .filter(|y| y.kind == crate::analysis::numbers::QuantityKind::Year)
+        .any(|y| near(y.tokens.start));
+    let s = &a.sentences[f.sentence];
+    let months = s.tokens.clone().any(|t| {
+        a.tokens[t].capitalised && crate::analysis::numbers::is_month(a.lower(t)) && near(t)
+    });
+    years
+        || months
+        || a.times().iter().any(|t| {
+            t.sentence == f.sentence
+                && matches!(
+                    t.kind,
+                    TimeKind::Date(_)
+                        | TimeKind::Weekdays { .. }
+                        | TimeKind::RelativeWeekday { .. }
+                        | TimeKind::DayOfMonth { .. }
+                        | TimeKind::Ago { .. }
+                )
+                && near(t.tokens.start)
+        })
+}
+
+/// An ordinal said of the reported event ("It is the second state of emergency") against a
+/// definite one for the same thing elsewhere ("the third state of emergency would be
+/// reviewed", "Victory in its second general election"): when the article ranks that thing
+/// with these two values only, a step or two apart, and the definite one is not dated, both
+/// name the one event.
+fn definite_conflicts(
+    a: &Analysis,
+    facts: &[Fact],
+    reported: &mut Vec<std::ops::Range<usize>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    // Every ordinal, hypothetical or quoted ones too, tells how the article ranks a thing.
+    let ords: Vec<(&Fact, Vec<String>)> = facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Ordinal && f.value <= 30.0)
+        .map(|f| (f, ranked(a, f)))
+        .filter(|(_, r)| !r.is_empty())
+        .collect();
+    let said = |f: &Fact| !f.quoted && !hypothetical(a, f);
+    for (cur, cr) in ords.iter().filter(|(f, _)| said(f) && current(a, f)) {
+        let same: Vec<&(&Fact, Vec<String>)> = ords
+            .iter()
+            .filter(|(_, r)| r.first().is_some_and(|g| cr.contains(g)))
+            .collect();
+        // Dated ones are other members of the sequence, told apart by their dates ("The
+        // first increase, in June 2023, …"); the undated ones must be two values only.
+        let (dated_ones, undated): (Vec<&&(&Fact, Vec<String>)>, Vec<_>) = same
+            .iter()
+            .partition(|(f, _)| f.span != cur.span && dated(a, f));
+        let mut values: Vec<i64> = undated.iter().map(|(f, _)| f.value as i64).collect();
+        values.sort_unstable();
+        values.dedup();
+        if values.len() != 2 {
+            continue;
+        }
+        for (other, _) in undated {
+            if other.sentence == cur.sentence
+                || dated_ones.iter().any(|(d, _)| d.value == other.value)
+                || !said(other)
+                || other.value == cur.value
+                || other.value < 2.0
+                || (other.value - cur.value).abs() > 2.0
+                || current(a, other)
+                || !definite(a, other)
+                || reported.contains(&other.span)
+                || reported.contains(&cur.span)
+            {
+                continue;
+            }
+            let (first, later) = if cur.span.start < other.span.start {
+                (*cur, *other)
+            } else {
+                (*other, *cur)
+            };
+            let (e, l) = (a.slice(first.span.clone()), a.slice(later.span.clone()));
+            out.push(
+                Diagnostic::new(
+                    later.span.clone(),
+                    format!("'{l}' here, but '{e}' earlier for what reads as the same one"),
+                )
+                .with_primary_label(format!("{l} here"))
+                .with_label(first.span.clone(), format!("{e} earlier"))
+                .with_note("the article ranks this thing with these two ordinals only, and one is said of the event it reports")
+                .with_help("check which ordinal is right"),
+            );
+            reported.push(later.span.clone());
+        }
+    }
+}
+
 impl Check for OrdinalAnchor {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
@@ -324,6 +448,7 @@ impl Check for OrdinalAnchor {
             }
         }
         current_conflicts(a, facts, &mut reported, out);
+        definite_conflicts(a, facts, &mut reported, out);
         let days = event_days(a, facts, cx.date);
         let starts = event_starts(a);
         for (j, later) in days.iter().enumerate() {
@@ -433,6 +558,42 @@ mod tests {
             "The walkout began on Wednesday, October 9. On Thursday, the ninth day of the strike, talks resumed.",
         ] {
             assert!(run_kind(&KIND, "", ok, None).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn a_definite_ordinal_against_the_reported_one() {
+        for (text, hit) in [
+            (
+                "Tuesday's ruling was the second adjournment of the case. Lawyers said its third postponement had cost their client weeks.",
+                "third",
+            ),
+            (
+                "The transport authority said the sixth fare hike would take effect in spring. It is the fifth increase since the network was sold.",
+                "fifth",
+            ),
+            (
+                "Officials said it was the first general election held under the new map. The party's second election under the map gave it a majority.",
+                "second",
+            ),
+        ] {
+            assert_eq!(run_kind(&KIND, "", text, None), [hit], "{text}");
+        }
+        for ok in [
+            // Dated: another one of the sequence.
+            "It was the ninth increase since June. The eighth hike, in March, was smaller.",
+            "It was the ninth increase since June. The eighth hike came on Thursday.",
+            // A first one is the usual back reference; three values are a sequence.
+            "It was the third strike this year. The first strike lasted a week.",
+            "It was the third strike this year. The second strike lasted a week and the fourth strike is planned.",
+            // Far apart, hypothetical, generic, or not said of the reported one.
+            "It was the ninth increase since June. The third hike was the largest.",
+            "It was the second cut this year. A third cut would follow.",
+            "It was the third round of talks. The second round collapsed.",
+            "Her third term began. Her second term had been calm.",
+        ] {
+            let r = run_kind(&KIND, "", ok, None);
+            assert!(r.is_empty(), "{ok} {r:?}");
         }
     }
 }

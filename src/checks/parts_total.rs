@@ -37,7 +37,16 @@ const RESIDUAL: &[&str] = &[
     "remained",
     "rest",
     "others",
+    "continue",
+    "continues",
+    "pending",
+    "outstanding",
+    "undecided",
 ];
+
+/// "still" before one of these makes a part the rest: "two are still being considered",
+/// "four are still under review" (but not "two are still in hospital").
+const STILL_PENDING: &[&str] = &["being", "under", "to", "awaiting", "pending"];
 
 /// A part counted as a kind of the total's group ("208 passengers" of "243 persons").
 fn kind_of(part: &Fact, total: &Fact) -> bool {
@@ -144,6 +153,9 @@ fn total_and_parts<'f>(a: &'f Analysis, si: usize) -> Option<(&'f Fact, Vec<&'f 
     if here.len() < 2 || a.is_heading_sentence(si) {
         return None;
     }
+    if let Some(t) = of_the_predicate(a, si) {
+        return Some((t, here, true));
+    }
     let opens_bare = here[0].noun.is_none()
         && a.quantities()[here[0].quantity].tokens.start <= s.tokens.start + 1;
     if opens_bare {
@@ -159,6 +171,38 @@ fn total_and_parts<'f>(a: &'f Analysis, si: usize) -> Option<(&'f Fact, Vec<&'f 
         let ti = here.iter().position(|f| f.noun.is_some())?;
         Some((here[ti], here[ti + 1..].to_vec(), false))
     }
+}
+
+/// "Of the injured, ninety-eight were discharged and …": a sentence opening "Of the" and a
+/// word of what happened refers to the one figure given earlier for it ("146 persons were
+/// injured"); with two such figures it is not known which.
+fn of_the_predicate<'f>(a: &'f Analysis, si: usize) -> Option<&'f Fact> {
+    let s = &a.sentences[si];
+    let t = s.tokens.start;
+    if t + 3 >= s.tokens.end
+        || a.lower(t) != "of"
+        || a.lower(t + 1) != "the"
+        || a.word(t + 3) != ","
+    {
+        return None;
+    }
+    let group = VOCAB.predicate_of.get(a.lower(t + 2))?;
+    let mut found = a.facts().facts.iter().filter(|f| {
+        f.sentence < si
+            && f.kind == FactKind::Count
+            && predicate_after(a, f) == Some(group.as_str())
+    });
+    let first = found.next()?;
+    (found.next().is_none() && first.noun.is_some()).then_some(first)
+}
+
+/// The predicate group of a word in the three after a figure's noun ("146 persons were
+/// injured" → injured).
+fn predicate_after(a: &Analysis, f: &Fact) -> Option<&'static str> {
+    let q = &a.quantities()[f.quantity];
+    let end = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
+    let stop = (end + 3).min(a.sentences[f.sentence].tokens.end);
+    (end..stop).find_map(|i| VOCAB.predicate_of.get(a.lower(i)).map(String::as_str))
 }
 
 /// A figure that can stand for a whole group: exact, whole, unquoted, no measure, and stated
@@ -190,7 +234,11 @@ fn is_part_of(f: &Fact, total: &Fact) -> bool {
 fn followed_by_residual(a: &Analysis, f: &Fact) -> bool {
     let q = &a.quantities()[f.quantity];
     let end = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
-    (end..(end + 4).min(a.sentences[f.sentence].tokens.end)).any(|i| RESIDUAL.contains(&a.lower(i)))
+    let stop = (end + 4).min(a.sentences[f.sentence].tokens.end);
+    (end..stop).any(|i| {
+        RESIDUAL.contains(&a.lower(i))
+            || (a.lower(i) == "still" && i + 1 < stop && STILL_PENDING.contains(&a.lower(i + 1)))
+    })
 }
 
 /// The figure says it is the rest: "the remaining 1", "the other three".
@@ -296,6 +344,22 @@ mod tests {
     }
 
     #[test]
+    fn accounts_of_the_injured_and_of_pending_requests() {
+        for (text, hit) in [
+            (
+                "Police said 60 people were injured in the blast.\n\nOf the injured, 41 were discharged and 22 remain in hospital.",
+                "22",
+            ),
+            (
+                "The council received 20 bids for the site. Twelve were refused, five were granted and two are still being considered.",
+                "two",
+            ),
+        ] {
+            assert_eq!(run_kind(&KIND, "", text, None), [hit], "{text}");
+        }
+    }
+
+    #[test]
     fn accounts_that_do_not_add_up() {
         assert_eq!(
             run_kind(
@@ -317,6 +381,10 @@ mod tests {
         );
         for ok in [
             "The bus carried 41 passengers when it overturned. Thirty were treated in hospital and eleven were unhurt, police said.",
+            "Police said 60 people were injured. Of the injured, 41 were discharged and 19 remain in hospital.",
+            "Police said 60 people were injured and 12 were injured in a second blast. Of the injured, 41 were discharged and 20 remain in hospital.",
+            "The council received 20 bids. Twelve were refused, five were granted and three are still being considered.",
+            "The bus carried 41 passengers. Thirty were treated in hospital and two are still in hospital.",
             "Of the 50 members, 20 voted yes and 10 voted no.",
             "The bus carried 41 passengers. Thirty were treated in hospital, including nine children.",
             "Nineteen climbers died on the peak this season, eight in May, seven in June and four in July.",

@@ -55,7 +55,18 @@ fn tenure_starts<'f>(
         if a.lower(since) != "since" && !first_in {
             continue;
         }
-        let from = since.saturating_sub(5).max(s.tokens.start);
+        let mut from = since.saturating_sub(5).max(s.tokens.start);
+        // After an apposition ("who has chaired the council, the country's fiscal watchdog,
+        // since 2018"): back to the clause's "who" or "which".
+        if since > s.tokens.start && a.word(since - 1) == "," {
+            let back = since.saturating_sub(16).max(s.tokens.start);
+            if let Some(w) = (back..since)
+                .rev()
+                .find(|&i| matches!(a.lower(i), "who" | "which"))
+            {
+                from = from.min(w);
+            }
+        }
         if !tenure_near(a, from, since) || f.value as i64 > i64::from(published.year()) {
             continue;
         }
@@ -207,8 +218,18 @@ mod tests {
             ),
             ["11 years"]
         );
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "Ana Ruiz, who has led the agency, the region's largest employer, since 2009, spoke. In her 11 years at the helm, Ruiz said, staff had doubled.",
+                date("2024-02-01")
+            ),
+            ["11 years"]
+        );
         for ok in [
             "Dr Amara Fofanah has headed the hospital since 2009. Fofanah said his 15 years at the helm had been hard.",
+            "Ana Ruiz, who founded the group, the region's largest charity, since 2009 has grown. In her 11 years at the helm, Ruiz said, it had doubled.",
             "Dr Amara Fofanah has headed the hospital since 2009. Fofanah said the next 11 years at the helm would be hard.",
             "The hospital has existed since 2009. Fofanah said his 11 years at the helm had been hard.",
             "Dr Amara Fofanah has headed the hospital since 2009. He was given an 11 years prison term.",

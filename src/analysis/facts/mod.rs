@@ -212,6 +212,12 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
         };
         let noun = match kind {
             FactKind::BodySize => body_size(a, q),
+            FactKind::Ordinal => compound(a, q).or_else(|| known_head(a, q)).or_else(|| {
+                q.noun
+                    .as_ref()
+                    .or(q.of_noun.as_ref())
+                    .map(|n| n.lemma.clone())
+            }),
             _ => compound(a, q).or_else(|| {
                 q.noun
                     .as_ref()
@@ -285,6 +291,20 @@ fn compound(a: &Analysis, q: &Quantity) -> Option<String> {
     VOCAB.group_of.contains_key(&c).then_some(c)
 }
 
+/// For an ordinal whose phrase runs on past its noun ("its second general election gives"):
+/// the last word of the phrase the vocabulary counts, when its own noun is not one.
+fn known_head(a: &Analysis, q: &Quantity) -> Option<String> {
+    let n = q.noun.as_ref()?;
+    if VOCAB.group_of.contains_key(&n.lemma) {
+        return None;
+    }
+    (q.tokens.end..q.phrase.end.min(n.token + 1))
+        .rev()
+        .filter(|&t| a.tokens[t].is_word())
+        .map(|t| super::lexical::lemma(a.lower(t)))
+        .find(|l| VOCAB.group_of.contains_key(l))
+}
+
 /// The body a figure gives the size of: "nine-member panel", "the 230-seat assembly", "a
 /// 16-member committee"; or "the committee, which has 27 full members", "a panel of nine
 /// judges", "the council, with 16 members".
@@ -315,8 +335,9 @@ fn body_size(a: &Analysis, q: &Quantity) -> Option<String> {
     ) {
         return None;
     }
-    // The body right before: "committee of", "committee, which has", "council, with".
-    let from = i.saturating_sub(3).max(s.tokens.start);
+    // The body right before: "committee of", "committee, which has", "council, with",
+    // "plenary, which is composed of".
+    let from = i.saturating_sub(5).max(s.tokens.start);
     (from..i)
         .rev()
         .take_while(|&k| a.tokens[k].is_word() || a.word(k) == ",")
@@ -437,6 +458,13 @@ fn role(a: &Analysis, q: &Quantity, kind: FactKind) -> Role {
             if matches!(role, Role::Change | Role::Part) && i > q.tokens.start {
                 continue;
             }
+            // A change is told in the figure's own clause: "11 persons lost their life and 146
+            // persons were injured" says nothing changed about the 146.
+            if role == Role::Change
+                && (i..q.tokens.start).any(|k| matches!(a.lower(k), "and" | "," | ";" | "but"))
+            {
+                continue;
+            }
             if cue
                 .iter()
                 .enumerate()
@@ -521,10 +549,14 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
             if f > 999 || g > 999 || f + g == 0 {
                 continue;
             }
-            // "from 3 to 5 percent" is a range, not a tally.
+            // "from 3 to 5 percent" is a range, not a tally; "a vote of 15 to 13" is one.
+            let vote_of = x >= range.start + 2
+                && a.lower(x - 1) == "of"
+                && matches!(a.lower(x - 2), "vote" | "votes" | "margin" | "tally");
             if a.lower(sep) == "to"
                 && x > range.start
                 && matches!(a.lower(x - 1), "from" | "between" | "of" | "by")
+                && !vote_of
             {
                 continue;
             }
@@ -669,6 +701,9 @@ mod tests {
         assert_eq!(role("1,240"), Some(Role::Stated));
         assert_eq!(role("1,420"), Some(Role::Stated));
         assert_eq!(role("40"), Some(Role::Change));
+        let (_, f) = facts_of("Two people lost their homes and 146 people were injured.");
+        let role = |t: &str| f.iter().find(|x| x.0 == t).map(|x| x.4);
+        assert_eq!(role("146"), Some(Role::Stated));
         let (_, f) = facts_of("The bus carried 44 people, including three children.");
         let role = |t: &str| f.iter().find(|x| x.0 == t).map(|x| x.4);
         assert_eq!(role("44"), Some(Role::Stated));
@@ -689,7 +724,10 @@ mod tests {
 
     #[test]
     fn body_sizes_and_tallies() {
-        let doc = doc("The seven-member board voted 4-3 to sell the land. The match ended 2-1.");
+        let doc = doc(
+            "The seven-member board voted 4-3 to sell the land. The match ended 2-1. Prices rose \
+             by 3 to 5 percent, the board said.",
+        );
         let a = Analysis::new(&doc);
         let m = a.facts();
         let size = m
@@ -703,11 +741,28 @@ mod tests {
     }
 
     #[test]
+    fn a_vote_of_x_to_y_is_a_tally() {
+        let doc = doc(
+            "The board, which has 11 members, backed the plan by a vote of 6 to 5. Rents rose \
+             by an average of 3 to 4 percent after the council voted.",
+        );
+        let a = Analysis::new(&doc);
+        let t: Vec<(u32, u32)> = a
+            .facts()
+            .tallies
+            .iter()
+            .map(|t| (t.for_, t.against))
+            .collect();
+        assert_eq!(t, [(6, 5)]);
+    }
+
+    #[test]
     fn body_sizes_and_tallies_in_words() {
         let doc = doc(
             "The committee, which has 16 members, voted 12-5. The 150-seat council passed it with \
              81 votes in favour, 66 against and six abstentions. The firm has 16 members of staff. \
-             The board has four independent members.",
+             The board has four independent members. The plenary, which is composed of 33 \
+             councillors, met.",
         );
         let a = Analysis::new(&doc);
         let m = a.facts();
@@ -717,7 +772,14 @@ mod tests {
             .filter(|f| f.kind == FactKind::BodySize)
             .map(|f| (f.value, f.noun.as_deref()))
             .collect();
-        assert_eq!(sizes, [(16.0, Some("committee")), (150.0, Some("council"))]);
+        assert_eq!(
+            sizes,
+            [
+                (16.0, Some("committee")),
+                (150.0, Some("council")),
+                (33.0, Some("plenary"))
+            ]
+        );
         let t: Vec<(u32, u32, u32)> = m
             .tallies
             .iter()

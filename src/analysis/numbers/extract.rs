@@ -544,6 +544,18 @@ pub(super) fn noun_phrase(
     let a = s.a;
     let mut k = j;
     let mut taken = 0;
+    let mut skip = 0;
+    // A superlative before the noun: "the five most affected districts".
+    if matches!(s.w(k), Some("most" | "least"))
+        && s.is_word(k + 1)
+        && !s.is(k + 1, "of")
+        && s.is_word(k + 2)
+        && !STOP_SET.contains(s.w(k + 2).unwrap_or_default())
+    {
+        k += 2;
+        taken = 2;
+        skip = 2;
+    }
     while k < s.end && taken < 4 && s.is_word(k) {
         let w = s.w(k).unwrap_or_default();
         if STOP_SET.contains(w) || month_number(w).is_some() || is_weekday_lower(w) {
@@ -551,7 +563,7 @@ pub(super) fn noun_phrase(
         }
         // Verbs after the head end it; an -ing or -ed word right after the figure can still be
         // a noun ("a third meeting").
-        if k > j && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 {
+        if k > j + skip && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4 {
             break;
         }
         taken += 1;

@@ -1,0 +1,348 @@
+//! `share-figures`: a share put in words that its own figures contradict ("31 of the 48
+//! accidents were derailments, or nearly half"; "451,800 of the 912,400 valid votes, or
+//! around one third"; "of the 14,600 trains, some 9,700 were cancelled, that is nearly one
+//! train in three").
+//!
+//! The part and the whole come from the figures of one sentence ("X of (the) Y", "Of (the) Y
+//! …, X"); the share is the fraction set off right after them ("or about half", ", a third",
+//! "that is to say one in three", "or 65 percent"). Its qualifier sets the slack: "nearly"
+//! and "almost" allow a share a little below, "more than" and "less than" one on their side,
+//! "about" either side.
+
+use super::support::count_facts::{no_options, show};
+use super::{Check, Context, Kind, KindDoc};
+use crate::analysis::numbers::{Approx, Quantity, QuantityKind};
+use crate::analysis::{Analysis, TokenKind};
+use crate::diagnostic::Diagnostic;
+use std::ops::Range;
+
+pub(crate) static KIND: Kind = Kind {
+    doc: KindDoc::new(
+        "share-figures",
+        include_str!("../../docs/kinds/share-figures.md"),
+    ),
+    build: |v, _| {
+        no_options(v)?;
+        Ok(Box::new(ShareFigures))
+    },
+};
+
+struct ShareFigures;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Hedge {
+    /// No qualifier: "or a third".
+    Plain,
+    /// "about", "around", "roughly", "some".
+    About,
+    /// "nearly", "almost", "close to", "just under".
+    Nearly,
+    /// "more than", "over", "just over".
+    Over,
+    /// "less than", "under", "fewer than".
+    Under,
+}
+
+/// A share in words: its value, its hedge and its tokens.
+struct Share {
+    value: f64,
+    hedge: Hedge,
+    tokens: Range<usize>,
+}
+
+/// A small whole number in words or digits ("one", "three", "5").
+fn small(w: &str) -> Option<f64> {
+    Some(match w {
+        "one" | "a" | "an" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        _ => return w.parse::<u8>().ok().filter(|&n| n > 0).map(f64::from),
+    })
+}
+
+/// The denominator a fraction word names ("third", "thirds" → 3).
+fn denominator(w: &str) -> Option<f64> {
+    Some(match w.trim_end_matches('s') {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "tenth" => 10.0,
+        _ => return None,
+    })
+}
+
+/// The hedge at token `i`, and where the fraction starts after it.
+fn hedge(a: &Analysis, i: usize, end: usize) -> (Hedge, usize) {
+    let w = |k: usize| if k < end { a.lower(k) } else { "" };
+    let two = (w(i), w(i + 1));
+    match two {
+        ("more" | "less" | "fewer", "than") => {
+            let h = if two.0 == "more" {
+                Hedge::Over
+            } else {
+                Hedge::Under
+            };
+            (h, i + 2)
+        }
+        ("close", "to") => (Hedge::Nearly, i + 2),
+        ("just", "under") => (Hedge::Nearly, i + 2),
+        ("just", "over") => (Hedge::Over, i + 2),
+        ("nearly" | "almost", _) => (Hedge::Nearly, i + 1),
+        ("about" | "around" | "roughly" | "approximately" | "some", _) => (Hedge::About, i + 1),
+        ("over", _) => (Hedge::Over, i + 1),
+        ("under", _) => (Hedge::Under, i + 1),
+        _ => (Hedge::Plain, i),
+    }
+}
+
+/// The share written from token `i`: a hedge, then "half", "a third", "two-thirds", "one in
+/// three", "one train on three", "65 percent".
+fn share_at(a: &Analysis, i: usize, end: usize) -> Option<Share> {
+    let (h, mut k) = hedge(a, i, end);
+    let w = |k: usize| (k < end).then(|| a.lower(k));
+    let start = i;
+    // "half" alone.
+    if w(k)? == "half" {
+        return Some(Share {
+            value: 0.5,
+            hedge: h,
+            tokens: start..k + 1,
+        });
+    }
+    // "65 percent", "65%".
+    if a.tokens[k].kind == TokenKind::Number
+        && let Ok(p) = a.word(k).parse::<f64>()
+        && matches!(w(k + 1), Some("%" | "percent"))
+    {
+        return Some(Share {
+            value: p / 100.0,
+            hedge: h,
+            tokens: start..k + 2,
+        });
+    }
+    let n = small(w(k)?)?;
+    k += 1;
+    if w(k).is_some_and(|x| x == "-") && a.tokens[k].glued {
+        k += 1;
+    }
+    // "a third", "two-thirds".
+    if let Some(d) = denominator(w(k)?) {
+        return Some(Share {
+            value: n / d,
+            hedge: h,
+            tokens: start..k + 1,
+        });
+    }
+    // "one in three", "one train on three", "two out of five".
+    if a.tokens[k].is_word() && !matches!(w(k)?, "in" | "on" | "out") {
+        k += 1;
+    }
+    match w(k)? {
+        "in" | "on" => k += 1,
+        "out" if w(k + 1)? == "of" => k += 2,
+        _ => return None,
+    }
+    let m = small(w(k)?)?;
+    (m > n && n >= 1.0).then_some(Share {
+        value: n / m,
+        hedge: h,
+        tokens: start..k + 1,
+    })
+}
+
+/// Does the share fit the ratio, given its hedge? The slack is generous: only a share that
+/// no reading of its words allows is reported.
+fn fits(share: &Share, ratio: f64) -> bool {
+    let f = share.value;
+    match share.hedge {
+        Hedge::Plain => (ratio - f).abs() <= 0.06,
+        Hedge::About => (ratio - f).abs() <= 0.09,
+        Hedge::Nearly => ratio >= f - 0.13 && ratio <= f + 0.03,
+        Hedge::Over => ratio >= f - 0.01 && ratio <= f + 0.25,
+        Hedge::Under => ratio <= f + 0.01 && ratio >= f - 0.25,
+    }
+}
+
+/// A figure worth reading as a part or a whole: a cardinal count or amount, not a share.
+fn plain(a: &Analysis, q: &Quantity) -> bool {
+    q.kind == QuantityKind::Cardinal
+        && q.approx != Approx::Vague
+        && q.value > 0.0
+        && !a.slice(q.span.clone()).ends_with('%')
+        && q.noun_lemma() != Some("percent")
+}
+
+/// The part and the whole of a sentence: "X (words) of (the) Y", or "Of (the) Y …, X".
+fn part_and_whole<'q>(a: &Analysis, qs: &'q [Quantity]) -> Option<(&'q Quantity, &'q Quantity)> {
+    for (j, x) in qs.iter().enumerate() {
+        if !plain(a, x) {
+            continue;
+        }
+        let y = qs[j + 1..]
+            .iter()
+            .find(|q| q.kind == QuantityKind::Cardinal)?;
+        let s = &a.sentences[x.sentence];
+        // "X of the Y": "of" within three words after X's noun phrase, then determiners.
+        let after = x.phrase.end.max(x.tokens.end);
+        let of = (after..(after + 4).min(y.tokens.start)).find(|&i| a.lower(i) == "of");
+        if let Some(of) = of
+            && (after..of).all(|i| a.tokens[i].is_word())
+            && (of + 1..y.tokens.start)
+                .all(|i| matches!(a.lower(i), "the" | "a" | "its" | "their" | "total" | "all"))
+            && plain(a, y)
+            && y.value > x.value
+        {
+            return Some((x, y));
+        }
+        // "Of the Y …, X …" opening the sentence or a clause ("data show that of the 48
+        // accidents …, 31 were …"): X is the first figure after the comma.
+        let mut b = x.tokens.start;
+        while b > s.tokens.start && matches!(a.lower(b - 1), "the" | "all" | "its" | "their") {
+            b -= 1;
+        }
+        let opens = b > s.tokens.start
+            && a.lower(b - 1) == "of"
+            && (b - 1 == s.tokens.start || matches!(a.lower(b - 2), "," | "that" | ";" | ":"));
+        if opens && plain(a, y) && y.value < x.value {
+            let comma = (x.tokens.end..y.tokens.start).any(|i| a.word(i) == ",");
+            if comma {
+                return Some((y, x));
+            }
+        }
+    }
+    None
+}
+
+/// The share set off after token `from`: "or", "that is (to say)", "i.e.", a comma or a dash,
+/// then the share, within twelve tokens and with no other figure between.
+fn share_after(a: &Analysis, from: usize, end: usize) -> Option<Share> {
+    let limit = (from + 12).min(end);
+    let mut i = from;
+    while i < limit {
+        let w = a.lower(i);
+        let intro = match w {
+            "or" => Some(i + 1),
+            "," | "—" | "–" => Some(if a.lower(i + 1) == "or" { i + 2 } else { i + 1 }),
+            "that" if i + 2 < end && a.lower(i + 1) == "is" => {
+                if a.lower(i + 2) == "to" && i + 3 < end && a.lower(i + 3) == "say" {
+                    Some(i + 4)
+                } else {
+                    Some(i + 2)
+                }
+            }
+            _ => None,
+        };
+        if let Some(k) = intro
+            && k < end
+            && let Some(share) = share_at(a, k, end)
+        {
+            return Some(share);
+        }
+        if a.tokens[i].kind == TokenKind::Number {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+impl Check for ShareFigures {
+    fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let a = cx.analysis;
+        for (si, s) in a.sentences.iter().enumerate() {
+            let qs = a.quantities_in(si);
+            if qs.len() < 2 || a.is_heading_sentence(si) {
+                continue;
+            }
+            let Some((part, whole)) = part_and_whole(a, qs) else {
+                continue;
+            };
+            let last = part.tokens.end.max(whole.tokens.end);
+            let Some(share) = share_after(a, last, s.tokens.end) else {
+                continue;
+            };
+            let ratio = part.value / whole.value;
+            if fits(&share, ratio) {
+                continue;
+            }
+            let span =
+                a.tokens[share.tokens.start].span.start..a.tokens[share.tokens.end - 1].span.end;
+            let text = a.slice(span.clone());
+            let percent = (ratio * 100.0).round();
+            out.push(
+                Diagnostic::new(
+                    span,
+                    format!(
+                        "'{text}', but {} of {} is about {}%",
+                        show(part.value),
+                        show(whole.value),
+                        show(percent)
+                    ),
+                )
+                .with_primary_label("the share in words")
+                .with_label(part.span.clone(), "the part")
+                .with_label(whole.span.clone(), "the whole")
+                .with_help("check the share against the figures"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::tests_support::run_kind;
+
+    #[test]
+    fn shares_that_their_figures_contradict() {
+        for (text, hit) in [
+            (
+                "Of the 60 schools inspected in the county, 41 were rated good, or about half.",
+                "about half",
+            ),
+            (
+                "The mayor won 18,200 of the 36,900 votes cast, more than two-thirds of the total.",
+                "more than two-thirds",
+            ),
+            (
+                "Inspectors found 240 of 300 lifts faulty, that is nearly one lift in three.",
+                "nearly one lift in three",
+            ),
+            (
+                "Some 52 of the 80 delegates, or 45 percent, backed the motion.",
+                "45 percent",
+            ),
+            (
+                "Records show that of the 90 claims filed since 2020, 70 were rejected, or about half.",
+                "about half",
+            ),
+        ] {
+            let r = run_kind(&KIND, "", text, None);
+            assert_eq!(r, [hit], "{text}");
+        }
+        for ok in [
+            "Of the 60 schools inspected in the county, 29 were rated good, or about half.",
+            "The mayor won 25,200 of the 36,900 votes cast, more than two-thirds of the total.",
+            "Inspectors found 95 of 300 lifts faulty, that is nearly one lift in three.",
+            "Some 52 of the 80 delegates, or 65 percent, backed the motion.",
+            // No part and whole: two companies, a change, a score.
+            "Acme sold 40 cars and Brill 90, about half of the market.",
+            "Sales rose to 52 from 80, about a third lower.",
+            "One in five stations was closed.",
+            // Another figure between: the share is not of these two.
+            "Of the 60 schools, 41 were rated good and 12 poor, or about a fifth.",
+        ] {
+            let r = run_kind(&KIND, "", ok, None);
+            assert!(r.is_empty(), "{ok}: {r:?}");
+        }
+    }
+}
