@@ -108,7 +108,15 @@ impl Check for PartsTotal {
 fn check_sentence(a: &Analysis, si: usize) -> Option<Diagnostic> {
     let s = &a.sentences[si];
     let (total, parts, opens_bare) = total_and_parts(a, si)?;
-    if parts.len() < 2 || !can_be_total(total) {
+    // An amount broken down to its rest ("the remaining 0.64 billion pounds") may be a
+    // measure: parts of money add up.
+    let amount = total.noun.is_some()
+        && parts.iter().all(|f| f.noun == total.noun)
+        && parts.iter().any(|f| named_as_rest(a, f));
+    let stated = total.approx == Approx::Exact
+        && !total.quoted
+        && (matches!(total.role, Role::Stated | Role::Total) || reached(a, total));
+    if parts.len() < 2 || !(can_be_total(total) || (amount && stated)) {
         return None;
     }
     // The run of parts after the total ends at the first other figure ("… and one in
@@ -134,7 +142,7 @@ fn check_sentence(a: &Analysis, si: usize) -> Option<Diagnostic> {
     if !announced || !(residual || places || over) || has_subset(a, s) {
         return None;
     }
-    if sum == total.value {
+    if (sum - total.value).abs() <= 1e-9 * total.value.abs().max(1.0) {
         return None;
     }
     Some(report(a, total, &parts, sum))
@@ -156,6 +164,9 @@ fn total_and_parts<'f>(a: &'f Analysis, si: usize) -> Option<(&'f Fact, Vec<&'f 
     if let Some(t) = of_the_predicate(a, si) {
         return Some((t, here, true));
     }
+    if let Some(t) = rest_of_the_sentence_before(a, si, &here) {
+        return Some((t, here, true));
+    }
     let opens_bare = here[0].noun.is_none()
         && a.quantities()[here[0].quantity].tokens.start <= s.tokens.start + 1;
     if opens_bare {
@@ -171,6 +182,35 @@ fn total_and_parts<'f>(a: &'f Analysis, si: usize) -> Option<(&'f Fact, Vec<&'f 
         let ti = here.iter().position(|f| f.noun.is_some())?;
         Some((here[ti], here[ti + 1..].to_vec(), false))
     }
+}
+
+/// "Revenue rose to 6.84 billion pounds. Food contributed 4.11 billion pounds, clothing 1.92
+/// billion pounds and banking the remaining 0.64 billion pounds.": a breakdown whose figures
+/// all count one noun, one of them the rest, with no total of its own, breaks down the one
+/// figure for that noun stated in the sentence before (in the same paragraph).
+fn rest_of_the_sentence_before<'f>(a: &'f Analysis, si: usize, here: &[&Fact]) -> Option<&'f Fact> {
+    let noun = here[0].noun.as_deref()?;
+    if si == 0
+        || a.sentences[si - 1].block != a.sentences[si].block
+        || !here.iter().all(|f| f.noun.as_deref() == Some(noun))
+        || !here.iter().any(|f| named_as_rest(a, f))
+        || after_of_the(a, &a.sentences[si], here[0])
+    {
+        return None;
+    }
+    let mut before = a.facts().in_sentence(si - 1).filter(|f| {
+        f.kind == FactKind::Count
+            && f.noun.as_deref() == Some(noun)
+            && (f.role != Role::Change || reached(a, f))
+    });
+    let total = before.next()?;
+    before.next().is_none().then_some(total)
+}
+
+/// The level a change reached: "rose 4.2% to 6.84 billion pounds".
+fn reached(a: &Analysis, f: &Fact) -> bool {
+    let t = a.quantities()[f.quantity].tokens.start;
+    f.role == Role::Change && t > 0 && a.lower(t - 1) == "to"
 }
 
 /// "Of the injured, ninety-eight were discharged and …": a sentence opening "Of the" and a
@@ -209,7 +249,7 @@ fn predicate_after(a: &Analysis, f: &Fact) -> Option<&'static str> {
 /// or given as a total.
 fn can_be_total(total: &Fact) -> bool {
     total.approx == Approx::Exact
-        && total.value.fract() == 0.0
+        && whole(total.value)
         && !total.quoted
         && !total.noun.as_deref().is_some_and(numbers::is_measure)
         && matches!(total.role, Role::Stated | Role::Total)
@@ -218,7 +258,7 @@ fn can_be_total(total: &Fact) -> bool {
 /// A part of `total`: bare (or a noun of what happened: "three bodies"), exact, smaller.
 fn is_part_of(f: &Fact, total: &Fact) -> bool {
     f.approx == Approx::Exact
-        && f.value.fract() == 0.0
+        && whole(f.value)
         && f.value < total.value
         && matches!(f.role, Role::Stated | Role::Part)
         && match &f.noun {
@@ -227,6 +267,11 @@ fn is_part_of(f: &Fact, total: &Fact) -> bool {
                 VOCAB.predicate_of.contains_key(n) || f.group == total.group || kind_of(f, total)
             }
         }
+}
+
+/// A whole number, up to the rounding of "4.11 billion" (4110000000.0000005).
+fn whole(v: f64) -> bool {
+    (v - v.round()).abs() <= 1e-6 * v.abs().max(1.0)
 }
 
 /// One of the four words after the figure (or its noun) makes it the rest: "nine are still
@@ -243,10 +288,13 @@ fn followed_by_residual(a: &Analysis, f: &Fact) -> bool {
 
 /// The figure says it is the rest: "the remaining 1", "the other three".
 fn named_as_rest(a: &Analysis, f: &Fact) -> bool {
-    a.quantities()[f.quantity]
-        .premodifier
+    let q = &a.quantities()[f.quantity];
+    // (The premodifier, or "remaining" right before the figure when no determiner was
+    // read: "the group's arm the remaining 0.64 billion".)
+    q.premodifier
         .as_ref()
         .is_some_and(|(w, _)| matches!(*w, "remaining" | "other" | "rest"))
+        || (q.tokens.start > 0 && a.lower(q.tokens.start - 1) == "remaining")
 }
 
 /// A bare figure followed by a place: "eight in May", "twelve in Lima".
@@ -356,6 +404,28 @@ mod tests {
             ),
         ] {
             assert_eq!(run_kind(&KIND, "", text, None), [hit], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_breakdown_of_the_figure_before() {
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "Sales rose 3% to 9.4 billion euros. Europe brought in 5.2 billion euros, Asia 2.9 billion euros, and the group's Americas arm the remaining 1.6 billion euros.",
+                None
+            ),
+            ["1.6 billion"]
+        );
+        for ok in [
+            "Sales rose 3% to 9.4 billion euros. Europe brought in 5.2 billion euros, Asia 2.9 billion euros and the Americas the remaining 1.3 billion euros.",
+            "Sales rose 3% to 9.4 billion euros. Europe brought in 5.2 billion euros and Asia 2.9 billion euros.",
+            "Sales were 9.4 billion euros and costs 8 billion euros. Europe brought in 5.2 billion euros and the Americas the remaining 1.6 billion euros.",
+            "Revenue was 0.3 billion euros. Fees brought in 0.1 billion euros and trading the remaining 0.2 billion euros.",
+        ] {
+            let r = run_kind(&KIND, "", ok, None);
+            assert!(r.is_empty(), "{ok}: {r:?}");
         }
     }
 
