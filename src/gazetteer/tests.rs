@@ -132,6 +132,11 @@ fn real_names_are_known() {
     assert_eq!(g.lookup("Mesa"), Some("Mesa"));
     assert_eq!(g.lookup("Côte d’Ivoire"), Some("Ivory Coast"));
     assert_eq!(g.lookup("Rajasthan"), Some("Rajasthan"));
+    // A region named with a Romance article is also known without it, as English copy
+    // writes it; a short or English remainder is not ("El Oro" is never "Oro").
+    assert_eq!(g.lookup("Araucanía"), Some("La Araucanía"));
+    assert_eq!(g.lookup("Guajira"), Some("La Guajira"));
+    assert_eq!(g.lookup("Oro"), None);
     assert_eq!(g.lookup("Sana Cruz"), None);
     assert!(!g.is_known(""));
     assert!(g.len() > 50_000, "only {} forms", g.len());
