@@ -256,6 +256,17 @@ impl QuantityConflict {
         let start = a.token_at_or_after(span.start);
         let end = a.token_at_or_after(span.end);
         let mut ctx = numeric::context_stems(a, start..end.max(start + 1), 5, 8);
+        // A compound's own words say what its figure is ("the 15-year prison sentence" is
+        // the one "sentenced to 14 years in prison"), as the words around a plain figure do.
+        if let Some(head) = &q.head {
+            ctx.insert(lexical::stem(&head.lemma));
+            for i in q.phrase.clone() {
+                let w = a.lower(i);
+                if w.len() >= 3 && !a.tokens[i].capitalised && !numbers::STOP_SET.contains(w) {
+                    ctx.insert(lexical::stem(w));
+                }
+            }
+        }
         if let Some(key) = count_key(q) {
             ctx.remove(&lexical::stem(key));
         }
@@ -572,6 +583,20 @@ mod tests {
 
     fn hits(text: &str) -> Vec<String> {
         run_kind(&KIND, RULE, text, None)
+    }
+
+    #[test]
+    fn a_compound_against_the_figure_it_names() {
+        // The compound's own words ("sentence") meet the earlier figure's ("sentenced"), past
+        // a name that does not use up the words looked at.
+        let text = "A court sentenced former Prime Minister Imran Khan to 14 years in prison and his wife to seven years. His party will appeal against the 15-year sentence.";
+        assert_eq!(hits(text), vec!["15-year sentence"]);
+        for ok in [
+            "A court sentenced former Prime Minister Imran Khan to 14 years in prison and his wife to seven years. His party will appeal against the 14-year sentence.",
+            "A court sentenced former Prime Minister Imran Khan to 14 years in prison. The 15-year plan for the city was approved.",
+        ] {
+            assert!(hits(ok).is_empty(), "{ok}");
+        }
     }
 
     #[test]

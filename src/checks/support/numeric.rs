@@ -168,6 +168,9 @@ pub(crate) fn context_stems(
         }
         out.insert(lexical::stem(&w));
     };
+    // A name in the window is skipped without using it up: "sentenced former Prime Minister
+    // Imran Khan to 14 years" keeps "sentenced".
+    let is_name = |i: usize| a.tokens[i].capitalised && i != s.tokens.start;
     let mut i = tokens.start;
     let mut n = 0;
     while i > s.tokens.start && n < before {
@@ -176,7 +179,7 @@ pub(crate) fn context_stems(
             break;
         }
         add(i);
-        n += 1;
+        n += usize::from(!is_name(i));
     }
     let mut i = tokens.end;
     let mut n = 0;
