@@ -415,6 +415,18 @@ rules:
         assert!(found("Baker spoke. Baker left. Barker stayed, a barker of fish.").is_empty());
         // No majority: one each.
         assert!(found("Ramon Abellano won; Abellana denied it.").is_empty());
+        // A word that opens two names before different words: two names.
+        assert!(
+            found(
+                "Santa Maria hospital closed. At Santa Maria, staff struck. Santo António opened."
+            )
+            .is_empty()
+        );
+        // The same rest of the name: a slip in its first word.
+        assert_eq!(
+            found("Santa Cruz voted. Santa Cruz won. Sanata Cruz lost."),
+            one("Sanata", "Santa")
+        );
     }
 
     /// A letter doubled before an ending is a slip, not another ending ("Stevenns" is no

@@ -652,8 +652,20 @@ impl<'s, 'a> Search<'s, 'a> {
         if short && !places_in_names(a, &minority.at).is_subset(&places_in_names(a, &majority_at)) {
             return false;
         }
-        if gazetteer::gazetteer().is_known(rf)
-            && !followers(a, &minority.at).is_subset(&followers(a, &majority_at))
+        let (after_minority, after_majority) =
+            (followers(a, &minority.at), followers(a, &majority_at));
+        if gazetteer::gazetteer().is_known(rf) && !after_minority.is_subset(&after_majority) {
+            return false;
+        }
+        // A word before a well-known name other than the ones the usual spelling stands
+        // before opens another name ("Santo António" beside "Santa Maria"): a slip keeps the
+        // rest of its name. (Before an ordinary word or an unknown one, it is a slip all the
+        // same: "Grek Reporter" beside "Greek Orthodox".)
+        if after_minority
+            .iter()
+            .all(|f| f.as_deref().is_some_and(gazetteer::is_proper_word))
+            && !after_majority.contains(&None)
+            && after_minority.is_disjoint(&after_majority)
         {
             return false;
         }
