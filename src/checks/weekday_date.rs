@@ -4,6 +4,7 @@
 
 use super::support::time::published;
 use super::{Check, Common, Context, Kind, KindDoc};
+use crate::analysis::numbers::QuantityKind;
 use crate::analysis::time::{TimeKind, format_date, weekday_name};
 use crate::diagnostic::{Applicability, Diagnostic};
 use serde::Deserialize;
@@ -59,6 +60,18 @@ impl Check for WeekdayDate {
             let actual = date.weekday();
             // A yearless date is fine if any sensible year puts it on the stated day.
             if d.readings(cx.date).iter().any(|r| r.weekday() == *stated) {
+                continue;
+            }
+            // Nor in a year the sentence names ("The 2026 edition will start on Tuesday,
+            // August 18", written in 2025).
+            if d.year.is_none()
+                && a.quantities_in(t.sentence).iter().any(|q| {
+                    q.kind == QuantityKind::Year
+                        && (1..=9999).contains(&(q.value as i64))
+                        && jiff::civil::Date::new(q.value as i16, d.month, d.day)
+                            .is_ok_and(|r| r.weekday() == *stated)
+                })
+            {
                 continue;
             }
             let written = a.slice(weekday_span.start..d.date_span.end);
@@ -120,6 +133,11 @@ mod tests {
         // "Thursday, January 3" in late December 2019: January 3, 2019 was a Thursday.
         let text = "Talks began on Thursday, January 3, and failed.";
         assert!(run(&KIND, "", text, Some(date(2019, 12, 28))).is_empty());
+        // A year the sentence names is the date's year: August 18, 2026 is a Tuesday.
+        let text = "The 2026 edition will start in Aarhus on Tuesday, August 18.";
+        assert!(run(&KIND, "", text, Some(date(2025, 8, 23))).is_empty());
+        let text = "The 2024 edition started in Aarhus on Tuesday, August 18.";
+        assert_eq!(run(&KIND, "", text, Some(date(2025, 8, 23))).len(), 1);
         let text = "Warnings were issued on Monday, April 30, but residents stayed.";
         assert_eq!(hits(&KIND, "", text, Some(date(2024, 5, 9))), ["Monday"]);
     }
