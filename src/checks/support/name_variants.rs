@@ -475,13 +475,22 @@ struct Search<'s, 'a> {
     spellings: &'s Spellings<'a>,
     /// Letters of the shortest spelling compared.
     shortest: usize,
-    /// Only a spelling used at least twice can be the majority one, so only those are
-    /// indexed (`indexed` maps an index id to its spelling).
+    /// Only a spelling used at least twice can be the majority one, or a surname introduced
+    /// once in full (see [`Search::introduced_then_slipped`]), so only those are indexed
+    /// (`indexed` maps an index id to its spelling).
     index: NearIndex,
     indexed: Vec<usize>,
     /// Uses of the most used indexed spelling: a spelling is only looked up when some indexed
     /// one is used often enough to outvote it.
     most_used: usize,
+    /// Some surname introduced once in full is indexed: a spelling used once is looked up.
+    any_introduced: bool,
+}
+
+/// Is the one use `at` of a spelling a surname introduced in full: a given name before it and
+/// nothing after it in its mention ("Helder Nogueira")?
+fn introduces_a_surname(a: &Analysis, at: &[usize]) -> bool {
+    followers(a, at).iter().all(Option::is_none) && !given_names(a, at).is_empty()
 }
 
 /// The rarer spelling being compared, with what is worked out about its uses on demand.
@@ -519,11 +528,20 @@ impl<'s, 'a> Search<'s, 'a> {
         let mut index = NearIndex::new(2);
         let mut indexed: Vec<usize> = Vec::new();
         let mut most_used = 0;
+        let mut any_introduced = false;
         for (s, spelling) in spellings.all.iter().enumerate() {
-            if spelling.letters >= o.min_length.min(SHORTEST) && spelling.may_be_usual() {
+            let usual = spelling.letters >= o.min_length.min(SHORTEST) && spelling.may_be_usual();
+            let introduced = !usual
+                && spelling.uses == 1
+                && spelling.native == 1
+                && spelling.letters >= o.min_length
+                && introduces_a_surname(a, &spellings.at(s))
+                && spelling.is_name();
+            if usual || introduced {
                 index.insert(&spelling.folded);
                 indexed.push(s);
                 most_used = most_used.max(spelling.uses);
+                any_introduced |= introduced;
             }
         }
         Search {
@@ -535,6 +553,7 @@ impl<'s, 'a> Search<'s, 'a> {
             index,
             indexed,
             most_used,
+            any_introduced,
         }
     }
 
@@ -558,7 +577,8 @@ impl<'s, 'a> Search<'s, 'a> {
     /// for one at all.
     fn near_majorities(&self, m: usize) -> Option<Vec<(u32, u32)>> {
         let minority = &self.spellings.all[m];
-        if self.most_used < 2 || self.most_used < self.o.ratio * minority.uses {
+        let outvoted = self.most_used >= 2 && self.most_used >= self.o.ratio * minority.uses;
+        if !(outvoted || (minority.uses == 1 && self.any_introduced)) {
             return None;
         }
         let wf = &*minority.folded;
@@ -620,8 +640,9 @@ impl<'s, 'a> Search<'s, 'a> {
         let majority = &self.spellings.all[t];
         let (wf, rf) = (minority.folded(), &*majority.folded);
         let same_first = wf.chars().next() == rf.chars().next();
-        if majority.uses < 2
-            || majority.uses < self.o.ratio * minority.spelling.uses
+        let introduced = self.introduced_then_slipped(minority, t, d, same_first);
+        if (!introduced
+            && (majority.uses < 2 || majority.uses < self.o.ratio * minority.spelling.uses))
             || (inflected(wf, rf)
                 && !(minority.spelling.letters >= self.o.min_length && cut_short(minority, rf)))
             || (d >= 2 && !same_first)
@@ -685,6 +706,46 @@ impl<'s, 'a> Search<'s, 'a> {
             return false;
         }
         !self.two_people(minority, t, d)
+    }
+
+    /// A name introduced once in full and then written once, later, on its own, one letter
+    /// off ("Helder Nogueira" … "For Noguiera, …"; "Jacques Barrot" … "Mr Barot"): the full
+    /// first mention is the spelling the article chose, and an unknown surname used alone
+    /// later is that person's, slipped. No majority is needed for this one case.
+    fn introduced_then_slipped(
+        &self,
+        minority: &Minority,
+        t: usize,
+        d: u32,
+        same_first: bool,
+    ) -> bool {
+        let majority = &self.spellings.all[t];
+        if majority.uses != 1
+            || minority.spelling.uses != 1
+            || !minority.unknown
+            || d != 1
+            || !same_first
+            || minority.spelling.letters < self.o.min_length
+            || majority.letters < self.o.min_length
+        {
+            return false;
+        }
+        // A feminine or masculine ending of its own is another person of the family
+        // ("Ramon Abellano" … "Abellana"; "Kowalski" … "Kowalska").
+        let (wf, rf) = (minority.folded(), &*majority.folded);
+        if differ_in_ending_only(wf, rf)
+            && [wf, rf].iter().any(|w| w.ends_with('a'))
+            && [wf, rf].iter().any(|w| w.ends_with(['o', 'i', 'y', 'e']))
+        {
+            return false;
+        }
+        let a = self.a;
+        let majority_at = self.spellings.at(t);
+        majority_at[0] < minority.at[0]
+            && !given_names(a, &majority_at).is_empty()
+            && minority.given(a).is_empty()
+            && minority.family(a).is_empty()
+            && followers(a, &majority_at).contains(&None)
     }
 
     /// Do the two spellings name two people, each with a given name or a family name of its
