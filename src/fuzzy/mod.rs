@@ -84,6 +84,15 @@ pub(crate) fn inflected(a: &str, b: &str) -> bool {
         return false;
     }
     if let Some(rest) = long.strip_prefix(short) {
+        // Nor is a last letter doubled ("Pakistann" is no "Pakistan" + "n"), but for a plural's
+        // "s" (Ros/Ross are two names).
+        if short
+            .chars()
+            .last()
+            .is_some_and(|c| c != 's' && rest.len() == c.len_utf8() && rest.starts_with(c))
+        {
+            return false;
+        }
         // Feminine surnames: Petrov/Petrova, Karenin/Karenina.
         let feminine = rest == "a" && (short.ends_with('v') || short.ends_with('n'));
         return rest.is_empty() || INFLECTIONS.contains(&rest) || feminine;
@@ -95,6 +104,14 @@ pub(crate) fn inflected(a: &str, b: &str) -> bool {
     let common = common_prefix_len(a, b);
     let (ea, eb) = (&a[common..], &b[common..]);
     let ending = |e: &str| e.is_empty() || INFLECTIONS.contains(&e);
+    // A vowel dropped before a final consonant is a keystroke, not another ending
+    // ("Pakistn" is no "Pakist" + "n" beside "Pakist" + "an").
+    let vowel_dropped = |x: &str, y: &str| {
+        x.len() + 1 == y.len() && y.ends_with(x) && y.starts_with(['a', 'e', 'i', 'o', 'u'])
+    };
+    if !ea.is_empty() && !eb.is_empty() && (vowel_dropped(ea, eb) || vowel_dropped(eb, ea)) {
+        return false;
+    }
     // A place's final vowel gives way to the demonym's ending: Puerto Rico/Rican,
     // Argentina/Argentinian, Morocco/Moroccan.
     let derived = |x: &str, y: &str| PLACE_ENDINGS.contains(&x) && INFLECTIONS.contains(&y);
@@ -262,6 +279,10 @@ mod tests {
         assert!(!inflected("stevenns", "stevens"));
         assert!(!inflected("hawkins", "hawkinns"));
         assert!(inflected("ros", "ross"));
+        // A last letter doubled, or a vowel dropped before the last letter.
+        assert!(!inflected("pakistan", "pakistann"));
+        assert!(!inflected("pakistn", "pakistan"));
+        assert!(!inflected("afghanistan", "afghanistn"));
     }
 
     #[test]
