@@ -133,7 +133,10 @@ pub(super) fn voiced_blocks(a: &Analysis) -> Vec<bool> {
             first_token[block].get_or_insert(i);
             if !a.tokens[i].quoted
                 && a.tokens[i].is_word()
-                && (a.word(i) == "I" || matches!(a.lower(i), "my" | "we" | "our" | "me" | "us"))
+                && (a.word(i) == "I"
+                    || matches!(a.lower(i), "my" | "we" | "our" | "me")
+                    // ("US" is the country, not "us".)
+                    || matches!(a.word(i), "us" | "Us"))
             {
                 first_person[block] += 1;
             }
@@ -237,6 +240,19 @@ mod tests {
         };
         assert!(voiced("Politics") && voiced("Start") && voiced("write"));
         assert!(!voiced("blogger") && !voiced("label"));
+    }
+
+    #[test]
+    fn the_us_is_no_first_person() {
+        let voiced = |text: &str| {
+            let doc = Document::parse("t.md", text.to_string(), Format::Markdown);
+            let a = Analysis::new(&doc);
+            a.in_quoted_voice(0)
+        };
+        assert!(!voiced(
+            "Jurors convicted the US lawyer who had sued the US President."
+        ));
+        assert!(voiced("They told us the cuts would hurt us all."));
     }
 
     #[test]
