@@ -231,7 +231,12 @@ fn share_after(a: &Analysis, from: usize, end: usize) -> Option<Share> {
         let w = a.lower(i);
         let intro = match w {
             "or" => Some(i + 1),
-            "," | "—" | "–" => Some(if a.lower(i + 1) == "or" { i + 2 } else { i + 1 }),
+            // (A comma may end the text: `i + 1` is checked before it is read.)
+            "," | "—" | "–" => Some(if i + 1 < end && a.lower(i + 1) == "or" {
+                i + 2
+            } else {
+                i + 1
+            }),
             "that" if i + 2 < end && a.lower(i + 1) == "is" => {
                 if a.lower(i + 2) == "to" && i + 3 < end && a.lower(i + 3) == "say" {
                     Some(i + 4)
