@@ -78,12 +78,106 @@ fn tenure_starts<'f>(
     starts
 }
 
+/// "construction began in 2019, is still unfinished eight years later": a span "later" than a
+/// year of its own sentence, told in the present tense, ends now, so it is the years from that
+/// year to the publication date. (In the past tense, "was finished eight years later", it ends
+/// at a time the article does not give.)
+fn years_later_now(
+    a: &Analysis,
+    facts: &[Fact],
+    published: jiff::civil::Date,
+    out: &mut Vec<Diagnostic>,
+) {
+    let qs = a.quantities();
+    for f in facts.iter().filter(|f| f.kind == FactKind::Count) {
+        if f.noun.as_deref() != Some("year") || f.quoted || !(2.0..=80.0).contains(&f.value) {
+            continue;
+        }
+        let q = &qs[f.quantity];
+        let Some(noun) = &q.noun else { continue };
+        let s = &a.sentences[f.sentence];
+        if q.approx != Approx::Exact
+            || noun.token + 1 >= s.tokens.end
+            || a.lower(noun.token + 1) != "later"
+        {
+            continue;
+        }
+        // The one year before it in the sentence, "in 2019" or "since 2019".
+        let mut years = a
+            .quantities_in(f.sentence)
+            .iter()
+            .filter(|y| y.kind == QuantityKind::Year && y.tokens.start < q.tokens.start);
+        let (Some(year), None) = (years.next(), years.next()) else {
+            continue;
+        };
+        let from = year.tokens.start;
+        if from == 0
+            || !matches!(a.lower(from - 1), "in" | "since")
+            || year.value as i64 > i64::from(published.year())
+        {
+            continue;
+        }
+        // Between the year and the span: a verb in the present tense, none in another.
+        let between = year.tokens.end..q.tokens.start;
+        let present = between
+            .clone()
+            .any(|i| matches!(a.lower(i), "is" | "are" | "remains" | "remain" | "still"));
+        let other = between
+            .clone()
+            .chain(noun.token + 1..s.tokens.end)
+            .any(|i| {
+                matches!(
+                    a.lower(i),
+                    "was"
+                        | "were"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "might"
+                        | "may"
+                        | "when"
+                        | "if"
+                )
+            });
+        if !present || other {
+            continue;
+        }
+        let expected = i64::from(published.year()) - year.value as i64;
+        let n = f.value as i64;
+        if expected < 1 || (expected - 1..=expected + 1).contains(&n) {
+            continue;
+        }
+        let span = q.span.start..a.tokens[noun.token + 1].span.end;
+        out.push(
+            Diagnostic::new(
+                span.clone(),
+                format!(
+                    "'{}', but from {} to {} it is {} or {} years",
+                    a.slice(span),
+                    year.value as i64,
+                    published.year(),
+                    expected - 1,
+                    expected
+                ),
+            )
+            .with_primary_label(format!("{n} years"))
+            .with_label(
+                year.span.clone(),
+                format!("counted from {}", year.value as i64),
+            )
+            .with_help("check the span and the year it is counted from"),
+        );
+    }
+}
+
 impl Check for YearsSince {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(published) = cx.date else { return };
         let a = cx.analysis;
         let qs = a.quantities();
         let facts = &a.facts().facts;
+        years_later_now(a, facts, published, out);
         let starts = tenure_starts(a, facts, published);
         if starts.is_empty() {
             return;
@@ -205,6 +299,25 @@ mod tests {
 
     fn date(s: &str) -> Option<jiff::civil::Date> {
         s.parse().ok()
+    }
+
+    #[test]
+    fn years_later_told_in_the_present() {
+        let later = |text: &str| run_kind(&KIND, "", text, date("2024-10-17"));
+        assert_eq!(
+            later(
+                "The dam, on which construction began in 2019, is still unfinished eight years later."
+            ),
+            ["eight years later"]
+        );
+        for ok in [
+            "The dam, on which construction began in 2019, is still unfinished five years later.",
+            "Construction began in 2009 and the dam was finished eight years later.",
+            "Construction began in 2019; if funds run dry, the dam will be unfinished eight years later.",
+            "In 2019 the plan was drafted. It is expected eight years later, in 2027.",
+        ] {
+            assert!(later(ok).is_empty(), "{ok}");
+        }
     }
 
     #[test]
