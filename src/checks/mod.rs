@@ -13,6 +13,7 @@ pub(crate) mod count_vs_apposition;
 pub(crate) mod count_vs_list;
 pub(crate) mod date_arithmetic;
 pub(crate) mod diacritics;
+pub(crate) mod difference;
 pub(crate) mod entities;
 pub(crate) mod event_date;
 pub(crate) mod existence;
@@ -154,6 +155,7 @@ pub static KINDS: &[&Kind] = &[
     &date_arithmetic::KIND,
     &tally_size::KIND,
     &share_figures::KIND,
+    &difference::KIND,
     &count_vs_apposition::KIND,
     &transposed_figure::KIND,
     &years_since::KIND,
