@@ -57,6 +57,18 @@ fn named_as_gap(a: &Analysis, q: &Quantity) -> bool {
         || (t >= 3 && gap(t - 3) && !a.tokens[t - 2].capitalised && a.tokens[t - 2].is_word())
 }
 
+/// Is the gap's noun one that names a ratio when it is a percentage ("a margin of 31.2%")?
+fn ratio_named(a: &Analysis, gap: &Quantity) -> bool {
+    let t = gap.tokens.start;
+    (t.saturating_sub(3)..t).any(|i| matches!(a.lower(i), "margin" | "surplus" | "deficit"))
+}
+
+/// Is the figure's noun followed by "of" ("3% of GDP")?
+fn of_after(a: &Analysis, q: &Quantity) -> bool {
+    let end = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
+    end < a.tokens.len() && a.lower(end) == "of"
+}
+
 /// The rounding a figure was written to: "5.1 billion" is 5.1 billion give or take 0.05
 /// billion, so a unit of 0.1 billion; a figure in words, a unit of one.
 fn unit(a: &Analysis, q: &Quantity) -> f64 {
@@ -133,66 +145,128 @@ fn noun(q: &Quantity) -> Option<&str> {
     q.noun.as_ref().map(|n| n.lemma.as_str())
 }
 
+/// What the gap says of the two figures.
+enum Stated {
+    /// Their difference, in their unit (or in points for percentages).
+    Absolute,
+    /// Their difference as a percentage of one of them ("an increase of 18.4%").
+    Relative,
+    /// Either (percentages: 5.2% to 4.8% is a drop of 0.4 or of 8%).
+    Either,
+}
+
+/// Can `gap` be the gap between `x` and `y`, and how: one thing counted three times ("165
+/// megalitres … 98 megalitres … 57 megalitres", or a bare gap), percentages and their gap in
+/// points, or a change in percent of two amounts.
+fn stated(x: &Quantity, y: &Quantity, gap: &Quantity) -> Option<Stated> {
+    if noun(x) != noun(y) {
+        return None;
+    }
+    let gap_percent = noun(gap) == Some("percent");
+    match noun(x) {
+        Some("percent") if gap_percent => Some(Stated::Either),
+        Some("percent") if noun(gap).is_none_or(|g| g == "point") => Some(Stated::Absolute),
+        _ if gap_percent => Some(Stated::Relative),
+        what if noun(gap).is_none() || noun(gap) == what => Some(Stated::Absolute),
+        _ => None,
+    }
+}
+
 impl Check for Difference {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
         for si in 0..a.sentences.len() {
-            let qs = a.quantities_in(si);
-            let [x, y, gap] = qs else { continue };
-            if a.is_heading_sentence(si)
-                || !named_as_gap(a, gap)
-                || [x, y, gap].iter().any(|q| {
-                    q.kind != QuantityKind::Cardinal
-                        || q.quoted
-                        || !matches!(q.approx, Approx::Exact | Approx::About)
-                        || q.value <= 0.0
-                })
-            {
+            if a.is_heading_sentence(si) {
                 continue;
             }
-            // One thing counted three times: "165 megalitres … 98 megalitres … 57 megalitres"
-            // (or a bare gap); percentages and their gap in points.
-            let Some(what) = noun(x) else { continue };
-            let percent = what == "percent";
-            if noun(y) != Some(what)
-                || !(noun(gap).is_none_or(|g| g == what) || (percent && noun(gap) == Some("point")))
-            {
-                continue;
-            }
-            let apart = (x.value - y.value).abs();
-            let tolerance = slack(a, x) + slack(a, y) + slack(a, gap) + 1e-9 * apart.max(1.0);
-            if (apart - gap.value).abs() <= tolerance {
-                continue;
-            }
-            // A change in percent may be relative: 5.2% to 4.8% is a drop of 8%.
-            if percent && noun(gap) == Some("percent") {
-                let relative = |base: f64| 100.0 * apart / base;
-                if [x.value, y.value]
-                    .iter()
-                    .any(|&b| (relative(b) - gap.value).abs() <= 1.0 + ABOUT * gap.value)
-                {
+            // The figures that can be amounts (years, days and ranks are not).
+            let figures: Vec<&Quantity> = a
+                .quantities_in(si)
+                .iter()
+                .filter(|q| q.kind == QuantityKind::Cardinal)
+                .collect();
+            for (g, gap) in figures.iter().enumerate() {
+                if !named_as_gap(a, gap) {
                     continue;
                 }
+                // The two figures next to the gap: around it ("412.6 million …, an increase of
+                // 18.4% on the 380.1 million …") or just before it ("165 … 98 …, a shortfall
+                // of 57").
+                let around =
+                    (g >= 1 && g + 1 < figures.len()).then(|| (figures[g - 1], figures[g + 1]));
+                let before = (g >= 2).then(|| (figures[g - 2], figures[g - 1]));
+                let Some(((x, y), how)) = [around, before]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|(x, y)| stated(x, y, gap).map(|how| ((x, y), how)))
+                else {
+                    continue;
+                };
+                // A percentage can be a ratio instead: "a margin of 31.2%" (profit to
+                // revenue), "a deficit of 3% of GDP".
+                if noun(gap) == Some("percent") && (ratio_named(a, gap) || of_after(a, gap)) {
+                    continue;
+                }
+                if [x, y, gap].iter().any(|q| {
+                    q.quoted || !matches!(q.approx, Approx::Exact | Approx::About) || q.value <= 0.0
+                }) {
+                    continue;
+                }
+                if let Some(d) = mismatch(a, x, y, gap, &how) {
+                    out.push(d);
+                }
             }
-            let (big, small) = if x.value >= y.value { (x, y) } else { (y, x) };
-            let gap_text = a.slice(gap.phrase_span(false));
-            let (big_text, small_text) = (a.slice(big.span.clone()), a.slice(small.span.clone()));
-            let mut difference = written_like(a, big, apart);
-            if noun(gap) == Some("point") {
-                difference.push_str(" points");
-            }
-            out.push(
-                Diagnostic::new(
-                    gap.span.clone(),
-                    format!("'{gap_text}', but {big_text} - {small_text} is {difference}"),
-                )
-                .with_primary_label(format!("{difference} by the figures"))
-                .with_label(x.span.clone(), "one figure")
-                .with_label(y.span.clone(), "the other")
-                .with_help("check the gap and the two figures it is the difference of"),
-            );
         }
     }
+}
+
+/// The finding when `gap` is not the difference of `x` and `y` (in the way `how` says).
+fn mismatch(
+    a: &Analysis,
+    x: &Quantity,
+    y: &Quantity,
+    gap: &Quantity,
+    how: &Stated,
+) -> Option<Diagnostic> {
+    let apart = (x.value - y.value).abs();
+    let absolute = (apart - gap.value).abs()
+        <= slack(a, x) + slack(a, y) + slack(a, gap) + 1e-9 * apart.max(1.0);
+    // A change in percent, of either figure (an increase is usually of the earlier one).
+    let relative = |base: &Quantity| {
+        let change = 100.0 * apart / base.value;
+        let rounding = 100.0 * (slack(a, x) + slack(a, y)) / base.value;
+        (change - gap.value).abs() <= slack(a, gap) + rounding + 0.5
+    };
+    let fits = match how {
+        Stated::Absolute => absolute,
+        Stated::Relative => relative(x) || relative(y),
+        Stated::Either => absolute || relative(x) || relative(y),
+    };
+    if fits {
+        return None;
+    }
+    let (big, small) = if x.value >= y.value { (x, y) } else { (y, x) };
+    let gap_text = a.slice(gap.phrase_span(false));
+    let (big_text, small_text) = (a.slice(big.span.clone()), a.slice(small.span.clone()));
+    let difference = match how {
+        Stated::Relative => format!("{:.1}%", 100.0 * apart / small.value),
+        _ if noun(gap) == Some("point") => format!("{} points", written_like(a, big, apart)),
+        _ => written_like(a, big, apart),
+    };
+    let between = match how {
+        Stated::Relative => format!("from {small_text} to {big_text} is"),
+        _ => format!("{big_text} - {small_text} is"),
+    };
+    Some(
+        Diagnostic::new(
+            gap.span.clone(),
+            format!("'{gap_text}', but {between} {difference}"),
+        )
+        .with_primary_label(format!("{difference} by the figures"))
+        .with_label(x.span.clone(), "one figure")
+        .with_label(y.span.clone(), "the other")
+        .with_help("check the gap and the two figures it is the difference of"),
+    )
 }
 
 #[cfg(test)]
@@ -220,6 +294,13 @@ mod tests {
             hits("Unemployment fell to 4.8% from 5.2%, a drop of 0.6 percentage points."),
             ["0.6"]
         );
+        // A change in percent of two amounts, the gap between them.
+        assert_eq!(
+            hits(
+                "It made a profit of R$ 412.6 million in the third quarter of 2025, an increase of 18.4% in relation to the R$ 380.1 million of 2024."
+            ),
+            ["18.4"]
+        );
     }
 
     #[test]
@@ -234,6 +315,10 @@ mod tests {
             "She won 52,000 votes to his 48,000, a margin of 4,000.",
             "Turnout was 61% in 2019 and 58% in 2023, a fall of 3%.",
             "He needs 165 votes and has 98, a shortfall of some 60 votes, aides said, with more than 20 undecided.",
+            "It made a profit of R$ 412.6 million in the third quarter of 2025, an increase of 8.6% in relation to the R$ 380.1 million of 2024.",
+            "Profit fell to $3.1 billion from $4.4 billion, a decline of 30%, while sales rose 2% to $9 billion.",
+            "Revenue reached R$ 3.37 billion and Ebitda was R$ 1.05 billion, with a margin of 31.2%.",
+            "Spending was $4.1 trillion and revenue $3.2 trillion, a deficit of 3.5% of GDP.",
         ] {
             assert!(hits(ok).is_empty(), "{ok}");
         }
