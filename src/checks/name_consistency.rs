@@ -433,6 +433,24 @@ rules:
         ] {
             assert!(found(ok).is_empty(), "{ok}");
         }
+        // A name mentioned alone in quotation marks: a nickname, not a slip.
+        assert!(
+            found(
+                "Leverkusen won the title. A club long mocked as \"Neverkusen\" is champion. Leverkusen lost once."
+            )
+            .is_empty()
+        );
+        // Two families that spell one sound two ways, with their own given names.
+        assert!(
+            found(
+                "Ricardo Menezes spoke. Menezes said so. Menezes left. The financial director, Ana Paula Meneses, added figures."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            found("Martyn Williams spoke. Williams said so. Shane Williasms left. Williams won."),
+            one("Williasms", "Williams")
+        );
         // A word that opens two names before different words: two names.
         assert!(
             found(

@@ -373,6 +373,27 @@ fn differ_in_ending_only(a: &str, b: &str) -> bool {
     letters(&a[common..]) <= 1 && letters(&b[common..]) <= 1
 }
 
+/// Is token `i` a word set alone in quotation marks, a name being mentioned rather than used
+/// (a nickname: a club 'long mocked as "Neverkusen"')?
+fn mentioned_in_quotes(a: &Analysis, i: usize) -> bool {
+    let mark = |k: usize| matches!(a.word(k), "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»");
+    i > 0 && i + 1 < a.tokens.len() && mark(i - 1) && mark(i + 1)
+}
+
+/// Do the two spellings differ in one letter that spells one sound two ways in family names
+/// (Menezes/Meneses, Souza/Sousa)? Each may be a family's own spelling.
+fn one_letter_spelt_two_ways(a: &str, b: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if x.len() != y.len() {
+        return false;
+    }
+    let mut differ = x.iter().zip(&y).filter(|(p, q)| p != q);
+    matches!(
+        (differ.next(), differ.next()),
+        (Some((p, q)), None) if matches!((p, q), ('s', 'z') | ('z', 's') | ('i', 'y') | ('y', 'i'))
+    )
+}
+
 /// Articles that open a name in other languages ("El Colombiano", "Le Monde", "Die Zeit").
 const NAME_ARTICLES: &[&str] = &[
     "el", "la", "le", "les", "los", "las", "il", "lo", "der", "die", "das",
@@ -758,7 +779,10 @@ impl<'s, 'a> Search<'s, 'a> {
         // one edit from the other: one family, one slip ("Martyn Williams", "Shane
         // Williasms").
         let given = minority.given(a);
-        let one_family = minority.unknown && d == 1 && !gazetteer::gazetteer().is_known(rf);
+        let one_family = minority.unknown
+            && d == 1
+            && !gazetteer::gazetteer().is_known(rf)
+            && !one_letter_spelt_two_ways(minority.folded(), rf);
         if !given.is_empty() && !one_family {
             let other = given_names(a, &majority_at);
             if !other.is_empty()
@@ -829,6 +853,7 @@ impl<'s, 'a> Search<'s, 'a> {
             .copied()
             .filter(|&i| !(transliterated && keeps_its_authors_spelling(a, i)))
             .filter(|&i| foreign_slip || !a.is_foreign(i))
+            .filter(|&i| !mentioned_in_quotes(a, i))
             .collect();
         if wrong_at.is_empty() {
             return None;
