@@ -61,6 +61,15 @@ fn hypothetical(a: &Analysis, f: &Fact) -> bool {
 /// "since the talks began" → "the talks".
 fn anchor(since: &str) -> String {
     let words: Vec<&str> = since.split(' ').collect();
+    // A year dates the point whatever the words around it: "since it opened in 2019" is
+    // "since 2019".
+    if let Some(year) = words
+        .iter()
+        .take(6)
+        .find(|w| w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1800..=2100).contains(&y)))
+    {
+        return (*year).to_string();
+    }
     let take = if matches!(words[0], "the" | "its" | "their" | "his" | "her") {
         2
     } else {
@@ -539,6 +548,16 @@ mod tests {
             ),
             ["third"]
         );
+        // One year, however the point is put.
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "It was the second fatal explosion at the mine since it opened in 2019. Thursday's blast was the third deadly explosion at El Mortino since 2019.",
+                None
+            ),
+            ["third"]
+        );
         // A start given with its date.
         assert_eq!(
             run_kind(
@@ -553,6 +572,7 @@ mod tests {
             "He won the first round. The second round is on June 5.",
             "It was the second landslide since March. A third landslide since March would close the road.",
             "It was the second landslide since March. It was the third flood since April.",
+            "It was the second explosion at the mine since it opened in 2019. It was the third explosion at the mine since 2020.",
             "The walkout entered its third day on Wednesday. On Friday, the fifth day of the stoppage, talks resumed.",
             "The strike began on Monday. Pickets were out again on Wednesday, the third day of the strike.",
             "The walkout began on Wednesday, October 9. On Thursday, the ninth day of the strike, talks resumed.",
