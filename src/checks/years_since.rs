@@ -8,7 +8,7 @@ use super::support::count_facts::{no_options, surname};
 use super::{Check, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::facts::{Fact, FactKind, Role, VOCAB};
-use crate::analysis::numbers::{Approx, QuantityKind};
+use crate::analysis::numbers::{self, Approx, QuantityKind};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
@@ -24,10 +24,47 @@ pub(crate) static KIND: Kind = Kind {
 
 struct YearsSince;
 
-/// A tenure start: "since YEAR" with a tenure word in the five words before it.
+/// A tenure start: "since YEAR" with a tenure word in the five words before it, or "was
+/// appointed in October 2022".
 struct Start<'f> {
     fact: &'f Fact,
     year: i64,
+    /// The month, when the start gives one ("since March 2019", "in October 2022").
+    month: Option<i8>,
+}
+
+/// "October" for month 10.
+fn month_name(m: i8) -> &'static str {
+    crate::analysis::time::MONTHS[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// Verbs that start a tenure at the date after them: "was appointed in October 2022".
+const STARTED: &[&str] = &[
+    "appointed",
+    "named",
+    "hired",
+    "installed",
+    "sworn",
+    "took",
+    "elected",
+];
+
+/// Nouns of a post that "N years into" counts from its start: "three years into the job".
+const POSTS: &[&str] = &[
+    "job",
+    "role",
+    "tenure",
+    "post",
+    "reign",
+    "presidency",
+    "mandate",
+];
+
+/// "three years into the job", "two years into her tenure": a span of a post so far.
+fn into_the_post(a: &Analysis, noun: usize, end: usize) -> bool {
+    noun + 2 < end
+        && a.lower(noun + 1) == "into"
+        && (noun + 2..(noun + 4).min(end)).any(|i| POSTS.contains(&a.lower(i)))
 }
 
 fn tenure_near(a: &Analysis, from: usize, to: usize) -> bool {
@@ -48,11 +85,24 @@ fn tenure_starts<'f>(
         if q.tokens.start <= s.tokens.start {
             continue;
         }
-        // "since 2011", or "first elected in 2013", "first entered parliament in 1977".
-        let since = q.tokens.start - 1;
-        let first_in = a.lower(since) == "in"
-            && (since.saturating_sub(4).max(s.tokens.start)..since).any(|i| a.lower(i) == "first");
-        if a.lower(since) != "since" && !first_in {
+        // "since 2011", or "first elected in 2013", "first entered parliament in 1977", or
+        // "was appointed in October 2022"; a month may stand before the year.
+        let mut since = q.tokens.start - 1;
+        let month = numbers::month_number(a.lower(since));
+        if month.is_some() {
+            if since <= s.tokens.start {
+                continue;
+            }
+            since -= 1;
+        }
+        let before_in = since.saturating_sub(4).max(s.tokens.start)..since;
+        let first_in = a.lower(since) == "in" && before_in.clone().any(|i| a.lower(i) == "first");
+        let started_in = a.lower(since) == "in"
+            && before_in.clone().any(|i| STARTED.contains(&a.lower(i)))
+            && !before_in
+                .clone()
+                .any(|i| matches!(a.lower(i), "will" | "would" | "to" | "be"));
+        if a.lower(since) != "since" && !first_in && !started_in {
             continue;
         }
         let mut from = since.saturating_sub(5).max(s.tokens.start);
@@ -67,12 +117,15 @@ fn tenure_starts<'f>(
                 from = from.min(w);
             }
         }
-        if !tenure_near(a, from, since) || f.value as i64 > i64::from(published.year()) {
+        if !(started_in || tenure_near(a, from, since))
+            || f.value as i64 > i64::from(published.year())
+        {
             continue;
         }
         starts.push(Start {
             fact: f,
             year: f.value as i64,
+            month,
         });
     }
     starts
@@ -203,7 +256,8 @@ impl Check for YearsSince {
             // A span in a post: a tenure word just before or after it.
             let from = q.tokens.start.saturating_sub(4).max(s.tokens.start);
             let to = (noun + 5).min(s.tokens.end);
-            if !tenure_near(a, from, q.tokens.start) && !tenure_near(a, noun + 1, to) {
+            let into = into_the_post(a, noun, s.tokens.end);
+            if !into && !tenure_near(a, from, q.tokens.start) && !tenure_near(a, noun + 1, to) {
                 continue;
             }
             // Spans that are not time served so far: "the next five years", "ago", "for
@@ -250,6 +304,8 @@ impl Check for YearsSince {
                     && f.sentence - st.fact.sentence <= 3
                     && (st.fact.sentence == f.sentence
                         || possessive
+                        // "… was appointed in October 2022. Three years into the job, …"
+                        || (into && f.sentence - st.fact.sentence <= 1)
                         || matches!((&st.fact.subject, &f.subject), (Some(x), Some(y)) if surname(x) == surname(y)))
             });
             let Some(start) = start else { continue };
@@ -263,26 +319,57 @@ impl Check for YearsSince {
             }
             let expected = i64::from(published.year()) - start.year;
             let n = f.value as i64;
-            let ok = match f.approx {
-                Approx::AtLeast => n <= expected,
-                Approx::AtMost => n >= expected - 1,
-                _ => (expected - 1..=expected + 1).contains(&n),
+            let ok = match (start.month, f.approx) {
+                // With a month, the years so far to the month: October 2022 to May 2024 is 1.6.
+                (Some(m), approx) => {
+                    let months = (i64::from(published.year()) * 12 + i64::from(published.month()))
+                        - (start.year * 12 + i64::from(m));
+                    let elapsed = months as f64 / 12.0;
+                    let n = f.value;
+                    match approx {
+                        Approx::AtLeast => n <= elapsed + 0.5,
+                        Approx::AtMost => n >= elapsed - 0.5,
+                        _ => (n - elapsed).abs() <= 1.0,
+                    }
+                }
+                (None, Approx::AtLeast) => n <= expected,
+                (None, Approx::AtMost) => n >= expected - 1,
+                (None, _) => (expected - 1..=expected + 1).contains(&n),
             };
             if ok || expected < 1 {
                 continue;
             }
             let span_text =
                 a.slice(q.span.start..q.noun.as_ref().map_or(q.span.end, |n| n.span.end));
+            let so_far = match start.month {
+                Some(m) => {
+                    let months = (i64::from(published.year()) * 12 + i64::from(published.month()))
+                        - (start.year * 12 + i64::from(m));
+                    let (y, rest) = (months / 12, months % 12);
+                    let plural =
+                        |n: i64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+                    format!(
+                        "from {} {} to {} {} it is {} and {}",
+                        month_name(m),
+                        start.year,
+                        month_name(published.month()),
+                        published.year(),
+                        plural(y, "year"),
+                        plural(rest, "month")
+                    )
+                }
+                None => format!(
+                    "since {} it is {} or {} years by {}",
+                    start.year,
+                    expected - 1,
+                    expected,
+                    published.year()
+                ),
+            };
             out.push(
                 Diagnostic::new(
                     q.span.start..q.noun.as_ref().map_or(q.span.end, |n| n.span.end),
-                    format!(
-                        "'{span_text}', but since {} it is {} or {} years by {}",
-                        start.year,
-                        expected - 1,
-                        expected,
-                        published.year()
-                    ),
+                    format!("'{span_text}', but {so_far}"),
                 )
                 .with_primary_label(format!("{n} years"))
                 .with_label(start.fact.span.clone(), format!("since {}", start.year))
@@ -317,6 +404,25 @@ mod tests {
             "In 2019 the plan was drafted. It is expected eight years later, in 2027.",
         ] {
             assert!(later(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn years_into_a_post_since_its_month() {
+        let run = |text: &str| run_kind(&KIND, "", text, date("2024-05-27"));
+        assert_eq!(
+            run(
+                "Alonso, 42, was appointed in October 2022, replacing Seoane. Three years into the job, he has built a side that presses high."
+            ),
+            ["Three years"]
+        );
+        for ok in [
+            "Alonso, 42, was appointed in October 2022, replacing Seoane. Two years into the job, he has built a side that presses high.",
+            "Alonso, 42, was appointed in October 2020, replacing Seoane. Three years into the job, he has built a side that presses high.",
+            "Alonso will be appointed in October 2022. Three years into the job, he plans to leave.",
+            "Alonso was appointed in October 2022. The club was founded in 1904. Three years into the job, Seoane left.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}");
         }
     }
 
