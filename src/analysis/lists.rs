@@ -134,11 +134,22 @@ fn segments(a: &Analysis, start: usize, end: usize) -> Vec<Segment> {
         }
         let range = seg_start..i;
         let has_words = range.clone().any(|t| a.tokens[t].kind != TokenKind::Punct);
+        let comma_after = !cut && i < end && word(i) == ",";
+        // A relative clause set off after a name describes that item ("Victor Boniface, who
+        // missed three months, Wirtz and Grimaldo"): skipped, not an item, not the end.
+        let described = out.last().is_some_and(|prev: &Segment| {
+            a.tokens[prev.range.start].capitalised && prev.inner == 0 && !prev.leading
+        }) && !leading
+            && matches!(word(seg_start), "who" | "whose")
+            && comma_after;
+        if described {
+            i += 1;
+            continue;
+        }
         // A segment starting with a clause word is not an item ("…, where six were killed").
         if !has_words || (!out.is_empty() && CLAUSE.contains(&word(seg_start))) {
             break;
         }
-        let comma_after = !cut && i < end && word(i) == ",";
         out.push(Segment {
             range,
             inner,
@@ -330,6 +341,20 @@ mod tests {
             })
             .collect();
         Some((items, l.min, l.max, l.open))
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_name_is_no_item() {
+        let (items, min, max, _) = list(
+            "Four players scored ten: Victor Boniface, who missed three months, Wirtz and Alejandro Grimaldo, the wing-back.",
+            ":",
+        )
+        .unwrap();
+        assert_eq!(
+            items,
+            vec!["Victor Boniface", "Wirtz", "Alejandro Grimaldo"]
+        );
+        assert_eq!((min, max), (3, 3));
     }
 
     #[test]

@@ -201,10 +201,14 @@ impl CountVsList {
         // the programme: …").
         let mut j = k;
         let mut start = None;
+        // A colon after a longer tail ("four players reached double figures in league goals:")
+        // introduces the counted things only if they are names.
+        let mut long_tail = false;
         while j < s.tokens.end && j < k + 8 {
             let w = a.lower(j);
-            if w == ":" && j < k + 6 {
+            if w == ":" {
                 start = Some(j + 1);
+                long_tail = j >= k + 6;
                 break;
             }
             // "namely" right after the noun, or after a short tail ("the four districts most
@@ -235,6 +239,7 @@ impl CountVsList {
                 && !list.open
                 && !lists::all_items_are_figures(a, &list)
                 && !lists::has_clause_items(a, &list)
+                && (!long_tail || lists::all_items_capitalised(a, &list))
             {
                 // "A, B, C and two Swedish journalists" names five.
                 let counted = lists::counted_items(a, &list);
@@ -416,6 +421,19 @@ mod tests {
             ),
             vec!["four provinces"]
         );
+        // After a longer tail, a list of names; a relative clause after a name is no item.
+        assert_eq!(
+            hits(
+                "Four players reached double figures in league goals: Victor Boniface, who missed three months with an injury, Wirtz and Alejandro Grimaldo, the wing-back."
+            ),
+            vec!["Four players"]
+        );
+        for ok in [
+            "Three players reached double figures in league goals: Victor Boniface, who missed three months with an injury, Wirtz and Alejandro Grimaldo, the wing-back.",
+            "Four players reached double figures in league goals this season: goals, assists and saves.",
+        ] {
+            assert!(hits(ok).is_empty(), "{ok}");
+        }
     }
 
     #[test]
