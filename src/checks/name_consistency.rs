@@ -440,6 +440,13 @@ rules:
             )
             .is_empty()
         );
+        // A title in quotation marks is the article's own writing.
+        assert_eq!(
+            found(
+                "The film Intouchables won. Critics loved Intouchables. Then the 'Intouchobles' reached 19 million viewers."
+            ),
+            one("Intouchobles", "Intouchables")
+        );
         // Two families that spell one sound two ways, with their own given names.
         assert!(
             found(

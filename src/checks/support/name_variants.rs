@@ -373,11 +373,19 @@ fn differ_in_ending_only(a: &str, b: &str) -> bool {
     letters(&a[common..]) <= 1 && letters(&b[common..]) <= 1
 }
 
-/// Is token `i` a word set alone in quotation marks, a name being mentioned rather than used
-/// (a nickname: a club 'long mocked as "Neverkusen"')?
+/// Is token `i` a nickname: a word set alone in quotation marks after a word that names ('a
+/// club long mocked as "Neverkusen"', 'dubbed "Iron Lady"')? A title in quotation marks is
+/// the article's own writing, slips included ("the 'Intouchobles' reached 19 million").
 fn mentioned_in_quotes(a: &Analysis, i: usize) -> bool {
     let mark = |k: usize| matches!(a.word(k), "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»");
-    i > 0 && i + 1 < a.tokens.len() && mark(i - 1) && mark(i + 1)
+    i > 1
+        && i + 1 < a.tokens.len()
+        && mark(i - 1)
+        && mark(i + 1)
+        && matches!(
+            a.lower(i - 2),
+            "as" | "dubbed" | "nicknamed" | "called" | "branded" | "labelled" | "labeled" | "named"
+        )
 }
 
 /// Do the two spellings differ in one letter that spells one sound two ways in family names
