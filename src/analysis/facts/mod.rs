@@ -331,12 +331,13 @@ fn body_size(a: &Analysis, q: &Quantity) -> Option<String> {
     i -= 1;
     if !matches!(
         a.lower(i),
-        "has" | "have" | "had" | "with" | "of" | "comprising"
+        "has" | "have" | "had" | "with" | "of" | "comprising" | "whose"
     ) {
         return None;
     }
     // The body right before: "committee of", "committee, which has", "council, with",
-    // "plenary, which is composed of".
+    // "plenary, which is composed of", "the national council of the union, whose 120
+    // members".
     let from = i.saturating_sub(5).max(s.tokens.start);
     (from..i)
         .rev()
