@@ -42,10 +42,12 @@ mod index_build;
 /// The embedded index built from `rules/gazetteer/places.tsv`.
 static INDEX: &[u8] = include_bytes!("../../rules/gazetteer/index.bin");
 /// The embedded common-word list: sorted, one lower-case word per line.
-static COMMON_WORDS: &str = include_str!("../../rules/gazetteer/common_words.txt");
+static COMMON_WORDS: crate::lexicon::SortedList =
+    crate::lexicon::SortedList::new(include_str!("../../rules/gazetteer/common_words.txt"));
 /// Well-known capitalised words (demonyms, languages, given names, surnames), folded: see
 /// `scripts/gen_proper_words.py`.
-static PROPER_WORDS: &str = include_str!("../../rules/gazetteer/proper_words.txt");
+static PROPER_WORDS: crate::lexicon::SortedList =
+    crate::lexicon::SortedList::new(include_str!("../../rules/gazetteer/proper_words.txt"));
 
 const MAGIC: &[u8; 4] = b"FLGZ";
 const FORMAT_VERSION: u32 = 4;
@@ -464,14 +466,14 @@ fn look_up_common_word(word: &str) -> bool {
     }
     // Most questions are already a plain lower-case word: no copies.
     if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-        return is_listed(COMMON_WORDS, w);
+        return is_listed(&COMMON_WORDS, w);
     }
     let lower = w.to_lowercase();
-    if is_listed(COMMON_WORDS, &lower) {
+    if is_listed(&COMMON_WORDS, &lower) {
         return true;
     }
     let folded = fold_phrase(w);
-    folded != lower && is_listed(COMMON_WORDS, &folded)
+    folded != lower && is_listed(&COMMON_WORDS, &folded)
 }
 
 /// True for a well-known proper word of English, given folded (as [`fold_phrase`] does): a demonym
@@ -479,12 +481,12 @@ fn look_up_common_word(word: &str) -> bool {
 /// ("susan"), a well-known surname or institution. Such a word is a word of its own, not a
 /// slip for another name a letter away.
 pub(crate) fn is_proper_word(folded: &str) -> bool {
-    !folded.is_empty() && is_listed(PROPER_WORDS, folded)
+    !folded.is_empty() && is_listed(&PROPER_WORDS, folded)
 }
 
 /// Whether a sorted word list holds this line.
-fn is_listed(list: &str, word: &str) -> bool {
-    crate::lexicon::sorted_list_contains(list, word)
+fn is_listed(list: &crate::lexicon::SortedList, word: &str) -> bool {
+    list.contains(word)
 }
 
 #[cfg(test)]

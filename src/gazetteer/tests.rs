@@ -205,7 +205,7 @@ fn common_words() {
     ] {
         assert!(!is_common_word(w), "{w} should not be common");
     }
-    let lines: Vec<&str> = COMMON_WORDS.lines().collect();
+    let lines: Vec<&str> = COMMON_WORDS.text().lines().collect();
     assert!(lines.len() > 40_000);
     assert!(
         lines.windows(2).all(|w| w[0] < w[1]),
@@ -349,22 +349,22 @@ fn near_finds_single_edits_of_known_forms() {
 /// `is_common_word` binary-searches the list: it must be sorted byte-wise, without repeats.
 #[test]
 fn common_words_are_sorted_bytewise() {
-    let words: Vec<&str> = COMMON_WORDS.split_terminator('\n').collect();
+    let words: Vec<&str> = COMMON_WORDS.text().split_terminator('\n').collect();
     assert!(words.len() > 10_000);
     assert!(
         words.windows(2).all(|w| w[0] < w[1]),
         "common_words.txt is not sorted"
     );
     assert!(words.iter().all(|w| !w.is_empty() && !w.contains('\r')));
-    assert!(COMMON_WORDS.ends_with('\n'));
+    assert!(COMMON_WORDS.text().ends_with('\n'));
 }
 
 /// The binary search over a list's text finds every line, and nothing between two lines; both
 /// embedded lists are sorted byte-wise, as the search needs.
 #[test]
 fn every_listed_word_is_found() {
-    for list in [COMMON_WORDS, PROPER_WORDS] {
-        let words: Vec<&str> = list.split_terminator('\n').collect();
+    for list in [&COMMON_WORDS, &PROPER_WORDS] {
+        let words: Vec<&str> = list.text().split_terminator('\n').collect();
         assert!(
             words.windows(2).all(|w| w[0] < w[1]),
             "a word list is not sorted"

@@ -13,8 +13,8 @@ pub(crate) mod vocab;
 
 use super::numbers::{Approx, Quantity, QuantityKind};
 use super::{Analysis, TokenKind};
+use crate::fast_hash::FastSet;
 use serde::{Serialize, Serializer};
-use std::collections::HashSet;
 use std::ops::Range;
 pub(crate) use vocab::VOCAB;
 
@@ -187,7 +187,7 @@ pub(crate) fn extract(a: &Analysis) -> Facts {
     let mut facts = Vec::with_capacity(qs.len());
     // Words capitalised inside sentences: a sentence's first word is a name only if it is one.
     // (A determiner that opens a name, "The PCG", does not make "The" a name.)
-    let named: HashSet<&str> = a
+    let named: FastSet<&str> = a
         .mentions
         .iter()
         .filter(|m| !m.sentence_initial || m.tokens.len() > 1)
@@ -386,7 +386,7 @@ fn since_after(a: &Analysis, i: usize, sentence: usize) -> Option<String> {
 
 /// The nearest capitalised name before the figure in its sentence (else the first after it),
 /// not counting the sentence's first word unless it runs on into a name.
-fn subject(a: &Analysis, q: &Quantity, named: &HashSet<&str>) -> Option<String> {
+fn subject(a: &Analysis, q: &Quantity, named: &FastSet<&str>) -> Option<String> {
     let s = &a.sentences[q.sentence];
     let in_sentence = |m: &&super::Mention| {
         m.tokens.start >= s.tokens.start

@@ -558,13 +558,22 @@ impl<'s, 'a> Search<'s, 'a> {
         let mut indexed: Vec<usize> = Vec::new();
         let mut most_used = 0;
         let mut any_introduced = false;
+        // The token of each spelling's first use, found in one pass (`Spellings::at` scans
+        // every use, too slow to ask for each spelling used once).
+        let mut first_use = vec![usize::MAX; spellings.all.len()];
+        for &(i, s) in spellings.uses.iter().rev() {
+            first_use[s] = i;
+        }
         for (s, spelling) in spellings.all.iter().enumerate() {
             let usual = spelling.letters >= o.min_length.min(SHORTEST) && spelling.may_be_usual();
+            // (The cheap test first: a capitalised word right before the one use.)
             let introduced = !usual
                 && spelling.uses == 1
                 && spelling.native == 1
                 && spelling.letters >= o.min_length
-                && introduces_a_surname(a, &spellings.at(s))
+                && first_use[s] > 0
+                && a.tokens[first_use[s] - 1].capitalised
+                && introduces_a_surname(a, &[first_use[s]])
                 && spelling.is_name();
             if usual || introduced {
                 index.insert(&spelling.folded);
