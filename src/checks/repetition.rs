@@ -206,8 +206,13 @@ impl Repetition {
             if n == 1 && self.is_idiomatic(a.lower(left)) {
                 return;
             }
-            // "between New York and New York": a name (the city and the state).
-            if (left..left + n).any(|i| t[i].capitalised && i != sentence.tokens.start) {
+            // "between New York and New York": a name (the city and the state). But one place
+            // of one kind on both sides after a place cue is a slip ("services in Brittany and
+            // Brittany" for another region).
+            let place_twice = n == 1 && t[left].capitalised && one_place_twice(a, left);
+            if (left..left + n).any(|i| t[i].capitalised && i != sentence.tokens.start)
+                && !place_twice
+            {
                 return;
             }
             // The writer meant the opposite: "for and against", "urban and rural"; or, for
@@ -216,7 +221,9 @@ impl Repetition {
             let first = a.lower(left);
             let has_opposite = self.across_first_words.iter().any(|w| w == first)
                 || crate::lexicon::has_antonym(first);
-            if !(has_opposite || n >= 2 && content_phrase(a, left, n)) || a.is_foreign(c) {
+            if !(has_opposite || place_twice || n >= 2 && content_phrase(a, left, n))
+                || a.is_foreign(c)
+            {
                 return;
             }
             // "X and X" ending a list of the same X is emphasis ("years and years").
@@ -228,9 +235,15 @@ impl Repetition {
                     format!("'{phrase_text}' appears on both sides of '{conj}'"),
                 )
                 .with_primary_label("the same words on both sides")
-                .with_note(format!(
-                    "'{phrase_text} {conj} {phrase_text}' says nothing; one side was probably meant to be different (e.g. 'for and against')"
-                )),
+                .with_note(if place_twice {
+                    format!(
+                        "'{phrase_text} {conj} {phrase_text}' names one place twice; one side was probably meant to be another place"
+                    )
+                } else {
+                    format!(
+                        "'{phrase_text} {conj} {phrase_text}' says nothing; one side was probably meant to be different (e.g. 'for and against')"
+                    )
+                }),
             );
             return;
         }
@@ -257,6 +270,22 @@ const FUNCTION_WORDS: &[&str] = &[
     "were", "be", "been", "have", "has", "will", "would", "can", "could", "may", "might", "must",
     "shall", "should", "not", "no", "to", "some", "all", "each", "every", "one",
 ];
+
+/// Is the word at `i` a known place of one kind only (not a city and a state, as New York or
+/// Washington are), after a place cue ("in Brittany")? Then "X and X" names it twice by
+/// mistake.
+fn one_place_twice(a: &Analysis, i: usize) -> bool {
+    let word = a.word(i);
+    let g = crate::gazetteer::gazetteer();
+    if crate::analysis::names::cues::place_context(a, i) == 0 || !g.is_known(word) {
+        return false;
+    }
+    let mut places = g.places(word);
+    let Some(first) = places.next() else {
+        return false;
+    };
+    places.all(|p| p.kind == first.kind)
+}
 
 /// Is the phrase of `n` words at `left` made of content words, opening with none of the
 /// [`FUNCTION_WORDS`]? Such a phrase on both sides of a conjunction is a slip: rhetoric starts
