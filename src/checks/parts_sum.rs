@@ -273,9 +273,20 @@ impl PartsSum {
         if of >= s.tokens.end || a.lower(of) != "of" {
             return;
         }
+        // "of the five", "of its 16", "of the network's 16".
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s") || w == "'" || w == "’";
+        let between_ok = |end: usize| {
+            (of + 1..end).all(|i| {
+                let w = a.lower(i);
+                matches!(w, "the" | "its" | "their" | "his" | "her" | "s")
+                    || possessive(w)
+                    || (a.tokens[i].is_word() && i + 1 < end && possessive(a.lower(i + 1)))
+            })
+        };
         let whole = a.quantities_in(part.sentence).iter().find(|q| {
             q.tokens.start > of
-                && q.tokens.start <= of + 2
+                && q.tokens.start <= of + 4
+                && between_ok(q.tokens.start)
                 && q.kind == QuantityKind::Cardinal
                 && q.noun.is_some()
                 && q.approx == Approx::Exact
@@ -362,6 +373,11 @@ mod tests {
             hits("Seven of the five candidates withdrew."),
             vec!["Seven"]
         );
+        assert_eq!(
+            hits("Traffic was disrupted on 18 of the network's 16 metro lines."),
+            vec!["18"]
+        );
+        assert!(hits("Traffic was disrupted on 12 of the network's 16 metro lines.").is_empty());
     }
 
     #[test]
