@@ -38,7 +38,8 @@ fn month_name(m: i8) -> &'static str {
     crate::analysis::time::MONTHS[(m.clamp(1, 12) - 1) as usize]
 }
 
-/// Verbs that start a tenure at the date after them: "was appointed in October 2022".
+/// Words that start a tenure at the date after them: "was appointed in October 2022", "since
+/// his arrest in April 2019" (time in custody counts from it).
 const STARTED: &[&str] = &[
     "appointed",
     "named",
@@ -47,6 +48,9 @@ const STARTED: &[&str] = &[
     "sworn",
     "took",
     "elected",
+    "arrest",
+    "arrested",
+    "detained",
 ];
 
 /// Nouns of a post that "N years into" counts from its start: "three years into the job".
@@ -260,6 +264,19 @@ impl Check for YearsSince {
             if !into && !tenure_near(a, from, q.tokens.start) && !tenure_near(a, noun + 1, to) {
                 continue;
             }
+            // Time in custody runs to now only when it is told so ("has already spent seven
+            // years in custody"); "spent three years in custody" may have ended long ago.
+            let in_custody = (noun + 1..to).any(|i| matches!(a.lower(i), "custody" | "detention"));
+            if in_custody
+                && !(from..q.tokens.start).any(|i| {
+                    matches!(
+                        a.lower(i),
+                        "has" | "have" | "had" | "already" | "now" | "still"
+                    )
+                })
+            {
+                continue;
+            }
             // Spans that are not time served so far: "the next five years", "ago", "for
             // another four years", "a 15-year sentence".
             if (from..to).any(|i| {
@@ -404,6 +421,23 @@ mod tests {
             "In 2019 the plan was drafted. It is expected eight years later, in 2027.",
         ] {
             assert!(later(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn years_in_custody_since_an_arrest() {
+        let run = |text: &str| run_kind(&KIND, "", text, date("2024-10-17"));
+        assert_eq!(
+            run(
+                "His lawyer said his client, who has been held since his arrest in April 2019, had already spent seven years in custody."
+            ),
+            ["seven years"]
+        );
+        for ok in [
+            "His lawyer said his client, who has been held since his arrest in April 2019, had already spent five years in custody.",
+            "He was arrested in 2009 and spent three years in custody.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}");
         }
     }
 
