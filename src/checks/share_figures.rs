@@ -282,6 +282,33 @@ fn share_before(a: &Analysis, part: usize, start: usize) -> Option<Share> {
         .find(|share| share.tokens.end == comma)
 }
 
+/// A part, then its share of a whole given after the share: "About 48,000 hectares were
+/// damaged, or about 60 percent of the 120,000 hectares planted" (a percentage, the whole
+/// counting what the part counts).
+fn share_of_a_whole<'q>(
+    a: &Analysis,
+    qs: &'q [Quantity],
+    end: usize,
+) -> Option<(&'q Quantity, &'q Quantity, Share)> {
+    qs.iter()
+        .filter(|x| plain(a, x) && x.noun.is_some())
+        .find_map(|part| {
+            let share = share_after(a, part.phrase.end.max(part.tokens.end), end)?;
+            share.precise?;
+            let mut k = share.tokens.end;
+            if k >= end || a.lower(k) != "of" {
+                return None;
+            }
+            k += 1;
+            while k < end && matches!(a.lower(k), "the" | "its" | "their" | "all") {
+                k += 1;
+            }
+            let whole = qs.iter().find(|q| q.tokens.start == k)?;
+            (plain(a, whole) && whole.noun_lemma() == part.noun_lemma() && whole.value > part.value)
+                .then_some((part, whole, share))
+        })
+}
+
 impl Check for ShareFigures {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
@@ -290,14 +317,16 @@ impl Check for ShareFigures {
             if qs.len() < 2 || a.is_heading_sentence(si) {
                 continue;
             }
-            let Some((part, whole)) = part_and_whole(a, qs) else {
-                continue;
-            };
-            let last = part.tokens.end.max(whole.tokens.end);
-            let first = part.tokens.start.min(whole.tokens.start);
-            let Some(share) = share_after(a, last, s.tokens.end)
-                .or_else(|| share_before(a, first, s.tokens.start))
-            else {
+            let found = part_and_whole(a, qs)
+                .and_then(|(part, whole)| {
+                    let last = part.tokens.end.max(whole.tokens.end);
+                    let first = part.tokens.start.min(whole.tokens.start);
+                    share_after(a, last, s.tokens.end)
+                        .or_else(|| share_before(a, first, s.tokens.start))
+                        .map(|share| (part, whole, share))
+                })
+                .or_else(|| share_of_a_whole(a, qs, s.tokens.end));
+            let Some((part, whole, share)) = found else {
                 continue;
             };
             let ratio = part.value / whole.value;
@@ -341,7 +370,15 @@ mod tests {
             ),
             ["86.3 percent"]
         );
+        assert_eq!(
+            run(
+                "About 48,000 hectares of rice were damaged, or about 60 percent of the 120,000 hectares planted."
+            ),
+            ["about 60 percent"]
+        );
         for ok in [
+            "About 48,000 hectares of rice were damaged, or about 40 percent of the 120,000 hectares planted.",
+            "About 48,000 hectares of rice were damaged, or about 60 percent of the 120,000 tonnes expected.",
             "Turnout was 80.3 percent, with 215,635 of the 268,422 people on the roll casting a ballot.",
             "Prices rose 5 percent, and 3 of the 10 stores raised rents.",
         ] {
