@@ -311,9 +311,17 @@ impl CountVsList {
         ]
         .concat();
         let stated = count_words(q.value as usize) + " stated here";
+        // The label marks the whole list, or only its first item when the list (with the
+        // clauses that describe its items) is too wide to show beside the count.
+        let label = match list.items.first() {
+            Some(r) if list.span.len() > 60 => {
+                a.tokens[r.start].span.start..a.tokens[r.end - 1].span.end
+            }
+            _ => list.span.clone(),
+        };
         let mut d = Diagnostic::new(count_span, message)
             .with_primary_label(stated)
-            .with_label(list.span.clone(), named + " listed here")
+            .with_label(label, named + " listed here")
             .with_help("add the missing item or correct the count");
         if list.min == list.max {
             let original = a.slice(q.span.clone());
