@@ -199,37 +199,7 @@ impl CountVsList {
 
         // Exhaustive list after a colon or marker, possibly after a short tail ("four races on
         // the programme: …").
-        let mut j = k;
-        let mut start = None;
-        // A colon after a longer tail ("four players reached double figures in league goals:")
-        // introduces the counted things only if they are names.
-        let mut long_tail = false;
-        while j < s.tokens.end && j < k + 8 {
-            let w = a.lower(j);
-            if w == ":" {
-                start = Some(j + 1);
-                long_tail = j >= k + 6;
-                break;
-            }
-            // "namely" right after the noun, or after a short tail ("the four districts most
-            // affected by the floods namely …").
-            if let Some((_, e)) = phrase_at(a, j, s.tokens.end, &self.exhaustive)
-                && (j == k || a.tokens[j].is_word())
-            {
-                start = Some(e);
-                break;
-            }
-            if j == k && w == "," {
-                if let Some((_, e)) = phrase_at(a, j + 1, s.tokens.end, &self.exhaustive) {
-                    start = Some(e);
-                }
-                break;
-            }
-            if a.tokens[j].kind != crate::analysis::TokenKind::Word {
-                break;
-            }
-            j += 1;
-        }
+        let (start, long_tail) = self.exhaustive_list_start(a, k, s.tokens.end);
         if let Some(start) = start {
             // "3 out of the 22 topics: A, B and C" lists the three, not the 22.
             if partitive_whole(a, q) {
@@ -267,6 +237,36 @@ impl CountVsList {
         {
             self.report(a, q, list, out);
         }
+    }
+
+    /// Where a list that claims to be whole starts after the counted noun (ending at token
+    /// `k`): after a colon, possibly after a tail of words ("four races on the programme:"), or
+    /// after "namely". The flag says the tail was long ("four players reached double figures
+    /// in league goals:"): the colon then introduces the counted things only if they are names.
+    fn exhaustive_list_start(&self, a: &Analysis, k: usize, end: usize) -> (Option<usize>, bool) {
+        let mut j = k;
+        while j < end && j < k + 8 {
+            let w = a.lower(j);
+            if w == ":" {
+                return (Some(j + 1), j >= k + 6);
+            }
+            // "namely" right after the noun, or after a short tail ("the four districts most
+            // affected by the floods namely …").
+            if let Some((_, e)) = phrase_at(a, j, end, &self.exhaustive)
+                && (j == k || a.tokens[j].is_word())
+            {
+                return (Some(e), false);
+            }
+            if j == k && w == "," {
+                let after = phrase_at(a, j + 1, end, &self.exhaustive).map(|(_, e)| e);
+                return (after, false);
+            }
+            if a.tokens[j].kind != crate::analysis::TokenKind::Word {
+                break;
+            }
+            j += 1;
+        }
+        (None, false)
     }
 
     /// The list after the first introducer of sentence `s` ("signed by France, Poland, …"),

@@ -8,7 +8,7 @@ use super::support::count_facts::{no_options, surname};
 use super::{Check, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::facts::{Fact, FactKind, Role, VOCAB};
-use crate::analysis::numbers::{self, Approx, QuantityKind};
+use crate::analysis::numbers::{self, Approx, Quantity, QuantityKind};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
@@ -228,6 +228,125 @@ fn years_later_now(
     }
 }
 
+/// Words near a span of years that make it no time served so far: "the next five years",
+/// "ago", "for another four years", "a 15-year sentence".
+const NOT_SO_FAR: &[&str] = &[
+    "next",
+    "ago",
+    "another",
+    "more",
+    "coming",
+    "first",
+    "last",
+    "past",
+    "previous",
+    "former",
+    "old",
+    "after",
+    "before",
+    "until",
+    "within",
+    "will",
+    "would",
+    "sentence",
+    "sentenced",
+    "term",
+    "terms",
+    "prison",
+    "jail",
+    "age",
+];
+
+/// A span of years in a post, served so far ("his eight years at the helm", "three years
+/// into the job", "has already spent seven years in custody"): whether it is "into" a post
+/// (it may then count from a start in the sentence before), or `None` when it is no such span.
+fn span_in_a_post(a: &Analysis, q: &Quantity) -> Option<bool> {
+    let s = &a.sentences[q.sentence];
+    let noun = q.noun.as_ref().map_or(q.tokens.end, |n| n.token);
+    // A span in a post: a tenure word just before or after it.
+    let from = q.tokens.start.saturating_sub(4).max(s.tokens.start);
+    let to = (noun + 5).min(s.tokens.end);
+    let into = into_the_post(a, noun, s.tokens.end);
+    if !into && !tenure_near(a, from, q.tokens.start) && !tenure_near(a, noun + 1, to) {
+        return None;
+    }
+    // Time in custody runs to now only when it is told so ("has already spent seven years in
+    // custody"); "spent three years in custody" may have ended long ago.
+    let in_custody = (noun + 1..to).any(|i| matches!(a.lower(i), "custody" | "detention"));
+    let told_so_far = (from..q.tokens.start).any(|i| {
+        matches!(
+            a.lower(i),
+            "has" | "have" | "had" | "already" | "now" | "still"
+        )
+    });
+    if (in_custody && !told_so_far)
+        || (from..to).any(|i| NOT_SO_FAR.contains(&a.lower(i)))
+        || a.tokens[noun].glued
+    {
+        return None;
+    }
+    Some(into)
+}
+
+/// Months from the start's month (or January of its year) to the publication date.
+fn months_since(start: &Start, published: jiff::civil::Date) -> i64 {
+    (i64::from(published.year()) * 12 + i64::from(published.month()))
+        - (start.year * 12 + i64::from(start.month.unwrap_or(1)))
+}
+
+/// Does a span of `n` years (with its qualifier) fit the time from `start` to publication?
+/// With a month, the years so far to the month (October 2022 to May 2024 is 1.6); with a
+/// year only, the difference of the years, give or take one.
+fn fits(start: &Start, n: f64, approx: Approx, published: jiff::civil::Date) -> bool {
+    let expected = i64::from(published.year()) - start.year;
+    if start.month.is_some() {
+        let elapsed = months_since(start, published) as f64 / 12.0;
+        return match approx {
+            Approx::AtLeast => n <= elapsed + 0.5,
+            Approx::AtMost => n >= elapsed - 0.5,
+            _ => (n - elapsed).abs() <= 1.0,
+        };
+    }
+    let n = n as i64;
+    match approx {
+        Approx::AtLeast => n <= expected,
+        Approx::AtMost => n >= expected - 1,
+        _ => (expected - 1..=expected + 1).contains(&n),
+    }
+}
+
+/// The finding: span `q` does not fit the time since `start`.
+fn report(a: &Analysis, q: &Quantity, start: &Start, published: jiff::civil::Date) -> Diagnostic {
+    let span = q.span.start..q.noun.as_ref().map_or(q.span.end, |n| n.span.end);
+    let expected = i64::from(published.year()) - start.year;
+    let so_far = match start.month {
+        Some(m) => {
+            let months = months_since(start, published);
+            let plural = |n: i64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+            format!(
+                "from {} {} to {} {} it is {} and {}",
+                month_name(m),
+                start.year,
+                month_name(published.month()),
+                published.year(),
+                plural(months / 12, "year"),
+                plural(months % 12, "month")
+            )
+        }
+        None => format!(
+            "since {} it is {} or {} years by {}",
+            start.year,
+            expected - 1,
+            expected,
+            published.year()
+        ),
+    };
+    Diagnostic::new(span.clone(), format!("'{}', but {so_far}", a.slice(span)))
+        .with_primary_label(format!("{} years", q.value as i64))
+        .with_label(start.fact.span.clone(), format!("since {}", start.year))
+        .with_help("check the span and the year it is counted from")
+}
+
 impl Check for YearsSince {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(published) = cx.date else { return };
@@ -247,7 +366,6 @@ impl Check for YearsSince {
                 continue;
             }
             let q = &qs[f.quantity];
-            let s = &a.sentences[f.sentence];
             // A year before the span sets another time ("In 2010, his eight years …").
             if a.quantities_in(f.sentence).iter().any(|y| {
                 y.kind == QuantityKind::Year
@@ -256,61 +374,9 @@ impl Check for YearsSince {
             }) {
                 continue;
             }
-            let noun = q.noun.as_ref().map_or(q.tokens.end, |n| n.token);
-            // A span in a post: a tenure word just before or after it.
-            let from = q.tokens.start.saturating_sub(4).max(s.tokens.start);
-            let to = (noun + 5).min(s.tokens.end);
-            let into = into_the_post(a, noun, s.tokens.end);
-            if !into && !tenure_near(a, from, q.tokens.start) && !tenure_near(a, noun + 1, to) {
+            let Some(into) = span_in_a_post(a, q) else {
                 continue;
-            }
-            // Time in custody runs to now only when it is told so ("has already spent seven
-            // years in custody"); "spent three years in custody" may have ended long ago.
-            let in_custody = (noun + 1..to).any(|i| matches!(a.lower(i), "custody" | "detention"));
-            if in_custody
-                && !(from..q.tokens.start).any(|i| {
-                    matches!(
-                        a.lower(i),
-                        "has" | "have" | "had" | "already" | "now" | "still"
-                    )
-                })
-            {
-                continue;
-            }
-            // Spans that are not time served so far: "the next five years", "ago", "for
-            // another four years", "a 15-year sentence".
-            if (from..to).any(|i| {
-                matches!(
-                    a.lower(i),
-                    "next"
-                        | "ago"
-                        | "another"
-                        | "more"
-                        | "coming"
-                        | "first"
-                        | "last"
-                        | "past"
-                        | "previous"
-                        | "former"
-                        | "old"
-                        | "after"
-                        | "before"
-                        | "until"
-                        | "within"
-                        | "will"
-                        | "would"
-                        | "sentence"
-                        | "sentenced"
-                        | "term"
-                        | "terms"
-                        | "prison"
-                        | "jail"
-                        | "age"
-                )
-            }) || a.tokens[noun].glued
-            {
-                continue;
-            }
+            };
             let possessive = q
                 .determiner
                 .is_some_and(|d| matches!(d, "his" | "her" | "their" | "'s"));
@@ -335,63 +401,10 @@ impl Check for YearsSince {
                 continue;
             }
             let expected = i64::from(published.year()) - start.year;
-            let n = f.value as i64;
-            let ok = match (start.month, f.approx) {
-                // With a month, the years so far to the month: October 2022 to May 2024 is 1.6.
-                (Some(m), approx) => {
-                    let months = (i64::from(published.year()) * 12 + i64::from(published.month()))
-                        - (start.year * 12 + i64::from(m));
-                    let elapsed = months as f64 / 12.0;
-                    let n = f.value;
-                    match approx {
-                        Approx::AtLeast => n <= elapsed + 0.5,
-                        Approx::AtMost => n >= elapsed - 0.5,
-                        _ => (n - elapsed).abs() <= 1.0,
-                    }
-                }
-                (None, Approx::AtLeast) => n <= expected,
-                (None, Approx::AtMost) => n >= expected - 1,
-                (None, _) => (expected - 1..=expected + 1).contains(&n),
-            };
-            if ok || expected < 1 {
+            if expected < 1 || fits(start, f.value, f.approx, published) {
                 continue;
             }
-            let span_text =
-                a.slice(q.span.start..q.noun.as_ref().map_or(q.span.end, |n| n.span.end));
-            let so_far = match start.month {
-                Some(m) => {
-                    let months = (i64::from(published.year()) * 12 + i64::from(published.month()))
-                        - (start.year * 12 + i64::from(m));
-                    let (y, rest) = (months / 12, months % 12);
-                    let plural =
-                        |n: i64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-                    format!(
-                        "from {} {} to {} {} it is {} and {}",
-                        month_name(m),
-                        start.year,
-                        month_name(published.month()),
-                        published.year(),
-                        plural(y, "year"),
-                        plural(rest, "month")
-                    )
-                }
-                None => format!(
-                    "since {} it is {} or {} years by {}",
-                    start.year,
-                    expected - 1,
-                    expected,
-                    published.year()
-                ),
-            };
-            out.push(
-                Diagnostic::new(
-                    q.span.start..q.noun.as_ref().map_or(q.span.end, |n| n.span.end),
-                    format!("'{span_text}', but {so_far}"),
-                )
-                .with_primary_label(format!("{n} years"))
-                .with_label(start.fact.span.clone(), format!("since {}", start.year))
-                .with_help("check the span and the year it is counted from"),
-            );
+            out.push(report(a, q, start, published));
         }
     }
 }
