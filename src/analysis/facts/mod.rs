@@ -317,7 +317,9 @@ fn body_size(a: &Analysis, q: &Quantity) -> Option<String> {
     // The unit is glued to the figure by a hyphen: a compound, not "nine members".
     if a.tokens[unit.token].glued {
         let head = q.head.as_ref()?;
-        return v.bodies.contains(&head.lemma).then(|| head.lemma.clone());
+        // A body's own name counts too: "the 101-seat Riigikogu".
+        let named = a.tokens[head.token].capitalised;
+        return (v.bodies.contains(&head.lemma) || named).then(|| head.lemma.clone());
     }
     let s = &a.sentences[q.sentence];
     let mut i = q.tokens.start;
@@ -508,11 +510,18 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
     let mut out = Vec::new();
     for (si, s) in a.sentences.iter().enumerate() {
         let range = s.tokens.clone();
-        // Two figures joined by a dash or "to" first (rare), then a cue word.
+        // Two figures joined by a dash or "to" first (rare), then a cue word. "55 votes to 48"
+        // has the noun between them.
+        let votes_to = |i: usize| {
+            i + 3 < range.end
+                && matches!(a.lower(i + 1), "votes" | "vote")
+                && a.lower(i + 2) == "to"
+                && a.tokens[i + 3].kind == TokenKind::Number
+        };
         let joined = |i: usize| {
             i + 2 < range.end
                 && a.tokens[i].kind == TokenKind::Number
-                && a.tokens[i + 2].kind == TokenKind::Number
+                && (a.tokens[i + 2].kind == TokenKind::Number || votes_to(i))
         };
         if !range.clone().any(joined) {
             continue;
@@ -525,7 +534,12 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
             if i + 2 >= range.end {
                 break;
             }
-            let (x, sep, y) = (i, i + 1, i + 2);
+            let with_noun = a.tokens[i].kind == TokenKind::Number && votes_to(i);
+            let (x, sep, y) = if with_noun {
+                (i, i + 2, i + 3)
+            } else {
+                (i, i + 1, i + 2)
+            };
             if a.tokens[x].kind != TokenKind::Number || a.tokens[y].kind != TokenKind::Number {
                 continue;
             }
@@ -558,6 +572,7 @@ fn tallies(a: &Analysis) -> Vec<Tally> {
                 && x > range.start
                 && matches!(a.lower(x - 1), "from" | "between" | "of" | "by")
                 && !vote_of
+                && !with_noun
             {
                 continue;
             }
