@@ -57,6 +57,55 @@ fn named_as_gap(a: &Analysis, q: &Quantity) -> bool {
         || (t >= 3 && gap(t - 3) && !a.tokens[t - 2].capitalised && a.tokens[t - 2].is_word())
 }
 
+/// Verbs of a change whose size the figure right after them gives: "sales rose 12% to …".
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "fell",
+    "increased",
+    "decreased",
+    "grew",
+    "dropped",
+    "declined",
+    "jumped",
+    "climbed",
+    "slipped",
+    "surged",
+    "plunged",
+    "gained",
+];
+
+/// Is `q` the size of a change told by a verb: "rose 12%", "fell by 3 million"?
+fn changed_by(a: &Analysis, q: &Quantity) -> bool {
+    let mut t = q.tokens.start;
+    if q.qualifier.is_some() || t == 0 {
+        return false;
+    }
+    if a.lower(t - 1) == "by" {
+        t -= 1;
+    }
+    t > 0 && CHANGE_VERBS.contains(&a.lower(t - 1))
+}
+
+/// Does `y` follow `x` with one word between ("12% to 14.62 billion", "crowns from 13.74"):
+/// one phrase of a change, not figures of another clause.
+fn next_to(x: &Quantity, y: &Quantity) -> bool {
+    let end = x
+        .noun
+        .as_ref()
+        .map_or(x.tokens.end, |n| n.token + 1)
+        .max(x.tokens.end);
+    y.tokens.start == end + 1
+}
+
+/// Are `x` and `y` the level reached and the level left, "to X from Y" (or "from Y to X")?
+fn to_and_from(a: &Analysis, x: &Quantity, y: &Quantity) -> bool {
+    let before = |q: &Quantity| q.tokens.start.checked_sub(1).map(|i| a.lower(i));
+    matches!(
+        (before(x), before(y)),
+        (Some("to"), Some("from")) | (Some("from"), Some("to"))
+    )
+}
+
 /// Is the gap's noun one that names a ratio when it is a percentage ("a margin of 31.2%")?
 fn ratio_named(a: &Analysis, gap: &Quantity) -> bool {
     let t = gap.tokens.start;
@@ -158,8 +207,8 @@ enum Stated {
 /// Can `gap` be the gap between `x` and `y`, and how: one thing counted three times ("165
 /// megalitres … 98 megalitres … 57 megalitres", or a bare gap), percentages and their gap in
 /// points, or a change in percent of two amounts.
-fn stated(x: &Quantity, y: &Quantity, gap: &Quantity) -> Option<Stated> {
-    if noun(x) != noun(y) {
+fn stated(x: &Quantity, y: &Quantity, gap: &Quantity, elliptic: bool) -> Option<Stated> {
+    if noun(x) != noun(y) && !(elliptic && noun(y).is_none()) {
         return None;
     }
     let gap_percent = noun(gap) == Some("percent");
@@ -186,19 +235,28 @@ impl Check for Difference {
                 .filter(|q| q.kind == QuantityKind::Cardinal)
                 .collect();
             for (g, gap) in figures.iter().enumerate() {
-                if !named_as_gap(a, gap) {
+                let verb = changed_by(a, gap);
+                if !verb && !named_as_gap(a, gap) {
                     continue;
                 }
                 // The two figures next to the gap: around it ("412.6 million …, an increase of
                 // 18.4% on the 380.1 million …") or just before it ("165 … 98 …, a shortfall
-                // of 57").
-                let around =
-                    (g >= 1 && g + 1 < figures.len()).then(|| (figures[g - 1], figures[g + 1]));
-                let before = (g >= 2).then(|| (figures[g - 2], figures[g - 1]));
-                let Some(((x, y), how)) = [around, before]
+                // of 57"); after a verb, the two after it ("rose 12% to 14.62 billion crowns
+                // from 13.74 billion", where the second may leave out its noun).
+                let pairs = if verb {
+                    let after = (g + 2 < figures.len())
+                        .then(|| (figures[g + 1], figures[g + 2]))
+                        .filter(|&(x, y)| to_and_from(a, x, y) && next_to(gap, x) && next_to(x, y));
+                    [after, None]
+                } else {
+                    let around =
+                        (g >= 1 && g + 1 < figures.len()).then(|| (figures[g - 1], figures[g + 1]));
+                    [around, (g >= 2).then(|| (figures[g - 2], figures[g - 1]))]
+                };
+                let Some(((x, y), how)) = pairs
                     .into_iter()
                     .flatten()
-                    .find_map(|(x, y)| stated(x, y, gap).map(|how| ((x, y), how)))
+                    .find_map(|(x, y)| stated(x, y, gap, verb).map(|how| ((x, y), how)))
                 else {
                     continue;
                 };
@@ -294,6 +352,11 @@ mod tests {
             hits("Unemployment fell to 4.8% from 5.2%, a drop of 0.6 percentage points."),
             ["0.6"]
         );
+        // A change told by a verb, the two levels after it.
+        assert_eq!(
+            hits("Net sales rose 12% to 14.62 billion crowns from 13.74 billion, the group said."),
+            ["12"]
+        );
         // A change in percent of two amounts, the gap between them.
         assert_eq!(
             hits(
@@ -318,6 +381,9 @@ mod tests {
             "It made a profit of R$ 412.6 million in the third quarter of 2025, an increase of 8.6% in relation to the R$ 380.1 million of 2024.",
             "Profit fell to $3.1 billion from $4.4 billion, a decline of 30%, while sales rose 2% to $9 billion.",
             "Revenue reached R$ 3.37 billion and Ebitda was R$ 1.05 billion, with a margin of 31.2%.",
+            "Net sales rose 6% to 14.62 billion crowns from 13.74 billion, the group said.",
+            "Net sales rose 6.4% to 14.62 billion crowns, from 13.74 billion a year earlier.",
+            "Sales rose 12% in Europe to 5 billion crowns, while profit fell from 3 billion to 2 billion.",
             "Spending was $4.1 trillion and revenue $3.2 trillion, a deficit of 3.5% of GDP.",
         ] {
             assert!(hits(ok).is_empty(), "{ok}");

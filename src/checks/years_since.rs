@@ -99,7 +99,8 @@ fn tenure_starts<'f>(
             }
             since -= 1;
         }
-        let before_in = since.saturating_sub(4).max(s.tokens.start)..since;
+        // ("took over as chief executive in 2019": the verb may stand six words back.)
+        let before_in = since.saturating_sub(6).max(s.tokens.start)..since;
         let first_in = a.lower(since) == "in" && before_in.clone().any(|i| a.lower(i) == "first");
         let started_in = a.lower(since) == "in"
             && before_in.clone().any(|i| STARTED.contains(&a.lower(i)))
@@ -435,6 +436,21 @@ mod tests {
         ] {
             assert!(later(ok).is_empty(), "{ok}");
         }
+    }
+
+    #[test]
+    fn a_start_several_words_after_its_verb() {
+        let run = |text: &str| run_kind(&KIND, "", text, date("2026-08-06"));
+        assert_eq!(
+            run(
+                "Lindqvist, who took over as chief executive in 2019 after a decade at a rival, has spent most of her nine years at the helm cutting plastics."
+            ),
+            ["nine years"]
+        );
+        assert!(
+            run("Lindqvist, who took over as chief executive in 2019 after a decade at a rival, has spent most of her seven years at the helm cutting plastics.")
+                .is_empty()
+        );
     }
 
     #[test]
