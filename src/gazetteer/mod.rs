@@ -466,14 +466,37 @@ fn look_up_common_word(word: &str) -> bool {
     }
     // Most questions are already a plain lower-case word: no copies.
     if w.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
-        return is_listed(&COMMON_WORDS, w);
+        return is_listed(&COMMON_WORDS, w) || is_british_spelling_of_common(w);
     }
     let lower = w.to_lowercase();
-    if is_listed(&COMMON_WORDS, &lower) {
+    if is_listed(&COMMON_WORDS, &lower) || is_british_spelling_of_common(&lower) {
         return true;
     }
     let folded = fold_phrase(w);
     folded != lower && is_listed(&COMMON_WORDS, &folded)
+}
+
+/// Is a lower-case word the British spelling of a listed (American) word: "neighbouring",
+/// "centre", "organised", "defence", "travelled"? The list is American English, and much news
+/// copy is British.
+fn is_british_spelling_of_common(w: &str) -> bool {
+    const PAIRS: [(&str, &str); 7] = [
+        ("our", "or"),
+        ("tre", "ter"),
+        ("ise", "ize"),
+        ("isa", "iza"),
+        ("yse", "yze"),
+        ("ence", "ense"),
+        ("ll", "l"),
+    ];
+    w.len() >= 5
+        && w.is_ascii()
+        && PAIRS.iter().any(|(british, american)| {
+            w[1..].contains(british) && {
+                let us = format!("{}{}", &w[..1], w[1..].replacen(british, american, 1));
+                is_listed(&COMMON_WORDS, &us)
+            }
+        })
 }
 
 /// True for a well-known proper word of English, given folded (as [`fold_phrase`] does): a demonym

@@ -205,6 +205,20 @@ fn common_words() {
     ] {
         assert!(!is_common_word(w), "{w} should not be common");
     }
+    // British spellings of listed (American) words are common words too.
+    for w in [
+        "neighbouring",
+        "centre",
+        "organised",
+        "defence",
+        "travelled",
+        "Neighbouring",
+    ] {
+        assert!(is_common_word(w), "{w} should be common");
+    }
+    for w in ["lativa", "colombo", "tourre"] {
+        assert!(!is_common_word(w), "{w} should not be common");
+    }
     let lines: Vec<&str> = COMMON_WORDS.text().lines().collect();
     assert!(lines.len() > 40_000);
     assert!(
