@@ -237,12 +237,17 @@ fn of_the_predicate<'f>(a: &'f Analysis, si: usize) -> Option<&'f Fact> {
 }
 
 /// The predicate group of a word in the three after a figure's noun ("146 persons were
-/// injured" → injured).
+/// injured" → injured), or of the verb right before the figure ("have killed 27 people" →
+/// dead).
 fn predicate_after(a: &Analysis, f: &Fact) -> Option<&'static str> {
     let q = &a.quantities()[f.quantity];
     let end = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
-    let stop = (end + 3).min(a.sentences[f.sentence].tokens.end);
-    (end..stop).find_map(|i| VOCAB.predicate_of.get(a.lower(i)).map(String::as_str))
+    let s = &a.sentences[f.sentence];
+    let stop = (end + 3).min(s.tokens.end);
+    let verb_before = (q.tokens.start > s.tokens.start).then(|| q.tokens.start - 1);
+    (end..stop)
+        .chain(verb_before)
+        .find_map(|i| VOCAB.predicate_of.get(a.lower(i)).map(String::as_str))
 }
 
 /// A figure that can stand for a whole group: exact, whole, unquoted, no measure, and stated
@@ -300,7 +305,11 @@ fn named_as_rest(a: &Analysis, f: &Fact) -> bool {
 /// A bare figure followed by a place: "eight in May", "twelve in Lima".
 fn is_place(a: &Analysis, s: &Sentence, f: &Fact) -> bool {
     let q = &a.quantities()[f.quantity];
-    let i = q.tokens.end;
+    let mut i = q.tokens.end;
+    // "11 were in Ratnapura district, 7 in Kegalle": the first part may carry the verb.
+    if i < s.tokens.end && matches!(a.lower(i), "were" | "was" | "died" | "are") {
+        i += 1;
+    }
     i + 1 < s.tokens.end
         && q.noun.is_none()
         && matches!(a.lower(i), "in" | "from" | "at")
@@ -405,6 +414,21 @@ mod tests {
         ] {
             assert_eq!(run_kind(&KIND, "", text, None), [hit], "{text}");
         }
+    }
+
+    #[test]
+    fn of_the_dead_by_place_against_the_killed() {
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "Floods have killed 27 people in Sri Lanka. Of the dead, 11 were in Ratnapura district, 7 in Kegalle, 5 in Kalutara and 2 in Galle.",
+                None
+            ),
+            ["27"]
+        );
+        let ok = "Floods have killed 25 people in Sri Lanka. Of the dead, 11 were in Ratnapura district, 7 in Kegalle, 5 in Kalutara and 2 in Galle.";
+        assert!(run_kind(&KIND, "", ok, None).is_empty());
     }
 
     #[test]
