@@ -118,66 +118,56 @@ fn of_after(a: &Analysis, q: &Quantity) -> bool {
     end < a.tokens.len() && a.lower(end) == "of"
 }
 
-/// The rounding a figure was written to: "5.1 billion" is 5.1 billion give or take 0.05
-/// billion, so a unit of 0.1 billion; a figure in words, a unit of one.
-fn unit(a: &Analysis, q: &Quantity) -> f64 {
-    let Some(i) = q
-        .tokens
-        .clone()
-        .find(|&i| a.tokens[i].kind == TokenKind::Number)
-    else {
-        return 1.0;
-    };
-    let digits: String = a
-        .word(i)
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    let Ok(written) = digits.parse::<f64>() else {
-        return 1.0;
-    };
-    let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
-    let scale = if written > 0.0 {
-        q.value / written
-    } else {
-        1.0
-    };
-    scale * 10f64.powi(-decimals)
+/// A figure's number as written: the digits token's text (separators kept), its decimals, and
+/// the scale that turns it into the figure's value ("5.1 billion": "5.1", 1, a billion).
+struct Written {
+    number: String,
+    decimals: usize,
+    scale: f64,
 }
 
-/// `value` written as `like` is written: "$5.1 billion" and 0.9 billion give "$0.9 billion";
-/// "4.8%" and 0.4 give "0.4%".
-fn written_like(a: &Analysis, like: &Quantity, value: f64) -> String {
-    let text = a.slice(like.span.clone());
-    let Some(i) = like
+fn written(a: &Analysis, q: &Quantity) -> Option<Written> {
+    let i = q
         .tokens
         .clone()
-        .find(|&i| a.tokens[i].kind == TokenKind::Number)
-    else {
-        return show(value);
-    };
+        .find(|&i| a.tokens[i].kind == TokenKind::Number)?;
     let number: String = a
         .word(i)
         .chars()
         .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
         .collect();
     let plain: String = number.chars().filter(|c| *c != ',').collect();
-    let (Ok(written), Some(at)) = (plain.parse::<f64>(), text.find(&number)) else {
+    let value = plain.parse::<f64>().ok()?;
+    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
+    let scale = if value > 0.0 { q.value / value } else { 1.0 };
+    Some(Written {
+        number,
+        decimals,
+        scale,
+    })
+}
+
+/// The rounding a figure was written to: "5.1 billion" is 5.1 billion give or take 0.05
+/// billion, so a unit of 0.1 billion; a figure in words, a unit of one.
+fn unit(a: &Analysis, q: &Quantity) -> f64 {
+    written(a, q).map_or(1.0, |w| w.scale * 10f64.powi(-(w.decimals as i32)))
+}
+
+/// `value` written as `like` is written: "$5.1 billion" and 0.9 billion give "$0.9 billion";
+/// "4.8%" and 0.4 give "0.4%".
+fn written_like(a: &Analysis, like: &Quantity, value: f64) -> String {
+    let text = a.slice(like.span.clone());
+    let Some((w, at)) = written(a, like).and_then(|w| text.find(&w.number).map(|at| (w, at)))
+    else {
         return show(value);
     };
-    let scale = if written > 0.0 {
-        like.value / written
-    } else {
-        1.0
-    };
-    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
-    let scaled = value / scale;
-    let figure = if decimals == 0 {
+    let scaled = value / w.scale;
+    let figure = if w.decimals == 0 {
         show(scaled.round())
     } else {
-        format!("{scaled:.decimals$}")
+        format!("{scaled:.prec$}", prec = w.decimals)
     };
-    format!("{}{figure}{}", &text[..at], &text[at + number.len()..])
+    format!("{}{figure}{}", &text[..at], &text[at + w.number.len()..])
 }
 
 /// How far the true value may be from the one written.

@@ -28,13 +28,9 @@ pub fn date(first_paragraph: &str, near: Option<Date>) -> Option<Date> {
     // Most stories open with no dateline: without a month's name near the start, the pattern
     // (whose Unicode classes take about a millisecond to compile) is never built.
     let head = &text.as_bytes()[..text.len().min(120)];
-    const MONTHS: [&[u8]; 12] = [
-        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
-        b"Dec",
-    ];
-    if !MONTHS
+    if !crate::analysis::time::MONTHS
         .iter()
-        .any(|m| memchr::memmem::find(head, m).is_some())
+        .any(|m| memchr::memmem::find(head, &m.as_bytes()[..3]).is_some())
     {
         return None;
     }
