@@ -212,13 +212,114 @@ fn ranked(a: &Analysis, f: &Fact) -> Vec<String> {
         && a.lower(q.tokens.start - 2) == "for"
     {
         let from = q.tokens.start.saturating_sub(5).max(s.tokens.start);
-        if let Some(g) =
-            (from..q.tokens.start - 2).find_map(|i| VOCAB.event_of_verb.get(a.lower(i)))
-        {
+        if let Some(g) = (from..q.tokens.start - 2).find_map(|i| event_verb(a, i, q.tokens.start)) {
             out.push(g.clone());
         }
     }
     out
+}
+
+/// The event a verb at token `i` (before `end`) counts: "postponed", or a verb and its
+/// particle, "put off" (`VOCAB.event_of_verb`).
+fn event_verb(a: &Analysis, i: usize, end: usize) -> Option<&'static String> {
+    let vocab: &'static crate::analysis::facts::vocab::Vocab = &VOCAB;
+    vocab.event_of_verb.get(a.lower(i)).or_else(|| {
+        (i + 1 < end && a.tokens[i + 1].is_word())
+            .then(|| format!("{} {}", a.lower(i), a.lower(i + 1)))
+            .and_then(|two| vocab.event_of_verb.get(&two))
+    })
+}
+
+/// Words that make "N times" the earlier ones only ("postponed three times before").
+const EARLIER_ONLY: &[&str] = &[
+    "before",
+    "already",
+    "previously",
+    "earlier",
+    "prior",
+    "last",
+];
+
+/// Words after "N times" that make it a multiplier ("three times as many", "three times the
+/// size").
+const MULTIPLIER: &[&str] = &[
+    "as", "more", "less", "fewer", "higher", "larger", "bigger", "greater", "the", "that", "than",
+    "over", "its", "their", "his", "her",
+];
+
+/// "put off its announcement three times" … "After Monday's fourth postponement": an event
+/// counted N times and then ranked past N. The count must be plain ("three times", not "more
+/// than three times" nor "three times before") and the ordinal said of one that happened
+/// (definite or current, not "a fourth" nor "another"), within two sentences of it.
+fn times_against_ordinal(
+    a: &Analysis,
+    facts: &[Fact],
+    reported: &mut Vec<std::ops::Range<usize>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    // Each count: its value, its first and last token ("three times", "twice").
+    let qs = a.quantities();
+    let figures = facts
+        .iter()
+        .filter(|f| {
+            f.kind == FactKind::Count
+                && f.noun.as_deref() == Some("time")
+                && !f.quoted
+                && f.approx == crate::analysis::numbers::Approx::Exact
+        })
+        .filter_map(|f| {
+            let q = &qs[f.quantity];
+            Some((f.value, q.tokens.start, q.noun.as_ref()?.token))
+        });
+    let words = (0..a.tokens.len()).filter_map(|i| match a.lower(i) {
+        "twice" => Some((2.0, i, i)),
+        "thrice" => Some((3.0, i, i)),
+        _ => None,
+    });
+    for (value, first, last) in figures.chain(words) {
+        let s = &a.sentences[a.sentence_of[first]];
+        let after = (last + 1..(last + 3).min(s.tokens.end)).map(|i| a.lower(i));
+        let from = first.saturating_sub(6).max(s.tokens.start);
+        if !(2.0..=20.0).contains(&value)
+            || after.clone().take(1).any(|w| MULTIPLIER.contains(&w))
+            || after
+                .chain((from..first).map(|i| a.lower(i)))
+                .any(|w| EARLIER_ONLY.contains(&w))
+            || a.tokens[first].quoted
+        {
+            continue;
+        }
+        let Some(event) = (from..first).rev().find_map(|i| event_verb(a, i, first)) else {
+            continue;
+        };
+        let sentence = a.sentence_of[first];
+        let ranked_past = facts.iter().find(|o| {
+            o.kind == FactKind::Ordinal
+                && o.value > value
+                && o.value <= value + 3.0
+                && o.sentence.abs_diff(sentence) <= 2
+                && !o.quoted
+                && !reported.contains(&o.span)
+                && !hypothetical(a, o)
+                && (definite(a, o) || current(a, o))
+                && ranked(a, o).contains(event)
+        });
+        let Some(o) = ranked_past else { continue };
+        let cs = a.tokens[first].span.start..a.tokens[last].span.end;
+        let os = o.span.clone();
+        let (ct, ot) = (a.slice(cs.clone()), a.slice(os.clone()));
+        out.push(
+            Diagnostic::new(
+                os.clone(),
+                format!("'{ot}', but the article says it happened {ct}"),
+            )
+            .with_primary_label(format!("{ot} here"))
+            .with_label(cs, format!("{ct} in all"))
+            .with_note("an event counted this many times has no later one to rank; if the count is of the earlier ones only, say so ('three times before')")
+            .with_help("check the count and the ordinal"),
+        );
+        reported.push(os);
+    }
 }
 
 /// An ordinal said of the event the story reports, not of one in a sequence: "this third
@@ -456,6 +557,7 @@ impl Check for OrdinalAnchor {
                 break;
             }
         }
+        times_against_ordinal(a, facts, &mut reported, out);
         current_conflicts(a, facts, &mut reported, out);
         definite_conflicts(a, facts, &mut reported, out);
         let days = event_days(a, facts, cx.date);
@@ -578,6 +680,38 @@ mod tests {
             "The walkout began on Wednesday, October 9. On Thursday, the ninth day of the strike, talks resumed.",
         ] {
             assert!(run_kind(&KIND, "", ok, None).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn an_event_ranked_past_its_count() {
+        for (text, hit) in [
+            (
+                "The judge put off the verdict three times, on December 23, January 6 and January 13. After Monday's fourth postponement, he set a new date.",
+                "fourth",
+            ),
+            (
+                "The launch has been delayed twice since March. Engineers blamed the third delay on a valve.",
+                "third",
+            ),
+        ] {
+            assert_eq!(run_kind(&KIND, "", text, None), [hit], "{text}");
+        }
+        for ok in [
+            // Consistent, or the count is of the earlier ones only.
+            "The judge put off the verdict three times. After Monday's third postponement, he set a new date.",
+            "The verdict had been postponed three times before. Monday's fourth postponement angered the families.",
+            "The launch was already delayed twice. The third delay came on Monday.",
+            // Not a count of the event: a multiplier, an approximation, a hypothetical.
+            "Costs were delayed three times as long. The fourth delay was short.",
+            "The hearing was adjourned more than three times. Its fifth adjournment came in May.",
+            "The vote was postponed twice. A third postponement would be illegal.",
+            "The vote was postponed twice. Another postponement, the third, is possible.",
+            // Too far apart.
+            "The vote was postponed twice. Rain fell. Crowds gathered. Police came. The third delay angered many.",
+        ] {
+            let r = run_kind(&KIND, "", ok, None);
+            assert!(r.is_empty(), "{ok} {r:?}");
         }
     }
 
