@@ -273,7 +273,7 @@ fn span_in_a_post(a: &Analysis, q: &Quantity) -> Option<bool> {
     }
     // Time in custody runs to now only when it is told so ("has already spent seven years in
     // custody"); "spent three years in custody" may have ended long ago.
-    let in_custody = (noun + 1..to).any(|i| matches!(a.lower(i), "custody" | "detention"));
+    let in_custody = (noun + 1..to).any(|i| matches!(a.lower(i), "custody" | "detention" | "bars"));
     let told_so_far = (from..q.tokens.start).any(|i| {
         matches!(
             a.lower(i),
@@ -281,7 +281,11 @@ fn span_in_a_post(a: &Analysis, q: &Quantity) -> Option<bool> {
         )
     });
     if (in_custody && !told_so_far)
-        || (from..to).any(|i| NOT_SO_FAR.contains(&a.lower(i)))
+        || (from..to).any(|i| {
+            // ("more than two years" is a span; "two more years" is not.)
+            NOT_SO_FAR.contains(&a.lower(i))
+                && !(a.lower(i) == "more" && i + 1 < to && a.lower(i + 1) == "than")
+        })
         || a.tokens[noun].glued
     {
         return None;
@@ -367,10 +371,13 @@ impl Check for YearsSince {
                 continue;
             }
             let q = &qs[f.quantity];
-            // A year before the span sets another time ("In 2010, his eight years …").
+            // A year before the span sets another time ("In 2010, his eight years …"), unless
+            // it only describes the subject ("Khan, who led Pakistan to the 1992 World Cup,").
+            let apposition = crate::analysis::facts::closed_apposition(a, q).unwrap_or(0..0);
             if a.quantities_in(f.sentence).iter().any(|y| {
                 y.kind == QuantityKind::Year
                     && y.tokens.start < q.tokens.start
+                    && !apposition.contains(&y.tokens.start)
                     && !starts.iter().any(|st| st.fact.span == y.span)
             }) {
                 continue;
@@ -382,15 +389,21 @@ impl Check for YearsSince {
                 .determiner
                 .is_some_and(|d| matches!(d, "his" | "her" | "their" | "'s"));
             // The start it counts from: the nearest one before it (or in its sentence) for the
-            // same name, or for "his/her" the nearest one within three sentences.
+            // same name, or for "his/her" the nearest one within three sentences. Farther back,
+            // the same name's start still counts when it is that name's only start.
+            let same_name = |st: &Start| matches!((&st.fact.subject, &f.subject), (Some(x), Some(y)) if surname(x) == surname(y));
             let start = starts.iter().rev().find(|st| {
                 st.fact.sentence <= f.sentence
-                    && f.sentence - st.fact.sentence <= 3
+                    && (f.sentence - st.fact.sentence <= 3
+                        || (same_name(st)
+                            && starts
+                                .iter()
+                                .all(|other| other.year == st.year || !same_name(other))))
                     && (st.fact.sentence == f.sentence
                         || possessive
                         // "… was appointed in October 2022. Three years into the job, …"
                         || (into && f.sentence - st.fact.sentence <= 1)
-                        || matches!((&st.fact.subject, &f.subject), (Some(x), Some(y)) if surname(x) == surname(y)))
+                        || same_name(st))
             });
             let Some(start) = start else { continue };
             // Only one start in reach: two people with "since" dates make the link unsure.
@@ -467,6 +480,35 @@ mod tests {
             "He was arrested in 2009 and spent three years in custody.",
         ] {
             assert!(run(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn time_behind_bars_told_after_an_apposition() {
+        let run = |text: &str| run_kind(&KIND, "", text, date("2025-01-17"));
+        let far = "Judge Rana said Khan has been held since August 2023. He denies it. The court sat. Lawyers spoke. \
+                   Crowds gathered. Police watched.\n\n";
+        assert_eq!(
+            run(&format!(
+                "{far}Khan, 72, the former cricket star who led Pakistan to the 1992 World Cup, has spent more than two years behind bars."
+            )),
+            ["two years"]
+        );
+        for ok in [
+            // It fits; it is another person's; or the nearer start of the same name fits it.
+            format!(
+                "{far}Khan, 72, the former cricket star who led Pakistan to the 1992 World Cup, has spent more than a year behind bars."
+            ),
+            format!(
+                "{far}Qureshi, 68, the party's deputy who joined it in 2011, has spent more than two years behind bars."
+            ),
+            format!(
+                "{far}Khan was also held since May 2021 in another case. Khan, 72, has spent more than two years behind bars."
+            ),
+            // A year in the predicate sets another time.
+            format!("{far}In 2019, Khan had spent two years behind bars."),
+        ] {
+            assert!(run(&ok).is_empty(), "{ok}");
         }
     }
 

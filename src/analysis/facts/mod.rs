@@ -412,17 +412,52 @@ fn subject(a: &Analysis, q: &Quantity, named: &FastSet<&str>) -> Option<String> 
         .iter()
         .rev()
         .find(|m| m.tokens.end <= q.tokens.start);
+    // A name inside an apposition that closed before the figure is not its subject; the name
+    // the apposition describes is ("Khan, 72, who led Pakistan to the 1992 World Cup, has spent
+    // two years …" is about Khan).
+    let before = match (before, closed_apposition(a, q)) {
+        (Some(m), Some(apposition)) if apposition.contains(&m.tokens.start) => mentions
+            .iter()
+            .rev()
+            .find(|h| h.tokens.end == apposition.start - 1)
+            .or(Some(m)),
+        (m, _) => m,
+    };
     let chosen = before.or_else(|| mentions.iter().find(|m| m.tokens.start >= q.tokens.end))?;
     Some(a.slice(chosen.span.clone()).to_string())
 }
 
+/// Auxiliaries and verbs of saying that start a clause's predicate after an apposition ("Khan,
+/// 72, …, has spent").
+const PREDICATE_STARTS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "said",
+    "says", "told", "remains", "remained",
+];
+
+/// The tokens of an apposition set off by commas after a name and closed before figure `q`'s
+/// predicate: in "Khan, 72, the former cricket star who led Pakistan to the 1992 World Cup, has
+/// spent more than two years behind bars", the tokens from "72" to "Cup". The comma that opens
+/// it follows a name at once, and the one that closes it is followed by the predicate.
+pub(crate) fn closed_apposition(a: &Analysis, q: &Quantity) -> Option<Range<usize>> {
+    let s = &a.sentences[q.sentence];
+    let close = (s.tokens.start..q.tokens.start).rev().find(|&i| {
+        a.word(i) == "," && i + 1 < q.tokens.start && PREDICATE_STARTS.contains(&a.lower(i + 1))
+    })?;
+    let open = (s.tokens.start + 1..close)
+        .find(|&i| a.word(i) == "," && a.tokens[i - 1].capitalised && a.tokens[i - 1].is_word())?;
+    (open + 1 < close).then_some(open + 1..close)
+}
+
+/// The first year of the figure's sentence, not counting one inside an apposition that closed
+/// before it.
 fn year_in_sentence(a: &Analysis, q: &Quantity) -> Option<i64> {
     if q.kind == QuantityKind::Year {
         return None;
     }
+    let apposition = closed_apposition(a, q).unwrap_or(0..0);
     a.quantities_in(q.sentence)
         .iter()
-        .find(|y| y.kind == QuantityKind::Year)
+        .find(|y| y.kind == QuantityKind::Year && !apposition.contains(&y.tokens.start))
         .map(|y| y.value as i64)
 }
 
@@ -736,6 +771,22 @@ mod tests {
         let m = a.facts();
         let later = m.facts.iter().find(|f| f.value == 262.0).unwrap();
         assert_eq!(later.subject, None);
+    }
+
+    #[test]
+    fn an_apposition_neither_names_nor_dates_the_figure() {
+        let doc = doc(
+            "Police said Khan was held. Khan, 72, the former cricket star who led Pakistan to \
+             the 1992 World Cup, has spent two years behind bars. Ruiz, who beat Pakistan in \
+             1992 and retired, won 40 caps.",
+        );
+        let a = Analysis::new(&doc);
+        let m = a.facts();
+        let two = m.facts.iter().find(|f| f.value == 2.0).unwrap();
+        assert_eq!((two.subject.as_deref(), two.year), (Some("Khan"), None));
+        // Without a predicate right after the closing comma, the nearest name stands.
+        let forty = m.facts.iter().find(|f| f.value == 40.0).unwrap();
+        assert_eq!(forty.subject.as_deref(), Some("Pakistan"));
     }
 
     #[test]
