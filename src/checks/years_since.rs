@@ -229,6 +229,46 @@ fn years_later_now(
     }
 }
 
+/// "Wickremesinghe, who first entered parliament in 1977, lost his seat for the first time in
+/// 48 years" (in 2020): the first time in N years since a start in the same sentence cannot
+/// reach back past the start. Only a span longer than the time since the start is reported;
+/// a shorter one may count from an earlier loss.
+fn first_time_since_start(
+    a: &Analysis,
+    facts: &[Fact],
+    starts: &[Start],
+    published: jiff::civil::Date,
+    out: &mut Vec<Diagnostic>,
+) {
+    let qs = a.quantities();
+    for f in facts.iter().filter(|f| f.kind == FactKind::Count) {
+        if f.noun.as_deref() != Some("year") || f.quoted || f.approx == Approx::AtMost {
+            continue;
+        }
+        let q = &qs[f.quantity];
+        let s = &a.sentences[f.sentence];
+        // "for the first time in 48 years", "… in more than 40 years".
+        let Some(at) = (q.tokens.start.saturating_sub(3).max(s.tokens.start + 2)..q.tokens.start)
+            .find(|&i| a.lower(i) == "in")
+        else {
+            continue;
+        };
+        if a.lower(at - 1) != "time" || a.lower(at - 2) != "first" {
+            continue;
+        }
+        let Some(start) = starts.iter().find(|st| {
+            st.fact.sentence == f.sentence && st.fact.span.end <= a.tokens[at].span.start
+        }) else {
+            continue;
+        };
+        let expected = i64::from(published.year()) - start.year;
+        if expected < 1 || f.value as i64 <= expected + 1 {
+            continue;
+        }
+        out.push(report(a, q, start, published));
+    }
+}
+
 /// Words near a span of years that make it no time served so far: "the next five years",
 /// "ago", "for another four years", "a 15-year sentence".
 const NOT_SO_FAR: &[&str] = &[
@@ -363,6 +403,7 @@ impl Check for YearsSince {
         if starts.is_empty() {
             return;
         }
+        first_time_since_start(a, facts, &starts, published, out);
         for f in facts.iter().filter(|f| f.kind == FactKind::Count) {
             if f.noun.as_deref() != Some("year") || f.quoted || !(2.0..=80.0).contains(&f.value) {
                 continue;
@@ -478,6 +519,26 @@ mod tests {
         for ok in [
             "His lawyer said his client, who has been held since his arrest in April 2019, had already spent five years in custody.",
             "He was arrested in 2009 and spent three years in custody.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn the_first_time_in_more_years_than_since_the_start() {
+        let run = |text: &str| run_kind(&KIND, "", text, date("2020-08-07"));
+        assert_eq!(
+            run(
+                "Ranil Wickremesinghe, 71, a former prime minister who first entered parliament in 1977, lost his Colombo seat for the first time in 48 years."
+            ),
+            ["48 years"]
+        );
+        for ok in [
+            "Ranil Wickremesinghe, 71, a former prime minister who first entered parliament in 1977, lost his Colombo seat for the first time in 43 years.",
+            // Shorter: it may count from an earlier loss; no start; or another sentence.
+            "Ranil Wickremesinghe, who first entered parliament in 1977, lost his seat for the first time in 20 years.",
+            "Ranil Wickremesinghe, a former prime minister, lost his seat for the first time in 48 years.",
+            "Wickremesinghe first entered parliament in 1977. The party lost Colombo for the first time in 48 years.",
         ] {
             assert!(run(ok).is_empty(), "{ok}");
         }
