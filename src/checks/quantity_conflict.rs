@@ -208,6 +208,37 @@ fn other_roles(x: Option<Role>, y: Option<Role>) -> bool {
     planned(x) != planned(y)
 }
 
+/// A measure set off after a definite noun phrase says where or how big the thing already
+/// named is ("the trapped men, 540 metres underground, …"): it refers back as "the 46
+/// persons" does. A length, depth or weight only, not a count or a span of time.
+fn apposed_to_definite(a: &Analysis, q: &Quantity) -> bool {
+    let s = &a.sentences[q.sentence];
+    let at = q.tokens.start;
+    let measure = q.noun_lemma().is_some_and(|n| {
+        numbers::is_measure(n)
+            && !matches!(
+                n,
+                "second"
+                    | "minute"
+                    | "hour"
+                    | "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "decade"
+                    | "century"
+            )
+    });
+    if !measure || q.approx != Approx::Exact || at < s.tokens.start + 3 || a.word(at - 1) != "," {
+        return false;
+    }
+    // "the trapped men," — a determiner up to four words back, no other break between.
+    (at.saturating_sub(5).max(s.tokens.start)..at - 1)
+        .rev()
+        .take_while(|&i| a.tokens[i].is_word())
+        .any(|i| matches!(a.lower(i), "the" | "these" | "those"))
+}
+
 /// The same digits in another order: 4,500 / 5,400.
 fn same_digits(x: &Quantity, y: &Quantity) -> bool {
     let digits = |v: f64| {
@@ -267,6 +298,17 @@ impl QuantityConflict {
                 }
             }
         }
+        // An apposed measure is about the noun phrase before it ("the trapped men, 540 metres
+        // underground"): its words are the figure's context too.
+        if apposed_to_definite(a, q) {
+            let at = q.tokens.start - 1;
+            for i in (at.saturating_sub(4)..at).filter(|&i| a.tokens[i].is_word()) {
+                let w = a.lower(i);
+                if w.len() >= 3 && !a.tokens[i].capitalised && !numbers::STOP_SET.contains(w) {
+                    ctx.insert(lexical::stem(w));
+                }
+            }
+        }
         if let Some(key) = count_key(q) {
             ctx.remove(&lexical::stem(key));
         }
@@ -293,24 +335,43 @@ impl QuantityConflict {
     /// The range of true values a figure allows.
     fn interval(&self, a: &Analysis, q: &Quantity) -> (f64, f64) {
         let v = q.value;
-        // "85 million" allows 84.5–85.5 million.
         let text = a.slice(q.span.clone());
+        // (The span may open with its qualifier: "about 580 metres".)
+        let digits = text
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or("");
+        let written = digits
+            .replace(',', "")
+            .parse::<f64>()
+            .ok()
+            .filter(|d| *d > 0.0);
+        // The scale of a figure written with a word ("85 million": a million).
+        let scale = written.map_or(1.0, |d| v / d);
+        let decimals = digits.split('.').nth(1).map_or(0, str::len) as i32;
+        // "85 million" allows 84.5–85.5 million.
         let rounding = if text.chars().any(char::is_alphabetic) && q.in_digits(a) {
-            let digits = text
-                .split(|c: char| c.is_whitespace() || c == '-')
-                .next()
-                .unwrap_or("");
-            let decimals = digits.split('.').nth(1).map_or(0, str::len) as i32;
-            let unit = v / digits
-                .replace(',', "")
-                .parse::<f64>()
-                .unwrap_or(v)
-                .max(1e-9);
-            0.5 * 10f64.powi(-decimals) * unit
+            0.5 * 10f64.powi(-decimals) * scale
         } else {
             0.0
         };
-        let t = self.tolerance * v;
+        // An approximate figure is as loose as its last written digit says: "about 580" is
+        // not "about 600", so it allows 560–600, not 522–638 (at most `tolerance` either way,
+        // and at least 2% of the figure).
+        let t = match written {
+            Some(d) if q.in_digits(a) => {
+                let mut unit = 10f64.powi(-decimals);
+                if decimals == 0 {
+                    let mut n = d as u64;
+                    while n >= 10 && n.is_multiple_of(10) {
+                        n /= 10;
+                        unit *= 10.0;
+                    }
+                }
+                (2.0 * unit * scale).max(0.02 * v).min(self.tolerance * v)
+            }
+            _ => self.tolerance * v,
+        };
         match q.approx {
             Approx::Exact => (v - rounding, v + rounding),
             Approx::About => (v - t, v + t),
@@ -395,7 +456,7 @@ impl QuantityConflict {
         index: &mut Option<Index<'x>>,
         out: &mut Vec<Diagnostic>,
     ) {
-        if !self.eligible(a, later) || !later.is_definite() {
+        if !self.eligible(a, later) || !(later.is_definite() || apposed_to_definite(a, later)) {
             return;
         }
         let (ck, ak) = (count_key(later), attr_key(later));
@@ -567,7 +628,7 @@ impl Check for QuantityConflict {
         let mut index = None;
         // (Most figures are not definite back-references: ruled out before the call.)
         for q in a.quantities() {
-            if q.is_definite() {
+            if q.is_definite() || apposed_to_definite(a, q) {
                 self.check(a, q, &mut index, out);
             }
         }
@@ -726,5 +787,28 @@ mod tests {
                 .is_empty()
         );
         assert!(hits("It costs 85 million euros. The 85.3 million euros were paid.").is_empty());
+    }
+
+    #[test]
+    fn an_approximation_is_as_loose_as_its_last_digit() {
+        let trapped = |earlier: &str, later: &str| {
+            hits(&format!(
+                "The blast trapped 22 workers {earlier} below the surface. Rescuers reached the \
+                 trapped men, {later} underground, on Sunday."
+            ))
+        };
+        // "about 580" is 560–600; "about 600" is 540–660.
+        assert_eq!(trapped("about 580 metres", "540 metres"), ["540 metres"]);
+        assert!(trapped("about 600 metres", "540 metres").is_empty());
+        assert!(trapped("about 580 metres", "575 metres").is_empty());
+        // An apposed measure refers back; a count or a span of time set off so does not.
+        assert!(
+            hits("The fire burned 1,200 hectares. Crews held the flank, 900 hectares wide.")
+                .is_empty()
+        );
+        assert!(
+            hits("The strike lasted 12 days. Talks resumed on the last day, 15 days later.")
+                .is_empty()
+        );
     }
 }
