@@ -193,7 +193,7 @@ pub(crate) fn romanization_variant(a: &str, b: &str) -> bool {
 /// as a geminate is (Moussa/Mousa, Mohammed/Mohamed) or an `h` after a consonant? Mixed in one
 /// story they are still a slip; but a quotation keeps the spelling its author chose. A letter
 /// doubled beside another consonant, or an `h`, `w` or `y` doubled, writes no sound of the
-/// name (Addnan, Ratnna, Ingrahham).
+/// name (Addnan, Ratnna, Ingrahham), and two letters swapped are a keystroke (Soliemani).
 pub(crate) fn transliteration_variant(a: &str, b: &str) -> bool {
     fn vowel(c: char) -> bool {
         "aiu".contains(c)
@@ -226,7 +226,14 @@ pub(crate) fn transliteration_variant(a: &str, b: &str) -> bool {
         }
         out
     }
-    a != b && key(a) == key(b)
+    // Two letters swapped is a keystroke slip, whatever the letters ("Soliemani").
+    let swapped = {
+        let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let diff: Vec<usize> = (0..x.len().min(y.len())).filter(|&k| x[k] != y[k]).collect();
+        x.len() == y.len()
+            && matches!(diff[..], [k, l] if l == k + 1 && x[k] == y[l] && x[l] == y[k])
+    };
+    a != b && !swapped && key(a) == key(b)
 }
 
 #[cfg(test)]
@@ -307,6 +314,8 @@ mod tests {
             ("addnan", "adnan"),
             ("ratnna", "ratna"),
             ("ingrahham", "ingraham"),
+            // Two letters swapped.
+            ("soliemani", "soleimani"),
         ] {
             assert!(!transliteration_variant(a, b), "{a} {b}");
         }
