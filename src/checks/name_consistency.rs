@@ -171,6 +171,18 @@ rules:
         // A letter doubled beside a consonant is no transliteration's geminate.
         let doubled = "Khader Adnan was freed. Adnan said so. Adnan left.\n\n@voter: Mr Addnan puts security first.";
         assert_eq!(found(doubled), one("Addnan", "Adnan"));
+        // A quotation that also spells the name the usual way keeps no other spelling.
+        let report = "A report explains the plight of farmers such as Dorothy Dyton:\n\n\
+            They had no deed for the land Dytton was born on. Since then, said Dyton, \
+            “life has been very hard on us.”";
+        assert_eq!(found(report), one("Dytton", "Dyton"));
+        // The label of an interview's answer is the writer's.
+        let interview = "Lasana Liburd is a journalist. Liburd launched Wired868.\n\n\
+            Lasana Lyburd (LL): I say 'smart' because we are online.";
+        assert_eq!(found(interview), one("Lyburd", "Liburd"));
+        let answer = "Lasana Liburd is a journalist. Liburd launched Wired868.\n\n\
+            Lasana Liburd (LL): I say Lyburd is how my grandmother wrote it.";
+        assert!(found(answer).is_empty(), "{:?}", found(answer));
         // A translation of a quoted post is the writer's own words.
         let translated = "Alexander Semin returned. Semin played well. Semin scored.\n\n\
             Приезд Овечкина и Семина по разному комментируют, кто то вспоминает его игру за сборную.\n\n\

@@ -229,7 +229,9 @@ pub(crate) fn transliteration_variant(a: &str, b: &str) -> bool {
     // Two letters swapped is a keystroke slip, whatever the letters ("Soliemani").
     let swapped = {
         let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        let diff: Vec<usize> = (0..x.len().min(y.len())).filter(|&k| x[k] != y[k]).collect();
+        let diff: Vec<usize> = (0..x.len().min(y.len()))
+            .filter(|&k| x[k] != y[k])
+            .collect();
         x.len() == y.len()
             && matches!(diff[..], [k, l] if l == k + 1 && x[k] == y[l] && x[l] == y[k])
     };

@@ -306,7 +306,7 @@ fn cut_short(minority: &Minority, rf: &str) -> bool {
 /// Palmerah”"), nor outside the quotation marks of a paragraph that opens with one, which marks
 /// its own quotations (the "says Hammons" between two quoted halves).
 fn keeps_its_authors_spelling(a: &Analysis, i: usize) -> bool {
-    if !a.in_quoted_voice(i) || in_translation(a, i) {
+    if !a.in_quoted_voice(i) || in_translation(a, i) || in_speaker_label(a, i) {
         return false;
     }
     let quoted = |k: &usize| a.tokens[*k].quoted;
@@ -321,6 +321,31 @@ fn keeps_its_authors_spelling(a: &Analysis, i: usize) -> bool {
     let block = a.sentences[a.sentence_of[i]].block;
     let first = a.sentences.iter().find(|s| s.block == block);
     !first.is_some_and(|s| s.tokens.len() > 1 && a.tokens[s.tokens.start + 1].quoted)
+}
+
+/// Is token `i` in the label that opens an interview's answer, "Lasana Liburd (LL):": the
+/// writer's words naming the speaker, not the speaker's. The label is up to four capitalised
+/// words, perhaps with initials in brackets, then a colon, at the start of the paragraph.
+fn in_speaker_label(a: &Analysis, i: usize) -> bool {
+    let block = a.sentences[a.sentence_of[i]].block;
+    let Some(first) = a.sentences.iter().find(|s| s.block == block) else {
+        return false;
+    };
+    let start = first.tokens.start;
+    let Some(colon) = (start..first.tokens.end.min(start + 9)).find(|&k| a.word(k) == ":") else {
+        return false;
+    };
+    let mut names = 0;
+    let mut k = start;
+    while k < colon && a.tokens[k].is_word() && a.tokens[k].capitalised {
+        names += 1;
+        k += 1;
+    }
+    // "(LL)" after the name.
+    if k + 2 < colon && a.word(k) == "(" && a.word(k + 2) == ")" {
+        k += 3;
+    }
+    (1..=4).contains(&names) && k == colon && (start..colon).contains(&i)
 }
 
 /// Is token `i` in a paragraph that follows one in another language: a translation of it,
@@ -864,11 +889,21 @@ impl<'s, 'a> Search<'s, 'a> {
             return None;
         }
         let foreign_slip = foreign_slip(a, &minority, majority, &majority_at);
+        // A quotation that also has the usual spelling keeps no other one of its author's
+        // ("Dorothy Dyton … the land Dytton was born on … said Dyton" in one quoted report).
+        let block = |i: usize| a.sentences[a.sentence_of[i]].block;
+        let usual_in_its_quotation = |i: usize| {
+            majority_at
+                .iter()
+                .any(|&k| block(k) == block(i) && keeps_its_authors_spelling(a, k))
+        };
         let wrong_at: Vec<usize> = minority
             .at
             .iter()
             .copied()
-            .filter(|&i| !(transliterated && keeps_its_authors_spelling(a, i)))
+            .filter(|&i| {
+                !(transliterated && keeps_its_authors_spelling(a, i) && !usual_in_its_quotation(i))
+            })
             .filter(|&i| foreign_slip || !a.is_foreign(i))
             .filter(|&i| !mentioned_in_quotes(a, i))
             .collect();
