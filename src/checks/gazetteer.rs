@@ -248,6 +248,12 @@ fn person_words(
             Some(k) if k > 0 => &words[..k],
             _ => words,
         };
+        // Nor is a place before a title ("Khyber Pakhtunkhwa Chief Minister Ali Amin
+        // Gandapur"): the name is what follows the title.
+        let words = match words.iter().position(|w| is_title_at(a, w.token)) {
+            Some(k) if k > 0 => strip_leading(a, &words[k..]),
+            _ => words,
+        };
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             continue;
         };
@@ -606,10 +612,15 @@ impl Check for Gazetteer {
             let foreign = a.is_foreign(a.mentions[m].tokens.start);
             let words = mention_words.of(m);
             // Phrases end at a possessive ("Porto Alegre's Salgado Filho"); what follows "of"
-            // is a phrase of its own too ("Aryna Sabalenka of Belarus").
+            // is a phrase of its own too ("Aryna Sabalenka of Belarus"), and so is a title with
+            // its name after a place ("Khyber Pakhtunkhwa Chief Minister Ali Amin Gandapur").
             phrases.clear();
             let mut start = 0;
             for (k, w) in words.iter().enumerate() {
+                if k > start && is_title_at(a, w.token) {
+                    phrases.push(start..k);
+                    start = k;
+                }
                 if cues::strip_possessive(a.word(w.token)).len() != a.word(w.token).len() {
                     phrases.push(start..k + 1);
                     start = k + 1;
@@ -1256,6 +1267,21 @@ rules:
     }
 
     #[test]
+    fn a_place_before_a_title_is_a_name_of_its_own() {
+        assert_eq!(
+            found("Khyber Pakhtunkwa Chief Minister Ali Amin Gandapur called it revenge."),
+            one("Khyber Pakhtunkwa", "Khyber Pakhtunkhwa")
+        );
+        // The place is right; a place that starts with a title word stays whole.
+        for ok in [
+            "Khyber Pakhtunkhwa Chief Minister Ali Amin Gandapur called it revenge.",
+            "General Santos Mayor Lorelie Pacquiao called it revenge.",
+        ] {
+            assert!(found(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
     fn only_names_of_other_alphabets_are_romanized() {
         // An `h` or a `y` more or less in an English name is a slip...
         assert_eq!(
@@ -1267,6 +1293,11 @@ rules:
         assert_eq!(
             found("Troops left Afghhanistan in 2021."),
             one("Afghhanistan", "Afghanistan")
+        );
+        // Nor is an `h` dropped from a digraph that writes a sound of its own.
+        assert_eq!(
+            found("Floods hit the province of Khyber Pakhtunkwa."),
+            one("Khyber Pakhtunkwa", "Khyber Pakhtunkhwa")
         );
         // A romanization of a Ukrainian name is not.
         assert!(found("Officials say Slovyansk must be held.").is_empty());

@@ -168,14 +168,17 @@ fn gendered(a: &str, b: &str) -> bool {
 /// Do the two (folded) names differ only the way romanizations of one name do: `y` for `i`,
 /// or an `h` after a consonant (Slovyansk/Sloviansk, Thembisa/Tembisa, Zaporizhzhya/
 /// Zaporizhzhia)? Such a pair is more often two accepted spellings than a slip. A doubled `h`
-/// writes no sound (Afghhanistan): a slip.
+/// writes no sound (Afghhanistan): a slip. So is an `h` dropped from kh, sh, zh, gh or ch,
+/// which write sounds of their own ("Pakhtunkwa" for Khyber Pakhtunkhwa), unlike the
+/// aspirates th, ph, bh, dh (Rajastan/Rajasthan).
 pub(crate) fn romanization_variant(a: &str, b: &str) -> bool {
     fn key(s: &str) -> String {
         let mut out = String::with_capacity(s.len());
         let mut prev: Option<char> = None;
         for c in s.chars() {
             let c = if c == 'y' { 'i' } else { c };
-            let after_consonant = prev.is_some_and(|p| p.is_alphabetic() && !"aeiouh".contains(p));
+            let after_consonant =
+                prev.is_some_and(|p| p.is_alphabetic() && !"aeiouhkszgc".contains(p));
             if !(c == 'h' && after_consonant) {
                 out.push(c);
             }
@@ -332,5 +335,7 @@ mod tests {
         assert!(!romanization_variant("sana cruz", "santa cruz"));
         assert!(!romanization_variant("afghhanistan", "afghanistan"));
         assert!(!romanization_variant("winhdoek", "windhoek"));
+        assert!(!romanization_variant("pakhtunkwa", "pakhtunkhwa"));
+        assert!(!romanization_variant("sanghai", "shanghai"));
     }
 }
