@@ -51,6 +51,7 @@ const STARTED: &[&str] = &[
     "arrest",
     "arrested",
     "detained",
+    "became",
 ];
 
 /// Nouns of a post that "N years into" counts from its start: "three years into the job".
@@ -313,8 +314,14 @@ fn span_in_a_post(a: &Analysis, q: &Quantity) -> Option<bool> {
     }
     // Time in custody runs to now only when it is told so ("has already spent seven years in
     // custody"); "spent three years in custody" may have ended long ago.
-    let in_custody = (noun + 1..to).any(|i| matches!(a.lower(i), "custody" | "detention" | "bars"));
-    let told_so_far = (from..q.tokens.start).any(|i| {
+    let in_custody = (noun + 1..to).any(|i| {
+        matches!(
+            a.lower(i),
+            "custody" | "detention" | "bars" | "confined" | "confinement"
+        )
+    });
+    // ("has already spent seven years in custody"; "the four years he has spent confined")
+    let told_so_far = (from..q.tokens.start).chain(noun + 1..to).any(|i| {
         matches!(
             a.lower(i),
             "has" | "have" | "had" | "already" | "now" | "still"
@@ -426,9 +433,14 @@ impl Check for YearsSince {
             let Some(into) = span_in_a_post(a, q) else {
                 continue;
             };
+            // "his eight years", or "the four years he has spent": the span of someone the
+            // sentences before have named.
+            let after_noun = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
             let possessive = q
                 .determiner
-                .is_some_and(|d| matches!(d, "his" | "her" | "their" | "'s"));
+                .is_some_and(|d| matches!(d, "his" | "her" | "their" | "'s"))
+                || (after_noun < a.tokens.len()
+                    && matches!(a.lower(after_noun), "he" | "she" | "they"));
             // The start it counts from: the nearest one before it (or in its sentence) for the
             // same name, or for "his/her" the nearest one within three sentences. Farther back,
             // the same name's start still counts when it is that name's only start.
@@ -521,6 +533,32 @@ mod tests {
             "He was arrested in 2009 and spent three years in custody.",
         ] {
             assert!(run(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn a_start_by_becoming_and_time_confined_at_home() {
+        let run = |text: &str| run_kind(&KIND, "", text, date("2024-10-24"));
+        assert_eq!(
+            run(
+                "Lindqvist, who became chief executive in February 2021, has cut costs. The fall was the steepest of her five years in charge."
+            ),
+            ["five years"]
+        );
+        let may = |text: &str| run_kind(&KIND, "", text, date("2024-05-16"));
+        assert_eq!(
+            may(
+                "Brandão was arrested in March 2021 and has been under house arrest since then. His lawyer argued that the more than four years he has spent confined to his home should count."
+            ),
+            ["four years"]
+        );
+        for ok in [
+            "Lindqvist, who became chief executive in February 2021, has cut costs. The fall was the steepest of her four years in charge.",
+            "Brandão was arrested in March 2021 and has been under house arrest since then. His lawyer argued that the more than three years he has spent confined to his home should count.",
+            // Not so far: a span that ended.
+            "Brandão was arrested in March 2021. He spent four years confined to his home in the 1990s.",
+        ] {
+            assert!(run(ok).is_empty() && may(ok).is_empty(), "{ok}");
         }
     }
 
