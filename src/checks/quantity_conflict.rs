@@ -152,6 +152,17 @@ fn build(value: crate::yaml::Value, _common: &Common) -> Result<Box<dyn Check>, 
 fn count_key(q: &Quantity) -> Option<&str> {
     q.noun.as_ref().map(|n| n.lemma.as_str())
 }
+/// A noun modifying the counted noun: "the 1,500 job cuts" count jobs as well as cuts. (Taken
+/// only when another figure counts that noun, so that "20 new homes" do not count "new".)
+fn modifier_key<'x>(a: &'x Analysis, q: &Quantity, index: &Index) -> Option<&'x str> {
+    let noun = q.noun.as_ref()?.token;
+    let m = noun.checked_sub(1)?;
+    if m < q.tokens.end || !a.tokens[m].is_word() || a.tokens[m].capitalised || a.tokens[m].glued {
+        return None;
+    }
+    let w = a.lower(m);
+    index.by_count.contains_key(w).then_some(w)
+}
 fn attr_key(q: &Quantity) -> Option<&str> {
     q.head
         .as_ref()
@@ -449,6 +460,45 @@ impl QuantityConflict {
         *index.update[sentence].get_or_init(|| self.has_update(a, sentence))
     }
 
+    /// The earlier figures with a key of `later` (`keys`: its count, attribute, modifier and
+    /// group keys), by count (or modifier), attribute and group, in document order; `None`
+    /// when one of them, or any earlier figure of the same value, matches it.
+    fn earlier_keyed(
+        &self,
+        a: &Analysis,
+        index: &Index,
+        later: &Quantity,
+        [ck, ak, mk, gk]: [Option<&str>; 4],
+    ) -> Option<(Vec<usize>, Vec<usize>, Vec<usize>)> {
+        let all = a.quantities();
+        let earlier_by = |map: &HashMap<&str, Vec<usize>>, key: Option<&str>| -> Vec<usize> {
+            key.and_then(|k| map.get(k))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&k| all[k].span.start < later.span.start)
+                .collect()
+        };
+        let mut same_count = earlier_by(&index.by_count, ck);
+        same_count.extend(earlier_by(&index.by_count, mk));
+        let same_attr = earlier_by(&index.by_attr, ak);
+        // Figures for a synonym of the noun ("52 votes" for "the 55 senators").
+        let same_group: Vec<usize> = earlier_by(&index.by_group, gk)
+            .into_iter()
+            .filter(|k| !same_count.contains(k))
+            .collect();
+        let same_value = index
+            .first_of_value
+            .get(&later.value.to_bits())
+            .is_some_and(|&k| all[k].span.start < later.span.start);
+        let matched = same_count
+            .iter()
+            .chain(&same_attr)
+            .chain(&same_group)
+            .any(|&k| self.compatible(a, &all[k], later));
+        (!same_value && !matched).then_some((same_count, same_attr, same_group))
+    }
+
     fn check<'x>(
         &self,
         a: &'x Analysis,
@@ -468,38 +518,13 @@ impl QuantityConflict {
         }
         let index = index.get_or_insert_with(|| self.index(a));
         let all = a.quantities();
-        // Earlier eligible figures with a key of `later`, in document order.
-        let earlier_by = |map: &HashMap<&str, Vec<usize>>, key: Option<&str>| -> Vec<usize> {
-            key.and_then(|k| map.get(k))
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&k| all[k].span.start < later.span.start)
-                .collect()
-        };
-        let (same_count, same_attr) = (
-            earlier_by(&index.by_count, ck),
-            earlier_by(&index.by_attr, ak),
-        );
-        // Figures for a synonym of the noun ("52 votes" for "the 55 senators").
+        let mk = modifier_key(a, later, index);
         let gk = group_key(a, later);
-        let same_group: Vec<usize> = earlier_by(&index.by_group, gk)
-            .into_iter()
-            .filter(|k| !same_count.contains(k))
-            .collect();
-        let same_value = index
-            .first_of_value
-            .get(&later.value.to_bits())
-            .is_some_and(|&k| all[k].span.start < later.span.start);
-        if same_value
-            || same_count
-                .iter()
-                .chain(&same_attr)
-                .chain(&same_group)
-                .any(|&k| self.compatible(a, &all[k], later))
-        {
+        let Some((same_count, same_attr, same_group)) =
+            self.earlier_keyed(a, index, later, [ck, ak, mk, gk])
+        else {
             return;
-        }
+        };
         let salient = ck.is_some_and(|k| {
             let counts = index.lemma_counts.get_or_init(|| lemma_counts(a));
             counts.get(k).copied().unwrap_or(0) >= self.salience
@@ -537,8 +562,13 @@ impl QuantityConflict {
                 continue;
             }
             let transposed = usize::from(same_digits(q, later));
-            let overlap = ctx1.intersection(ctx2).count() + transposed;
-            let by_count = ck.is_some() && count_key(q) == ck;
+            // "cut about 1,200 jobs" … "the 1,500 job cuts": the one's noun is the other's word.
+            let turned = mk.is_some()
+                && count_key(q) == mk
+                && ck.is_some_and(|c| ctx1.contains(&lexical::stem(c)));
+            let overlap = ctx1.intersection(ctx2).count() + transposed + usize::from(turned);
+            let by_count =
+                (ck.is_some() && count_key(q) == ck) || (mk.is_some() && count_key(q) == mk);
             let by_attr = ak.is_some() && attr_key(q) == ak;
             let ok = if by_attr {
                 overlap >= 1 || unique(&same_attr)
@@ -787,6 +817,24 @@ mod tests {
                 .is_empty()
         );
         assert!(hits("It costs 85 million euros. The 85.3 million euros were paid.").is_empty());
+    }
+
+    #[test]
+    fn a_noun_turned_modifier_counts_the_same_thing() {
+        assert_eq!(
+            hits(
+                "It would cut about 1,200 jobs. Unions were not consulted about the 1,500 job cuts."
+            ),
+            ["1,500 job cuts"]
+        );
+        for ok in [
+            "It would cut about 1,200 jobs. Unions were not consulted about the 1,200 job cuts.",
+            // The earlier figure's context does not say the later noun.
+            "It would add about 1,200 jobs. Unions welcomed the 1,500 job openings.",
+            "The firm built 20 homes. The 25 new homes were sold.",
+        ] {
+            assert!(hits(ok).is_empty(), "{ok}");
+        }
     }
 
     #[test]
