@@ -175,7 +175,15 @@ fn fits(share: &Share, ratio: f64) -> bool {
     let f = share.value;
     match share.hedge {
         Hedge::Plain => (ratio - f).abs() <= share.precise.unwrap_or(0.06),
-        Hedge::About => (ratio - f).abs() <= 0.09,
+        // "about a third" may be 24% to 42%; a percentage in digits is meant more closely:
+        // "roughly 15%" is no 7.5% (a quarter of itself, at least 3 points, at most 9).
+        Hedge::About => {
+            let slack = match share.precise {
+                Some(_) => (0.25 * f).clamp(0.03, 0.09),
+                None => 0.09,
+            };
+            (ratio - f).abs() <= slack
+        }
         Hedge::Nearly => ratio >= f - 0.13 && ratio <= f + 0.03,
         Hedge::Over => ratio >= f - 0.01 && ratio <= f + 0.25,
         Hedge::Under => ratio <= f + 0.01 && ratio >= f - 0.25,
@@ -206,8 +214,7 @@ fn part_and_whole<'q>(a: &Analysis, qs: &'q [Quantity]) -> Option<(&'q Quantity,
         let of = (after..(after + 4).min(y.tokens.start)).find(|&i| a.lower(i) == "of");
         if let Some(of) = of
             && (after..of).all(|i| a.tokens[i].is_word())
-            && (of + 1..y.tokens.start)
-                .all(|i| matches!(a.lower(i), "the" | "a" | "its" | "their" | "total" | "all"))
+            && whole_after_of(a, of + 1, y.tokens.start + 1) == y.tokens.start
             && plain(a, y)
             && y.value > x.value
         {
@@ -230,6 +237,32 @@ fn part_and_whole<'q>(a: &Analysis, qs: &'q [Quantity]) -> Option<(&'q Quantity,
         }
     }
     None
+}
+
+/// Where the whole starts after an "of" (token `k` follows it): past determiners, a
+/// possessive ("of the country's 4.39 million"), "total", and one noun with its own "of"
+/// ("of the company's total output of 1.6 million").
+fn whole_after_of(a: &Analysis, mut k: usize, end: usize) -> usize {
+    let possessive = |i: usize| {
+        let w = a.word(i);
+        matches!(w, "'s" | "’s" | "'" | "’") || w.ends_with("'s") || w.ends_with("’s")
+    };
+    let skippable = |i: usize| {
+        matches!(
+            a.lower(i),
+            "the" | "a" | "its" | "their" | "his" | "her" | "total" | "all"
+        ) || possessive(i)
+            || (i + 1 < end && possessive(i + 1) && a.tokens[i].is_word())
+    };
+    let mut skipped = 0;
+    while k < end && skipped < 4 && skippable(k) {
+        k += 1;
+        skipped += 1;
+    }
+    if k + 1 < end && a.tokens[k].is_word() && a.lower(k + 1) == "of" {
+        k += 2;
+    }
+    k
 }
 
 /// The share set off after token `from`: "or", "that is (to say)", "i.e.", a comma or a dash,
@@ -295,14 +328,11 @@ fn share_of_a_whole<'q>(
         .find_map(|part| {
             let share = share_after(a, part.phrase.end.max(part.tokens.end), end)?;
             share.precise?;
-            let mut k = share.tokens.end;
+            let k = share.tokens.end;
             if k >= end || a.lower(k) != "of" {
                 return None;
             }
-            k += 1;
-            while k < end && matches!(a.lower(k), "the" | "its" | "their" | "all") {
-                k += 1;
-            }
+            let k = whole_after_of(a, k + 1, end);
             let whole = qs.iter().find(|q| q.tokens.start == k)?;
             (plain(a, whole) && whole.noun_lemma() == part.noun_lemma() && whole.value > part.value)
                 .then_some((part, whole, share))
@@ -376,7 +406,24 @@ mod tests {
             ),
             ["about 60 percent"]
         );
+        // A possessive before the whole, a noun with its own "of"; a percentage in digits is
+        // meant more closely than "about a third".
+        assert_eq!(
+            run(
+                "Turnout was 69.4%, with 2.81 million of the country's 4.39 million registered voters casting ballots."
+            ),
+            ["69.4%"]
+        );
+        assert_eq!(
+            run(
+                "The mine produces about 120,000 ounces a year, roughly 15% of the company's total output of 1.6 million ounces."
+            ),
+            ["roughly 15%"]
+        );
         for ok in [
+            "Turnout was 64%, with 2.81 million of the country's 4.39 million registered voters casting ballots.",
+            "The mine produces about 120,000 ounces a year, roughly 8% of the company's total output of 1.6 million ounces.",
+            "About 48,000 hectares of rice were damaged, or about 35 percent of the 120,000 hectares planted.",
             "About 48,000 hectares of rice were damaged, or about 40 percent of the 120,000 hectares planted.",
             "About 48,000 hectares of rice were damaged, or about 60 percent of the 120,000 tonnes expected.",
             "Turnout was 80.3 percent, with 215,635 of the 268,422 people on the roll casting a ballot.",
