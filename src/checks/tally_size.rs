@@ -19,6 +19,28 @@ pub(crate) static KIND: Kind = Kind {
 
 struct TallySize;
 
+/// Bodies that pass laws and topple governments.
+const LEGISLATURES: &[&str] = &[
+    "parliament",
+    "assembly",
+    "senate",
+    "house",
+    "chamber",
+    "congress",
+    "legislature",
+];
+
+/// Words of a vote in a legislature: its motions and its members.
+const LEGISLATIVE_VOTES: &[&str] = &[
+    "confidence",
+    "impeachment",
+    "deputies",
+    "lawmakers",
+    "legislators",
+    "mps",
+    "senators",
+];
+
 impl Check for TallySize {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
@@ -37,12 +59,21 @@ impl Check for TallySize {
                 // A body named in the tally's sentence and sized elsewhere in the article, with
                 // one size only.
                 let s = &a.sentences[t.sentence];
-                let named: Vec<String> = s
+                let mut named: Vec<String> = s
                     .tokens
                     .clone()
                     .filter(|&i| VOCAB.bodies.contains(a.lower(i)))
                     .map(|i| a.lower(i).to_string())
                     .collect();
+                // A vote of a legislature that names no body ("lost a no-confidence vote by
+                // 78 votes to 74, when five deputies broke ranks"): the article's legislature.
+                if named.is_empty()
+                    && s.tokens
+                        .clone()
+                        .any(|i| LEGISLATIVE_VOTES.contains(&a.lower(i)))
+                {
+                    named = LEGISLATURES.iter().map(|w| w.to_string()).collect();
+                }
                 let mut found: Option<&Fact> = None;
                 let mut ambiguous = false;
                 for f in model.facts.iter().filter(|f| f.kind == FactKind::BodySize) {
@@ -113,6 +144,23 @@ mod tests {
             ),
             ["31 to 25"]
         );
+        // A legislature's vote that names no body, against the seats of the article's
+        // parliament.
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "The party won 42 of the 150 seats in parliament. The government lost a no-confidence vote in June by 78 votes to 74.",
+                None
+            ),
+            ["78 votes to 74"]
+        );
+        for ok in [
+            "The party won 42 of the 150 seats in parliament. The government lost a no-confidence vote in June by 76 votes to 74.",
+            "The party won 42 of the 150 seats in parliament. The club's members voted 78 to 74 to sack the coach.",
+        ] {
+            assert!(run_kind(&KIND, "", ok, None).is_empty(), "{ok}");
+        }
         // Fits the body; a match score; a range; no size given.
         for ok in [
             "The five-member board voted 3-2 to close the depot.",

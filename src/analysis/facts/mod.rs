@@ -326,6 +326,29 @@ fn body_size(a: &Analysis, q: &Quantity) -> Option<String> {
     if q.qualifier.is_some() || i <= s.tokens.start {
         return None;
     }
+    // "42 of the 150 seats in parliament", "won the parliamentary election with 42 of the 150
+    // seats": all the seats of the body after them, or of the one the sentence names.
+    if i >= s.tokens.start + 2
+        && a.lower(i - 1) == "the"
+        && a.lower(i - 2) == "of"
+        && unit.lemma == "seat"
+        && unit.token == q.tokens.end
+    {
+        let mut k = unit.token + 1;
+        if k + 1 < s.tokens.end && matches!(a.lower(k), "in" | "of") {
+            k += 1 + usize::from(a.lower(k + 1) == "the");
+            if k < s.tokens.end && v.bodies.contains(a.lower(k)) {
+                return Some(a.lower(k).to_string());
+            }
+        }
+        return s.tokens.clone().find_map(|k| match a.lower(k) {
+            "parliament" | "parliamentary" => Some("parliament".to_string()),
+            "legislative" | "legislature" => Some("legislature".to_string()),
+            "congress" | "congressional" => Some("congress".to_string()),
+            w if v.bodies.contains(w) => Some(w.to_string()),
+            _ => None,
+        });
+    }
     // All the members ("16 members", "27 full members"), not some ("four opposition members").
     if !(q.tokens.end..unit.token).all(|k| matches!(a.lower(k), "full" | "voting" | "sitting")) {
         return None;
@@ -805,6 +828,26 @@ mod tests {
         assert_eq!((size.value, size.noun.as_deref()), (7.0, Some("board")));
         assert_eq!(m.tallies.len(), 1);
         assert_eq!((m.tallies[0].for_, m.tallies[0].against), (4, 3));
+    }
+
+    #[test]
+    fn all_the_seats_of_a_body_are_its_size() {
+        let doc = doc(
+            "The party won 42 of the 150 seats in parliament. Another won the parliamentary \
+             election with 70 of the 101 seats. It won 12 of the 40 seats it contested.",
+        );
+        let a = Analysis::new(&doc);
+        let sizes: Vec<(f64, Option<&str>)> = a
+            .facts()
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::BodySize)
+            .map(|f| (f.value, f.noun.as_deref()))
+            .collect();
+        assert_eq!(
+            sizes,
+            [(150.0, Some("parliament")), (101.0, Some("parliament"))]
+        );
     }
 
     #[test]
