@@ -802,6 +802,33 @@ mod tests {
     }
 
     #[test]
+    fn halves_and_years_with_months() {
+        let got: Vec<(String, f64)> = facts(
+            "Cut from 12 years and three months to eight years and six months, a \
+             seven-and-a-half-year term, two and a half years, and 14 months.",
+        )
+        .into_iter()
+        .map(|(t, _, v, _)| (t, v))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                ("12 years and three months".to_string(), 12.25),
+                ("eight years and six months".to_string(), 8.5),
+                ("seven-and-a-half".to_string(), 7.5),
+                ("two and a half".to_string(), 2.5),
+                ("14".to_string(), 14.0),
+            ]
+        );
+        // "a year and a half" and other pairs stay apart.
+        let got: Vec<f64> = facts("Three years and 14 months; two hours and five minutes.")
+            .into_iter()
+            .map(|(_, _, v, _)| v)
+            .collect();
+        assert_eq!(got, [3.0, 14.0, 2.0, 5.0]);
+    }
+
+    #[test]
     fn qualifiers() {
         let q = one("Some 2,300 workers stopped.");
         assert_eq!(q.approx, Approx::About);

@@ -76,7 +76,37 @@ pub(in crate::analysis) fn extract(a: &Analysis) -> Vec<Quantity> {
             }
         }
     }
+    merge_years_and_months(a, &mut out);
     out
+}
+
+/// "eight years and six months" is one span of 8.5 years, not eight years and six months
+/// apart: the months join the years before them.
+fn merge_years_and_months(a: &Analysis, out: &mut Vec<Quantity>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (x, y) = (&out[k], &out[k + 1]);
+        let joined = x.sentence == y.sentence
+            && x.kind == QuantityKind::Cardinal
+            && y.kind == QuantityKind::Cardinal
+            && matches!(x.noun_lemma(), Some("year"))
+            && matches!(y.noun_lemma(), Some("month"))
+            && y.value < 12.0
+            && x.noun
+                .as_ref()
+                .is_some_and(|n| n.token + 2 == y.tokens.start && a.lower(n.token + 1) == "and");
+        if joined {
+            let months = out.remove(k + 1);
+            let x = &mut out[k];
+            x.value += months.value / 12.0;
+            x.phrase.end = x.phrase.end.max(months.phrase.end);
+            // The figure reads "eight years and six months" (the years' noun inside it).
+            if let Some(n) = &months.noun {
+                x.span.end = n.span.end;
+            }
+        }
+        k += 1;
+    }
 }
 
 pub(super) fn blank(
@@ -433,6 +463,20 @@ pub(super) fn cardinal_tail(s: &Scan, q: &mut Quantity) {
             continue;
         }
         break;
+    }
+    // "two and a half years", "a seven-and-a-half-year term".
+    if q.kind == QuantityKind::Cardinal && q.value.fract() == 0.0 {
+        let plain = s.is(end, "and") && s.is(end + 1, "a") && s.is(end + 2, "half");
+        let hyphened = s.hyphen(end)
+            && s.is(end + 1, "and")
+            && s.hyphen(end + 2)
+            && s.is(end + 3, "a")
+            && s.hyphen(end + 4)
+            && s.is(end + 5, "half");
+        if plain || hyphened {
+            q.value += 0.5;
+            end += if plain { 3 } else { 6 };
+        }
     }
     let set_end = |q: &mut Quantity, end: usize| {
         q.tokens.end = end;
