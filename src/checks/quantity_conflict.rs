@@ -334,6 +334,29 @@ impl QuantityConflict {
             .collect()
     }
 
+    /// A context stem as its synonym group's first word ("term" → "sentence").
+    fn canonical(&self, stem: String) -> String {
+        self.synonyms
+            .iter()
+            .find(|(s, _)| *s == stem)
+            .map_or(stem, |(_, c)| c.clone())
+    }
+
+    /// Does the sentence of an earlier figure say what a compound's head names ("the
+    /// seven-and-a-half-year term" … "cut the sentence of Brandão, 61, from … to eight years
+    /// and six months")? Shared words in the figures' windows can miss it there.
+    fn head_in_sentence(&self, a: &Analysis, later: &Quantity, sentence: usize) -> bool {
+        let Some(head) = &later.head else {
+            return false;
+        };
+        let want = self.canonical(lexical::stem(&head.lemma));
+        a.sentences[sentence].tokens.clone().any(|i| {
+            a.tokens[i].is_word()
+                && !a.tokens[i].capitalised
+                && self.canonical(lexical::stem(a.lower(i))) == want
+        })
+    }
+
     fn groups(&self, ctx: &BTreeSet<String>) -> BTreeSet<usize> {
         self.contrasts
             .iter()
@@ -566,7 +589,10 @@ impl QuantityConflict {
             let turned = mk.is_some()
                 && count_key(q) == mk
                 && ck.is_some_and(|c| ctx1.contains(&lexical::stem(c)));
-            let overlap = ctx1.intersection(ctx2).count() + transposed + usize::from(turned);
+            let overlap = ctx1.intersection(ctx2).count()
+                + transposed
+                + usize::from(turned)
+                + usize::from(self.head_in_sentence(a, later, q.sentence));
             let by_count =
                 (ck.is_some() && count_key(q) == ck) || (mk.is_some() && count_key(q) == mk);
             let by_attr = ak.is_some() && attr_key(q) == ak;
