@@ -199,9 +199,53 @@ fn reading(a: &Analysis, segs: &[Segment], last: usize) -> (Vec<Range<usize>>, u
     (items, min, max)
 }
 
+/// A list whose items, described with commas of their own, are set apart by semicolons:
+/// "Paulo Rech, owner of the firm; his partner, Jorge Amaral; and Luana Kreutz, an engineer".
+/// The last item opens with "and"/"or"; no item holds a finite verb (a clause) or a bracket.
+fn semicolon_list(a: &Analysis, start: usize, mut end: usize) -> Option<List> {
+    while end > start && matches!(a.word(end - 1), "." | "!" | "?") {
+        end -= 1;
+    }
+    let breaks: Vec<usize> = (start..end).filter(|&i| a.word(i) == ";").collect();
+    if breaks.is_empty() || breaks.len() > 12 {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut from = start;
+    for &b in breaks.iter().chain(std::iter::once(&end)) {
+        items.push(from..b);
+        from = b + 1;
+    }
+    let last = items.last_mut()?;
+    if !matches!(a.lower(last.start), "and" | "or") {
+        return None;
+    }
+    last.start += 1;
+    let clause = items.iter().any(|r| {
+        r.is_empty()
+            || r.clone()
+                .any(|t| FINITE.contains(&a.lower(t)) || matches!(a.word(t), "(" | ")" | "." | ":"))
+    });
+    if clause {
+        return None;
+    }
+    let n = items.len();
+    let last_end = items.last()?.end;
+    Some(List {
+        span: a.tokens[start].span.start..a.tokens[last_end - 1].span.end,
+        items,
+        min: n,
+        max: n,
+        open: false,
+    })
+}
+
 /// Parses a list starting at token `start`, within tokens `..end` (the sentence end).
 /// Returns `None` unless the list is closed by "and"/"or" (a lone phrase is not a list).
 pub(crate) fn parse(a: &Analysis, start: usize, end: usize) -> Option<List> {
+    if let Some(list) = semicolon_list(a, start, end) {
+        return Some(list);
+    }
     let segs = segments(a, start, end);
     // Short reading: the list ends with the first segment holding a conjunction.
     let short = segs.iter().position(|s| s.inner > 0 || s.leading)?;
@@ -341,6 +385,30 @@ mod tests {
             })
             .collect();
         Some((items, l.min, l.max, l.open))
+    }
+
+    #[test]
+    fn items_with_commas_set_apart_by_semicolons() {
+        let (items, min, max, open) = list(
+            "Four were upheld: Paulo Rech, owner of the firm; his partner, Jorge Amaral; and Luana Kreutz, an engineer.",
+            ":",
+        )
+        .unwrap();
+        assert_eq!(
+            items,
+            vec![
+                "Paulo Rech, owner of the firm",
+                "his partner, Jorge Amaral",
+                "Luana Kreutz, an engineer"
+            ]
+        );
+        assert_eq!((min, max, open), (3, 3, false));
+        // Clauses set apart by semicolons are no list of things.
+        let clauses = list(
+            "Two things happened: the budget was late; and the tax bill failed.",
+            ":",
+        );
+        assert!(clauses.is_none_or(|(items, ..)| items.len() != 2 || items[0].contains(';')));
     }
 
     #[test]

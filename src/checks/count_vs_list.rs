@@ -113,8 +113,14 @@ fn item_texts(a: &Analysis, list: &List) -> String {
         .iter()
         .map(|r| a.slice(a.tokens[r.start].span.start..a.tokens[r.end - 1].span.end))
         .collect();
+    // Items with commas of their own are set apart by semicolons, as the article does.
+    let (sep, and) = if items.iter().any(|t| t.contains(',')) {
+        ("; ", "; and ")
+    } else {
+        (", ", " and ")
+    };
     match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => rest.join(", ") + " and " + last,
+        Some((last, rest)) if !rest.is_empty() => rest.join(sep) + and + last,
         _ => items.join(""),
     }
 }
