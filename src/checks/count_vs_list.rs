@@ -321,7 +321,15 @@ impl CountVsList {
         // clauses that describe its items) is too wide to show beside the count.
         let label = match list.items.first() {
             Some(r) if list.span.len() > 60 => {
-                a.tokens[r.start].span.start..a.tokens[r.end - 1].span.end
+                // (An item described at length, "Paulo Rech, owner of …", up to its comma.)
+                let mut end = r.end;
+                let first = a.tokens[r.start].span.start;
+                if a.tokens[end - 1].span.end - first > 60
+                    && let Some(comma) = (r.start + 1..r.end).find(|&t| a.word(t) == ",")
+                {
+                    end = comma;
+                }
+                first..a.tokens[end - 1].span.end
             }
             _ => list.span.clone(),
         };
