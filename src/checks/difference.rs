@@ -106,6 +106,26 @@ fn to_and_from(a: &Analysis, x: &Quantity, y: &Quantity) -> bool {
     )
 }
 
+/// Does a word between the gap and the figure `y` after it set the gap against `y` ("an
+/// increase of 18.4% on the 380.1 million", "a rise of 5% over last year's 40")?
+fn compared_with(a: &Analysis, gap: &Quantity, y: &Quantity) -> bool {
+    let from = gap.phrase.end.max(gap.tokens.end);
+    (from..y.tokens.start).any(|i| {
+        matches!(
+            a.lower(i),
+            "on" | "over"
+                | "from"
+                | "against"
+                | "than"
+                | "compared"
+                | "versus"
+                | "vs"
+                | "relation"
+                | "relative"
+        )
+    })
+}
+
 /// Is the gap's noun one that names a ratio when it is a percentage ("a margin of 31.2%")?
 fn ratio_named(a: &Analysis, gap: &Quantity) -> bool {
     let t = gap.tokens.start;
@@ -239,14 +259,34 @@ impl Check for Difference {
                         .filter(|&(x, y)| to_and_from(a, x, y) && next_to(gap, x) && next_to(x, y));
                     [after, None]
                 } else {
-                    let around =
-                        (g >= 1 && g + 1 < figures.len()).then(|| (figures[g - 1], figures[g + 1]));
-                    [around, (g >= 2).then(|| (figures[g - 2], figures[g - 1]))]
+                    // (Around it only when a word ties the figure after it to the gap: "on",
+                    // "over", "from", "compared with"; not "…, including 9 billion for …".)
+                    let around = (g >= 1 && g + 1 < figures.len())
+                        .then(|| (figures[g - 1], figures[g + 1]))
+                        .filter(|&(_, y)| compared_with(a, gap, y));
+                    // Before it: the last two figures, past a ratio set off between them
+                    // ("876 billion shillings, or 4.3 percent of GDP, from 923 billion").
+                    let before: Vec<&Quantity> = figures[..g]
+                        .iter()
+                        .rev()
+                        .filter(|q| {
+                            !(noun(q) == Some("percent") && of_after(a, q))
+                                || matches!(noun(gap), Some("percent" | "point"))
+                        })
+                        .take(2)
+                        .copied()
+                        .collect();
+                    [around, (before.len() == 2).then(|| (before[1], before[0]))]
+                };
+                // "702 billion shillings, up from 656 billion": a figure after "from" may leave
+                // out its noun.
+                let elliptic = |y: &Quantity| {
+                    verb || (y.tokens.start > 0 && a.lower(y.tokens.start - 1) == "from")
                 };
                 let Some(((x, y), how)) = pairs
                     .into_iter()
                     .flatten()
-                    .find_map(|(x, y)| stated(x, y, gap, verb).map(|how| ((x, y), how)))
+                    .find_map(|(x, y)| stated(x, y, gap, elliptic(y)).map(|how| ((x, y), how)))
                 else {
                     continue;
                 };
@@ -354,6 +394,31 @@ mod tests {
             ),
             ["18.4"]
         );
+    }
+
+    #[test]
+    fn the_two_figures_a_gap_is_between() {
+        // Past a ratio set off between them; a second figure after "from" may drop its noun.
+        assert_eq!(
+            hits(
+                "The deficit will narrow to 876 billion shillings, or 4.3 percent of GDP, from 923 billion shillings in 2025/26, a reduction of 57 billion shillings."
+            ),
+            ["57 billion"]
+        );
+        assert_eq!(
+            hits(
+                "Education receives 702 billion shillings, up from 656 billion, an increase of 11 percent, much of it for teachers."
+            ),
+            ["11"]
+        );
+        for ok in [
+            "The deficit will narrow to 876 billion shillings, or 4.3 percent of GDP, from 923 billion shillings in 2025/26, a reduction of 47 billion shillings.",
+            "Education receives 702 billion shillings, up from 656 billion, an increase of 7 percent, much of it for teachers.",
+            // A figure after the gap is its own unless a word sets the gap against it.
+            "Health spending rises to 138 billion shillings from 127 billion, an increase of 8.7 percent, including 9 billion for a fund.",
+        ] {
+            assert!(hits(ok).is_empty(), "{ok}");
+        }
     }
 
     #[test]
