@@ -829,6 +829,21 @@ mod tests {
     }
 
     #[test]
+    fn a_fiscal_year_is_one_year() {
+        let got: Vec<(String, QuantityKind)> = facts("Spending in 2025/26 and in 2020-21 fell.")
+            .into_iter()
+            .map(|(t, k, _, _)| (t, k))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2025/26".to_string(), QuantityKind::Year),
+                ("2020-21".to_string(), QuantityKind::Year)
+            ]
+        );
+    }
+
+    #[test]
     fn qualifiers() {
         let q = one("Some 2,300 workers stopped.");
         assert_eq!(q.approx, Approx::About);

@@ -260,8 +260,10 @@ pub(super) fn digit_figure(s: &Scan, i: usize) -> Option<Quantity> {
             && !s.glued(i + 1);
         if !next_plural {
             let mut q = blank(QuantityKind::Year, value, i..i + 1, a);
-            // "2020-21", "2021-2027": the second year joins the first.
-            if s.hyphen(i + 1) && s.is_number(i + 2) {
+            // "2020-21", "2021-2027", the fiscal year "2025/26": the second year joins the
+            // first.
+            let slash = s.is(i + 1, "/") && s.glued(i + 1) && s.glued(i + 2);
+            if (s.hyphen(i + 1) || slash) && s.is_number(i + 2) {
                 let second = a.word(i + 2);
                 if second.chars().all(|c| c.is_ascii_digit()) {
                     q.tokens.end = i + 3;
