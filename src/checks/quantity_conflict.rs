@@ -219,6 +219,27 @@ fn other_roles(x: Option<Role>, y: Option<Role>) -> bool {
     planned(x) != planned(y)
 }
 
+/// In a sentence that tells a change, the figure it changed to ("collect 2.83 trillion, up
+/// from 2.57 trillion"; "rose to 46"): a later mention should match it. The old one follows
+/// "from" or "initially", "originally", "previously".
+fn the_new_value(a: &Analysis, q: &Quantity) -> bool {
+    let s = &a.sentences[q.sentence];
+    let from = q.tokens.start.saturating_sub(3).max(s.tokens.start);
+    let old = (from..q.tokens.start).any(|i| {
+        matches!(
+            a.lower(i),
+            "from" | "initially" | "originally" | "previously" | "earlier"
+        )
+    });
+    let told_before = (s.tokens.start..q.tokens.start).any(|i| {
+        matches!(
+            a.lower(i),
+            "up" | "down" | "rose" | "fell" | "risen" | "fallen" | "now" | "revised" | "updated"
+        )
+    });
+    !old && (told_before || (q.tokens.end..s.tokens.end).any(|i| a.lower(i) == "from"))
+}
+
 /// A measure set off after a definite noun phrase says where or how big the thing already
 /// named is ("the trapped men, 540 metres underground, …"): it refers back as "the 46
 /// persons" does. A length, depth or weight only, not a count or a span of time.
@@ -571,7 +592,7 @@ impl QuantityConflict {
         for k in candidates {
             let q = &all[k];
             if q.sentence == later.sentence
-                || self.sentence_has_update(a, index, q.sentence)
+                || (self.sentence_has_update(a, index, q.sentence) && !the_new_value(a, q))
                 || other_roles(role_of(a, q), role_of(a, later))
             {
                 continue;
@@ -858,6 +879,23 @@ mod tests {
             // The earlier figure's context does not say the later noun.
             "It would add about 1,200 jobs. Unions welcomed the 1,500 job openings.",
             "The firm built 20 homes. The 25 new homes were sold.",
+        ] {
+            assert!(hits(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn the_value_a_change_reached_is_the_one_to_match() {
+        assert_eq!(
+            hits(
+                "The Treasury expects to collect 2.83 trillion shillings in tax revenue, up from 2.57 trillion. An economist said the 2.38 trillion shilling revenue target was ambitious."
+            ),
+            ["2.38 trillion shilling"]
+        );
+        for ok in [
+            "The Treasury expects to collect 2.83 trillion shillings in tax revenue, up from 2.57 trillion. An economist said the 2.83 trillion shilling revenue target was ambitious.",
+            // The value left behind is no figure to match.
+            "Revenue rose to 2.83 trillion shillings from 2.57 trillion. An economist said the 2.75 trillion shillings were not enough.",
         ] {
             assert!(hits(ok).is_empty(), "{ok}");
         }
