@@ -97,6 +97,17 @@ struct Segment {
     comma_after: bool,
 }
 
+/// Is the "." at token `i` the end of an abbreviation inside the sentence ("by Oct. 25",
+/// "Dr. Ruiz"): glued to a short capitalised word, with the sentence going on after it.
+fn abbreviation_dot(a: &Analysis, i: usize) -> bool {
+    i > 0
+        && a.tokens[i].glued
+        && a.tokens[i - 1].capitalised
+        && a.tokens[i - 1].is_word()
+        && a.word(i - 1).chars().count() <= 4
+        && a.sentence_of.get(i + 1) == Some(&a.sentence_of[i])
+}
+
 fn segments(a: &Analysis, start: usize, end: usize) -> Vec<Segment> {
     let word = |i: usize| a.lower(i);
     let mut out: Vec<Segment> = Vec::new();
@@ -120,6 +131,7 @@ fn segments(a: &Analysis, start: usize, end: usize) -> Vec<Segment> {
                     cut = true;
                     break;
                 }
+                "." if depth == 0 && abbreviation_dot(a, i) => {}
                 "," | ";" | ":" | "." | "—" | "–" | "!" | "?" if depth == 0 => break,
                 "and" | "or" if depth == 0 && i > seg_start && !name_and(a, i) => inner += 1,
                 _ => {}
@@ -174,6 +186,14 @@ fn reading(a: &Analysis, segs: &[Segment], last: usize) -> (Vec<Range<usize>>, u
             min += 1;
             max += 1 + seg.inner;
             items.push(seg.range.clone());
+            continue;
+        }
+        // After an Oxford comma the last item is the whole segment ("…, and subsidised rice
+        // and lentils"), though it might be two.
+        if seg.leading {
+            items.push(seg.range.clone());
+            min += 1;
+            max += 1 + seg.inner;
             continue;
         }
         // The last segment: "and D" or "C and D", split on its conjunctions.

@@ -114,7 +114,7 @@ fn item_texts(a: &Analysis, list: &List) -> String {
         .map(|r| a.slice(a.tokens[r.start].span.start..a.tokens[r.end - 1].span.end))
         .collect();
     // Items with commas of their own are set apart by semicolons, as the article does.
-    let (sep, and) = if items.iter().any(|t| t.contains(',')) {
+    let (sep, and) = if items.iter().any(|t| t.contains(", ")) {
         ("; ", "; and ")
     } else {
         (", ", " and ")
@@ -255,6 +255,11 @@ impl CountVsList {
             let w = a.lower(j);
             if w == ":" {
                 return (Some(j + 1), j >= k + 6);
+            }
+            // A dash after a tail ("three districts of Camaná province — Camaná, …"): a list
+            // of names only.
+            if j > k && matches!(w, "—" | "–") {
+                return (Some(j + 1), true);
             }
             // "namely" right after the noun, or after a short tail ("the four districts most
             // affected by the floods namely …").
@@ -453,6 +458,30 @@ mod tests {
         for ok in [
             "Three players reached double figures in league goals: Victor Boniface, who missed three months with an injury, Wirtz and Alejandro Grimaldo, the wing-back.",
             "Four players reached double figures in league goals this season: goals, assists and saves.",
+        ] {
+            assert!(hits(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn lists_after_a_dash_an_abbreviation_and_an_oxford_comma() {
+        assert_eq!(
+            hits(
+                "An emergency was declared in three districts of Camaná province — Camaná, Mariscal Cáceres, Nicolás de Piérola and Quilca — freeing funds."
+            ),
+            vec!["three districts"]
+        );
+        assert_eq!(
+            hits(
+                "The alliance had four demands: a minimum wage of 25,000 taka, a 10 percent increment, payment of wages by Oct. 25, reinstatement of dismissed workers, and subsidised rice and lentils."
+            ),
+            vec!["four demands"]
+        );
+        for ok in [
+            "An emergency was declared in four districts of Camaná province — Camaná, Mariscal Cáceres, Nicolás de Piérola and Quilca — freeing funds.",
+            // After a tail, a dash sets off names only.
+            "Prices rose in three districts last year — food, fuel and rent went up.",
+            "The alliance had five demands: a minimum wage of 25,000 taka, a 10 percent increment, payment of wages by Oct. 25, reinstatement of dismissed workers, and subsidised rice and lentils.",
         ] {
             assert!(hits(ok).is_empty(), "{ok}");
         }
