@@ -205,12 +205,25 @@ fn part_and_whole<'q>(a: &Analysis, qs: &'q [Quantity]) -> Option<(&'q Quantity,
         if !plain(a, x) {
             continue;
         }
+        let s = &a.sentences[x.sentence];
+        let after = x.phrase.end.max(x.tokens.end);
+        // "inspected 1,200 homes and declared 300 of them uninhabitable": the whole is the
+        // figure before.
+        if after + 1 < s.tokens.end
+            && a.lower(after) == "of"
+            && matches!(a.lower(after + 1), "them" | "those" | "these")
+            && let Some(w) = qs[..j]
+                .iter()
+                .rev()
+                .find(|q| plain(a, q) && q.noun.is_some())
+            && w.value > x.value
+        {
+            return Some((x, w));
+        }
         let y = qs[j + 1..]
             .iter()
             .find(|q| q.kind == QuantityKind::Cardinal)?;
-        let s = &a.sentences[x.sentence];
         // "X of the Y": "of" within three words after X's noun phrase, then determiners.
-        let after = x.phrase.end.max(x.tokens.end);
         let of = (after..(after + 4).min(y.tokens.start)).find(|&i| a.lower(i) == "of");
         if let Some(of) = of
             && (after..of).all(|i| a.tokens[i].is_word())
@@ -420,7 +433,15 @@ mod tests {
             ),
             ["roughly 15%"]
         );
+        // "N of them" after the whole.
+        assert_eq!(
+            run(
+                "Engineers inspected 1,200 homes and declared 300 of them uninhabitable, about 40 percent of those checked."
+            ),
+            ["about 40 percent"]
+        );
         for ok in [
+            "Engineers inspected 1,200 homes and declared 300 of them uninhabitable, about 25 percent of those checked.",
             "Turnout was 64%, with 2.81 million of the country's 4.39 million registered voters casting ballots.",
             "The mine produces about 120,000 ounces a year, roughly 8% of the company's total output of 1.6 million ounces.",
             "About 48,000 hectares of rice were damaged, or about 35 percent of the 120,000 hectares planted.",
