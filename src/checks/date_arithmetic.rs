@@ -241,8 +241,14 @@ impl DateArithmetic {
                 .find(|q| q.tokens.contains(&(i - 1)) && q.kind == QuantityKind::Day)
             {
                 day = Some(q.value as i8);
-            } else if !matches!(w, "in" | "on" | "," | "the" | "of") {
-                break;
+            } else {
+                // ("born in Lamego in 1998": the place of birth before its year.)
+                let place = a.tokens[i - 1].capitalised
+                    && a.tokens[i - 1].is_word()
+                    && i - 1 > s.tokens.start;
+                if !(matches!(w, "in" | "on" | "," | "the" | "of") || place) {
+                    break;
+                }
             }
             i -= 1;
             steps += 1;
@@ -620,6 +626,20 @@ mod tests {
             hits("Smith, 45, who was born in 1970, spoke.", on(2019, 11, 9)),
             vec!["45"]
         );
+        // The place of birth before the year.
+        assert_eq!(
+            hits(
+                "Teixeira, 29, who was born in Lamego in 1998, won.",
+                on(2025, 8, 31)
+            ),
+            vec!["29"]
+        );
+        for ok in [
+            "Teixeira, 27, who was born in Lamego in 1998, won.",
+            "Teixeira, 29, who moved to Lamego in 1998, won.",
+        ] {
+            assert!(hits(ok, on(2025, 8, 31)).is_empty(), "{ok}");
+        }
     }
 
     #[test]
