@@ -273,6 +273,8 @@ impl Check for Difference {
                             !(noun(q) == Some("percent") && of_after(a, q))
                                 || matches!(noun(gap), Some("percent" | "point"))
                         })
+                        // Nor a conversion in brackets: "15,000 taka ($123) from 12,500 taka".
+                        .filter(|q| q.tokens.start == 0 || a.word(q.tokens.start - 1) != "(")
                         .take(2)
                         .copied()
                         .collect();
@@ -414,6 +416,8 @@ mod tests {
         for ok in [
             "The deficit will narrow to 876 billion shillings, or 4.3 percent of GDP, from 923 billion shillings in 2025/26, a reduction of 47 billion shillings.",
             "Education receives 702 billion shillings, up from 656 billion, an increase of 7 percent, much of it for teachers.",
+            // A conversion in brackets is no figure of the pair.
+            "The wage rises to 15,000 taka ($123) from 12,500 taka, a rise of 20 percent.",
             // A figure after the gap is its own unless a word sets the gap against it.
             "Health spending rises to 138 billion shillings from 127 billion, an increase of 8.7 percent, including 9 billion for a fund.",
         ] {
