@@ -106,7 +106,7 @@ fn event_days<'f>(
         let event =
             f.of.clone()
                 .map(|o| VOCAB.group(&o).to_string())
-                .or_else(|| s.tokens.clone().find_map(|i| stoppage_noun(a, i)));
+                .or_else(|| s.tokens.clone().find_map(|i| event_noun(a, i)));
         let Some(event) = event else { continue };
         // One weekday in the sentence, and no other date.
         let days: Vec<jiff::civil::Weekday> = a
@@ -139,15 +139,100 @@ fn event_days<'f>(
     out
 }
 
-/// The synonym group of token `i` when it is a noun of the stoppage group ("walkout",
-/// "strike"), the events whose days these checks count.
-fn stoppage_noun(a: &Analysis, i: usize) -> Option<String> {
+/// The synonym group of token `i` when it is a noun of an event that lasts days: a stoppage
+/// ("walkout", "strike") or a protest ("demonstrations", "sit-in").
+fn event_noun(a: &Analysis, i: usize) -> Option<String> {
     let l = lexical::lemma_of_lower(a.lower(i));
     VOCAB
         .group_of
         .get(l.as_ref())
-        .filter(|g| g.as_str() == "stoppage")
+        .filter(|g| matches!(g.as_str(), "stoppage" | "protest"))
         .cloned()
+}
+
+/// "the protests began on Sept. 28" … "The protests, now in their 12th day" (published on
+/// Oct. 14, the 17th): the day an event has reached, said of the present ("now in its",
+/// "this", "entered its"), against the date it began. A day either way is allowed (whether
+/// the first day counts).
+fn days_since_a_dated_start(
+    a: &Analysis,
+    facts: &[Fact],
+    published: jiff::civil::Date,
+    reported: &mut Vec<std::ops::Range<usize>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    // Starts: a full date right after "began", "started", "erupted" (its "on" included), for
+    // the event noun nearest before the verb.
+    let mut starts: Vec<(String, jiff::civil::Date, std::ops::Range<usize>)> = Vec::new();
+    for t in a.times() {
+        let TimeKind::Date(d) = &t.kind else { continue };
+        let s = &a.sentences[t.sentence];
+        let at = t.tokens.start;
+        let verb = (at.saturating_sub(2).max(s.tokens.start)..at)
+            .find(|&i| matches!(a.lower(i), "began" | "started" | "begun" | "erupted"));
+        let Some(verb) = verb else { continue };
+        let Some(event) = (s.tokens.start..verb).rev().find_map(|i| event_noun(a, i)) else {
+            continue;
+        };
+        // A date without its year is the last one on or before publication.
+        let year = d.year.map_or(published.year(), i16::from);
+        let Ok(mut date) = jiff::civil::Date::new(year, d.month, d.day) else {
+            continue;
+        };
+        if d.year.is_none() && date > published {
+            let Ok(earlier) = jiff::civil::Date::new(year - 1, d.month, d.day) else {
+                continue;
+            };
+            date = earlier;
+        }
+        starts.push((event, date, t.span.clone()));
+    }
+    for f in facts.iter().filter(|f| f.kind == FactKind::Ordinal) {
+        if f.noun.as_deref() != Some("day") || f.quoted || reported.contains(&f.span) {
+            continue;
+        }
+        let q = &a.quantities()[f.quantity];
+        let s = &a.sentences[f.sentence];
+        let back =
+            |k: usize| (q.tokens.start >= s.tokens.start + k).then(|| a.lower(q.tokens.start - k));
+        let now = back(1) == Some("this")
+            || (matches!(back(1), Some("its" | "their"))
+                && matches!(back(2), Some("in" | "entered" | "enters" | "entering"))
+                && (back(3) == Some("now") || back(2) != Some("in")));
+        if !now || a.times().iter().any(|t| t.sentence == f.sentence) {
+            continue;
+        }
+        let Some(event) = s.tokens.clone().find_map(|i| event_noun(a, i)) else {
+            continue;
+        };
+        let same: Vec<_> = starts.iter().filter(|(e, ..)| *e == event).collect();
+        let [(_, start, span)] = same[..] else {
+            continue;
+        };
+        let Ok(days) = start.until((jiff::Unit::Day, published)) else {
+            continue;
+        };
+        let expected = i64::from(days.get_days()) + 1;
+        let n = f.value as i64;
+        if expected < 2 || (expected - 1..=expected + 1).contains(&n) {
+            continue;
+        }
+        let l = a.slice(f.span.clone());
+        out.push(
+            Diagnostic::new(
+                f.span.clone(),
+                format!(
+                    "'{l}' day, but from {} to {} it is the {expected}th",
+                    start.strftime("%B %-d"),
+                    published.strftime("%B %-d, %Y")
+                ),
+            )
+            .with_primary_label(format!("{l} day here"))
+            .with_label(span.clone(), "the first day")
+            .with_help("count the days again from the first one"),
+        );
+        reported.push(f.span.clone());
+    }
 }
 
 /// Event starts: "the walkout, which began on Wednesday", "the strike started on Monday": a
@@ -173,7 +258,7 @@ fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)>
             continue;
         }
         // The event is the stoppage-group noun nearest before the verb.
-        let event = (s.tokens.start..at).rev().find_map(|i| stoppage_noun(a, i));
+        let event = (s.tokens.start..at).rev().find_map(|i| event_noun(a, i));
         if let Some(event) = event {
             out.push((at, event, i64::from(day.to_monday_zero_offset()), day));
         }
@@ -558,6 +643,9 @@ impl Check for OrdinalAnchor {
             }
         }
         times_against_ordinal(a, facts, &mut reported, out);
+        if let Some(published) = cx.date {
+            days_since_a_dated_start(a, facts, published, &mut reported, out);
+        }
         current_conflicts(a, facts, &mut reported, out);
         definite_conflicts(a, facts, &mut reported, out);
         let days = event_days(a, facts, cx.date);
@@ -680,6 +768,30 @@ mod tests {
             "The walkout began on Wednesday, October 9. On Thursday, the ninth day of the strike, talks resumed.",
         ] {
             assert!(run_kind(&KIND, "", ok, None).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn the_day_an_event_reached_against_its_dated_start() {
+        let on = "2026-10-14".parse().ok();
+        assert_eq!(
+            run_kind(
+                &KIND,
+                "",
+                "Crowds were largest since the protests began on Sept. 28.\n\nThe protests, now in their 12th day, were triggered by a wage offer.",
+                on
+            ),
+            ["12th"]
+        );
+        for ok in [
+            "Crowds were largest since the protests began on Sept. 28.\n\nThe protests, now in their 17th day, were triggered by a wage offer.",
+            // Not said of the present; no start; a start of another event.
+            "Crowds were largest since the protests began on Sept. 28.\n\nOn the 12th day of the protests, police fired tear gas.",
+            "The protests, now in their 12th day, were triggered by a wage offer.",
+            "The strike began on Sept. 28.\n\nThe protests, now in their 12th day, were triggered by a wage offer.",
+        ] {
+            let r = run_kind(&KIND, "", ok, on);
+            assert!(r.is_empty(), "{ok} {r:?}");
         }
     }
 
