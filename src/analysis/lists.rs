@@ -236,6 +236,10 @@ fn semicolon_list(a: &Analysis, start: usize, mut end: usize) -> Option<List> {
         items.push(from..b);
         from = b + 1;
     }
+    // (A semicolon may end the text: an empty item, never read.)
+    if items.iter().any(|r| r.is_empty()) {
+        return None;
+    }
     let last = items.last_mut()?;
     if !matches!(a.lower(last.start), "and" | "or") {
         return None;
