@@ -292,17 +292,29 @@ fn compound(a: &Analysis, q: &Quantity) -> Option<String> {
 }
 
 /// For an ordinal whose phrase runs on past its noun ("its second general election gives"):
-/// the last word of the phrase the vocabulary counts, when its own noun is not one.
+/// the last word of the phrase the vocabulary counts, when its own noun is not one. When it
+/// is one, a counted word before it is the head the phrase ran past ("The company's fourth
+/// price hike drew protests": hike, not protests).
 fn known_head(a: &Analysis, q: &Quantity) -> Option<String> {
     let n = q.noun.as_ref()?;
+    let counted = |t: usize| {
+        a.tokens[t].is_word()
+            && VOCAB
+                .group_of
+                .contains_key(super::lexical::lemma(a.lower(t)).as_str())
+    };
+    let words = q.tokens.end..q.phrase.end.min(n.token + 1);
     if VOCAB.group_of.contains_key(&n.lemma) {
-        return None;
+        return words
+            .filter(|&t| t < n.token)
+            .find(|&t| counted(t))
+            .map(|t| super::lexical::lemma(a.lower(t)));
     }
-    (q.tokens.end..q.phrase.end.min(n.token + 1))
+    words
         .rev()
-        .filter(|&t| a.tokens[t].is_word())
+        .filter(|&t| counted(t))
         .map(|t| super::lexical::lemma(a.lower(t)))
-        .find(|l| VOCAB.group_of.contains_key(l))
+        .next()
 }
 
 /// The body a figure gives the size of: "nine-member panel", "the 230-seat assembly", "a
@@ -828,6 +840,13 @@ mod tests {
         assert_eq!((size.value, size.noun.as_deref()), (7.0, Some("board")));
         assert_eq!(m.tallies.len(), 1);
         assert_eq!((m.tallies[0].for_, m.tallies[0].against), (4, 3));
+    }
+
+    #[test]
+    fn an_ordinal_counts_the_first_counted_word_of_its_phrase() {
+        let (_, f) = facts_of("The company's fourth price hike drew protests in Ikeja.");
+        let fourth = f.iter().find(|x| x.0 == "fourth").unwrap();
+        assert_eq!(fourth.3.as_deref(), Some("increase"));
     }
 
     #[test]
