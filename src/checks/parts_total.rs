@@ -211,10 +211,105 @@ fn combined_totals(a: &Analysis, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// "the remaining 18 seats" when the parts before it, with it, come to more than the body's
+/// seats: the parts of its paragraph (the results listed with it: "54 seats", "won 10", "three")
+/// plus the smallest seat figure of the paragraph before (the winner's: "took 145 seats",
+/// "150 of the 225 seats"; the smallest, since two there may overlap) add up to more than the
+/// 225 the article gives the body. A rest can only be what the named parts leave.
+fn remainder_of_a_body(a: &Analysis, out: &mut Vec<Diagnostic>) {
+    let model = a.facts();
+    let qs = a.quantities();
+    let sizes: Vec<&Fact> = model
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::BodySize)
+        .collect();
+    // One size for one unit, or nothing to measure against.
+    let [size] = sizes[..] else { return };
+    let Some(unit) = qs[size.quantity].noun.as_ref().map(|n| n.lemma.as_str()) else {
+        return;
+    };
+    for rest in model.facts.iter() {
+        let q = &qs[rest.quantity];
+        if rest.kind != FactKind::Count
+            || rest.quoted
+            || q.noun_lemma() != Some(unit)
+            || q.premodifier
+                .as_ref()
+                .is_none_or(|(w, _)| *w != "remaining")
+            || rest.sentence <= size.sentence
+        {
+            continue;
+        }
+        let block = a.sentences[rest.sentence].block;
+        let seat_like = |f: &Fact| {
+            f.kind == FactKind::Count
+                && f.approx == Approx::Exact
+                && whole(f.value)
+                && f.span.start < rest.span.start
+                && !f.quoted
+        };
+        // The parts of its paragraph: figures of the unit, or bare ones.
+        let here: Vec<&Fact> = model
+            .facts
+            .iter()
+            .filter(|f| seat_like(f) && a.sentences[f.sentence].block == block)
+            .filter(|f| {
+                qs[f.quantity].noun_lemma().is_none() || qs[f.quantity].noun_lemma() == Some(unit)
+            })
+            .collect();
+        // The paragraph before: its smallest figure of the unit (or "N of the M seats").
+        let before = model
+            .facts
+            .iter()
+            .filter(|f| seat_like(f) && block > 0 && a.sentences[f.sentence].block == block - 1)
+            .filter(|f| {
+                let fq = &qs[f.quantity];
+                fq.noun_lemma() == Some(unit)
+                    || (fq.noun.is_none()
+                        && fq.tokens.end + 2 < a.tokens.len()
+                        && a.lower(fq.tokens.end) == "of"
+                        && a.lower(fq.tokens.end + 1) == "the"
+                        && qs[size.quantity].tokens.start == fq.tokens.end + 2)
+            })
+            .min_by(|x, y| x.value.total_cmp(&y.value));
+        let (Some(before), false) = (before, here.is_empty()) else {
+            continue;
+        };
+        let sum = before.value + here.iter().map(|f| f.value).sum::<f64>() + rest.value;
+        if sum <= size.value {
+            continue;
+        }
+        let mut parts: Vec<&str> = vec![a.slice(before.span.clone())];
+        parts.extend(here.iter().map(|f| a.slice(f.span.clone())));
+        parts.push(a.slice(rest.span.clone()));
+        let t = a.slice(size.span.clone());
+        out.push(
+            Diagnostic::new(
+                rest.span.clone(),
+                format!(
+                    "the remaining {}, but {} = {} is more than the {t} in all",
+                    a.slice(rest.span.clone()),
+                    parts.join(" + "),
+                    show(sum)
+                ),
+            )
+            .with_primary_label(format!(
+                "at most {} remain",
+                show(size.value - sum + rest.value)
+            ))
+            .with_label(size.span.clone(), format!("{t} in all"))
+            .with_label(before.span.clone(), "given earlier")
+            .with_help("check the remaining figure against the others"),
+        );
+    }
+}
+
 impl Check for PartsTotal {
     fn run(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let a = cx.analysis;
         combined_totals(a, out);
+        remainder_of_a_body(a, out);
         for si in 0..a.sentences.len() {
             if let Some(d) = check_sentence(a, si) {
                 out.push(d);
@@ -526,6 +621,27 @@ mod tests {
             "Ana Ruiz has played 12 seasons and Bo Lind 9 seasons.\n\nRuiz, Lind and Moor have a combined 31 seasons at the club.",
         ] {
             assert!(run(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn a_remainder_that_overfills_the_body() {
+        let run = |text: &str| run_kind(&KIND, "", text, None);
+        let lead = "The party and its allies won 150 of the 225 seats in parliament. The party \
+                    alone took 145 seats.\n\n";
+        assert_eq!(
+            run(&format!(
+                "{lead}The opposition won 54 seats. The Tamil alliance won 10 and the NPP three, with the remaining 18 seats going to smaller parties."
+            )),
+            ["18"]
+        );
+        for ok in [
+            format!("{lead}The opposition won 54 seats. The Tamil alliance won 10 and the NPP three, with the remaining 13 seats going to smaller parties."),
+            // No size for the body, or the parts are not given.
+            "The party took 145 seats.\n\nThe opposition won 54 seats, with the remaining 18 seats going to smaller parties.".to_string(),
+            format!("{lead}Smaller parties took the remaining 18 seats."),
+        ] {
+            assert!(run(&ok).is_empty(), "{ok}");
         }
     }
 
