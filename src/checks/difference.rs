@@ -106,6 +106,33 @@ fn to_and_from(a: &Analysis, x: &Quantity, y: &Quantity) -> bool {
     )
 }
 
+/// Are `x` and `y` the ends of a range ("€7.0 billion to €7.3 billion", "between 40 and 50")
+/// rather than a change ("from 40 to 52")?
+fn is_range(a: &Analysis, x: &Quantity, y: &Quantity) -> bool {
+    let between: Vec<&str> = (x.phrase.end.max(x.tokens.end)..y.tokens.start)
+        .map(|i| a.lower(i))
+        .collect();
+    let s = &a.sentences[x.sentence];
+    let before = |w: &str| x.tokens.start > s.tokens.start && a.lower(x.tokens.start - 1) == w;
+    let joined = matches!(between[..], ["to"] | ["-"] | ["–"])
+        || (matches!(between[..], ["and"]) && before("between"));
+    let from = x.tokens.start > s.tokens.start
+        && matches!(
+            a.lower(x.tokens.start - 1),
+            "from" | "rose" | "fell" | "up" | "down"
+        );
+    joined && !from
+}
+
+/// Is `q` the first end of a range ("a margin of 6.5 to 7 percent")?
+fn range_start(a: &Analysis, q: &Quantity) -> bool {
+    let end = q.tokens.end;
+    let s = &a.sentences[q.sentence];
+    end + 1 < s.tokens.end
+        && matches!(a.lower(end), "to" | "-" | "–")
+        && a.tokens[end + 1].kind == TokenKind::Number
+}
+
 /// Does a word between the gap and the figure `y` after it set the gap against `y` ("an
 /// increase of 18.4% on the 380.1 million", "a rise of 5% over last year's 40")?
 fn compared_with(a: &Analysis, gap: &Quantity, y: &Quantity) -> bool {
@@ -297,6 +324,11 @@ impl Check for Difference {
                 if noun(gap) == Some("percent") && (ratio_named(a, gap) || of_after(a, gap)) {
                     continue;
                 }
+                // A range is no pair and no gap: "revenue of €7.0 billion to €7.3 billion and a
+                // margin of 6.5 to 7 percent".
+                if is_range(a, x, y) || range_start(a, gap) {
+                    continue;
+                }
                 if [x, y, gap].iter().any(|q| {
                     q.quoted || !matches!(q.approx, Approx::Exact | Approx::About) || q.value <= 0.0
                 }) {
@@ -416,6 +448,9 @@ mod tests {
         for ok in [
             "The deficit will narrow to 876 billion shillings, or 4.3 percent of GDP, from 923 billion shillings in 2025/26, a reduction of 47 billion shillings.",
             "Education receives 702 billion shillings, up from 656 billion, an increase of 7 percent, much of it for teachers.",
+            // Ranges are no pair and no gap.
+            "The company forecast revenue of €7.0 billion to €7.3 billion and an adjusted margin of 6.5 to 7 percent.",
+            "Prices were between 40 and 50 euros, a gap of 3 euros on last year.",
             // A conversion in brackets is no figure of the pair.
             "The wage rises to 15,000 taka ($123) from 12,500 taka, a rise of 20 percent.",
             // A figure after the gap is its own unless a word sets the gap against it.

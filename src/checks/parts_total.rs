@@ -340,7 +340,7 @@ fn check_sentence(a: &Analysis, si: usize) -> Option<Diagnostic> {
         .into_iter()
         .take_while(|f| is_part_of(f, total))
         .collect();
-    if parts.len() < 2 {
+    if parts.len() < 2 || partitive(a, &parts) {
         return None;
     }
     // All of the group accounted for: one part is the rest, or each part is a place.
@@ -361,6 +361,20 @@ fn check_sentence(a: &Analysis, si: usize) -> Option<Diagnostic> {
         return None;
     }
     Some(report(a, total, &parts, sum))
+}
+
+/// "Three of the five eliminated candidates": one figure is a part of the next, so the two are
+/// no parts of a sum.
+fn partitive(a: &Analysis, parts: &[&Fact]) -> bool {
+    let qs = a.quantities();
+    parts.windows(2).any(|w| {
+        let (x, y) = (&qs[w[0].quantity], &qs[w[1].quantity]);
+        let between: Vec<&str> = (x.tokens.end..y.tokens.start).map(|i| a.lower(i)).collect();
+        matches!(
+            between[..],
+            ["of"] | ["of", "the"] | ["out", "of"] | ["out", "of", "the"]
+        )
+    })
 }
 
 /// The total and the figures after it in sentence `si`, and whether the sentence opens with
@@ -622,6 +636,19 @@ mod tests {
         ] {
             assert!(run(ok).is_empty(), "{ok}");
         }
+    }
+
+    #[test]
+    fn a_partitive_is_no_sum() {
+        assert!(
+            run_kind(
+                &KIND,
+                "",
+                "Seven candidates stood in the first round. Three of the five eliminated candidates endorsed her.",
+                None
+            )
+            .is_empty()
+        );
     }
 
     #[test]
