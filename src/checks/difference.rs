@@ -72,7 +72,65 @@ const CHANGE_VERBS: &[&str] = &[
     "surged",
     "plunged",
     "gained",
+    "improved",
+    "widened",
+    "narrowed",
+    "shrank",
+    "worsened",
+    "rises",
+    "falls",
+    "grows",
 ];
+
+/// Comparatives that make the figure before them a gap to the figure after "than": "5.5
+/// percentage points lower than the 51.3 percent".
+const COMPARATIVES: &[&str] = &[
+    "lower", "higher", "more", "less", "fewer", "greater", "smaller", "bigger", "larger", "above",
+    "below",
+];
+
+/// "That was 5.5 percentage points lower than the 51.3 percent recorded in April", after "a
+/// turnout of 46.8 percent": a gap told by a comparative, from the figure after "than" to the
+/// one the sentence starts from (the last of the same noun in the sentence before, when it
+/// opens with "That was", "This is", "It was").
+fn comparative_gap<'q>(
+    a: &'q Analysis,
+    si: usize,
+) -> Option<(&'q Quantity, &'q Quantity, &'q Quantity)> {
+    let s = &a.sentences[si];
+    let opens = |w: &[&str]| {
+        s.tokens.len() > 2
+            && matches!(a.lower(s.tokens.start), "that" | "this" | "it")
+            && w.contains(&a.lower(s.tokens.start + 1))
+    };
+    if !opens(&["was", "is"]) || si == 0 {
+        return None;
+    }
+    let here = a.quantities_in(si);
+    let gap = here.first()?;
+    let after = gap.noun.as_ref().map_or(gap.tokens.end, |n| n.token + 1);
+    if gap.tokens.start != s.tokens.start + 2
+        || after + 2 >= s.tokens.end
+        || !COMPARATIVES.contains(&a.lower(after))
+        || a.lower(after + 1) != "than"
+    {
+        return None;
+    }
+    let y = here
+        .get(1)
+        .filter(|y| (after + 2..after + 4).contains(&y.tokens.start))?;
+    let wanted = if noun(gap) == Some("point") {
+        Some("percent")
+    } else {
+        noun(gap)
+    };
+    let x = a
+        .quantities_in(si - 1)
+        .iter()
+        .rev()
+        .find(|q| q.kind == QuantityKind::Cardinal && noun(q) == wanted)?;
+    (noun(y) == wanted && a.sentences[si - 1].block == s.block).then_some((x, y, gap))
+}
 
 /// Is `q` the size of a change told by a verb: "rose 12%", "fell by 3 million"?
 fn changed_by(a: &Analysis, q: &Quantity) -> bool {
@@ -265,6 +323,16 @@ impl Check for Difference {
             if a.is_heading_sentence(si) {
                 continue;
             }
+            if let Some((x, y, gap)) = comparative_gap(a, si)
+                && let Some(how) = stated(x, y, gap, false)
+                && [x, y, gap]
+                    .iter()
+                    .all(|q| !q.quoted && q.approx == Approx::Exact)
+                && let Some(d) = mismatch(a, x, y, gap, &how)
+            {
+                out.push(d);
+                continue;
+            }
             // The figures that can be amounts (years, days and ranks are not).
             let figures: Vec<&Quantity> = a
                 .quantities_in(si)
@@ -455,6 +523,29 @@ mod tests {
             "The wage rises to 15,000 taka ($123) from 12,500 taka, a rise of 20 percent.",
             // A figure after the gap is its own unless a word sets the gap against it.
             "Health spending rises to 138 billion shillings from 127 billion, an increase of 8.7 percent, including 9 billion for a fund.",
+        ] {
+            assert!(hits(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn a_gap_told_by_a_comparative_or_a_verb_of_change() {
+        let turnout = |gap: &str| {
+            hits(&format!(
+                "Of 312,480 voters, 146,210 cast ballots, a turnout of 46.8 percent. That was {gap} percentage points lower than the 51.3 percent recorded in April."
+            ))
+        };
+        assert_eq!(turnout("5.5"), ["5.5"]);
+        assert!(turnout("4.5").is_empty());
+        assert_eq!(
+            hits("The margin improved by 1.9 percentage points to 6.2 percent from 4.8 percent."),
+            ["1.9"]
+        );
+        for ok in [
+            "The margin improved by 1.4 percentage points to 6.2 percent from 4.8 percent.",
+            // Another paragraph, or no "That was" to tie the two sentences.
+            "Turnout was 46.8 percent.\n\nThat was 5.5 percentage points lower than the 51.3 percent recorded in April.",
+            "Turnout was 46.8 percent. Women voted 5.5 percentage points more than the 51.3 percent of men.",
         ] {
             assert!(hits(ok).is_empty(), "{ok}");
         }
