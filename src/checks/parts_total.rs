@@ -213,7 +213,7 @@ fn combined_totals(a: &Analysis, out: &mut Vec<Diagnostic>) {
 
 /// "the remaining 18 seats" when the parts before it, with it, come to more than the body's
 /// seats: the parts of its paragraph (the results listed with it: "54 seats", "won 10", "three")
-/// plus the smallest seat figure of the paragraph before (the winner's: "took 145 seats",
+/// plus, if there is one, the smallest seat figure of the paragraph before (the winner's: "took 145 seats",
 /// "150 of the 225 seats"; the smallest, since two there may overlap) add up to more than the
 /// 225 the article gives the body. A rest can only be what the named parts leave.
 fn remainder_of_a_body(a: &Analysis, out: &mut Vec<Diagnostic>) {
@@ -237,7 +237,7 @@ fn remainder_of_a_body(a: &Analysis, out: &mut Vec<Diagnostic>) {
             || q.premodifier
                 .as_ref()
                 .is_none_or(|(w, _)| *w != "remaining")
-            || rest.sentence <= size.sentence
+            || rest.span.start <= size.span.start
         {
             continue;
         }
@@ -273,35 +273,37 @@ fn remainder_of_a_body(a: &Analysis, out: &mut Vec<Diagnostic>) {
                         && qs[size.quantity].tokens.start == fq.tokens.end + 2)
             })
             .min_by(|x, y| x.value.total_cmp(&y.value));
-        let (Some(before), false) = (before, here.is_empty()) else {
+        if here.is_empty() {
             continue;
-        };
-        let sum = before.value + here.iter().map(|f| f.value).sum::<f64>() + rest.value;
+        }
+        let sum = before.map_or(0.0, |b| b.value)
+            + here.iter().map(|f| f.value).sum::<f64>()
+            + rest.value;
         if sum <= size.value {
             continue;
         }
-        let mut parts: Vec<&str> = vec![a.slice(before.span.clone())];
+        let mut parts: Vec<&str> = before.iter().map(|b| a.slice(b.span.clone())).collect();
         parts.extend(here.iter().map(|f| a.slice(f.span.clone())));
         parts.push(a.slice(rest.span.clone()));
         let t = a.slice(size.span.clone());
-        out.push(
-            Diagnostic::new(
-                rest.span.clone(),
-                format!(
-                    "the remaining {}, but {} = {} is more than the {t} in all",
-                    a.slice(rest.span.clone()),
-                    parts.join(" + "),
-                    show(sum)
-                ),
-            )
-            .with_primary_label(format!(
-                "at most {} remain",
-                show(size.value - sum + rest.value)
-            ))
-            .with_label(size.span.clone(), format!("{t} in all"))
-            .with_label(before.span.clone(), "given earlier")
-            .with_help("check the remaining figure against the others"),
-        );
+        let mut d = Diagnostic::new(
+            rest.span.clone(),
+            format!(
+                "the remaining {}, but {} = {} is more than the {t} in all",
+                a.slice(rest.span.clone()),
+                parts.join(" + "),
+                show(sum)
+            ),
+        )
+        .with_primary_label(format!(
+            "at most {} remain",
+            show(size.value - sum + rest.value)
+        ))
+        .with_label(size.span.clone(), format!("{t} in all"));
+        if let Some(b) = before {
+            d = d.with_label(b.span.clone(), "given earlier");
+        }
+        out.push(d.with_help("check the remaining figure against the others"));
     }
 }
 
@@ -409,7 +411,19 @@ fn total_and_parts<'f>(a: &'f Analysis, si: usize) -> Option<(&'f Fact, Vec<&'f 
         Some((t, here, true))
     } else {
         let ti = here.iter().position(|f| f.noun.is_some())?;
-        Some((here[ti], here[ti + 1..].to_vec(), false))
+        let mut parts = here[ti + 1..].to_vec();
+        // "won 14 of the 31 seats, Law and Justice nine, …": the figure the total is "of" is
+        // its first part.
+        let tq = &a.quantities()[here[ti].quantity];
+        if ti > 0
+            && tq.tokens.start >= 3
+            && a.lower(tq.tokens.start - 1) == "the"
+            && a.lower(tq.tokens.start - 2) == "of"
+            && a.quantities()[here[ti - 1].quantity].tokens.end == tq.tokens.start - 2
+        {
+            parts.insert(0, here[ti - 1]);
+        }
+        Some((here[ti], parts, false))
     }
 }
 
@@ -662,11 +676,19 @@ mod tests {
             )),
             ["18"]
         );
+        // The parts and the body in one sentence.
+        assert_eq!(
+            run(
+                "The Coalition won 14 of the 31 seats, Law and Justice nine, Third Way four and the Left three, with the remaining two seats going to the mayor's list."
+            ),
+            ["two"]
+        );
         for ok in [
             format!("{lead}The opposition won 54 seats. The Tamil alliance won 10 and the NPP three, with the remaining 13 seats going to smaller parties."),
             // No size for the body, or the parts are not given.
             "The party took 145 seats.\n\nThe opposition won 54 seats, with the remaining 18 seats going to smaller parties.".to_string(),
             format!("{lead}Smaller parties took the remaining 18 seats."),
+            "The Coalition won 14 of the 31 seats, Law and Justice nine, Third Way four and the Left three, with the remaining one seat going to the mayor's list.".to_string(),
         ] {
             assert!(run(&ok).is_empty(), "{ok}");
         }
