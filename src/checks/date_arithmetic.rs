@@ -79,6 +79,7 @@ fn default_founding() -> Vec<String> {
         "inaugurated",
         "introduced",
         "incorporated",
+        "registered",
         "set up",
     ])
 }
@@ -634,7 +635,16 @@ mod tests {
             ),
             vec!["29"]
         );
+        // A company's registration starts its years.
+        assert_eq!(
+            hits(
+                "The firm, registered in 2011, has been fined 23 times in its 16 years of operation.",
+                on(2024, 10, 14)
+            ),
+            vec!["16 years"]
+        );
         for ok in [
+            "The firm, registered in 2011, has been fined 23 times in its 13 years of operation.",
             "Teixeira, 27, who was born in Lamego in 1998, won.",
             "Teixeira, 29, who moved to Lamego in 1998, won.",
         ] {
