@@ -51,9 +51,34 @@ const STILL_PENDING: &[&str] = &["being", "under", "to", "awaiting", "pending"];
 /// A part counted as a kind of the total's group ("208 passengers" of "243 persons").
 fn kind_of(part: &Fact, total: &Fact) -> bool {
     match (&part.group, &total.group) {
-        (Some(p), Some(t)) => VOCAB.broad(p) == t.as_str(),
+        (Some(p), Some(t)) => VOCAB.broad(p) == t.as_str() || (sex_or_age(p) && t == "person"),
         _ => false,
     }
+}
+
+/// Classes of people by sex or age, which split any group of people ("37 pensioners, 22 women
+/// and 14 men").
+fn sex_or_age(noun: &str) -> bool {
+    matches!(
+        noun,
+        "woman" | "man" | "girl" | "boy" | "adult" | "child" | "male" | "female" | "minor"
+    )
+}
+
+/// Parts that are the classes of one split of a group: women and men, girls and boys, adults
+/// and children. Together they are the whole group.
+fn complementary(parts: &[&Fact]) -> bool {
+    let nouns: Vec<&str> = parts.iter().filter_map(|f| f.noun.as_deref()).collect();
+    nouns.len() == parts.len()
+        && [
+            ["woman", "man"],
+            ["girl", "boy"],
+            ["adult", "child"],
+            ["adult", "minor"],
+            ["male", "female"],
+        ]
+        .iter()
+        .any(|pair| nouns.len() == 2 && pair.iter().all(|p| nouns.contains(p)))
 }
 
 /// Each part a place: "twelve in Kandy, four in Galle and one in Matara".
@@ -348,7 +373,8 @@ fn check_sentence(a: &Analysis, si: usize) -> Option<Diagnostic> {
     // All of the group accounted for: one part is the rest, or each part is a place.
     let residual = parts
         .iter()
-        .any(|f| followed_by_residual(a, f) || named_as_rest(a, f));
+        .any(|f| followed_by_residual(a, f) || named_as_rest(a, f))
+        || complementary(&parts);
     let places = all_places(a, &parts);
     let sum: f64 = parts.iter().map(|f| f.value).sum();
     let (apposition, over) = appended_and_over(a, a.facts(), total, &parts, sum);
@@ -356,7 +382,7 @@ fn check_sentence(a: &Analysis, si: usize) -> Option<Diagnostic> {
         || after_of_the(a, s, total)
         || apposition
         || (opens_sentence(a, s, total) && places);
-    if !announced || !(residual || places || over) || has_subset(a, s) {
+    if !announced || !(residual || places || over) || has_subset(a, s, &parts) {
         return None;
     }
     if (sum - total.value).abs() <= 1e-9 * total.value.abs().max(1.0) {
@@ -580,9 +606,14 @@ fn opens_sentence(a: &Analysis, s: &Sentence, total: &Fact) -> bool {
         <= s.tokens.start + 1
 }
 
-/// Subsets inside the account ("five of them children") break the sum.
-fn has_subset(a: &Analysis, s: &Sentence) -> bool {
-    (s.tokens.clone()).any(|i| {
+/// Subsets inside the account ("five of them children") break the sum; words after it ("…,
+/// most of them contacted by cold callers") do not.
+fn has_subset(a: &Analysis, s: &Sentence, parts: &[&Fact]) -> bool {
+    let end = parts.last().map_or(s.tokens.end, |f| {
+        let q = &a.quantities()[f.quantity];
+        (q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1) + 3).min(s.tokens.end)
+    });
+    (s.tokens.start..end).any(|i| {
         matches!(
             a.lower(i),
             "including" | "among" | "whom" | "which" | "them" | "both"
@@ -647,6 +678,30 @@ mod tests {
             "Ana Ruiz has played 12 seasons, Bo Lind 9 seasons and Cy Moor 8 seasons.\n\nLind and Moor have 17 seasons between them, and Ruiz and Lind 21 seasons together.",
             // One of them has no figure of its own: the combined one may be right.
             "Ana Ruiz has played 12 seasons and Bo Lind 9 seasons.\n\nRuiz, Lind and Moor have a combined 31 seasons at the club.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn women_and_men_are_the_whole_group() {
+        let run = |text: &str| run_kind(&KIND, "", text, None);
+        assert_eq!(
+            run("The gang defrauded 37 pensioners, 22 women and 14 men, over six years."),
+            ["37"]
+        );
+        // Words after the account are no subset of it.
+        assert_eq!(
+            run(
+                "The gang defrauded 37 pensioners, 22 women and 14 men, between 2015 and 2021, most of them contacted by cold callers."
+            ),
+            ["37"]
+        );
+        for ok in [
+            "The gang defrauded 36 pensioners, 22 women and 14 men, over six years.",
+            // Not a split of the whole: one class only, or two of another kind.
+            "The gang defrauded 37 pensioners, 22 women and 14 widows, over six years.",
+            "The gang defrauded 37 pensioners, 22 of them women.",
         ] {
             assert!(run(ok).is_empty(), "{ok}");
         }
