@@ -855,18 +855,24 @@ mod tests {
             "The party won 42 of the 150 seats in parliament. Another won the parliamentary \
              election with 70 of the 101 seats. It won 12 of the 40 seats it contested.",
         );
-        let a = Analysis::new(&doc);
-        let sizes: Vec<(f64, Option<&str>)> = a
+        assert_eq!(
+            body_sizes(&doc),
+            [
+                (150.0, Some("parliament".into())),
+                (101.0, Some("parliament".into()))
+            ]
+        );
+    }
+
+    /// (size, body) of every body size of `doc`.
+    fn body_sizes(doc: &Document) -> Vec<(f64, Option<String>)> {
+        Analysis::new(doc)
             .facts()
             .facts
             .iter()
             .filter(|f| f.kind == FactKind::BodySize)
-            .map(|f| (f.value, f.noun.as_deref()))
-            .collect();
-        assert_eq!(
-            sizes,
-            [(150.0, Some("parliament")), (101.0, Some("parliament"))]
-        );
+            .map(|f| (f.value, f.noun.clone()))
+            .collect()
     }
 
     #[test]
@@ -895,18 +901,12 @@ mod tests {
         );
         let a = Analysis::new(&doc);
         let m = a.facts();
-        let sizes: Vec<(f64, Option<&str>)> = m
-            .facts
-            .iter()
-            .filter(|f| f.kind == FactKind::BodySize)
-            .map(|f| (f.value, f.noun.as_deref()))
-            .collect();
         assert_eq!(
-            sizes,
+            body_sizes(&doc),
             [
-                (16.0, Some("committee")),
-                (150.0, Some("council")),
-                (33.0, Some("plenary"))
+                (16.0, Some("committee".into())),
+                (150.0, Some("council".into())),
+                (33.0, Some("plenary".into()))
             ]
         );
         let t: Vec<(u32, u32, u32)> = m
