@@ -167,6 +167,38 @@ fn figure_of<'f>(a: &'f Analysis, name: &str, group: &str, before: usize) -> Opt
     found
 }
 
+/// "…, for three years, making a combined 26 years for the four defendants": a combined
+/// figure that says how many it sums ("for the four", "between the three") sums the last that
+/// many figures of its noun before it in its paragraph; `None` unless there are that many.
+fn the_last_k<'f>(a: &'f Analysis, f: &Fact, group: &str) -> Option<Vec<&'f Fact>> {
+    let q = &a.quantities()[f.quantity];
+    let s = &a.sentences[f.sentence];
+    let after = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
+    let at = |i: usize| (i < s.tokens.end).then(|| a.lower(i));
+    if !matches!(at(after), Some("for" | "between" | "among")) || at(after + 1) != Some("the") {
+        return None;
+    }
+    let k = at(after + 2).and_then(numbers::small_cardinal)? as usize;
+    if !(2..=12).contains(&k) {
+        return None;
+    }
+    let block = s.block;
+    let earlier: Vec<&Fact> = a
+        .facts()
+        .facts
+        .iter()
+        .filter(|e| {
+            e.span.start < f.span.start
+                && a.sentences[e.sentence].block == block
+                && e.kind == FactKind::Count
+                && e.group.as_deref() == Some(group)
+                && e.approx == Approx::Exact
+                && !e.quoted
+        })
+        .collect();
+    (earlier.len() >= k).then(|| earlier[earlier.len() - k..].to_vec())
+}
+
 /// "Direction Forward, National Union and the Hungarian Community Party … would hold 69 seats
 /// between them", after 35, 22 and 14 seats for each: a combined figure that is not the sum
 /// of the figures the article gave each named one.
@@ -206,13 +238,15 @@ fn combined_totals(a: &Analysis, out: &mut Vec<Diagnostic>) {
                         && crate::gazetteer::is_common_word(a.lower(m.tokens.start)))
             })
             .collect();
-        if names.len() < 2 {
-            continue;
-        }
-        let parts: Option<Vec<&Fact>> = names
-            .iter()
-            .map(|m| figure_of(a, a.slice(m.span.clone()), group, f.sentence))
-            .collect();
+        let by_name: Option<Vec<&Fact>> = (names.len() >= 2)
+            .then(|| {
+                names
+                    .iter()
+                    .map(|m| figure_of(a, a.slice(m.span.clone()), group, f.sentence))
+                    .collect()
+            })
+            .flatten();
+        let parts = by_name.or_else(|| the_last_k(a, f, group));
         let Some(parts) = parts else { continue };
         let sum: f64 = parts.iter().map(|p| p.value).sum();
         if (sum - f.value).abs() < 0.5 {
@@ -673,7 +707,16 @@ mod tests {
             ),
             ["31"]
         );
+        assert_eq!(
+            run(
+                "Hollis got nine years. His son was jailed for five years, Fenwick for seven years and Pryce for three years, making a combined 26 years for the four defendants."
+            ),
+            ["26"]
+        );
         for ok in [
+            // Said to be of K, the last K figures before it.
+            "Hollis got nine years. His son was jailed for five years, Fenwick for seven years and Pryce for three years, making a combined 24 years for the four defendants.",
+            "Hollis got nine years. His son was jailed for five years and Pryce for three years, making a combined 26 years for the four defendants.",
             "Direction Forward came second with 35 seats, followed by the National Union with 22 and the Hungarian Community Party with 14.\n\nThe three parties — Direction Forward, National Union and the Hungarian Community Party — would hold 71 seats between them.",
             "Ana Ruiz has played 12 seasons, Bo Lind 9 seasons and Cy Moor 8 seasons.\n\nLind and Moor have 17 seasons between them, and Ruiz and Lind 21 seasons together.",
             // One of them has no figure of its own: the combined one may be right.
