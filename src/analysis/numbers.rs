@@ -123,13 +123,6 @@ impl Quantity {
     pub(crate) fn noun_lemma(&self) -> Option<&str> {
         self.noun.as_ref().map(|n| n.lemma.as_str())
     }
-
-    /// Was the figure written in digits?
-    pub(crate) fn in_digits(&self, a: &Analysis) -> bool {
-        self.tokens
-            .clone()
-            .any(|i| a.tokens[i].kind == TokenKind::Number)
-    }
 }
 
 /// Index of a number word one … nineteen (a `match`: a length switch, not a table scan).
@@ -620,8 +613,13 @@ fn multiplier(w: &str) -> Option<f64> {
 
 /// Is a lemma a unit of measure or money ("percent", "kilometre", "euro")? Different figures
 /// in one unit are often different things.
-pub(crate) fn is_measure(lemma: &str) -> bool {
+/// A unit of `MEASURES` (length, weight, power, temperature, percent…), not one of time.
+pub(crate) fn is_physical_measure(lemma: &str) -> bool {
     MEASURES_SET.contains(lemma)
+}
+
+pub(crate) fn is_measure(lemma: &str) -> bool {
+    is_physical_measure(lemma)
         || matches!(
             lemma,
             "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century"

@@ -5,9 +5,9 @@
 //! two figures and the gap, all counting one thing.
 
 use super::support::count_facts::{no_options, show};
+use super::support::numeric::{range_bound, written};
 use super::{Check, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
-use crate::analysis::TokenKind;
 use crate::analysis::numbers::{Approx, Quantity, QuantityKind};
 use crate::diagnostic::Diagnostic;
 
@@ -182,15 +182,6 @@ fn is_range(a: &Analysis, x: &Quantity, y: &Quantity) -> bool {
     joined && !from
 }
 
-/// Is `q` the first end of a range ("a margin of 6.5 to 7 percent")?
-fn range_start(a: &Analysis, q: &Quantity) -> bool {
-    let end = q.tokens.end;
-    let s = &a.sentences[q.sentence];
-    end + 1 < s.tokens.end
-        && matches!(a.lower(end), "to" | "-" | "–")
-        && a.tokens[end + 1].kind == TokenKind::Number
-}
-
 /// Does a word between the gap and the figure `y` after it set the gap against `y` ("an
 /// increase of 18.4% on the 380.1 million", "a rise of 5% over last year's 40")?
 fn compared_with(a: &Analysis, gap: &Quantity, y: &Quantity) -> bool {
@@ -221,35 +212,6 @@ fn ratio_named(a: &Analysis, gap: &Quantity) -> bool {
 fn of_after(a: &Analysis, q: &Quantity) -> bool {
     let end = q.noun.as_ref().map_or(q.tokens.end, |n| n.token + 1);
     end < a.tokens.len() && a.lower(end) == "of"
-}
-
-/// A figure's number as written: the digits token's text (separators kept), its decimals, and
-/// the scale that turns it into the figure's value ("5.1 billion": "5.1", 1, a billion).
-struct Written {
-    number: String,
-    decimals: usize,
-    scale: f64,
-}
-
-fn written(a: &Analysis, q: &Quantity) -> Option<Written> {
-    let i = q
-        .tokens
-        .clone()
-        .find(|&i| a.tokens[i].kind == TokenKind::Number)?;
-    let number: String = a
-        .word(i)
-        .chars()
-        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
-        .collect();
-    let plain: String = number.chars().filter(|c| *c != ',').collect();
-    let value = plain.parse::<f64>().ok()?;
-    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
-    let scale = if value > 0.0 { q.value / value } else { 1.0 };
-    Some(Written {
-        number,
-        decimals,
-        scale,
-    })
 }
 
 /// The rounding a figure was written to: "5.1 billion" is 5.1 billion give or take 0.05
@@ -393,8 +355,9 @@ impl Check for Difference {
                     continue;
                 }
                 // A range is no pair and no gap: "revenue of €7.0 billion to €7.3 billion and a
-                // margin of 6.5 to 7 percent".
-                if is_range(a, x, y) || range_start(a, gap) {
+                // margin of 6.5 to 7 percent" (after a verb, "rose 12% to 14.62 billion" is the
+                // change and the level reached).
+                if is_range(a, x, y) || (!verb && range_bound(a, gap)) {
                     continue;
                 }
                 if [x, y, gap].iter().any(|q| {

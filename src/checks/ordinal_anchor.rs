@@ -6,11 +6,12 @@
 //! figures are about one thing.
 
 use super::support::count_facts::no_options;
+use super::support::numeric;
 use super::{Check, Context, Kind, KindDoc};
 use crate::analysis::Analysis;
 use crate::analysis::facts::{Fact, FactKind, VOCAB};
 use crate::analysis::lexical;
-use crate::analysis::time::TimeKind;
+use crate::analysis::time::{TimeExpr, TimeKind};
 use crate::diagnostic::Diagnostic;
 
 pub(crate) static KIND: Kind = Kind {
@@ -161,17 +162,11 @@ fn days_since_a_dated_start(
     reported: &mut Vec<std::ops::Range<usize>>,
     out: &mut Vec<Diagnostic>,
 ) {
-    // Starts: a full date right after "began", "started", "erupted" (its "on" included), for
-    // the event noun nearest before the verb.
+    // Starts: a date an event began on (`started_event`).
     let mut starts: Vec<(String, jiff::civil::Date, std::ops::Range<usize>)> = Vec::new();
     for t in a.times() {
         let TimeKind::Date(d) = &t.kind else { continue };
-        let s = &a.sentences[t.sentence];
-        let at = t.tokens.start;
-        let verb = (at.saturating_sub(2).max(s.tokens.start)..at)
-            .find(|&i| matches!(a.lower(i), "began" | "started" | "begun" | "erupted"));
-        let Some(verb) = verb else { continue };
-        let Some(event) = (s.tokens.start..verb).rev().find_map(|i| event_noun(a, i)) else {
+        let Some(event) = started_event(a, t) else {
             continue;
         };
         // A date without its year is the last one on or before publication.
@@ -222,9 +217,10 @@ fn days_since_a_dated_start(
             Diagnostic::new(
                 f.span.clone(),
                 format!(
-                    "'{l}' day, but from {} to {} it is the {expected}th",
+                    "'{l}' day, but from {} to {} it is the {}",
                     start.strftime("%B %-d"),
-                    published.strftime("%B %-d, %Y")
+                    published.strftime("%B %-d, %Y"),
+                    numeric::ordinal_name(expected as f64)
                 ),
             )
             .with_primary_label(format!("{l} day here"))
@@ -233,6 +229,21 @@ fn days_since_a_dated_start(
         );
         reported.push(f.span.clone());
     }
+}
+
+/// The event that began at time `t`: a verb of starting right before it ("began on
+/// Wednesday", "started on Sept. 28", its "on" included), and the event's synonym group, the
+/// noun of a lasting event nearest before the verb ("the walkout, which began on …").
+fn started_event(a: &Analysis, t: &TimeExpr) -> Option<String> {
+    let s = &a.sentences[t.sentence];
+    let at = t.tokens.start;
+    let verb = (at.saturating_sub(2).max(s.tokens.start)..at).find(|&i| {
+        matches!(
+            a.lower(i),
+            "began" | "started" | "begun" | "launched" | "erupted"
+        )
+    })?;
+    (s.tokens.start..verb).rev().find_map(|i| event_noun(a, i))
 }
 
 /// Event starts: "the walkout, which began on Wednesday", "the strike started on Monday": a
@@ -249,18 +260,13 @@ fn event_starts(a: &Analysis) -> Vec<(usize, String, i64, jiff::civil::Weekday)>
             },
             _ => continue,
         };
-        let s = &a.sentences[t.sentence];
-        let at = t.tokens.start;
-        // "began on Wednesday": the verb just before the weekday (its "on" included).
-        let verb = (at.saturating_sub(2).max(s.tokens.start)..at)
-            .any(|i| matches!(a.lower(i), "began" | "started" | "begun" | "launched"));
-        if !verb {
-            continue;
-        }
-        // The event is the stoppage-group noun nearest before the verb.
-        let event = (s.tokens.start..at).rev().find_map(|i| event_noun(a, i));
-        if let Some(event) = event {
-            out.push((at, event, i64::from(day.to_monday_zero_offset()), day));
+        if let Some(event) = started_event(a, t) {
+            out.push((
+                t.tokens.start,
+                event,
+                i64::from(day.to_monday_zero_offset()),
+                day,
+            ));
         }
     }
     out
@@ -342,6 +348,10 @@ fn times_against_ordinal(
     reported: &mut Vec<std::ops::Range<usize>>,
     out: &mut Vec<Diagnostic>,
 ) {
+    // (Nothing to rank past: most articles have no ordinal, so no token is read.)
+    if !facts.iter().any(|f| f.kind == FactKind::Ordinal) {
+        return;
+    }
     // Each count: its value, its first and last token ("three times", "twice").
     let qs = a.quantities();
     let figures = facts

@@ -4,7 +4,7 @@
 //! It reads the fact model (`analysis::facts`) and stays silent without evidence that both
 //! figures are about one thing.
 
-use super::support::count_facts::{no_options, show};
+use super::support::count_facts::{no_options, show, surname};
 use super::{Check, Context, Kind, KindDoc};
 use crate::analysis::facts::{Fact, FactKind, Role, VOCAB};
 use crate::analysis::numbers::{self, Approx};
@@ -140,7 +140,6 @@ fn says_combined(a: &Analysis, f: &Fact) -> bool {
 /// or more than one value.
 fn figure_of<'f>(a: &'f Analysis, name: &str, group: &str, before: usize) -> Option<&'f Fact> {
     let facts = &a.facts().facts;
-    let last_word = |s: &str| s.rsplit(' ').next().unwrap_or(s).to_string();
     let mut found: Option<&Fact> = None;
     for (k, f) in facts.iter().enumerate() {
         if f.sentence >= before || f.kind != FactKind::Count || f.approx != Approx::Exact {
@@ -154,9 +153,11 @@ fn figure_of<'f>(a: &'f Analysis, name: &str, group: &str, before: usize) -> Opt
                     .take_while(|e| e.sentence == f.sentence)
                     .find(|e| e.noun.is_some())
                     .is_some_and(|e| e.group.as_deref() == Some(group)));
-        let named = f.subject.as_deref().is_some_and(|s| {
-            s == name || s.ends_with(&format!(" {name}")) || last_word(s) == last_word(name)
-        });
+        // The same name, or the same last word ("the National Union" … "National Union").
+        let named = f
+            .subject
+            .as_deref()
+            .is_some_and(|s| s == name || surname(s) == surname(name));
         if counts_group && named && matches!(f.role, Role::Stated | Role::Total) {
             if found.is_some_and(|g| g.value != f.value) {
                 return None;

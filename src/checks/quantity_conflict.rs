@@ -170,29 +170,6 @@ fn attr_key(q: &Quantity) -> Option<&str> {
         .map(|n| n.lemma.as_str())
 }
 
-/// A bound of a range ("4% to 5%", "the 4.25% to 4.50% range", "between 40 and 50"): not a
-/// figure given for a quantity.
-fn range_end(a: &Analysis, q: &Quantity) -> bool {
-    let s = &a.sentences[q.sentence].tokens;
-    let number = |i: usize| i < s.end && a.tokens[i].kind == crate::analysis::TokenKind::Number;
-    let start = q.tokens.start;
-    let mut end = q.tokens.end;
-    while end < s.end && matches!(a.lower(end), "%" | "percent" | "per" | "cent") {
-        end += 1;
-    }
-    let joiner = |i: usize| matches!(a.lower(i), "to" | "–" | "-");
-    let before = start >= s.start + 2
-        && joiner(start - 1)
-        && (number(start - 2) || matches!(a.word(start - 2), "%" | "percent" | "per"));
-    let after = end + 1 < s.end && joiner(end) && (number(end + 1) || a.word(end + 1) == "$");
-    let between = start > s.start
-        && a.lower(start - 1) == "between"
-        && end + 1 < s.end
-        && a.lower(end) == "and"
-        && number(end + 1);
-    before || after || between
-}
-
 /// The synonym group of a figure's noun from the fact model ("senators", "votes" → voter),
 /// when the noun has one other than the broad group of people (whose figures
 /// `transposed-figure` reads).
@@ -246,21 +223,7 @@ fn the_new_value(a: &Analysis, q: &Quantity) -> bool {
 fn apposed_to_definite(a: &Analysis, q: &Quantity) -> bool {
     let s = &a.sentences[q.sentence];
     let at = q.tokens.start;
-    let measure = q.noun_lemma().is_some_and(|n| {
-        numbers::is_measure(n)
-            && !matches!(
-                n,
-                "second"
-                    | "minute"
-                    | "hour"
-                    | "day"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "decade"
-                    | "century"
-            )
-    });
+    let measure = q.noun_lemma().is_some_and(numbers::is_physical_measure);
     if !measure || q.approx != Approx::Exact || at < s.tokens.start + 3 || a.word(at - 1) != "," {
         return false;
     }
@@ -391,42 +354,20 @@ impl QuantityConflict {
     fn interval(&self, a: &Analysis, q: &Quantity) -> (f64, f64) {
         let v = q.value;
         let text = a.slice(q.span.clone());
-        // (The span may open with its qualifier: "about 580 metres".)
-        let digits = text
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-            .unwrap_or("");
-        let written = digits
-            .replace(',', "")
-            .parse::<f64>()
-            .ok()
-            .filter(|d| *d > 0.0);
-        // The scale of a figure written with a word ("85 million": a million).
-        let scale = written.map_or(1.0, |d| v / d);
-        let decimals = digits.split('.').nth(1).map_or(0, str::len) as i32;
+        let written = numeric::written(a, q);
         // "85 million" allows 84.5–85.5 million.
-        let rounding = if text.chars().any(char::is_alphabetic) && q.in_digits(a) {
-            0.5 * 10f64.powi(-decimals) * scale
-        } else {
-            0.0
+        let rounding = match &written {
+            Some(w) if text.chars().any(char::is_alphabetic) => {
+                0.5 * 10f64.powi(-(w.decimals as i32)) * w.scale
+            }
+            _ => 0.0,
         };
         // An approximate figure is as loose as its last written digit says: "about 580" is
         // not "about 600", so it allows 560–600, not 522–638 (at most `tolerance` either way,
         // and at least 2% of the figure).
-        let t = match written {
-            Some(d) if q.in_digits(a) => {
-                let mut unit = 10f64.powi(-decimals);
-                if decimals == 0 {
-                    let mut n = d as u64;
-                    while n >= 10 && n.is_multiple_of(10) {
-                        n /= 10;
-                        unit *= 10.0;
-                    }
-                }
-                (2.0 * unit * scale).max(0.02 * v).min(self.tolerance * v)
-            }
-            _ => self.tolerance * v,
-        };
+        let t = written.map_or(self.tolerance * v, |w| {
+            (2.0 * w.last_digit()).max(0.02 * v).min(self.tolerance * v)
+        });
         match q.approx {
             Approx::Exact => (v - rounding, v + rounding),
             Approx::About => (v - t, v + t),
@@ -443,7 +384,10 @@ impl QuantityConflict {
     }
 
     fn eligible(&self, a: &Analysis, q: &Quantity) -> bool {
-        q.is_count() && q.value > 0.0 && !a.is_heading_sentence(q.sentence) && !range_end(a, q)
+        q.is_count()
+            && q.value > 0.0
+            && !a.is_heading_sentence(q.sentence)
+            && !numeric::range_bound(a, q)
     }
 
     /// Looks up every figure once: keys, values, context words (see [`Index`]).

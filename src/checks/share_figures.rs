@@ -258,7 +258,7 @@ fn part_and_whole<'q>(a: &Analysis, qs: &'q [Quantity]) -> Option<(&'q Quantity,
 fn whole_after_of(a: &Analysis, mut k: usize, end: usize) -> usize {
     let possessive = |i: usize| {
         let w = a.word(i);
-        matches!(w, "'s" | "’s" | "'" | "’") || w.ends_with("'s") || w.ends_with("’s")
+        matches!(w, "'" | "’") || crate::analysis::names::cues::strip_possessive(w).len() < w.len()
     };
     let skippable = |i: usize| {
         matches!(

@@ -83,10 +83,8 @@ pub(in crate::analysis) fn extract(a: &Analysis) -> Vec<Quantity> {
 /// "eight years and six months" is one span of 8.5 years, not eight years and six months
 /// apart: the months join the years before them.
 fn merge_years_and_months(a: &Analysis, out: &mut Vec<Quantity>) {
-    let mut k = 0;
-    while k + 1 < out.len() {
-        let (x, y) = (&out[k], &out[k + 1]);
-        let joined = x.sentence == y.sentence
+    let joined = |x: &Quantity, y: &Quantity| {
+        x.sentence == y.sentence
             && x.kind == QuantityKind::Cardinal
             && y.kind == QuantityKind::Cardinal
             && matches!(x.noun_lemma(), Some("year"))
@@ -94,19 +92,25 @@ fn merge_years_and_months(a: &Analysis, out: &mut Vec<Quantity>) {
             && y.value < 12.0
             && x.noun
                 .as_ref()
-                .is_some_and(|n| n.token + 2 == y.tokens.start && a.lower(n.token + 1) == "and");
-        if joined {
-            let months = out.remove(k + 1);
-            let x = &mut out[k];
-            x.value += months.value / 12.0;
-            x.phrase.end = x.phrase.end.max(months.phrase.end);
-            // The figure reads "eight years and six months" (the years' noun inside it).
-            if let Some(n) = &months.noun {
-                x.span.end = n.span.end;
+                .is_some_and(|n| n.token + 2 == y.tokens.start && a.lower(n.token + 1) == "and")
+    };
+    // One pass, each months figure folded into the years before it (no removal in place,
+    // which would be quadratic on a long document).
+    let mut merged: Vec<Quantity> = Vec::with_capacity(out.len());
+    for q in out.drain(..) {
+        match merged.last_mut() {
+            Some(x) if joined(x, &q) => {
+                x.value += q.value / 12.0;
+                x.phrase.end = x.phrase.end.max(q.phrase.end);
+                // The figure reads "eight years and six months" (the years' noun inside it).
+                if let Some(n) = &q.noun {
+                    x.span.end = n.span.end;
+                }
             }
+            _ => merged.push(q),
         }
-        k += 1;
     }
+    *out = merged;
 }
 
 pub(super) fn blank(

@@ -3,7 +3,7 @@
 //! writing a corrected figure in the article's own style.
 
 use crate::analysis::lexical;
-use crate::analysis::numbers::{self, QuantityKind};
+use crate::analysis::numbers::{self, Quantity, QuantityKind};
 use crate::analysis::{Analysis, Names, TokenKind};
 use crate::fast_hash::ShapeFilter;
 use std::collections::BTreeSet;
@@ -292,6 +292,75 @@ pub(crate) fn ordinal_name(value: f64) -> String {
 /// Lower-cased strings.
 pub(crate) fn lower(v: Vec<String>) -> Vec<String> {
     v.into_iter().map(|s| s.to_lowercase()).collect()
+}
+
+/// A bound of a range ("4% to 5%", "the 4.25% to 4.50% range", "between 40 and 50"): not a
+/// figure given for a quantity.
+pub(crate) fn range_bound(a: &Analysis, q: &Quantity) -> bool {
+    let s = &a.sentences[q.sentence].tokens;
+    let number = |i: usize| i < s.end && a.tokens[i].kind == TokenKind::Number;
+    let start = q.tokens.start;
+    let mut end = q.tokens.end;
+    while end < s.end && matches!(a.lower(end), "%" | "percent" | "per" | "cent") {
+        end += 1;
+    }
+    let joiner = |i: usize| matches!(a.lower(i), "to" | "–" | "-");
+    let before = start >= s.start + 2
+        && joiner(start - 1)
+        && (number(start - 2) || matches!(a.word(start - 2), "%" | "percent" | "per"));
+    let after = end + 1 < s.end && joiner(end) && (number(end + 1) || a.word(end + 1) == "$");
+    let between = start > s.start
+        && a.lower(start - 1) == "between"
+        && end + 1 < s.end
+        && a.lower(end) == "and"
+        && number(end + 1);
+    before || after || between
+}
+
+/// A figure's number as written: the digits token's text (separators kept), its decimals, and
+/// the scale that turns it into the figure's value ("5.1 billion": "5.1", 1, a billion).
+pub(crate) struct Written {
+    pub(crate) number: String,
+    pub(crate) decimals: usize,
+    pub(crate) scale: f64,
+}
+
+pub(crate) fn written(a: &Analysis, q: &Quantity) -> Option<Written> {
+    let i = q
+        .tokens
+        .clone()
+        .find(|&i| a.tokens[i].kind == TokenKind::Number)?;
+    let number: String = a
+        .word(i)
+        .chars()
+        .filter(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+        .collect();
+    let plain: String = number.chars().filter(|c| *c != ',').collect();
+    let value = plain.parse::<f64>().ok()?;
+    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
+    let scale = if value > 0.0 { q.value / value } else { 1.0 };
+    Some(Written {
+        number,
+        decimals,
+        scale,
+    })
+}
+
+impl Written {
+    /// The place of the last digit written, in the figure's units: "580" → 10, "600" → 100,
+    /// "5.1 billion" → 0.1 billion. An approximation is as loose as this says ("about 580" is
+    /// not "about 600").
+    pub(crate) fn last_digit(&self) -> f64 {
+        let mut unit = 10f64.powi(-(self.decimals as i32));
+        if self.decimals == 0 {
+            let mut n: u64 = self.number.replace(',', "").parse().unwrap_or(0);
+            while n >= 10 && n.is_multiple_of(10) {
+                n /= 10;
+                unit *= 10.0;
+            }
+        }
+        unit * self.scale
+    }
 }
 
 #[cfg(test)]
